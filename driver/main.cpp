@@ -1,0 +1,193 @@
+//===- driver/main.cpp - The helpers2rs command line ------------------------===//
+//
+//   helpers2rs translate <file.c>... [-p <build-dir>] [-o <out.rs>]
+//       [--report <report.json>] [--types=bindgen|self]
+//       [--export=inline|c-abi] [--symbol-prefix=<p>]
+//       [--helper-prefix=rust_helper_] [--rust-version=<x.y>]
+//       [-- <compiler flags>]
+//
+//===----------------------------------------------------------------------===//
+#include "emitter/ReportJson.h"
+#include "emitter/RustEmitter.h"
+#include "frontend/CompileCommands.h"
+#include "frontend/Translator.h"
+#include "ir/Passes.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace h2r;
+
+namespace {
+
+cl::OptionCategory Category("helpers2rs options");
+cl::SubCommand TranslateCmd("translate",
+                            "Translate Rust helpers and their inline closure");
+
+cl::list<std::string> Inputs(cl::Positional, cl::OneOrMore,
+                             cl::desc("<file.c>..."), cl::sub(TranslateCmd));
+cl::opt<std::string> BuildDir("p", cl::desc("Build directory with compile_commands.json"),
+                              cl::value_desc("build-dir"), cl::sub(TranslateCmd),
+                              cl::cat(Category));
+cl::opt<std::string> OutputPath("o", cl::desc("Write the Rust output here (default: stdout)"),
+                                cl::value_desc("out.rs"), cl::init("-"),
+                                cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
+                                cl::value_desc("report.json"),
+                                cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> TypesMode("types", cl::desc("bindgen (refer to bindings::) or self (emit #[repr(C)] types)"),
+                               cl::init("bindgen"), cl::sub(TranslateCmd),
+                               cl::cat(Category));
+cl::opt<std::string> ExportMode("export", cl::desc("inline (#[inline(always)] pub unsafe fn) or c-abi (#[no_mangle] extern \"C\")"),
+                                cl::init("inline"), cl::sub(TranslateCmd),
+                                cl::cat(Category));
+cl::opt<std::string> SymbolPrefix("symbol-prefix", cl::desc("Prefix of exported symbols with --export=c-abi"),
+                                  cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> HelperPrefix("helper-prefix", cl::desc("Name prefix that marks a helper"),
+                                  cl::init("rust_helper_"), cl::sub(TranslateCmd),
+                                  cl::cat(Category));
+cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the output must compile with"),
+                                    cl::init("1.78"), cl::sub(TranslateCmd),
+                                    cl::cat(Category));
+cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's module in the output (default: bindings)"),
+                                  cl::init("bindings"), cl::sub(TranslateCmd),
+                                  cl::cat(Category));
+
+int fail(const Twine &Message) {
+  errs() << "helpers2rs: error: " << Message << "\n";
+  return 1;
+}
+
+bool parseRustVersion(StringRef Text, emit::RustVersion &V) {
+  auto [Major, Minor] = Text.split('.');
+  return !Major.getAsInteger(10, V.Major) && !Minor.getAsInteger(10, V.Minor);
+}
+
+// All outputs are written to temporaries first and renamed together, so a
+// failure never leaves a half-written or partial set of files.
+struct PendingOutput {
+  std::string Path;
+  std::string Content;
+};
+
+bool commit(const std::vector<PendingOutput> &Outputs) {
+  std::vector<sys::fs::TempFile> Temps;
+  auto DiscardAll = [&] {
+    for (auto &T : Temps)
+      consumeError(T.discard());
+  };
+  for (const PendingOutput &O : Outputs) {
+    if (O.Path == "-")
+      continue;
+    Expected<sys::fs::TempFile> T =
+        sys::fs::TempFile::create(O.Path + "-%%%%%%.tmp");
+    if (!T) {
+      fail("cannot write '" + O.Path + "': " + toString(T.takeError()));
+      DiscardAll();
+      return false;
+    }
+    raw_fd_ostream OS(T->FD, /*shouldClose=*/false);
+    OS << O.Content;
+    OS.flush();
+    if (OS.has_error()) {
+      fail("cannot write '" + O.Path + "': " + OS.error().message());
+      OS.clear_error();
+      Temps.push_back(std::move(*T));
+      DiscardAll();
+      return false;
+    }
+    Temps.push_back(std::move(*T));
+  }
+  size_t I = 0;
+  for (const PendingOutput &O : Outputs) {
+    if (O.Path == "-") {
+      outs() << O.Content;
+      continue;
+    }
+    if (Error E = Temps[I++].keep(O.Path)) {
+      fail("cannot write '" + O.Path + "': " + toString(std::move(E)));
+      return false;
+    }
+  }
+  return true;
+}
+
+int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
+  emit::EmitOptions EO;
+  if (TypesMode != "bindgen" && TypesMode != "self")
+    return fail("--types must be 'bindgen' or 'self', not '" + TypesMode + "'");
+  if (ExportMode != "inline" && ExportMode != "c-abi")
+    return fail("--export must be 'inline' or 'c-abi', not '" + ExportMode + "'");
+  if (!parseRustVersion(RustVersionOpt, EO.Version))
+    return fail("--rust-version must look like 1.78, not '" + RustVersionOpt +
+                "'");
+  EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
+  EO.BindingsPath = BindingsPath;
+
+  std::vector<std::string> Files(Inputs.begin(), Inputs.end());
+  for (const std::string &F : Files)
+    if (!sys::fs::exists(F))
+      return fail("no such file or directory: '" + F + "'");
+    else if (sys::fs::is_directory(F))
+      return fail("'" + F + "' is a directory, not a C file");
+
+  std::string DBError;
+  auto DB = frontend::loadCompileCommands({BuildDir, std::move(Fixed)}, Files,
+                                          DBError);
+  if (!DB)
+    return fail(DBError);
+
+  frontend::TranslateOptions TO;
+  TO.HelperPrefix = HelperPrefix;
+  TO.ExportCAbi = ExportMode == "c-abi";
+  TO.SymbolPrefix = SymbolPrefix;
+  TO.SelfTypes = EO.Types == emit::TypeMode::Self;
+  frontend::TranslationOutput Out;
+  if (!frontend::translate(*DB, Files, TO, Out))
+    return 1; // Clang printed the errors.
+  Out.Report.TypeMode = TypesMode;
+  Out.Report.ExportMode = ExportMode;
+
+  ir::PassOptions PO;
+  PO.AddrOfStaticIsSafe = EO.Version.atLeast(1, 82);
+  ir::runFunctionPasses(Out.Module, PO);
+  ir::pruneUnused(Out.Module);
+
+  std::string Banner = "Generated by helpers2rs from";
+  for (const std::string &F : Files)
+    Banner += " " + sys::path::filename(F).str();
+  Banner += ". Do not edit.";
+  EO.Banner = Banner;
+
+  std::vector<PendingOutput> Outputs;
+  Outputs.push_back({OutputPath, emit::emitModule(Out.Module, EO)});
+  if (!ReportPath.empty())
+    Outputs.push_back(
+        {ReportPath, emit::reportToJson(Out.Report).dump(2) + "\n"});
+  return commit(Outputs) ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  // Flags after `--` are the compile command for every input.
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          argc, argv, FixedError);
+  if (!FixedError.empty())
+    return fail(FixedError);
+  cl::HideUnrelatedOptions(Category);
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "helpers2rs: translate Rust-for-Linux C "
+                                   "helpers into Rust\n",
+                                   &errs()))
+    return 1;
+  if (TranslateCmd)
+    return runTranslate(std::move(Fixed));
+  return fail("no subcommand; try 'helpers2rs translate --help'");
+}

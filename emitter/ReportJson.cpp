@@ -1,0 +1,101 @@
+#include "emitter/ReportJson.h"
+
+#include <map>
+#include <set>
+
+namespace h2r::emit {
+
+using nlohmann::json;
+
+namespace {
+
+json location(const ir::SourceLoc &L) { return L.str(); }
+
+json reasonJson(const ir::FallbackReason &R) {
+  json Chain = json::array();
+  for (const ir::MacroStep &S : R.MacroChain)
+    Chain.push_back({{"macro", S.Macro}, {"location", location(S.Loc)}});
+  return {{"construct", R.Construct},
+          {"function", R.Function},
+          {"location", location(R.Loc)},
+          {"macro_chain", Chain},
+          {"message", R.Message}};
+}
+
+json shapeJson(const ir::ValueShape &S) {
+  json J = {{"kind", S.Kind}, {"c_type", S.CType}};
+  if (S.Kind == "int" || S.Kind == "float" || S.Kind == "bool")
+    J["bits"] = S.Bits;
+  if (S.Kind == "int")
+    J["signed"] = S.Signed;
+  if (S.Kind == "pointer")
+    J["pointee_size"] = S.PointeeSize;
+  return J;
+}
+
+} // namespace
+
+json reportToJson(const ir::Report &R) {
+  json Helpers = json::array();
+  std::map<std::string, int> ByStatus{
+      {"translated", 0}, {"shimmed", 0}, {"fallback", 0}};
+  std::map<std::string, int> ByConstruct;
+  for (const ir::HelperRecord &H : R.Helpers) {
+    json Reasons = json::array();
+    for (const ir::FallbackReason &Why : H.Reasons)
+      Reasons.push_back(reasonJson(Why));
+    json Params = json::array();
+    for (const auto &[Name, Shape] : H.Sig.Params) {
+      json P = shapeJson(Shape);
+      P["name"] = Name;
+      Params.push_back(P);
+    }
+    std::string Status = ir::statusName(H.St);
+    ++ByStatus[Status];
+    std::set<std::string> Constructs;
+    for (const ir::FallbackReason &Why : H.Reasons)
+      Constructs.insert(Why.Construct);
+    for (const std::string &C : Constructs)
+      ++ByConstruct[C];
+    Helpers.push_back({{"name", H.Name},
+                       {"rust_name", H.RustName},
+                       {"location", location(H.Loc)},
+                       {"file", H.Loc.File},
+                       {"status", Status},
+                       {"closure", H.Closure},
+                       {"reasons", Reasons},
+                       {"signature",
+                        {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}});
+  }
+  json Functions = json::array();
+  int Translated = 0;
+  for (const ir::FunctionRecord &F : R.Functions) {
+    json Reasons = json::array();
+    for (const ir::FallbackReason &Why : F.Reasons)
+      Reasons.push_back(reasonJson(Why));
+    Translated += F.Translated;
+    Functions.push_back({{"name", F.Name},
+                         {"location", location(F.Loc)},
+                         {"status", F.Translated ? "translated" : "rejected"},
+                         {"callees", F.Callees},
+                         {"reasons", Reasons}});
+  }
+  json Summary = {
+      {"helpers", R.Helpers.size()},
+      {"translated", ByStatus["translated"]},
+      {"shimmed", ByStatus["shimmed"]},
+      {"fallback", ByStatus["fallback"]},
+      {"functions", R.Functions.size()},
+      {"functions_translated", Translated},
+      {"functions_rejected", static_cast<int>(R.Functions.size()) - Translated},
+      {"fallback_by_construct", ByConstruct}};
+  return {{"format_version", ReportFormatVersion},
+          {"tool", "helpers2rs"},
+          {"inputs", R.Inputs},
+          {"options", {{"types", R.TypeMode}, {"export", R.ExportMode}}},
+          {"summary", Summary},
+          {"helpers", Helpers},
+          {"functions", Functions}};
+}
+
+} // namespace h2r::emit

@@ -1,0 +1,44 @@
+//===- emitter/RustEmitter.h - IR to Rust source text ----------*- C++ -*-===//
+//
+// Prints an ir::Module as one Rust source file. The emitter makes no semantic
+// decisions: it resolves paths for the chosen type mode and prints with
+// Rust's precedence, adding only the parentheses the grammar needs so the
+// output is clean under `-D warnings`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_EMITTER_RUSTEMITTER_H
+#define H2R_EMITTER_RUSTEMITTER_H
+
+#include "ir/Module.h"
+
+#include <string>
+
+namespace h2r::emit {
+
+enum class TypeMode {
+  Self,    // emit #[repr(C)] definitions for every type used
+  Bindgen, // refer to bindgen's `bindings::` items
+};
+
+struct RustVersion {
+  unsigned Major = 1, Minor = 78;
+  bool atLeast(unsigned Mj, unsigned Mn) const {
+    return Major > Mj || (Major == Mj && Minor >= Mn);
+  }
+};
+
+struct EmitOptions {
+  TypeMode Types = TypeMode::Bindgen;
+  std::string BindingsPath = "bindings";
+  RustVersion Version;
+  std::string Banner; // first comment lines, without "//"
+};
+
+std::string emitModule(const ir::Module &M, const EmitOptions &Opts);
+
+// Exposed for unit tests.
+std::string emitType(const ir::Type &T, const EmitOptions &Opts);
+
+} // namespace h2r::emit
+
+#endif

@@ -1,0 +1,52 @@
+#include "frontend/CompileCommands.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace h2r::frontend {
+
+using namespace clang::tooling;
+
+std::unique_ptr<CompilationDatabase>
+loadCompileCommands(CompileCommandSource Source,
+                    const std::vector<std::string> &Files, std::string &Error) {
+  if (Source.Fixed && !Source.BuildDir.empty()) {
+    Error = "-p and flags after '--' cannot be combined";
+    return nullptr;
+  }
+  if (Source.Fixed)
+    return std::move(Source.Fixed);
+
+  std::unique_ptr<CompilationDatabase> DB;
+  if (!Source.BuildDir.empty()) {
+    if (!llvm::sys::fs::is_directory(Source.BuildDir)) {
+      Error = "build directory '" + Source.BuildDir + "' does not exist";
+      return nullptr;
+    }
+    std::string LoadError;
+    DB = CompilationDatabase::loadFromDirectory(Source.BuildDir, LoadError);
+    if (!DB) {
+      Error = "no compilation database in '" + Source.BuildDir +
+              "': " + LoadError;
+      return nullptr;
+    }
+  } else if (!Files.empty()) {
+    std::string Ignored;
+    DB = CompilationDatabase::autoDetectFromSource(Files.front(), Ignored);
+  }
+  if (!DB) {
+    // No database anywhere: compile with no flags, as clang-tidy does.
+    return std::make_unique<FixedCompilationDatabase>(
+        ".", std::vector<std::string>{});
+  }
+  // Headers and new files borrow the flags of their nearest neighbour.
+  DB = inferMissingCompileCommands(std::move(DB));
+  for (const std::string &F : Files)
+    if (DB->getCompileCommands(F).empty()) {
+      Error = "no compile command for '" + F + "'";
+      return nullptr;
+    }
+  return DB;
+}
+
+} // namespace h2r::frontend

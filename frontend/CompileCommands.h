@@ -1,0 +1,31 @@
+//===- frontend/CompileCommands.h - Where compile flags come from -*- C++ -*-===//
+//
+// The LibTooling conventions: `-p <build-dir>` reads compile_commands.json,
+// flags after `--` apply to every input, and otherwise the database is looked
+// for in the inputs' parent directories.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_COMPILECOMMANDS_H
+#define H2R_FRONTEND_COMPILECOMMANDS_H
+
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace h2r::frontend {
+
+struct CompileCommandSource {
+  std::string BuildDir; // -p
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed; // from `--`
+};
+
+// Returns null and sets Error (one line, no "error:" prefix) on failure.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+loadCompileCommands(CompileCommandSource Source,
+                    const std::vector<std::string> &Files, std::string &Error);
+
+} // namespace h2r::frontend
+
+#endif

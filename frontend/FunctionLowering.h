@@ -1,0 +1,159 @@
+//===- frontend/FunctionLowering.h - One C function to the IR --*- C++ -*-===//
+//
+// Lowers a C function with exact C semantics: Clang's implicit conversions are
+// the source of truth, so every promotion, truncation and wrap is spelled out
+// in the IR (`wrapping_add`, `as`, `read_volatile`). Control flow that Rust
+// lacks (switch fallthrough, goto) becomes labelled blocks and a dispatch
+// loop. The first construct it cannot translate stops it with a reason.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_FUNCTIONLOWERING_H
+#define H2R_FRONTEND_FUNCTIONLOWERING_H
+
+#include "frontend/LoweringFailure.h"
+#include "frontend/TypeLowering.h"
+#include "ir/Module.h"
+
+#include "clang/AST/OperationKinds.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <map>
+#include <set>
+#include <variant>
+
+namespace clang {
+class ASTContext;
+class CompoundStmt;
+class Expr;
+class FunctionDecl;
+class LabelDecl;
+class Stmt;
+class SwitchStmt;
+class VarDecl;
+class InitListExpr;
+class CallExpr;
+class CastExpr;
+class BinaryOperator;
+class UnaryOperator;
+class OpaqueValueExpr;
+} // namespace clang
+
+namespace h2r::frontend {
+
+// Everything a function's lowering needs from its translation unit.
+struct LoweringContext {
+  clang::ASTContext &Ctx;
+  TypeLowering &Types;
+  // Functions translated as Rust functions of the output (the closure).
+  std::set<const clang::FunctionDecl *> Inlines;
+  // Closure functions whose address is taken: they need the C ABI.
+  std::set<const clang::FunctionDecl *> AddressTaken;
+  // C functions and globals referenced but not translated, by name.
+  std::map<std::string, ir::ExternFn> ExternFns;
+  std::map<std::string, ir::ExternStatic> ExternStatics;
+
+  ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
+  ir::ExternFn externSignature(const clang::FunctionDecl *FD);
+};
+
+class FunctionLowering {
+public:
+  FunctionLowering(LoweringContext &LC, const clang::FunctionDecl *FD)
+      : LC(LC), Ctx(LC.Ctx), FD(FD) {}
+
+  std::variant<ir::Function, LoweringFailure> run();
+
+private:
+  // An lvalue: a place, or a bitfield of a place (accessor Bitfield).
+  struct LValue {
+    ir::ExprPtr Place;
+    std::string Bitfield;
+    ir::TypeRef Ty; // the value's type
+    bool Volatile = false;
+  };
+  // Where a C `break` / `continue` goes.
+  struct JumpTarget {
+    std::string BreakLabel;
+    std::string ContinueLabel; // empty for a switch
+    bool ContinueIsBreak = false; // `continue` leaves a block, not the loop
+  };
+  // A compound statement with labels: its sections and how to enter them.
+  struct GotoRegion {
+    std::map<const clang::LabelDecl *, unsigned> SectionOf;
+    std::vector<std::string> SectionLabels; // block ending before section k
+    std::string LoopLabel; // non-empty when some goto jumps backwards
+    ir::LocalId State = 0;
+    unsigned CurrentSection = 0;
+  };
+
+  [[noreturn]] void reject(const clang::Stmt *S, std::string Construct,
+                           std::string Message);
+  ir::TypeRef type(clang::QualType T, const clang::Stmt *Where);
+  ir::LocalId addLocal(std::string Name, ir::TypeRef Ty, bool IsParam = false);
+  std::string freshLabel(const std::string &Base);
+
+  // Expressions (ExprLowering.cpp).
+  ir::ExprPtr rvalue(const clang::Expr *E);
+  ir::ExprPtr condition(const clang::Expr *E);
+  ir::ExprPtr toBool(ir::ExprPtr V);
+  void effect(const clang::Expr *E, std::vector<ir::Stmt> &Out);
+  LValue lvalue(const clang::Expr *E);
+  ir::ExprPtr load(LValue LV);
+  ir::ExprPtr store(LValue LV, ir::ExprPtr Value);
+  LValue stabilize(LValue LV, std::vector<ir::Stmt> &Pre);
+  static LValue duplicate(const LValue &LV);
+  ir::ExprPtr addressOf(const clang::Expr *E, clang::QualType PtrTy);
+  ir::ExprPtr lowerCast(const clang::CastExpr *E);
+  ir::ExprPtr convert(ir::ExprPtr V, clang::QualType From, clang::QualType To,
+                      const clang::Stmt *Where);
+  ir::ExprPtr binary(const clang::BinaryOperator *E);
+  ir::ExprPtr arith(clang::BinaryOperatorKind Op, ir::ExprPtr L,
+                    ir::ExprPtr R, clang::QualType LTy, clang::QualType RTy,
+                    clang::QualType ResTy, const clang::Stmt *Where);
+  ir::ExprPtr assignment(const clang::BinaryOperator *E, bool WantValue);
+  ir::ExprPtr unary(const clang::UnaryOperator *E);
+  ir::ExprPtr increment(const clang::UnaryOperator *E, bool WantValue);
+  ir::ExprPtr call(const clang::CallExpr *E);
+  ir::ExprPtr builtinCall(const clang::CallExpr *E, unsigned BuiltinID);
+  ir::ExprPtr declRef(const clang::Expr *E);
+  ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
+  ir::ExprPtr pointerOffset(ir::ExprPtr Ptr, ir::ExprPtr Index,
+                            clang::QualType PtrTy, bool Negate);
+  ir::ExprPtr initializer(const clang::Expr *Init, clang::QualType Ty);
+  void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,
+                       clang::QualType Ty, std::vector<ir::Stmt> &Out);
+  ir::ExprPtr constantFold(const clang::Expr *E);
+
+  // Statements (StmtLowering.cpp).
+  void stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
+  void compound(const clang::CompoundStmt *CS, std::vector<ir::Stmt> &Out);
+  void gotoRegion(const clang::CompoundStmt *CS, std::vector<ir::Stmt> &Out);
+  void declaration(const clang::VarDecl *VD, std::vector<ir::Stmt> &Out,
+                   bool Hoisted);
+  void hoistDeclarations(const std::vector<const clang::Stmt *> &Stmts,
+                         std::vector<ir::Stmt> &Out);
+  void loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
+  void switchStmt(const clang::SwitchStmt *S, std::vector<ir::Stmt> &Out);
+  void gotoStmt(const clang::LabelDecl *Target, const clang::Stmt *S,
+                std::vector<ir::Stmt> &Out);
+  ir::ExprPtr blockOf(const clang::Stmt *S);
+  ir::ExprPtr zeroValue(const ir::TypeRef &T);
+  void staticLocal(const clang::VarDecl *VD);
+
+  LoweringContext &LC;
+  clang::ASTContext &Ctx;
+  const clang::FunctionDecl *FD;
+  ir::Function Fn;
+  llvm::DenseMap<const clang::VarDecl *, ir::LocalId> Locals;
+  std::map<const clang::VarDecl *, std::string> Statics;
+  std::vector<ir::Stmt> StaticItems;
+  std::set<const clang::VarDecl *> HoistedVars;
+  std::vector<JumpTarget> Jumps;
+  std::vector<GotoRegion> Regions;
+  std::map<std::string, unsigned> LabelCounts;
+  std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;
+};
+
+} // namespace h2r::frontend
+
+#endif

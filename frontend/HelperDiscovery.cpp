@@ -1,0 +1,51 @@
+#include "frontend/HelperDiscovery.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Lex/Token.h"
+
+namespace h2r::frontend {
+
+using namespace clang;
+
+void HelperMarkers::MacroExpands(const Token &MacroNameTok,
+                                 const MacroDefinition &, SourceRange Range,
+                                 const MacroArgs *) {
+  if (const IdentifierInfo *II = MacroNameTok.getIdentifierInfo())
+    if (II->getName() == MacroName)
+      Locs.push_back(Range.getBegin());
+}
+
+static bool isMarked(const FunctionDecl *FD, const HelperMarkers &Markers,
+                     const SourceManager &SM) {
+  SourceLocation Begin = SM.getExpansionLoc(FD->getBeginLoc());
+  SourceLocation Name = SM.getExpansionLoc(FD->getLocation());
+  for (SourceLocation L : Markers.locations()) {
+    L = SM.getExpansionLoc(L);
+    if (!SM.isBeforeInTranslationUnit(L, Begin) &&
+        SM.isBeforeInTranslationUnit(L, Name))
+      return true;
+  }
+  return false;
+}
+
+std::vector<Helper> findHelpers(ASTContext &Ctx, const std::string &Prefix,
+                                const HelperMarkers &Markers) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<Helper> Helpers;
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() ||
+        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    std::string Name = FD->getNameAsString();
+    bool Prefixed = !Prefix.empty() && Name.size() > Prefix.size() &&
+                    Name.compare(0, Prefix.size(), Prefix) == 0;
+    if (!Prefixed && !isMarked(FD, Markers, SM))
+      continue;
+    Helpers.push_back({FD, Prefixed ? Name.substr(Prefix.size()) : Name});
+  }
+  return Helpers;
+}
+
+} // namespace h2r::frontend

@@ -1,0 +1,55 @@
+//===- frontend/InlineClosure.h - What the helpers reach --------*- C++ -*-===//
+//
+// The static/inline functions with a body that the helpers reach by call or
+// by address, transitively. Unevaluated operands (sizeof, typeof, the
+// unselected arms of _Generic) reach nothing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_INLINECLOSURE_H
+#define H2R_FRONTEND_INLINECLOSURE_H
+
+#include <map>
+#include <set>
+#include <vector>
+
+namespace clang {
+class FunctionDecl;
+} // namespace clang
+
+namespace h2r::frontend {
+
+class InlineClosure {
+public:
+  // True for a function the closure translates rather than calls.
+  static bool isInlineCandidate(const clang::FunctionDecl *FD);
+
+  // Roots are helpers; they are walked but are not themselves inlines.
+  explicit InlineClosure(const std::vector<const clang::FunctionDecl *> &Roots);
+
+  // The inline candidates reached from anywhere, in discovery order.
+  const std::vector<const clang::FunctionDecl *> &inlines() const {
+    return Order;
+  }
+  // Direct inline callees of F (definitions), in first-reference order.
+  const std::vector<const clang::FunctionDecl *> &
+  callees(const clang::FunctionDecl *F) const;
+  // Every inline F reaches, itself excluded, in depth-first order.
+  std::vector<const clang::FunctionDecl *>
+  reachableFrom(const clang::FunctionDecl *F) const;
+
+  const std::set<const clang::FunctionDecl *> &addressTaken() const {
+    return AddressTaken;
+  }
+
+private:
+  void scan(const clang::FunctionDecl *F);
+
+  std::map<const clang::FunctionDecl *, std::vector<const clang::FunctionDecl *>>
+      Edges;
+  std::vector<const clang::FunctionDecl *> Order;
+  std::set<const clang::FunctionDecl *> AddressTaken;
+};
+
+} // namespace h2r::frontend
+
+#endif

@@ -1,0 +1,693 @@
+//===- frontend/StmtLowering.cpp - C statements to the IR -----------------===//
+//
+// Structured C control flow maps onto Rust loops; the rest uses two shapes:
+//  - a switch with fallthrough, and a compound statement with goto labels,
+//    are split into sections; nested labelled blocks `'s2: { 's1: { S0 } S1 }
+//    S2` let `break 's<k>` enter section k, so fallthrough is just falling
+//    out of a block;
+//  - a goto that jumps backwards also needs a dispatch loop around the
+//    sections, entered through `match state`.
+// Every C loop gets a label; a later IR pass drops the ones Rust does not
+// need.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/FunctionLowering.h"
+#include "ir/RustNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Expr.h"
+
+namespace h2r::frontend {
+
+using namespace clang;
+using ir::ExprKind;
+using ir::ExprPtr;
+using ir::Type;
+using ir::TypeRef;
+
+// ---- context ---------------------------------------------------------------
+
+ir::ExternFn LoweringContext::externSignature(const FunctionDecl *FD) {
+  ir::ExternFn F;
+  F.Name = FD->getNameAsString();
+  const auto *FPT = FD->getType()->getAs<FunctionProtoType>();
+  if (!FPT)
+    throw LoweringFailure{"no-prototype",
+                          "'" + F.Name + "' has no prototype", {}};
+  for (QualType P : FPT->getParamTypes())
+    F.Params.push_back(Types.lower(P));
+  F.Variadic = FPT->isVariadic();
+  F.Ret = FD->isNoReturn() ? Type::never() : Types.lower(FPT->getReturnType());
+  return F;
+}
+
+ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
+  const FunctionDecl *Canon = FD->getCanonicalDecl();
+  std::string Name = FD->getNameAsString();
+  if (Inlines.count(Canon))
+    return {ir::SymbolKind::InlineFn, ir::rustIdent(Name)};
+  if (!ExternFns.count(Name))
+    ExternFns[Name] = externSignature(FD);
+  return {ir::SymbolKind::ExternFn, Name};
+}
+
+// ---- helpers ---------------------------------------------------------------
+
+void FunctionLowering::reject(const clang::Stmt *S, std::string Construct,
+                              std::string Message) {
+  throw LoweringFailure{std::move(Construct), std::move(Message),
+                        S ? S->getBeginLoc() : FD->getLocation()};
+}
+
+TypeRef FunctionLowering::type(QualType T, const clang::Stmt *Where) {
+  try {
+    return LC.Types.lower(T);
+  } catch (LoweringFailure &F) {
+    if (F.Loc.isInvalid())
+      F.Loc = Where ? Where->getBeginLoc() : FD->getLocation();
+    throw;
+  }
+}
+
+ir::LocalId FunctionLowering::addLocal(std::string Name, TypeRef Ty,
+                                       bool IsParam) {
+  ir::Local L;
+  L.Name = std::move(Name);
+  L.Ty = std::move(Ty);
+  L.IsParam = IsParam;
+  Fn.Locals.push_back(std::move(L));
+  return static_cast<ir::LocalId>(Fn.Locals.size() - 1);
+}
+
+std::string FunctionLowering::freshLabel(const std::string &Base) {
+  unsigned N = LabelCounts[Base]++;
+  return N == 0 ? Base : Base + "_" + std::to_string(N);
+}
+
+ExprPtr FunctionLowering::zeroValue(const TypeRef &T) {
+  switch (T->kind()) {
+  case Type::Kind::Int:
+    return ir::makeInt(0, T);
+  case Type::Kind::Bool:
+    return std::make_unique<ir::Expr>(ExprKind::BoolLit, T);
+  case Type::Kind::Float: {
+    auto F = std::make_unique<ir::Expr>(ExprKind::FloatLit, T);
+    F->Text = "0.0";
+    return F;
+  }
+  case Type::Kind::Pointer:
+  case Type::Kind::FnPtr:
+    return std::make_unique<ir::Expr>(ExprKind::NullPtr, T);
+  default:
+    return std::make_unique<ir::Expr>(ExprKind::Zeroed, T);
+  }
+}
+
+static bool constantCondition(const clang::Expr *E, ASTContext &Ctx,
+                              bool &Value) {
+  if (!E || E->HasSideEffects(Ctx))
+    return false;
+  return E->EvaluateAsBooleanCondition(Value, Ctx);
+}
+
+template <typename Fn>
+static void forEachSubStmt(const clang::Stmt *S, Fn &&F) {
+  if (!S)
+    return;
+  F(S);
+  for (const clang::Stmt *Child : S->children())
+    forEachSubStmt(Child, F);
+}
+
+// ---- entry point -----------------------------------------------------------
+
+std::variant<ir::Function, LoweringFailure> FunctionLowering::run() {
+  try {
+    Fn.CName = FD->getNameAsString();
+    Fn.Ret = FD->isNoReturn() ? Type::never()
+                              : type(FD->getReturnType(), nullptr);
+    if (FD->isVariadic())
+      reject(nullptr, "variadic-function",
+             "variadic function definitions have no stable Rust form");
+    unsigned Index = 0;
+    for (const ParmVarDecl *P : FD->parameters()) {
+      std::string Name = P->getName().empty() ? "arg" + std::to_string(Index)
+                                              : P->getNameAsString();
+      ++Index;
+      ir::LocalId Id = addLocal(ir::rustIdent(Name), type(P->getType(), nullptr),
+                                true);
+      Locals[P] = Id;
+      Fn.Params.push_back(Id);
+    }
+    std::vector<ir::Stmt> Body;
+    const auto *CS = dyn_cast<CompoundStmt>(FD->getBody());
+    if (!CS)
+      reject(FD->getBody(), "unsupported-statement", "function body");
+    stmt(CS, Body);
+    // Statics are items: putting them first makes them visible everywhere.
+    for (auto &S : Body)
+      StaticItems.push_back(std::move(S));
+    Fn.Body = ir::makeBlock(std::move(StaticItems), nullptr, Fn.Ret);
+    return std::move(Fn);
+  } catch (LoweringFailure &F) {
+    if (F.Loc.isInvalid())
+      F.Loc = FD->getLocation();
+    return F;
+  }
+}
+
+// ---- statements ------------------------------------------------------------
+
+ExprPtr FunctionLowering::blockOf(const clang::Stmt *S) {
+  std::vector<ir::Stmt> Body;
+  if (S)
+    stmt(S, Body);
+  return ir::makeBlock(std::move(Body), nullptr, Type::unit());
+}
+
+void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
+  if (!S || isa<NullStmt>(S))
+    return;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return compound(CS, Out);
+  if (const auto *E = dyn_cast<clang::Expr>(S))
+    return effect(E, Out);
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        declaration(VD, Out, HoistedVars.count(VD) != 0);
+    return;
+  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    auto Ret = std::make_unique<ir::Expr>(ExprKind::Return, Type::unit());
+    if (const clang::Expr *V = RS->getRetValue()) {
+      if (Fn.Ret->isUnit() || Fn.Ret->isNever())
+        effect(V, Out);
+      else
+        Ret->Ops.push_back(rvalue(V));
+    }
+    Out.push_back(ir::Stmt::expr(std::move(Ret)));
+    return;
+  }
+  if (const auto *IS = dyn_cast<IfStmt>(S)) {
+    if (IS->getInit() || IS->getConditionVariable())
+      reject(S, "unsupported-statement", "if with a declaration");
+    ExprPtr Else = IS->getElse() ? blockOf(IS->getElse()) : nullptr;
+    Out.push_back(ir::Stmt::expr(ir::makeIf(condition(IS->getCond()),
+                                            blockOf(IS->getThen()),
+                                            std::move(Else), Type::unit())));
+    return;
+  }
+  if (isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S))
+    return loop(S, Out);
+  if (isa<BreakStmt>(S)) {
+    if (Jumps.empty())
+      reject(S, "unsupported-statement", "break outside a loop or switch");
+    Out.push_back(ir::Stmt::expr(ir::makeBreak(Jumps.back().BreakLabel)));
+    return;
+  }
+  if (isa<ContinueStmt>(S)) {
+    for (auto It = Jumps.rbegin(); It != Jumps.rend(); ++It) {
+      if (It->ContinueLabel.empty())
+        continue;
+      Out.push_back(ir::Stmt::expr(
+          It->ContinueIsBreak ? ir::makeBreak(It->ContinueLabel)
+                              : ir::makeContinue(It->ContinueLabel)));
+      return;
+    }
+    reject(S, "unsupported-statement", "continue outside a loop");
+  }
+  if (const auto *SS = dyn_cast<SwitchStmt>(S))
+    return switchStmt(SS, Out);
+  if (const auto *GS = dyn_cast<GotoStmt>(S))
+    return gotoStmt(GS->getLabel(), S, Out);
+  if (const auto *LS = dyn_cast<LabelStmt>(S)) {
+    // Labels that start a section are consumed by gotoRegion(); this one
+    // sits inside another statement, which is fine only if nothing jumps
+    // to it.
+    if (LS->getDecl()->isUsed())
+      reject(S, "goto-label-placement",
+             "label '" + LS->getDecl()->getNameAsString() +
+                 "' is not directly inside a block");
+    return stmt(LS->getSubStmt(), Out);
+  }
+  if (const auto *AS = dyn_cast<AttributedStmt>(S))
+    return stmt(AS->getSubStmt(), Out);
+  if (isa<IndirectGotoStmt>(S))
+    reject(S, "computed-goto", "computed goto (goto *p)");
+  if (isa<GCCAsmStmt>(S) || isa<MSAsmStmt>(S))
+    reject(S, "inline-asm", "inline assembly is not lowered yet");
+  if (isa<CaseStmt>(S) || isa<DefaultStmt>(S))
+    reject(S, "switch-case-nested",
+           "case label nested inside another statement of its switch");
+  reject(S, "unsupported-statement",
+         std::string("statement '") + S->getStmtClassName() + "'");
+}
+
+void FunctionLowering::compound(const CompoundStmt *CS,
+                                std::vector<ir::Stmt> &Out) {
+  for (const clang::Stmt *S : CS->body())
+    if (isa<LabelStmt>(S))
+      return gotoRegion(CS, Out);
+  // Local names are unique per function, so a nested block can be flattened
+  // into its parent without changing what any name refers to.
+  for (const clang::Stmt *S : CS->body())
+    stmt(S, Out);
+}
+
+void FunctionLowering::staticLocal(const VarDecl *VD) {
+  if (Statics.count(VD))
+    return;
+  std::string Base = ir::rustIdent(VD->getNameAsString());
+  std::string Name = Base;
+  for (unsigned N = 1;; ++N) {
+    bool Taken = false;
+    for (const auto &[D, Existing] : Statics)
+      Taken |= Existing == Name;
+    if (!Taken)
+      break;
+    Name = Base + "_" + std::to_string(N);
+  }
+  TypeRef Ty = type(VD->getType(), nullptr);
+  ExprPtr Init;
+  const clang::Expr *IE = VD->getInit();
+  if (!IE) {
+    Init = zeroValue(Ty);
+  } else if (const APValue *V = VD->evaluateValue()) {
+    if (V->isInt() && Ty->isInt())
+      Init = ir::makeInt(V->getInt().extOrTrunc(64).getZExtValue(), Ty);
+    else if (V->isInt() && Ty->isBool()) {
+      Init = std::make_unique<ir::Expr>(ExprKind::BoolLit, Ty);
+      Init->IntValue = V->getInt().getBoolValue();
+    } else if (V->isLValue() && V->isNullPointer())
+      Init = zeroValue(Ty);
+  }
+  if (!Init && IE) {
+    // A zero aggregate initialiser (`= {0}` or `= {}`) is `zeroed()`.
+    const auto *IL = dyn_cast<InitListExpr>(IE->IgnoreParens());
+    bool AllZero = IL != nullptr;
+    if (IL)
+      for (const clang::Expr *Sub : IL->inits()) {
+        Expr::EvalResult R;
+        AllZero &= Sub->getType()->isIntegerType() &&
+                   Sub->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0;
+      }
+    if (AllZero)
+      Init = zeroValue(Ty);
+  }
+  if (!Init)
+    reject(IE, "static-local-initializer",
+           "static '" + VD->getNameAsString() +
+               "' has an initialiser that is not an integer or zero");
+  Statics[VD] = Name;
+  ir::Stmt Item(ir::Stmt::Kind::Static);
+  Item.Item.Name = Name;
+  Item.Item.Ty = Ty;
+  Item.Item.Init = std::move(Init);
+  StaticItems.push_back(std::move(Item));
+}
+
+void FunctionLowering::declaration(const VarDecl *VD,
+                                   std::vector<ir::Stmt> &Out, bool Hoisted) {
+  if (VD->isStaticLocal())
+    return staticLocal(VD);
+  if (!VD->hasLocalStorage())
+    return; // a block-scope `extern` declaration
+  if (VD->hasAttr<CleanupAttr>())
+    reject(VD->getInit() ? static_cast<const clang::Stmt *>(VD->getInit())
+                         : nullptr,
+           "cleanup-attribute", "__attribute__((cleanup)) is not lowered yet");
+  const clang::Expr *Init = VD->getInit();
+  if (Hoisted) {
+    if (Init) {
+      ir::LocalId Id = Locals[VD];
+      Out.push_back(ir::Stmt::expr(ir::makeAssign(
+          ir::makeLocal(Id, Fn.Locals[Id].Ty), initializer(Init, VD->getType()))));
+    }
+    return;
+  }
+  TypeRef Ty = type(VD->getType(), Init);
+  ExprPtr Value = Init ? initializer(Init, VD->getType()) : zeroValue(Ty);
+  ir::LocalId Id = addLocal(ir::rustIdent(VD->getNameAsString()), Ty);
+  Locals[VD] = Id;
+  Out.push_back(ir::Stmt::let(Id, std::move(Value)));
+}
+
+void FunctionLowering::hoistDeclarations(
+    const std::vector<const clang::Stmt *> &Stmts, std::vector<ir::Stmt> &Out) {
+  for (const clang::Stmt *S : Stmts) {
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    if (!DS)
+      continue;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->hasLocalStorage())
+        continue;
+      TypeRef Ty = type(VD->getType(), S);
+      ir::LocalId Id = addLocal(ir::rustIdent(VD->getNameAsString()), Ty);
+      Locals[VD] = Id;
+      HoistedVars.insert(VD);
+      Out.push_back(ir::Stmt::let(Id, zeroValue(Ty)));
+    }
+  }
+}
+
+void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
+  std::string Label = freshLabel("loop");
+  const clang::Expr *Cond = nullptr;
+  const clang::Stmt *Body = nullptr;
+  const clang::Expr *Inc = nullptr;
+  bool IsDo = false;
+  if (const auto *WS = dyn_cast<WhileStmt>(S)) {
+    if (WS->getConditionVariable())
+      reject(S, "unsupported-statement", "while with a declaration");
+    Cond = WS->getCond();
+    Body = WS->getBody();
+  } else if (const auto *DS = dyn_cast<DoStmt>(S)) {
+    Cond = DS->getCond();
+    Body = DS->getBody();
+    IsDo = true;
+  } else {
+    const auto *FS = cast<ForStmt>(S);
+    if (FS->getConditionVariable())
+      reject(S, "unsupported-statement", "for with a declaration");
+    stmt(FS->getInit(), Out);
+    Cond = FS->getCond();
+    Body = FS->getBody();
+    Inc = FS->getInc();
+  }
+
+  // `continue` must still run a do-while's test or a for's increment: it
+  // leaves a labelled block around the body instead of restarting the loop.
+  bool ContinueLeavesBody = IsDo || Inc;
+  std::string Next = ContinueLeavesBody ? freshLabel("next") : "";
+  Jumps.push_back({Label, ContinueLeavesBody ? Next : Label, ContinueLeavesBody});
+  ExprPtr BodyBlock = blockOf(Body);
+  Jumps.pop_back();
+
+  bool CondValue = false;
+  bool CondConstant = !Cond || constantCondition(Cond, Ctx, CondValue);
+  if (!Cond)
+    CondValue = true;
+
+  std::vector<ir::Stmt> LoopBody;
+  if (ContinueLeavesBody) {
+    BodyBlock->Label = Next;
+    LoopBody.push_back(ir::Stmt::expr(std::move(BodyBlock)));
+  } else {
+    LoopBody = std::move(BodyBlock->Stmts);
+  }
+  if (Inc)
+    effect(Inc, LoopBody);
+  if (IsDo && !(CondConstant && CondValue)) {
+    if (CondConstant) {
+      LoopBody.push_back(ir::Stmt::expr(ir::makeBreak(Label)));
+    } else {
+      std::vector<ir::Stmt> Leave;
+      Leave.push_back(ir::Stmt::expr(ir::makeBreak(Label)));
+      LoopBody.push_back(ir::Stmt::expr(ir::makeIf(
+          ir::makeUnary("!", condition(Cond), Type::boolean()),
+          ir::makeBlock(std::move(Leave), nullptr, Type::unit()), nullptr,
+          Type::unit())));
+    }
+  }
+  ExprPtr Block = ir::makeBlock(std::move(LoopBody), nullptr, Type::unit());
+  ExprPtr L;
+  if (IsDo || (CondConstant && CondValue)) {
+    L = std::make_unique<ir::Expr>(ExprKind::Loop, Type::unit());
+    L->Ops.push_back(std::move(Block));
+  } else {
+    L = std::make_unique<ir::Expr>(ExprKind::While, Type::unit());
+    L->Ops.push_back(condition(Cond));
+    L->Ops.push_back(std::move(Block));
+  }
+  L->Label = Label;
+  Out.push_back(ir::Stmt::expr(std::move(L)));
+}
+
+namespace {
+
+// One switch section: its case values and its statements.
+struct SwitchSection {
+  std::vector<std::pair<uint64_t, uint64_t>> Values;
+  bool IsDefault = false;
+  std::vector<const clang::Stmt *> Stmts;
+};
+
+bool endsSection(const clang::Stmt *S) {
+  while (const auto *AS = dyn_cast_or_null<AttributedStmt>(S))
+    S = AS->getSubStmt();
+  return isa_and_nonnull<BreakStmt>(S) || isa_and_nonnull<ReturnStmt>(S) ||
+         isa_and_nonnull<ContinueStmt>(S) || isa_and_nonnull<GotoStmt>(S);
+}
+
+} // namespace
+
+void FunctionLowering::switchStmt(const SwitchStmt *S,
+                                  std::vector<ir::Stmt> &Out) {
+  if (S->getInit() || S->getConditionVariable())
+    reject(S, "unsupported-statement", "switch with a declaration");
+  ExprPtr Scrutinee = rvalue(S->getCond());
+  TypeRef CondTy = Scrutinee->Ty;
+
+  std::vector<const clang::Stmt *> Top;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S->getBody()))
+    Top.assign(CS->body_begin(), CS->body_end());
+  else
+    Top.push_back(S->getBody());
+
+  std::vector<SwitchSection> Sections;
+  std::vector<const clang::Stmt *> Prelude;
+  for (const clang::Stmt *X : Top) {
+    bool Labelled = false;
+    while (isa<SwitchCase>(X)) {
+      if (!Labelled && (Sections.empty() || !Sections.back().Stmts.empty()))
+        Sections.emplace_back();
+      Labelled = true;
+      SwitchSection &Sec = Sections.back();
+      if (const auto *CaseS = dyn_cast<CaseStmt>(X)) {
+        uint64_t Lo = CaseS->getLHS()->EvaluateKnownConstInt(Ctx).getExtValue();
+        uint64_t Hi = CaseS->getRHS()
+                          ? CaseS->getRHS()->EvaluateKnownConstInt(Ctx).getExtValue()
+                          : Lo;
+        Sec.Values.push_back({Lo, Hi});
+        X = CaseS->getSubStmt();
+      } else {
+        Sec.IsDefault = true;
+        X = cast<DefaultStmt>(X)->getSubStmt();
+      }
+    }
+    if (Sections.empty())
+      Prelude.push_back(X);
+    else
+      Sections.back().Stmts.push_back(X);
+  }
+  for (const clang::Stmt *P : Prelude)
+    if (!isa<DeclStmt>(P) && !isa<NullStmt>(P))
+      reject(P, "unsupported-statement",
+             "statement before the first case label of a switch");
+  // Case labels must start sections; deeper ones (Duff's device) cannot be
+  // entered from a match.
+  for (const SwitchSection &Sec : Sections)
+    for (const clang::Stmt *X : Sec.Stmts)
+      forEachSubStmt(X, [&](const clang::Stmt *Sub) {
+        if (isa<SwitchStmt>(Sub))
+          return; // its own cases are its own
+        if (isa<SwitchCase>(Sub) && S->getSwitchCaseList())
+          for (const SwitchCase *SC = S->getSwitchCaseList(); SC;
+               SC = SC->getNextSwitchCase())
+            if (SC == Sub)
+              reject(Sub, "switch-case-nested",
+                     "case label nested inside another statement");
+      });
+
+  std::vector<const clang::Stmt *> AllStmts = Prelude;
+  for (const SwitchSection &Sec : Sections)
+    AllStmts.insert(AllStmts.end(), Sec.Stmts.begin(), Sec.Stmts.end());
+  if (Sections.size() > 1)
+    hoistDeclarations(AllStmts, Out);
+
+  std::string SwLabel = freshLabel("switch");
+  bool Fallthrough = false;
+  for (size_t I = 0; I + 1 < Sections.size(); ++I)
+    Fallthrough |= Sections[I].Stmts.empty() || !endsSection(Sections[I].Stmts.back());
+
+  auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
+  Match->Ops.push_back(std::move(Scrutinee));
+  Jumps.push_back({SwLabel, "", false});
+
+  if (!Fallthrough) {
+    // Every section ends in a jump: one match arm per section.
+    ir::MatchArm Default;
+    bool HasDefault = false;
+    for (const SwitchSection &Sec : Sections) {
+      std::vector<ir::Stmt> Body;
+      size_t N = Sec.Stmts.size();
+      if (N && isa<BreakStmt>(Sec.Stmts.back()))
+        --N;
+      for (size_t I = 0; I < N; ++I)
+        stmt(Sec.Stmts[I], Body);
+      ir::MatchArm Arm{Sec.Values,
+                       ir::makeBlock(std::move(Body), nullptr, Type::unit())};
+      if (Sec.IsDefault) {
+        Arm.Patterns.clear();
+        Default = std::move(Arm);
+        HasDefault = true;
+      } else {
+        Match->Arms.push_back(std::move(Arm));
+      }
+    }
+    if (!HasDefault)
+      Default.Body = ir::makeBlock({}, nullptr, Type::unit());
+    Match->Arms.push_back(std::move(Default));
+    Jumps.pop_back();
+    std::vector<ir::Stmt> Wrapper;
+    Wrapper.push_back(ir::Stmt::expr(std::move(Match)));
+    ExprPtr Block = ir::makeBlock(std::move(Wrapper), nullptr, Type::unit());
+    Block->Label = SwLabel;
+    Out.push_back(ir::Stmt::expr(std::move(Block)));
+    return;
+  }
+
+  // Fallthrough: the match only picks the section to start in.
+  std::vector<std::string> Entry;
+  for (size_t I = 0; I < Sections.size(); ++I)
+    Entry.push_back(freshLabel("case"));
+  std::string DefaultTarget = SwLabel;
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    if (Sections[I].IsDefault) {
+      DefaultTarget = Entry[I];
+      continue;
+    }
+    Match->Arms.push_back(
+        {Sections[I].Values,
+         ir::makeBlock({}, ir::makeBreak(Entry[I]), Type::never())});
+  }
+  Match->Arms.push_back(
+      {{}, ir::makeBlock({}, ir::makeBreak(DefaultTarget), Type::never())});
+
+  std::vector<ir::Stmt> Current;
+  Current.push_back(ir::Stmt::expr(std::move(Match)));
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    ExprPtr Block = ir::makeBlock(std::move(Current), nullptr, Type::unit());
+    Block->Label = Entry[I];
+    Current.clear();
+    Current.push_back(ir::Stmt::expr(std::move(Block)));
+    for (const clang::Stmt *X : Sections[I].Stmts)
+      stmt(X, Current);
+  }
+  Jumps.pop_back();
+  ExprPtr Outer = ir::makeBlock(std::move(Current), nullptr, Type::unit());
+  Outer->Label = SwLabel;
+  Out.push_back(ir::Stmt::expr(std::move(Outer)));
+}
+
+void FunctionLowering::gotoRegion(const CompoundStmt *CS,
+                                  std::vector<ir::Stmt> &Out) {
+  // Split into sections at the top-level labels.
+  std::vector<std::vector<const clang::Stmt *>> Sections(1);
+  GotoRegion R;
+  std::vector<std::string> FirstLabelName(1);
+  for (const clang::Stmt *S : CS->body()) {
+    if (isa<LabelStmt>(S)) {
+      Sections.emplace_back();
+      FirstLabelName.push_back(cast<LabelStmt>(S)->getName());
+      while (const auto *LS = dyn_cast<LabelStmt>(S)) {
+        R.SectionOf[LS->getDecl()] = Sections.size() - 1;
+        S = LS->getSubStmt();
+      }
+    }
+    Sections.back().push_back(S);
+  }
+
+  // A goto from section k to a label in a section <= k jumps backwards.
+  std::set<unsigned> BackwardTargets;
+  for (size_t K = 0; K < Sections.size(); ++K)
+    for (const clang::Stmt *S : Sections[K])
+      forEachSubStmt(S, [&](const clang::Stmt *Sub) {
+        if (const auto *GS = dyn_cast<GotoStmt>(Sub)) {
+          auto It = R.SectionOf.find(GS->getLabel());
+          if (It != R.SectionOf.end() && It->second <= K)
+            BackwardTargets.insert(It->second);
+        }
+      });
+  bool Backward = !BackwardTargets.empty();
+
+  std::vector<const clang::Stmt *> Hoist;
+  for (size_t K = 0; K + 1 < Sections.size(); ++K)
+    Hoist.insert(Hoist.end(), Sections[K].begin(), Sections[K].end());
+  hoistDeclarations(Hoist, Out);
+
+  R.SectionLabels.resize(Sections.size());
+  for (size_t K = 1; K < Sections.size(); ++K)
+    R.SectionLabels[K] = freshLabel(ir::rustIdent(FirstLabelName[K]));
+  std::vector<ir::Stmt> Current;
+  if (Backward) {
+    R.LoopLabel = freshLabel("dispatch");
+    R.SectionLabels[0] = freshLabel("entry");
+    R.State = addLocal("__goto", Type::integer(32, false));
+    Out.push_back(ir::Stmt::let(R.State, ir::makeInt(0, Type::integer(32, false))));
+    auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
+    Match->Ops.push_back(ir::makeLocal(R.State, Type::integer(32, false)));
+    for (unsigned K : BackwardTargets)
+      if (K > 0)
+        Match->Arms.push_back(
+            {{{K, K}}, ir::makeBlock({}, ir::makeBreak(R.SectionLabels[K]),
+                                     Type::never())});
+    Match->Arms.push_back(
+        {{}, ir::makeBlock({}, ir::makeBreak(R.SectionLabels[0]), Type::never())});
+    Current.push_back(ir::Stmt::expr(std::move(Match)));
+  }
+
+  Regions.push_back(std::move(R));
+  for (size_t K = 0; K < Sections.size(); ++K) {
+    Regions.back().CurrentSection = static_cast<unsigned>(K);
+    if (!Regions.back().SectionLabels[K].empty()) {
+      ExprPtr Block = ir::makeBlock(std::move(Current), nullptr, Type::unit());
+      Block->Label = Regions.back().SectionLabels[K];
+      Current.clear();
+      Current.push_back(ir::Stmt::expr(std::move(Block)));
+    }
+    for (const clang::Stmt *S : Sections[K])
+      stmt(S, Current);
+  }
+  GotoRegion Done = std::move(Regions.back());
+  Regions.pop_back();
+
+  if (!Backward) {
+    for (auto &S : Current)
+      Out.push_back(std::move(S));
+    return;
+  }
+  Current.push_back(ir::Stmt::expr(ir::makeBreak(Done.LoopLabel)));
+  auto Loop = std::make_unique<ir::Expr>(ExprKind::Loop, Type::unit());
+  Loop->Label = Done.LoopLabel;
+  Loop->Ops.push_back(ir::makeBlock(std::move(Current), nullptr, Type::unit()));
+  Out.push_back(ir::Stmt::expr(std::move(Loop)));
+}
+
+void FunctionLowering::gotoStmt(const LabelDecl *Target, const clang::Stmt *S,
+                                std::vector<ir::Stmt> &Out) {
+  for (auto It = Regions.rbegin(); It != Regions.rend(); ++It) {
+    auto Found = It->SectionOf.find(Target);
+    if (Found == It->SectionOf.end())
+      continue;
+    unsigned To = Found->second;
+    if (To > It->CurrentSection) {
+      Out.push_back(ir::Stmt::expr(ir::makeBreak(It->SectionLabels[To])));
+      return;
+    }
+    TypeRef U32 = Type::integer(32, false);
+    Out.push_back(ir::Stmt::expr(
+        ir::makeAssign(ir::makeLocal(It->State, U32), ir::makeInt(To, U32))));
+    Out.push_back(ir::Stmt::expr(ir::makeContinue(It->LoopLabel)));
+    return;
+  }
+  reject(S, "goto-into-block",
+         "goto '" + Target->getNameAsString() +
+             "' jumps into a block it is not part of");
+}
+
+} // namespace h2r::frontend

@@ -1,0 +1,279 @@
+#include "frontend/Translator.h"
+#include "frontend/FunctionLowering.h"
+#include "frontend/HelperDiscovery.h"
+#include "frontend/InlineClosure.h"
+#include "frontend/SourceInfo.h"
+#include "ir/RustNames.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/Tooling.h"
+
+namespace h2r::frontend {
+
+using namespace clang;
+
+namespace {
+
+// Collects the translation units into one module and one report. Inline
+// functions seen in several units (one header, many helper files) are
+// emitted once.
+class ModuleMerger {
+public:
+  explicit ModuleMerger(TranslationOutput &Out) : Out(Out) {}
+
+  void addRecord(ir::RecordDef R) {
+    if (RecordNames.insert(R.Name).second)
+      Out.Module.Records.push_back(std::move(R));
+  }
+  void addExternFn(ir::ExternFn F) {
+    if (ExternNames.insert(F.Name).second)
+      Out.Module.ExternFns.push_back(std::move(F));
+  }
+  void addExternStatic(ir::ExternStatic S) {
+    if (StaticNames.insert(S.Name).second)
+      Out.Module.ExternStatics.push_back(std::move(S));
+  }
+  // False if a different function of the same name was emitted already.
+  bool canAddInline(const std::string &Name, const ir::SourceLoc &Loc) const {
+    auto It = InlineLocs.find(Name);
+    return It == InlineLocs.end() || It->second == Loc.str();
+  }
+  void addInline(ir::Function F) {
+    if (InlineLocs.emplace(F.RustName, F.Loc.str()).second)
+      Inlines.push_back(std::move(F));
+  }
+  void addHelper(ir::Function F) { Helpers.push_back(std::move(F)); }
+  void addFunctionRecord(ir::FunctionRecord R) {
+    if (FunctionKeys.insert(R.Name + "@" + R.Loc.str()).second)
+      Out.Report.Functions.push_back(std::move(R));
+  }
+
+  void finish() {
+    for (auto &F : Helpers)
+      Out.Module.Functions.push_back(std::move(F));
+    for (auto &F : Inlines)
+      Out.Module.Functions.push_back(std::move(F));
+  }
+
+private:
+  TranslationOutput &Out;
+  std::set<std::string> RecordNames, ExternNames, StaticNames, FunctionKeys;
+  std::map<std::string, std::string> InlineLocs;
+  std::vector<ir::Function> Helpers, Inlines;
+};
+
+class TranslationUnitLowering : public ASTConsumer {
+public:
+  TranslationUnitLowering(const TranslateOptions &Opts, ModuleMerger &Merger,
+                          TranslationOutput &Out, const HelperMarkers &Markers)
+      : Opts(Opts), Merger(Merger), Out(Out), Markers(Markers) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override;
+
+private:
+  ir::FallbackReason reason(const LoweringFailure &F, const FunctionDecl *FD,
+                            ASTContext &Ctx);
+  ir::Signature signature(const FunctionDecl *FD, TypeLowering &Types);
+
+  const TranslateOptions &Opts;
+  ModuleMerger &Merger;
+  TranslationOutput &Out;
+  const HelperMarkers &Markers;
+};
+
+ir::FallbackReason TranslationUnitLowering::reason(const LoweringFailure &F,
+                                                   const FunctionDecl *FD,
+                                                   ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  ir::FallbackReason R;
+  R.Construct = F.Construct;
+  R.Function = FD->getNameAsString();
+  R.Loc = describeLocation(F.Loc, SM);
+  R.MacroChain = macroChain(F.Loc, SM, Ctx.getLangOpts());
+  R.Message = F.Message;
+  return R;
+}
+
+ir::Signature TranslationUnitLowering::signature(const FunctionDecl *FD,
+                                                 TypeLowering &Types) {
+  ir::Signature S;
+  S.Ret = Types.shape(FD->getReturnType());
+  unsigned I = 0;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    std::string Name =
+        P->getName().empty() ? "arg" + std::to_string(I) : P->getNameAsString();
+    S.Params.push_back({Name, Types.shape(P->getType())});
+    ++I;
+  }
+  return S;
+}
+
+void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
+  if (Ctx.getDiagnostics().hasErrorOccurred())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<Helper> Helpers = findHelpers(Ctx, Opts.HelperPrefix, Markers);
+  std::vector<const FunctionDecl *> Roots;
+  for (const Helper &H : Helpers)
+    Roots.push_back(H.Decl);
+  InlineClosure Closure(Roots);
+
+  TypeLowering Types(Ctx);
+  LoweringContext LC{Ctx, Types, {}, {}, {}, {}};
+  for (const FunctionDecl *F : Closure.inlines())
+    LC.Inlines.insert(F->getCanonicalDecl());
+  for (const FunctionDecl *F : Closure.addressTaken())
+    LC.AddressTaken.insert(F->getCanonicalDecl());
+
+  // Lower every function once.
+  std::map<const FunctionDecl *, std::variant<ir::Function, LoweringFailure>>
+      Lowered;
+  std::vector<const FunctionDecl *> All = Roots;
+  All.insert(All.end(), Closure.inlines().begin(), Closure.inlines().end());
+  for (const FunctionDecl *F : All)
+    Lowered.emplace(F, FunctionLowering(LC, F).run());
+
+  auto Failure = [&](const FunctionDecl *F) -> const LoweringFailure * {
+    return std::get_if<LoweringFailure>(&Lowered.at(F));
+  };
+
+  for (const FunctionDecl *F : All) {
+    ir::FunctionRecord R;
+    R.Name = F->getNameAsString();
+    R.Loc = describeLocation(F->getLocation(), SM);
+    if (const LoweringFailure *LF = Failure(F))
+      R.Reasons.push_back(reason(*LF, F, Ctx));
+    R.Translated = R.Reasons.empty();
+    for (const FunctionDecl *C : Closure.callees(F))
+      R.Callees.push_back(C->getNameAsString());
+    Merger.addFunctionRecord(std::move(R));
+  }
+
+  std::set<const FunctionDecl *> Emitted;
+  for (const Helper &H : Helpers) {
+    ir::HelperRecord Rec;
+    Rec.Name = H.Decl->getNameAsString();
+    Rec.RustName = Opts.ExportCAbi ? Opts.SymbolPrefix + Rec.Name
+                                   : ir::rustIdent(H.ExportName);
+    Rec.Loc = describeLocation(H.Decl->getLocation(), SM);
+    Rec.Sig = signature(H.Decl, Types);
+    std::vector<const FunctionDecl *> Reach = Closure.reachableFrom(H.Decl);
+    std::vector<const FunctionDecl *> Members{H.Decl};
+    Members.insert(Members.end(), Reach.begin(), Reach.end());
+    for (const FunctionDecl *F : Reach)
+      Rec.Closure.push_back(F->getNameAsString());
+    for (const FunctionDecl *F : Members) {
+      if (const LoweringFailure *LF = Failure(F)) {
+        Rec.Reasons.push_back(reason(*LF, F, Ctx));
+      } else if (F != H.Decl) {
+        const auto &Fn = std::get<ir::Function>(Lowered.at(F));
+        if (!Merger.canAddInline(ir::rustIdent(Fn.CName),
+                                 describeLocation(F->getLocation(), SM)))
+          Rec.Reasons.push_back(
+              reason({"inline-name-conflict",
+                      "another input defines a different '" + Fn.CName + "'",
+                      F->getLocation()},
+                     F, Ctx));
+      }
+    }
+    Rec.St = Rec.Reasons.empty() ? ir::HelperRecord::Status::Translated
+                                 : ir::HelperRecord::Status::Fallback;
+    if (Rec.St == ir::HelperRecord::Status::Translated) {
+      ir::Function Fn = std::move(std::get<ir::Function>(Lowered.at(H.Decl)));
+      Fn.FnRole = ir::Function::Role::Helper;
+      Fn.RustName = Rec.RustName;
+      Fn.Loc = Rec.Loc;
+      Fn.ExternAbi = Opts.ExportCAbi;
+      Fn.NoMangle = Opts.ExportCAbi;
+      Merger.addHelper(std::move(Fn));
+      Emitted.insert(Reach.begin(), Reach.end());
+    } else if (!Opts.ExportCAbi) {
+      try {
+        ir::FallbackDecl D;
+        D.CName = Rec.Name;
+        D.RustName = Rec.RustName;
+        D.Signature = LC.externSignature(H.Decl);
+        Out.Module.Fallbacks.push_back(std::move(D));
+      } catch (LoweringFailure &F) {
+        // Its signature has no Rust form either: the report says why.
+        Rec.Reasons.push_back(reason(F, H.Decl, Ctx));
+      }
+    }
+    Out.Report.Helpers.push_back(std::move(Rec));
+  }
+
+  for (const FunctionDecl *F : Closure.inlines()) {
+    if (!Emitted.count(F))
+      continue;
+    ir::Function Fn = std::move(std::get<ir::Function>(Lowered.at(F)));
+    Fn.FnRole = ir::Function::Role::Inline;
+    Fn.RustName = ir::rustIdent(Fn.CName);
+    Fn.Loc = describeLocation(F->getLocation(), SM);
+    Fn.ExternAbi = LC.AddressTaken.count(F->getCanonicalDecl()) != 0;
+    Merger.addInline(std::move(Fn));
+  }
+  for (const ir::RecordDef &R : Types.records())
+    Merger.addRecord(R);
+  for (auto &[Name, F] : LC.ExternFns)
+    Merger.addExternFn(F);
+  for (auto &[Name, S] : LC.ExternStatics)
+    Merger.addExternStatic(S);
+}
+
+class LoweringAction : public ASTFrontendAction {
+public:
+  LoweringAction(const TranslateOptions &Opts, ModuleMerger &Merger,
+                 TranslationOutput &Out)
+      : Opts(Opts), Merger(Merger), Out(Out) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    auto Markers = std::make_unique<HelperMarkers>();
+    const HelperMarkers &Ref = *Markers;
+    CI.getPreprocessor().addPPCallbacks(std::move(Markers));
+    return std::make_unique<TranslationUnitLowering>(Opts, Merger, Out, Ref);
+  }
+
+private:
+  const TranslateOptions &Opts;
+  ModuleMerger &Merger;
+  TranslationOutput &Out;
+};
+
+class LoweringActionFactory : public tooling::FrontendActionFactory {
+public:
+  LoweringActionFactory(const TranslateOptions &Opts, ModuleMerger &Merger,
+                        TranslationOutput &Out)
+      : Opts(Opts), Merger(Merger), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<LoweringAction>(Opts, Merger, Out);
+  }
+
+private:
+  const TranslateOptions &Opts;
+  ModuleMerger &Merger;
+  TranslationOutput &Out;
+};
+
+} // namespace
+
+bool translate(const tooling::CompilationDatabase &DB,
+               const std::vector<std::string> &Files,
+               const TranslateOptions &Opts, TranslationOutput &Out) {
+  ModuleMerger Merger(Out);
+  Out.Report.Inputs = Files;
+  tooling::ClangTool Tool(DB, Files);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
+  LoweringActionFactory Factory(Opts, Merger, Out);
+  int RC = Tool.run(&Factory);
+  Merger.finish();
+  return RC == 0;
+}
+
+} // namespace h2r::frontend

@@ -1,0 +1,44 @@
+//===- frontend/Translator.h - Run the frontend over inputs ----*- C++ -*-===//
+//
+// Parses each input with Clang, finds its helpers and their inline closure,
+// lowers every function once, decides which helpers are translated and which
+// fall back, and merges the translation units into one IR module and one
+// report. Data flows one way: discovery -> closure -> lowering -> merge.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_TRANSLATOR_H
+#define H2R_FRONTEND_TRANSLATOR_H
+
+#include "ir/Module.h"
+#include "ir/Report.h"
+
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+} // namespace clang::tooling
+
+namespace h2r::frontend {
+
+struct TranslateOptions {
+  std::string HelperPrefix = "rust_helper_";
+  bool ExportCAbi = false;
+  std::string SymbolPrefix;
+  bool SelfTypes = false;
+};
+
+struct TranslationOutput {
+  ir::Module Module;
+  ir::Report Report;
+};
+
+// Returns false when some input did not compile; Clang has then printed the
+// errors and Out is incomplete.
+bool translate(const clang::tooling::CompilationDatabase &DB,
+               const std::vector<std::string> &Files,
+               const TranslateOptions &Opts, TranslationOutput &Out);
+
+} // namespace h2r::frontend
+
+#endif

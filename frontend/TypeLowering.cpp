@@ -1,0 +1,383 @@
+#include "frontend/TypeLowering.h"
+#include "frontend/LoweringFailure.h"
+#include "ir/RustNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/RecordLayout.h"
+
+namespace h2r::frontend {
+
+using namespace clang;
+using ir::Type;
+using ir::TypeRef;
+
+[[noreturn]] static void reject(std::string Construct, std::string Message) {
+  throw LoweringFailure{std::move(Construct), std::move(Message), {}};
+}
+
+// bindgen maps these typedefs to Rust's pointer-sized integers (size_t and
+// ssize_t under --size_t-is-usize, which the kernel passes).
+static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
+  for (QualType Cur = T;;) {
+    if (const auto *TT = dyn_cast<TypedefType>(Cur.getTypePtr())) {
+      StringRef Name = TT->getDecl()->getName();
+      if (Name == "size_t" || Name == "uintptr_t")
+        return "usize";
+      if (Name == "ssize_t" || Name == "intptr_t")
+        return "isize";
+    }
+    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
+    if (Next == Cur)
+      return nullptr;
+    Cur = Next;
+  }
+}
+
+TypeRef TypeLowering::lower(QualType T) { return lowerImpl(T, false, false); }
+
+TypeRef TypeLowering::lowerPointee(QualType T) {
+  return lowerImpl(T, true, false);
+}
+
+TypeRef TypeLowering::lowerBuiltin(const BuiltinType *BT, QualType T) {
+  switch (BT->getKind()) {
+  case BuiltinType::Void:
+    return Type::unit();
+  case BuiltinType::Bool:
+    return Type::boolean();
+  case BuiltinType::Float:
+    return Type::floating(32);
+  case BuiltinType::Double:
+    return Type::floating(64);
+  default:
+    break;
+  }
+  if (BT->isInteger()) {
+    unsigned Bits = Ctx.getTypeSize(BT);
+    if (const char *PS = pointerSizedTypedef(T, Ctx))
+      return Type::integer(64, PS[0] == 'i', /*PointerSized=*/true);
+    return Type::integer(Bits, BT->isSignedInteger());
+  }
+  reject("unsupported-type", "type '" + T.getAsString() +
+                                 "' has no Rust equivalent here");
+}
+
+TypeRef TypeLowering::lowerImpl(QualType T, bool AsPointee, bool AsField) {
+  const clang::Type *Canon = T.getCanonicalType().getTypePtr();
+  if (const auto *BT = dyn_cast<BuiltinType>(Canon)) {
+    if (BT->isVoidType() && AsPointee)
+      return Type::cvoid();
+    return lowerBuiltin(BT, T);
+  }
+  if (const auto *ET = dyn_cast<EnumType>(Canon)) {
+    const EnumDecl *ED = ET->getDecl();
+    QualType Int = ED->getIntegerType();
+    if (Int.isNull())
+      reject("unsupported-type", "enum without a fixed underlying type");
+    return lower(Int);
+  }
+  if (const auto *PT = dyn_cast<clang::PointerType>(Canon)) {
+    QualType Pointee = PT->getPointeeType();
+    if (const auto *FPT = Pointee->getAs<FunctionProtoType>()) {
+      std::vector<TypeRef> Params;
+      for (QualType P : FPT->getParamTypes())
+        Params.push_back(lower(P));
+      return Type::fnPtr(lower(FPT->getReturnType()), std::move(Params),
+                         FPT->isVariadic());
+    }
+    if (Pointee->isFunctionNoProtoType())
+      reject("unsupported-type", "pointer to a function without a prototype");
+    return Type::pointer(lowerPointee(Pointee), Pointee.isConstQualified());
+  }
+  if (const auto *CAT = dyn_cast<ConstantArrayType>(Canon))
+    return Type::array(lower(CAT->getElementType()),
+                       CAT->getSize().getZExtValue());
+  if (const auto *IAT = dyn_cast<IncompleteArrayType>(Canon)) {
+    if (!AsField)
+      reject("unsupported-type", "incomplete array type outside a record");
+    return Type::array(lower(IAT->getElementType()), 0);
+  }
+  if (const auto *RT = dyn_cast<RecordType>(Canon))
+    return lowerRecord(RT->getDecl());
+  if (isa<VariableArrayType>(Canon))
+    reject("variable-length-array", "variable-length array type");
+  if (isa<AtomicType>(Canon))
+    reject("atomic-type", "_Atomic type '" + T.getAsString() + "'");
+  if (isa<VectorType>(Canon))
+    reject("vector-type", "vector type '" + T.getAsString() + "'");
+  if (isa<ComplexType>(Canon))
+    reject("complex-type", "complex type '" + T.getAsString() + "'");
+  if (isa<FunctionType>(Canon))
+    reject("unsupported-type", "function type used as a value");
+  reject("unsupported-type", "type '" + T.getAsString() + "'");
+}
+
+std::string TypeLowering::recordName(const RecordDecl *RD) {
+  RD = cast<RecordDecl>(RD->getFirstDecl());
+  auto It = RecordNames.find(RD);
+  if (It != RecordNames.end())
+    return It->second;
+  std::string Name;
+  if (RD->getIdentifier()) {
+    Name = ir::rustIdent(RD->getName().str());
+  } else if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl()) {
+    Name = ir::rustIdent(TD->getName().str());
+  } else if (const auto *Parent = dyn_cast<RecordDecl>(RD->getDeclContext())) {
+    nameAnonymousMembers(Parent);
+    It = RecordNames.find(RD);
+    if (It != RecordNames.end())
+      return It->second;
+    Name = recordName(Parent) + "__bindgen_ty_unnamed";
+  } else {
+    Name = "_bindgen_ty_" + std::to_string(NextTopLevelAnon++);
+  }
+  RecordNames[RD] = Name;
+  return Name;
+}
+
+// bindgen numbers anonymous types (`parent__bindgen_ty_N`) and anonymous
+// members (`__bindgen_anon_N`) per parent, in declaration order.
+void TypeLowering::nameAnonymousMembers(const RecordDecl *Parent) {
+  Parent = Parent->getDefinition() ? Parent->getDefinition() : Parent;
+  std::string ParentName = recordName(Parent);
+  unsigned TyIndex = 0;
+  for (const Decl *D : Parent->decls()) {
+    const auto *Child = dyn_cast<RecordDecl>(D);
+    if (!Child || Child->getIdentifier() || Child->getTypedefNameForAnonDecl())
+      continue;
+    std::string &Slot = RecordNames[cast<RecordDecl>(Child->getFirstDecl())];
+    ++TyIndex;
+    if (Slot.empty())
+      Slot = ParentName + "__bindgen_ty_" + std::to_string(TyIndex);
+  }
+  unsigned AnonIndex = 0;
+  for (const FieldDecl *FD : Parent->fields())
+    if (FD->isAnonymousStructOrUnion() ||
+        (FD->getName().empty() && !FD->isBitField()))
+      FieldNames[FD] = "__bindgen_anon_" + std::to_string(++AnonIndex);
+}
+
+std::string TypeLowering::fieldName(const FieldDecl *FD) {
+  auto It = FieldNames.find(FD);
+  if (It != FieldNames.end())
+    return It->second;
+  if (FD->getName().empty()) {
+    nameAnonymousMembers(FD->getParent());
+    It = FieldNames.find(FD);
+    if (It != FieldNames.end())
+      return It->second;
+  }
+  std::string Name = ir::rustIdent(FD->getName().str());
+  FieldNames[FD] = Name;
+  return Name;
+}
+
+TypeRef TypeLowering::lowerRecord(const RecordDecl *RD) {
+  std::string Name = recordName(RD);
+  const RecordDecl *Def = RD->getDefinition();
+  if (!Laidout.insert(cast<RecordDecl>(RD->getFirstDecl())).second)
+    return Type::record(Name);
+  size_t Index = Records.size();
+  Records.emplace_back();
+  Records[Index].Name = Name;
+  Records[Index].IsUnion = RD->isUnion();
+  Records[Index].CSpelling =
+      (RD->isUnion() ? "union " : "struct ") +
+      (RD->getIdentifier() ? RD->getName().str()
+                           : std::string("<anonymous>"));
+  if (!Def) {
+    Records[Index].Opaque = true;
+    return Type::record(Name);
+  }
+  if (Def->isInvalidDecl())
+    reject("unsupported-type", "invalid record '" + Name + "'");
+  ir::RecordDef R = std::move(Records[Index]);
+  layoutRecord(Def, R);
+  Records[Index] = std::move(R);
+  return Type::record(Name);
+}
+
+uint64_t TypeLowering::rustAlign(const TypeRef &, QualType C) {
+  // Every IR type has the natural alignment of its canonical C type: the
+  // records we emit are made to match Clang, and rustc checks that.
+  return Ctx.getTypeAlignInChars(C.getCanonicalType()).getQuantity();
+}
+
+namespace {
+
+uint64_t alignUp(uint64_t V, uint64_t A) { return (V + A - 1) / A * A; }
+
+// Places members one after another the way #[repr(C)] would, adding padding
+// where Clang put a member further on.
+class MemberPlacer {
+public:
+  MemberPlacer(ir::RecordDef &R, unsigned PackedTo)
+      : R(R), PackedTo(PackedTo) {}
+
+  void place(ir::RecordMember M, uint64_t Align, uint64_t Size) {
+    uint64_t Eff = PackedTo ? std::min<uint64_t>(Align, PackedTo) : Align;
+    MaxAlign = std::max(MaxAlign, Eff);
+    if (M.Offset % Eff != 0 || M.Offset < Cur)
+      reject("record-layout", "member '" + M.Name + "' of " + R.CSpelling +
+                                  " is placed where #[repr(C)] cannot put it");
+    if (alignUp(Cur, Eff) != M.Offset)
+      addPadding(M.Offset - Cur);
+    Cur = M.Offset + Size;
+    R.Members.push_back(std::move(M));
+  }
+
+  void finish(uint64_t Size, uint64_t Align) {
+    if (Align > MaxAlign) {
+      if (PackedTo)
+        reject("record-layout", R.CSpelling + " is both packed and aligned");
+      R.AlignAttr = static_cast<unsigned>(Align);
+      MaxAlign = Align;
+    }
+    if (alignUp(Cur, MaxAlign) != Size)
+      addPadding(Size - Cur);
+  }
+
+private:
+  void addPadding(uint64_t Bytes) {
+    ir::RecordMember P(ir::RecordMember::Kind::Padding);
+    P.Name = "_pad_" + std::to_string(++PadIndex);
+    P.Bytes = Bytes;
+    P.Offset = Cur;
+    R.Members.push_back(std::move(P));
+    Cur += Bytes;
+  }
+
+  ir::RecordDef &R;
+  unsigned PackedTo;
+  uint64_t Cur = 0, MaxAlign = 1;
+  unsigned PadIndex = 0;
+};
+
+} // namespace
+
+void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
+  const ASTRecordLayout &L = Ctx.getASTRecordLayout(Def);
+  R.Size = L.getSize().getQuantity();
+  R.Align = L.getAlignment().getQuantity();
+
+  uint64_t MaxNatural = 1;
+  for (const FieldDecl *FD : Def->fields())
+    if (!FD->isBitField())
+      MaxNatural = std::max(MaxNatural, rustAlign(nullptr, FD->getType()));
+  unsigned PackedTo = R.Align < MaxNatural ? static_cast<unsigned>(R.Align) : 0;
+  R.PackedTo = PackedTo;
+
+  MemberPlacer Placer(R, PackedTo);
+  unsigned UnitIndex = 0;
+  // The bitfield unit being gathered: [start byte, end bit).
+  bool UnitOpen = false;
+  uint64_t UnitStart = 0, UnitEndBit = 0;
+  auto CloseUnit = [&] {
+    if (!UnitOpen)
+      return;
+    ir::RecordMember U(ir::RecordMember::Kind::BitfieldUnit);
+    U.Name = "_bitfield_" + std::to_string(UnitIndex);
+    U.Offset = UnitStart;
+    U.Bytes = (UnitEndBit + 7) / 8 - UnitStart;
+    Placer.place(U, 1, U.Bytes);
+    UnitOpen = false;
+  };
+
+  unsigned Index = 0;
+  for (const FieldDecl *FD : Def->fields()) {
+    uint64_t OffsetBits = L.getFieldOffset(Index++);
+    if (FD->isBitField()) {
+      unsigned Width = FD->getBitWidthValue(Ctx);
+      if (Width == 0)
+        continue;
+      if (!UnitOpen || Def->isUnion()) {
+        CloseUnit();
+        UnitOpen = true;
+        ++UnitIndex;
+        UnitStart = OffsetBits / 8;
+        UnitEndBit = 0;
+      }
+      UnitEndBit = std::max(UnitEndBit, OffsetBits + Width);
+      if (!FD->getName().empty())
+        R.Bitfields.push_back({fieldName(FD), lower(FD->getType()),
+                               "_bitfield_" + std::to_string(UnitIndex),
+                               OffsetBits - UnitStart * 8, Width});
+      if (Def->isUnion())
+        CloseUnit();
+      continue;
+    }
+    CloseUnit();
+    ir::RecordMember M(ir::RecordMember::Kind::Field);
+    M.Name = fieldName(FD);
+    M.Ty = lowerImpl(FD->getType(), false, /*AsField=*/true);
+    M.Offset = OffsetBits / 8;
+    uint64_t Size =
+        FD->getType()->isIncompleteArrayType()
+            ? 0
+            : Ctx.getTypeSizeInChars(FD->getType()).getQuantity();
+    if (Def->isUnion()) {
+      // Union members all start at 0; #[repr(C)] unions do the same.
+      R.Members.push_back(std::move(M));
+      continue;
+    }
+    Placer.place(std::move(M), rustAlign(nullptr, FD->getType()), Size);
+  }
+  CloseUnit();
+  if (Def->isUnion()) {
+    uint64_t Natural = 1, Largest = 0;
+    Index = 0;
+    for (const FieldDecl *FD : Def->fields()) {
+      if (!FD->isBitField())
+        Natural = std::max(Natural, rustAlign(nullptr, FD->getType()));
+      if (!FD->getType()->isIncompleteArrayType())
+        Largest = std::max<uint64_t>(
+            Largest, Ctx.getTypeSizeInChars(FD->getType()).getQuantity());
+    }
+    if (R.Align > Natural)
+      R.AlignAttr = static_cast<unsigned>(R.Align);
+    if (alignUp(Largest, R.Align) != R.Size) {
+      ir::RecordMember P(ir::RecordMember::Kind::Padding);
+      P.Name = "_pad_1";
+      P.Bytes = R.Size;
+      R.Members.push_back(std::move(P));
+    }
+    return;
+  }
+  Placer.finish(R.Size, R.Align);
+}
+
+ir::ValueShape TypeLowering::shape(QualType T) {
+  ir::ValueShape S;
+  S.CType = T.getAsString();
+  QualType C = T.getCanonicalType();
+  if (C->isVoidType()) {
+    S.Kind = "void";
+  } else if (C->isBooleanType()) {
+    S.Kind = "bool";
+    S.Bits = 8;
+  } else if (C->isIntegerType()) {
+    S.Kind = "int";
+    S.Bits = Ctx.getTypeSize(C);
+    S.Signed = C->isSignedIntegerOrEnumerationType();
+  } else if (C->isRealFloatingType()) {
+    S.Kind = "float";
+    S.Bits = Ctx.getTypeSize(C);
+  } else if (C->isFunctionPointerType()) {
+    S.Kind = "fnptr";
+    S.Bits = 64;
+  } else if (const auto *PT = C->getAs<clang::PointerType>()) {
+    S.Kind = "pointer";
+    S.Bits = 64;
+    QualType P = PT->getPointeeType();
+    if (!P->isVoidType() && !P->isIncompleteType())
+      S.PointeeSize = Ctx.getTypeSizeInChars(P).getQuantity();
+  } else {
+    S.Kind = "record";
+    if (!C->isIncompleteType())
+      S.Bits = Ctx.getTypeSize(C);
+  }
+  return S;
+}
+
+} // namespace h2r::frontend

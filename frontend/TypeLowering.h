@@ -1,0 +1,64 @@
+//===- frontend/TypeLowering.h - C types to IR types -----------*- C++ -*-===//
+//
+// Maps C types to the IR's Rust types the way bindgen does (so the output
+// agrees with `bindings::`), names anonymous records and members with
+// bindgen's scheme, and, for `--types=self`, lays out each record from
+// Clang's ASTRecordLayout.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_TYPELOWERING_H
+#define H2R_FRONTEND_TYPELOWERING_H
+
+#include "ir/Module.h"
+#include "ir/Report.h"
+
+#include "clang/AST/Type.h"
+
+#include <map>
+#include <set>
+
+namespace clang {
+class ASTContext;
+class FieldDecl;
+class RecordDecl;
+} // namespace clang
+
+namespace h2r::frontend {
+
+class TypeLowering {
+public:
+  explicit TypeLowering(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+
+  // A value's type: `void` becomes `()`. Throws LoweringFailure.
+  ir::TypeRef lower(clang::QualType T);
+  // A pointee's type: `void` becomes `c_void`.
+  ir::TypeRef lowerPointee(clang::QualType T);
+
+  std::string recordName(const clang::RecordDecl *RD);
+  std::string fieldName(const clang::FieldDecl *FD);
+
+  // Records reached so far, in first-use order, laid out for `--types=self`.
+  const std::vector<ir::RecordDef> &records() const { return Records; }
+
+  // The shape of a C type for the report's signatures.
+  ir::ValueShape shape(clang::QualType T);
+
+private:
+  ir::TypeRef lowerImpl(clang::QualType T, bool AsPointee, bool AsField);
+  ir::TypeRef lowerBuiltin(const clang::BuiltinType *BT, clang::QualType T);
+  ir::TypeRef lowerRecord(const clang::RecordDecl *RD);
+  void layoutRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
+  void nameAnonymousMembers(const clang::RecordDecl *RD);
+  uint64_t rustAlign(const ir::TypeRef &T, clang::QualType C);
+
+  clang::ASTContext &Ctx;
+  std::map<const clang::RecordDecl *, std::string> RecordNames;
+  std::map<const clang::FieldDecl *, std::string> FieldNames;
+  std::set<const clang::RecordDecl *> Laidout;
+  std::vector<ir::RecordDef> Records;
+  unsigned NextTopLevelAnon = 1;
+};
+
+} // namespace h2r::frontend
+
+#endif

@@ -1,0 +1,144 @@
+#include "ir/Module.h"
+
+namespace h2r::ir {
+
+std::string SourceLoc::str() const {
+  if (File.empty())
+    return "<unknown>";
+  return File + ":" + std::to_string(Line) + ":" + std::to_string(Column);
+}
+
+ExprPtr makeInt(uint64_t Value, TypeRef Ty) {
+  auto E = std::make_unique<Expr>(ExprKind::IntLit, std::move(Ty));
+  E->IntValue = Value;
+  return E;
+}
+
+ExprPtr makeLocal(LocalId L, TypeRef Ty) {
+  auto E = std::make_unique<Expr>(ExprKind::Local, std::move(Ty));
+  E->Local = L;
+  return E;
+}
+
+ExprPtr makeUnary(std::string Op, ExprPtr A, TypeRef Ty) {
+  auto E = std::make_unique<Expr>(ExprKind::Unary, std::move(Ty));
+  E->Op = std::move(Op);
+  E->Ops.push_back(std::move(A));
+  return E;
+}
+
+ExprPtr makeBinary(std::string Op, ExprPtr A, ExprPtr B, TypeRef Ty) {
+  auto E = std::make_unique<Expr>(ExprKind::Binary, std::move(Ty));
+  E->Op = std::move(Op);
+  E->Ops.push_back(std::move(A));
+  E->Ops.push_back(std::move(B));
+  return E;
+}
+
+ExprPtr makeMethod(std::string Name, ExprPtr Recv, std::vector<ExprPtr> Args,
+                   TypeRef Ty) {
+  auto E = std::make_unique<Expr>(ExprKind::Method, std::move(Ty));
+  E->Name = std::move(Name);
+  E->Ops.push_back(std::move(Recv));
+  for (auto &A : Args)
+    E->Ops.push_back(std::move(A));
+  return E;
+}
+
+ExprPtr makeCast(ExprPtr A, TypeRef To) {
+  if (sameType(A->Ty, To))
+    return A;
+  auto E = std::make_unique<Expr>(ExprKind::Cast, std::move(To));
+  E->Ops.push_back(std::move(A));
+  return E;
+}
+
+ExprPtr makeBlock(std::vector<Stmt> Stmts, ExprPtr Tail, TypeRef Ty) {
+  auto E = std::make_unique<Expr>(ExprKind::Block, std::move(Ty));
+  E->Stmts = std::move(Stmts);
+  if (Tail)
+    E->Ops.push_back(std::move(Tail));
+  return E;
+}
+
+ExprPtr makeAssign(ExprPtr Place, ExprPtr Value) {
+  auto E = std::make_unique<Expr>(ExprKind::Assign, Type::unit());
+  E->Ops.push_back(std::move(Place));
+  E->Ops.push_back(std::move(Value));
+  return E;
+}
+
+ExprPtr makeIf(ExprPtr Cond, ExprPtr Then, ExprPtr Else, TypeRef Ty) {
+  auto E = std::make_unique<Expr>(ExprKind::If, std::move(Ty));
+  E->Ops.push_back(std::move(Cond));
+  E->Ops.push_back(std::move(Then));
+  if (Else)
+    E->Ops.push_back(std::move(Else));
+  return E;
+}
+
+ExprPtr makeBreak(std::string Label, ExprPtr Value) {
+  auto E = std::make_unique<Expr>(ExprKind::Break, Type::unit());
+  E->Label = std::move(Label);
+  if (Value)
+    E->Ops.push_back(std::move(Value));
+  return E;
+}
+
+ExprPtr makeContinue(std::string Label) {
+  auto E = std::make_unique<Expr>(ExprKind::Continue, Type::unit());
+  E->Label = std::move(Label);
+  return E;
+}
+
+ExprPtr makeUnitValue() {
+  return std::make_unique<Expr>(ExprKind::Unit, Type::unit());
+}
+
+static Stmt cloneStmt(const Stmt &S) {
+  Stmt C(S.K);
+  C.Local = S.Local;
+  if (S.E)
+    C.E = clone(*S.E);
+  C.Item.Name = S.Item.Name;
+  C.Item.Ty = S.Item.Ty;
+  if (S.Item.Init)
+    C.Item.Init = clone(*S.Item.Init);
+  return C;
+}
+
+ExprPtr clone(const Expr &E) {
+  auto C = std::make_unique<Expr>(E.Kind, E.Ty);
+  for (const auto &O : E.Ops)
+    C->Ops.push_back(O ? clone(*O) : nullptr);
+  C->Op = E.Op;
+  C->Name = E.Name;
+  C->Text = E.Text;
+  C->Label = E.Label;
+  C->IntValue = E.IntValue;
+  C->Local = E.Local;
+  C->Sym = E.Sym;
+  C->Mutable = E.Mutable;
+  C->Unsafe = E.Unsafe;
+  for (const auto &S : E.Stmts)
+    C->Stmts.push_back(cloneStmt(S));
+  for (const auto &A : E.Arms)
+    C->Arms.push_back(MatchArm{A.Patterns, clone(*A.Body)});
+  return C;
+}
+
+bool isSimplePlace(const Expr &E) {
+  switch (E.Kind) {
+  case ExprKind::Local:
+  case ExprKind::Path:
+    return true;
+  case ExprKind::Field:
+    return isSimplePlace(*E.Ops[0]);
+  case ExprKind::Deref:
+    return E.Ops[0]->Kind == ExprKind::Local;
+  default:
+    return false;
+  }
+}
+
+} // namespace h2r::ir

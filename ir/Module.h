@@ -1,0 +1,242 @@
+//===- ir/Module.h - Rust-shaped translation IR ----------------*- C++ -*-===//
+//
+// A small Rust AST: expressions are typed, every C semantic decision
+// (promotion, wrapping, truncation, volatility) is already explicit, so the
+// emitter only prints. Nodes are "fat": one struct per node with the fields
+// each kind documents, which keeps generic passes (label cleanup, liveness,
+// naming) short.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_IR_MODULE_H
+#define H2R_IR_MODULE_H
+
+#include "ir/Type.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace h2r::ir {
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+using LocalId = unsigned;
+
+// What a path in the output refers to; the emitter turns it into text that
+// depends on the type mode and on which module the reference sits in.
+enum class SymbolKind {
+  InlineFn,     // a translated static inline function (module `inlines`)
+  ExternFn,     // a C function defined elsewhere
+  ExternStatic, // a C global defined elsewhere
+  LocalStatic,  // a function-local `static`, emitted inside the function
+  Core,         // a fixed path such as `core::ptr::read_volatile`
+};
+
+struct Symbol {
+  SymbolKind Kind = SymbolKind::Core;
+  std::string Name;
+};
+
+enum class ExprKind {
+  IntLit,   // IntValue (two's complement bits), Ty
+  BoolLit,  // IntValue 0/1
+  FloatLit, // Text (a valid Rust float literal), Ty
+  ByteStr,  // Text holds raw bytes incl. the terminating NUL; value is a
+            // pointer of type Ty to the first byte
+  NullPtr,  // null pointer of type Ty (pointer or fn pointer)
+  Zeroed,   // core::mem::zeroed::<Ty>()
+  Unit,     // ()
+  Local,    // LocalRef
+  Path,     // Sym, used as a place (statics) or as a function value
+  Unary,    // Op in {"-", "!"}, Ops[0]
+  Binary,   // Op is a Rust binary operator, Ops[0] Op Ops[1]
+  Method,   // Ops[0].Name(Ops[1..])
+  Cast,     // Ops[0] as Ty
+  Transmute, // core::mem::transmute::<From, Ty>(Ops[0]); From = Ops[0]->Ty
+  Deref,    // *Ops[0]  (place)
+  AddrOf,   // addr_of!(Ops[0]) / addr_of_mut!(Ops[0]); Mutable
+  Field,    // Ops[0].Name (place)
+  Call,     // Sym(Ops...)
+  CallPtr,  // (Ops[0].unwrap())(Ops[1..])
+  Assign,   // Ops[0] = Ops[1]
+  Block,    // Label: { Stmts; Ops[0]? } ; Unsafe marks `unsafe { }`
+  If,       // if Ops[0] { Ops[1] } else { Ops[2]? }  (branches are Blocks)
+  Loop,     // Label: loop { Ops[0] }
+  While,    // Label: while Ops[0] { Ops[1] }
+  Match,    // match Ops[0] { Arms }
+  Break,    // break Label? Ops[0]?
+  Continue, // continue Label?
+  Return,   // return Ops[0]?
+  VolatileRead,  // core::ptr::read_volatile(Ops[0])
+  VolatileWrite, // core::ptr::write_volatile(Ops[0], Ops[1])
+};
+
+struct Stmt;
+
+struct MatchArm {
+  // Each pattern is an inclusive range [Lo, Hi] of the scrutinee's type
+  // (Lo == Hi for a single value). An arm with no patterns is `_`.
+  std::vector<std::pair<uint64_t, uint64_t>> Patterns;
+  ExprPtr Body;
+};
+
+struct Expr {
+  ExprKind Kind;
+  TypeRef Ty;
+  std::vector<ExprPtr> Ops;
+  std::string Op;    // Unary / Binary operator
+  std::string Name;  // Method or field name
+  std::string Text;  // FloatLit / ByteStr
+  std::string Label; // Block, Loop, While, Break, Continue ("" = none)
+  uint64_t IntValue = 0;
+  LocalId Local = 0;
+  Symbol Sym;
+  bool Mutable = false; // AddrOf
+  bool Unsafe = false;  // Block
+  std::vector<Stmt> Stmts;     // Block
+  std::vector<MatchArm> Arms;  // Match
+
+  explicit Expr(ExprKind K, TypeRef T = nullptr) : Kind(K), Ty(std::move(T)) {}
+};
+
+// A function-local `static` item.
+struct StaticItem {
+  std::string Name;
+  TypeRef Ty;
+  ExprPtr Init; // a constant expression
+};
+
+struct Stmt {
+  enum class Kind { Let, Expr, Static };
+  Kind K;
+  LocalId Local = 0; // Let
+  ExprPtr E;         // Let initialiser (null: deferred) or the expression
+  StaticItem Item;   // Static
+
+  explicit Stmt(Kind K) : K(K) {}
+  static Stmt let(LocalId L, ExprPtr Init) {
+    Stmt S(Kind::Let);
+    S.Local = L;
+    S.E = std::move(Init);
+    return S;
+  }
+  static Stmt expr(ExprPtr E) {
+    Stmt S(Kind::Expr);
+    S.E = std::move(E);
+    return S;
+  }
+};
+
+struct Local {
+  std::string Name; // C name; the naming pass rewrites it to the Rust name
+  TypeRef Ty;
+  bool IsParam = false;
+  bool Mutable = false; // set by inferMutability()
+};
+
+struct SourceLoc {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  std::string str() const;
+};
+
+struct Function {
+  enum class Role { Helper, Inline };
+  std::string CName;
+  std::string RustName; // exported name for helpers, C name for inlines
+  Role FnRole = Role::Inline;
+  bool ExternAbi = false; // `extern "C"`: exported or address taken
+  bool NoMangle = false;
+  SourceLoc Loc;
+  std::vector<LocalId> Params;
+  TypeRef Ret;
+  std::vector<Local> Locals;
+  ExprPtr Body; // a Block
+};
+
+// A record definition for `--types=self`, laid out by the frontend: Members
+// are in memory order and already include explicit padding, so printing them
+// under #[repr(C)] reproduces Clang's layout, which the emitted assertions
+// then check.
+struct RecordMember {
+  enum class Kind { Field, Padding, BitfieldUnit };
+  explicit RecordMember(Kind K) : K(K) {}
+  Kind K;
+  std::string Name;
+  TypeRef Ty;          // Field
+  uint64_t Bytes = 0;  // Padding / BitfieldUnit
+  uint64_t Offset = 0; // byte offset in the record
+};
+
+struct Bitfield {
+  std::string Name;
+  TypeRef Ty;          // the accessor's type (integer or bool)
+  std::string Unit;    // the BitfieldUnit member holding it
+  uint64_t BitOffset;  // within the unit
+  unsigned Width;
+};
+
+struct RecordDef {
+  std::string Name;
+  std::string CSpelling; // "struct foo", for comments
+  bool IsUnion = false;
+  bool Opaque = false; // declared, never defined in the TU
+  uint64_t Size = 0, Align = 1;
+  unsigned PackedTo = 0;  // #[repr(packed(N))] when non-zero
+  unsigned AlignAttr = 0; // #[repr(align(N))] when non-zero
+  std::vector<RecordMember> Members;
+  std::vector<Bitfield> Bitfields;
+};
+
+struct ExternFn {
+  std::string Name;
+  TypeRef Ret;
+  std::vector<TypeRef> Params;
+  bool Variadic = false;
+};
+
+struct ExternStatic {
+  std::string Name;
+  TypeRef Ty;
+};
+
+// A helper the output does not translate: declared so callers see one API.
+struct FallbackDecl {
+  std::string CName;
+  std::string RustName;
+  ExternFn Signature;
+};
+
+struct Module {
+  std::vector<RecordDef> Records;
+  std::vector<ExternFn> ExternFns;
+  std::vector<ExternStatic> ExternStatics;
+  std::vector<Function> Functions; // helpers and inlines, in emission order
+  std::vector<FallbackDecl> Fallbacks;
+};
+
+// Construction helpers used by the frontend and by tests.
+ExprPtr makeInt(uint64_t Value, TypeRef Ty);
+ExprPtr makeLocal(LocalId L, TypeRef Ty);
+ExprPtr makeUnary(std::string Op, ExprPtr A, TypeRef Ty);
+ExprPtr makeBinary(std::string Op, ExprPtr A, ExprPtr B, TypeRef Ty);
+ExprPtr makeMethod(std::string Name, ExprPtr Recv, std::vector<ExprPtr> Args,
+                   TypeRef Ty);
+ExprPtr makeCast(ExprPtr A, TypeRef To);
+ExprPtr makeBlock(std::vector<Stmt> Stmts, ExprPtr Tail, TypeRef Ty);
+ExprPtr makeAssign(ExprPtr Place, ExprPtr Value);
+ExprPtr makeIf(ExprPtr Cond, ExprPtr Then, ExprPtr Else, TypeRef Ty);
+ExprPtr makeBreak(std::string Label, ExprPtr Value = nullptr);
+ExprPtr makeContinue(std::string Label);
+ExprPtr makeUnitValue();
+
+// A deep copy, for places that must be named twice (read then write).
+ExprPtr clone(const Expr &E);
+
+// True if evaluating E cannot have side effects and it is cheap to repeat.
+bool isSimplePlace(const Expr &E);
+
+} // namespace h2r::ir
+
+#endif

@@ -1,0 +1,44 @@
+//===- ir/Passes.h - Clean-up passes over the IR ---------------*- C++ -*-===//
+//
+// Lowering is deliberately naive (every C loop labelled, every declaration
+// initialised, every body one flat list); these passes turn that into the
+// Rust a person would write and that rustc accepts under `-D warnings`.
+// None of them changes what the program does.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_IR_PASSES_H
+#define H2R_IR_PASSES_H
+
+#include "ir/Module.h"
+
+namespace h2r::ir {
+
+struct PassOptions {
+  // Rust >= 1.82 treats `addr_of!(STATIC)` as safe, so it needs no `unsafe`.
+  bool AddrOfStaticIsSafe = true;
+};
+
+// True if evaluating E never completes normally, by rustc's rules.
+bool diverges(const Expr &E);
+
+// Splices unlabelled statement blocks into their parent block.
+void flattenBlocks(Function &F);
+// Drops labels nothing jumps to and unlabels jumps to the innermost loop.
+void simplifyLabels(Function &F);
+// Removes statements after one that diverges.
+void trimUnreachable(Function &F);
+// Makes the body's final `return v;` its tail, supplies a tail for a body
+// that can fall off its end, and wraps the body in `unsafe {}` if it needs it.
+void finishBody(Function &F, const PassOptions &Opts);
+// Unique Rust names for locals, `_`-prefixed when never read, and `mut`
+// exactly where a local is written after its declaration.
+void nameLocals(Function &F);
+
+// Runs the function passes above, in order, over every function.
+void runFunctionPasses(Module &M, const PassOptions &Opts);
+// Drops records and extern declarations nothing emitted refers to.
+void pruneUnused(Module &M);
+
+} // namespace h2r::ir
+
+#endif

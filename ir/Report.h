@@ -1,0 +1,75 @@
+//===- ir/Report.h - What a translation run found --------------*- C++ -*-===//
+//
+// The coverage data the frontend produces and the report writers consume.
+// Field names follow docs/report-format.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_IR_REPORT_H
+#define H2R_IR_REPORT_H
+
+#include "ir/Module.h"
+
+#include <string>
+#include <vector>
+
+namespace h2r::ir {
+
+struct MacroStep {
+  std::string Macro;
+  SourceLoc Loc; // where the macro was expanded
+};
+
+// Why a function could not be translated.
+struct FallbackReason {
+  std::string Construct; // stable identifier, e.g. "inline-asm"
+  std::string Function;  // the function holding the construct
+  SourceLoc Loc;
+  std::vector<MacroStep> MacroChain; // innermost expansion first
+  std::string Message;
+};
+
+// The shape of a C value as the differential tests and users need it.
+struct ValueShape {
+  std::string Kind; // void, bool, int, float, pointer, fnptr, record
+  unsigned Bits = 0;
+  bool Signed = false;
+  uint64_t PointeeSize = 0; // pointer: sizeof(*p), 0 if void/incomplete
+  std::string CType;        // the C spelling
+};
+
+struct Signature {
+  ValueShape Ret;
+  std::vector<std::pair<std::string, ValueShape>> Params;
+};
+
+struct FunctionRecord {
+  std::string Name;
+  SourceLoc Loc;
+  bool Translated = false;
+  std::vector<FallbackReason> Reasons;
+  std::vector<std::string> Callees; // closure functions called directly
+};
+
+struct HelperRecord {
+  enum class Status { Translated, Shimmed, Fallback };
+  std::string Name;     // C name
+  std::string RustName; // exported name
+  SourceLoc Loc;
+  Status St = Status::Translated;
+  std::vector<std::string> Closure; // every inline function reached
+  std::vector<FallbackReason> Reasons;
+  Signature Sig;
+};
+
+struct Report {
+  std::vector<std::string> Inputs;
+  std::string TypeMode, ExportMode;
+  std::vector<HelperRecord> Helpers;
+  std::vector<FunctionRecord> Functions;
+};
+
+const char *statusName(HelperRecord::Status S);
+
+} // namespace h2r::ir
+
+#endif
