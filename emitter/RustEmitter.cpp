@@ -103,12 +103,17 @@ private:
   std::string pattern(uint64_t V, const Type &T) const;
   std::string fnPtrSignature(const Type &T) const;
   bool endsWithCast(const Expr &E) const;
+  std::string leftOperand(const Expr &Op, int MinPrec);
+  std::string statementExpr(const Expr &E);
 
   const Module &M;
   const EmitOptions &Opts;
   const Function *Fn = nullptr;
   Scope Where = Scope::Top;
   unsigned Indent = 0;
+  // True while the next token printed starts a statement, where a leading
+  // block-like expression would end the statement early.
+  bool StmtStart = false;
 };
 
 std::string indent(unsigned N) { return std::string(N * 4, ' '); }
@@ -230,9 +235,28 @@ bool Printer::endsWithCast(const Expr &E) const {
 
 std::string Printer::expr(const Expr &E, int MinPrec) {
   int Prec = PrecPrimary;
+  bool Start = StmtStart;
   std::string S = exprUnparenthesised(E, Prec);
+  StmtStart = false;
   if (Prec < MinPrec)
     return "(" + S + ")";
+  (void)Start;
+  return S;
+}
+
+// The first operand of an expression whose text starts with that operand.
+std::string Printer::leftOperand(const Expr &Op, int MinPrec) {
+  if (StmtStart && isBlockLike(Op)) {
+    StmtStart = false;
+    return "(" + expr(Op, PrecJump) + ")";
+  }
+  return expr(Op, MinPrec);
+}
+
+std::string Printer::statementExpr(const Expr &E) {
+  StmtStart = !isBlockLike(E);
+  std::string S = expr(E, PrecJump);
+  StmtStart = false;
   return S;
 }
 
@@ -267,6 +291,17 @@ std::string Printer::matchExpr(const Expr &E) {
 
 std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   Prec = PrecPrimary;
+  switch (E.Kind) {
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::Field:
+  case ExprKind::CallPtr:
+  case ExprKind::Assign:
+    break;
+  default:
+    StmtStart = false;
+  }
   switch (E.Kind) {
   case ExprKind::IntLit:
     return intLiteral(E.IntValue, *E.Ty, Prec);
@@ -303,9 +338,9 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
         E.Sym.Kind == SymbolKind::ExternStatic) {
       // Statics are reached through a raw pointer so no reference to a
       // `static mut` is ever formed.
-      Prec = PrecPrimary;
-      return std::string("(*core::ptr::") +
-             (E.Mutable ? "addr_of_mut!(" : "addr_of!(") + P + "))";
+      Prec = PrecUnary;
+      return std::string("*core::ptr::") +
+             (E.Mutable ? "addr_of_mut!(" : "addr_of!(") + P + ")";
     }
     return P;
   }
@@ -316,7 +351,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     int P = binaryPrec(E.Op);
     Prec = P;
     bool NonAssoc = P == PrecCompare;
-    std::string L = expr(*E.Ops[0], NonAssoc ? P + 1 : P);
+    std::string L = leftOperand(*E.Ops[0], NonAssoc ? P + 1 : P);
     if ((E.Op == "<" || E.Op == "<<") && L[0] != '(' &&
         endsWithCast(*E.Ops[0]))
       L = "(" + L + ")";
@@ -324,7 +359,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   }
   case ExprKind::Method: {
     Prec = PrecPostfix;
-    std::string S = expr(*E.Ops[0], PrecPostfix) + "." + E.Name + "(";
+    std::string S = leftOperand(*E.Ops[0], PrecPostfix) + "." + E.Name + "(";
     for (size_t I = 1; I < E.Ops.size(); ++I) {
       if (I > 1)
         S += ", ";
@@ -334,7 +369,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   }
   case ExprKind::Cast:
     Prec = PrecCast;
-    return expr(*E.Ops[0], PrecCast) + " as " + type(*E.Ty);
+    return leftOperand(*E.Ops[0], PrecCast) + " as " + type(*E.Ty);
   case ExprKind::Transmute:
     return "core::mem::transmute::<" + type(*E.Ops[0]->Ty) + ", " +
            type(*E.Ty) + ">(" + expr(*E.Ops[0], PrecAssign) + ")";
@@ -354,7 +389,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   }
   case ExprKind::Field:
     Prec = PrecPostfix;
-    return expr(*E.Ops[0], PrecPostfix) + "." + E.Name;
+    return leftOperand(*E.Ops[0], PrecPostfix) + "." + E.Name;
   case ExprKind::Call:
   case ExprKind::CallPtr: {
     Prec = PrecPostfix;
@@ -363,7 +398,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     if (E.Kind == ExprKind::Call) {
       S = itemPath(E.Sym);
     } else {
-      S = expr(*E.Ops[0], PrecPostfix) + ".unwrap()";
+      S = leftOperand(*E.Ops[0], PrecPostfix) + ".unwrap()";
       First = 1;
     }
     S += "(";
@@ -376,7 +411,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   }
   case ExprKind::Assign:
     Prec = PrecAssign;
-    return expr(*E.Ops[0], PrecAssign + 1) + " = " +
+    return leftOperand(*E.Ops[0], PrecAssign + 1) + " = " +
            expr(*E.Ops[1], PrecAssign);
   case ExprKind::Block:
     return block(E, Indent);
@@ -444,13 +479,7 @@ std::string Printer::stmt(const Stmt &S, unsigned Ind) {
     const Expr &E = *S.E;
     if (isBlockLike(E) && E.Ty->isUnit())
       return Pad + expr(E, PrecAssign) + "\n";
-    std::string Text = expr(E, PrecJump);
-    // A statement that starts with a block-like expression would end there.
-    if (!isBlockLike(E) && E.Kind != ExprKind::Assign &&
-        (Text.rfind("if ", 0) == 0 || Text.rfind("match ", 0) == 0 ||
-         Text.rfind("loop ", 0) == 0 || Text[0] == '{' || Text[0] == '\''))
-      Text = "(" + Text + ")";
-    return Pad + Text + ";\n";
+    return Pad + statementExpr(E) + ";\n";
   }
   }
   return "";
@@ -461,13 +490,7 @@ std::string Printer::blockBody(const Expr &B, unsigned Ind) {
   for (const auto &St : B.Stmts)
     S += stmt(St, Ind);
   if (!B.Ops.empty() && B.Ops[0]) {
-    const Expr &Tail = *B.Ops[0];
-    std::string T = expr(Tail, PrecJump);
-    if (!isBlockLike(Tail) &&
-        (T.rfind("if ", 0) == 0 || T.rfind("match ", 0) == 0 ||
-         T.rfind("loop ", 0) == 0 || T[0] == '{'))
-      T = "(" + T + ")";
-    S += indent(Ind) + T + "\n";
+    S += indent(Ind) + statementExpr(*B.Ops[0]) + "\n";
   }
   return S;
 }

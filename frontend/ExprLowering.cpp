@@ -287,7 +287,12 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
     }
     // Accessing through a volatile struct makes the member volatile too.
     LV.Volatile = LV.Volatile || BaseTy.isVolatileQualified();
-    LV.Ty = type(Field->getType(), E);
+    try {
+      LV.Ty = LC.Types.lowerField(Field->getType());
+    } catch (LoweringFailure &F) {
+      F.Loc = E->getBeginLoc();
+      throw;
+    }
     std::string Name = LC.Types.fieldName(Field);
     if (Field->isBitField()) {
       LV.Place = std::move(Base);
@@ -418,6 +423,10 @@ ExprPtr FunctionLowering::convert(ExprPtr V, QualType From, QualType To,
     return V;
   bool FromPtr = FromTy->isPointer() || isFnPtr(FromTy);
   bool ToPtr = ToTy->isPointer() || isFnPtr(ToTy);
+  if (V->Kind == ExprKind::NullPtr && ToPtr) {
+    V->Ty = ToTy;
+    return V;
+  }
   if (FromPtr && ToPtr) {
     if (isFnPtr(FromTy) || isFnPtr(ToTy))
       return wrap(ExprKind::Transmute, std::move(V), ToTy);
@@ -597,14 +606,22 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
   case BO_NE: {
     ExprPtr Cmp;
     bool Eq = Op == BO_EQ || Op == BO_NE;
-    // `p == NULL` reads better as `p.is_null()`.
-    if (Eq && L->Ty->isPointer() &&
-        (L->Kind == ExprKind::NullPtr || R->Kind == ExprKind::NullPtr)) {
+    bool AgainstNull =
+        L->Kind == ExprKind::NullPtr || R->Kind == ExprKind::NullPtr;
+    // `p == NULL` reads better as `p.is_null()` / `f.is_none()`.
+    if (Eq && AgainstNull && (L->Ty->isPointer() || isFnPtr(L->Ty))) {
       ExprPtr P = L->Kind == ExprKind::NullPtr ? std::move(R) : std::move(L);
-      Cmp = method("is_null", std::move(P), nullptr, Type::boolean());
-      if (Op == BO_NE)
+      bool Fn = isFnPtr(P->Ty);
+      Cmp = method(Fn ? (Op == BO_EQ ? "is_none" : "is_some") : "is_null",
+                   std::move(P), nullptr, Type::boolean());
+      if (Op == BO_NE && !Fn)
         Cmp = ir::makeUnary("!", std::move(Cmp), Type::boolean());
     } else {
+      // C compares function pointers by address; so does this.
+      if (isFnPtr(L->Ty)) {
+        L = wrap(ExprKind::Transmute, std::move(L), usizeType());
+        R = wrap(ExprKind::Transmute, std::move(R), usizeType());
+      }
       const char *Sym = Op == BO_LT   ? "<"
                         : Op == BO_GT ? ">"
                         : Op == BO_LE ? "<="

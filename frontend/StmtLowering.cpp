@@ -355,7 +355,7 @@ void FunctionLowering::hoistDeclarations(
 }
 
 void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
-  std::string Label = freshLabel("loop");
+  std::string Label = freshLabel("lp");
   const clang::Expr *Cond = nullptr;
   const clang::Stmt *Body = nullptr;
   const clang::Expr *Inc = nullptr;

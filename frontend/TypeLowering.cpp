@@ -36,6 +36,8 @@ static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
 
 TypeRef TypeLowering::lower(QualType T) { return lowerImpl(T, false, false); }
 
+TypeRef TypeLowering::lowerField(QualType T) { return lowerImpl(T, false, true); }
+
 TypeRef TypeLowering::lowerPointee(QualType T) {
   return lowerImpl(T, true, false);
 }

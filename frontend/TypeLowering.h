@@ -33,6 +33,8 @@ public:
   ir::TypeRef lower(clang::QualType T);
   // A pointee's type: `void` becomes `c_void`.
   ir::TypeRef lowerPointee(clang::QualType T);
+  // A member's type: a flexible array member becomes `[T; 0]`.
+  ir::TypeRef lowerField(clang::QualType T);
 
   std::string recordName(const clang::RecordDecl *RD);
   std::string fieldName(const clang::FieldDecl *FD);

@@ -48,6 +48,19 @@ ExprPtr makeMethod(std::string Name, ExprPtr Recv, std::vector<ExprPtr> Args,
 ExprPtr makeCast(ExprPtr A, TypeRef To) {
   if (sameType(A->Ty, To))
     return A;
+  // `{ s; v } as T` is `{ s; v as T }`: no parentheses needed around blocks.
+  if (A->Kind == ExprKind::Block && A->Label.empty() && !A->Unsafe &&
+      A->Ops.size() == 1 && A->Ops[0]) {
+    A->Ops[0] = makeCast(std::move(A->Ops[0]), To);
+    A->Ty = To;
+    return A;
+  }
+  if (A->Kind == ExprKind::If && A->Ops.size() == 3) {
+    A->Ops[1] = makeCast(std::move(A->Ops[1]), To);
+    A->Ops[2] = makeCast(std::move(A->Ops[2]), To);
+    A->Ty = To;
+    return A;
+  }
   auto E = std::make_unique<Expr>(ExprKind::Cast, std::move(To));
   E->Ops.push_back(std::move(A));
   return E;

@@ -1,4 +1,5 @@
 #include "ir/Passes.h"
+#include "ir/LocalFlow.h"
 
 #include <algorithm>
 #include <functional>
@@ -304,19 +305,12 @@ void finishBody(Function &F, const PassOptions &Opts) {
 
 namespace {
 
-// The local a place is rooted in, through field accesses.
-const Expr *placeRoot(const Expr &E) {
-  const Expr *P = &E;
-  while (P->Kind == ExprKind::Field)
-    P = P->Ops[0].get();
-  return P->Kind == ExprKind::Local ? P : nullptr;
-}
-
 struct LocalUse {
-  std::vector<unsigned> Reads, Writes;
+  std::vector<unsigned> Reads;
   std::set<std::string> Paths; // item names a bare local could shadow
 };
 
+// Counts reads: every mention of a local except as the whole target of `=`.
 void collectUses(const Expr &E, LocalUse &U) {
   switch (E.Kind) {
   case ExprKind::Local:
@@ -324,23 +318,9 @@ void collectUses(const Expr &E, LocalUse &U) {
     return;
   case ExprKind::Assign:
     if (E.Ops[0]->Kind == ExprKind::Local) {
-      ++U.Writes[E.Ops[0]->Local];
       collectUses(*E.Ops[1], U);
       return;
     }
-    if (const Expr *Root = placeRoot(*E.Ops[0]))
-      ++U.Writes[Root->Local];
-    break;
-  case ExprKind::AddrOf:
-    if (E.Mutable)
-      if (const Expr *Root = placeRoot(*E.Ops[0]))
-        ++U.Writes[Root->Local];
-    break;
-  case ExprKind::Method:
-    // Bitfield setters take `&mut self`.
-    if (E.Name.rfind("set_", 0) == 0)
-      if (const Expr *Root = placeRoot(*E.Ops[0]))
-        ++U.Writes[Root->Local];
     break;
   case ExprKind::Call:
   case ExprKind::Path:
@@ -356,9 +336,9 @@ void collectUses(const Expr &E, LocalUse &U) {
 } // namespace
 
 void nameLocals(Function &F) {
+  std::vector<bool> Mut = localsNeedingMut(F);
   LocalUse U;
   U.Reads.assign(F.Locals.size(), 0);
-  U.Writes.assign(F.Locals.size(), 0);
   collectUses(*F.Body, U);
   std::set<std::string> Taken = U.Paths;
   Taken.insert({"None", "Some", F.RustName});
@@ -374,7 +354,7 @@ void nameLocals(Function &F) {
       Name = Base + "_" + std::to_string(N);
     Taken.insert(Name);
     L.Name = Name;
-    L.Mutable = U.Writes[I] > 0;
+    L.Mutable = Mut[I];
   }
 }
 
@@ -387,6 +367,7 @@ void runFunctionPasses(Module &M, const PassOptions &Opts) {
     simplifyLabels(F);
     flattenBlocks(F);
     finishBody(F, Opts);
+    eliminateDeadStores(F);
     nameLocals(F);
   }
 }

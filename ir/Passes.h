@@ -31,7 +31,7 @@ void trimUnreachable(Function &F);
 // that can fall off its end, and wraps the body in `unsafe {}` if it needs it.
 void finishBody(Function &F, const PassOptions &Opts);
 // Unique Rust names for locals, `_`-prefixed when never read, and `mut`
-// exactly where a local is written after its declaration.
+// exactly where rustc needs it (see LocalFlow.h).
 void nameLocals(Function &F);
 
 // Runs the function passes above, in order, over every function.
