@@ -1,5 +1,8 @@
 #include "frontend/CompileCommands.h"
 
+#include <algorithm>
+
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -23,11 +26,18 @@ loadCompileCommands(CompileCommandSource Source,
       Error = "build directory '" + Source.BuildDir + "' does not exist";
       return nullptr;
     }
+    std::string JsonPath = Source.BuildDir + "/compile_commands.json";
+    if (!llvm::sys::fs::exists(JsonPath)) {
+      Error = "no compile_commands.json in '" + Source.BuildDir + "'";
+      return nullptr;
+    }
     std::string LoadError;
-    DB = CompilationDatabase::loadFromDirectory(Source.BuildDir, LoadError);
+    DB = JSONCompilationDatabase::loadFromFile(
+        JsonPath, LoadError, JSONCommandLineSyntax::AutoDetect);
     if (!DB) {
-      Error = "no compilation database in '" + Source.BuildDir +
-              "': " + LoadError;
+      // One line, like every other error.
+      std::replace(LoadError.begin(), LoadError.end(), '\n', ' ');
+      Error = "cannot read '" + JsonPath + "': " + LoadError;
       return nullptr;
     }
   } else if (!Files.empty()) {

@@ -16,13 +16,14 @@ void HelperMarkers::MacroExpands(const Token &MacroNameTok,
       Locs.push_back(Range.getBegin());
 }
 
-static bool isMarked(const FunctionDecl *FD, const HelperMarkers &Markers,
-                     const SourceManager &SM) {
-  SourceLocation Begin = SM.getExpansionLoc(FD->getBeginLoc());
+// The marker is an (empty) macro written before the declaration, so it lies
+// after the previous declaration and before this one's name.
+static bool isMarked(const FunctionDecl *FD, SourceLocation PrevEnd,
+                     const HelperMarkers &Markers, const SourceManager &SM) {
   SourceLocation Name = SM.getExpansionLoc(FD->getLocation());
   for (SourceLocation L : Markers.locations()) {
     L = SM.getExpansionLoc(L);
-    if (!SM.isBeforeInTranslationUnit(L, Begin) &&
+    if ((PrevEnd.isInvalid() || SM.isBeforeInTranslationUnit(PrevEnd, L)) &&
         SM.isBeforeInTranslationUnit(L, Name))
       return true;
   }
@@ -33,7 +34,11 @@ std::vector<Helper> findHelpers(ASTContext &Ctx, const std::string &Prefix,
                                 const HelperMarkers &Markers) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<Helper> Helpers;
+  SourceLocation PrevEnd;
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    SourceLocation ThisPrevEnd = PrevEnd;
+    if (!D->isImplicit())
+      PrevEnd = SM.getExpansionLoc(D->getEndLoc());
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody() ||
         !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
@@ -41,7 +46,7 @@ std::vector<Helper> findHelpers(ASTContext &Ctx, const std::string &Prefix,
     std::string Name = FD->getNameAsString();
     bool Prefixed = !Prefix.empty() && Name.size() > Prefix.size() &&
                     Name.compare(0, Prefix.size(), Prefix) == 0;
-    if (!Prefixed && !isMarked(FD, Markers, SM))
+    if (!Prefixed && !isMarked(FD, ThisPrevEnd, Markers, SM))
       continue;
     Helpers.push_back({FD, Prefixed ? Name.substr(Prefix.size()) : Name});
   }

@@ -373,6 +373,19 @@ bool eliminateDeadStores(Function &F) {
   return true;
 }
 
+std::vector<bool> parametersDeadOnEntry(const Function &F) {
+  CfgBuilder G(F);
+  std::vector<LocalSet> Out = liveOut(G);
+  LocalSet Live = Out[G.Entry];
+  const auto &Events = G.Nodes[G.Entry].Events;
+  for (auto It = Events.rbegin(); It != Events.rend(); ++It)
+    Live[It->L] = !(It->K == EventKind::Write || It->K == EventKind::Declare);
+  std::vector<bool> Dead(F.Locals.size());
+  for (LocalId P : F.Params)
+    Dead[P] = !Live[P] && !G.AddressTaken.count(P);
+  return Dead;
+}
+
 std::vector<bool> localsNeedingMut(const Function &F) {
   CfgBuilder G(F);
   size_t NL = G.NumLocals;

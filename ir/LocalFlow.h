@@ -25,6 +25,9 @@ bool eliminateDeadStores(Function &F);
 // Which locals must be declared `mut`.
 std::vector<bool> localsNeedingMut(const Function &F);
 
+// Which parameters are overwritten before their incoming value is read.
+std::vector<bool> parametersDeadOnEntry(const Function &F);
+
 } // namespace h2r::ir
 
 #endif

@@ -48,6 +48,15 @@ ExprPtr makeMethod(std::string Name, ExprPtr Recv, std::vector<ExprPtr> Args,
 ExprPtr makeCast(ExprPtr A, TypeRef To) {
   if (sameType(A->Ty, To))
     return A;
+  bool ToPointer = To->isPointer();
+  if (ToPointer && A->Kind == ExprKind::ByteStr) {
+    A->Ty = To;
+    return A;
+  }
+  // `p as *mut A as *const B` is `p as *const B`.
+  if (ToPointer && A->Kind == ExprKind::Cast && A->Ty->isPointer() &&
+      A->Ops[0]->Ty->isPointer())
+    return makeCast(std::move(A->Ops[0]), To);
   // `{ s; v } as T` is `{ s; v as T }`: no parentheses needed around blocks.
   if (A->Kind == ExprKind::Block && A->Label.empty() && !A->Unsafe &&
       A->Ops.size() == 1 && A->Ops[0]) {

@@ -337,6 +337,9 @@ void collectUses(const Expr &E, LocalUse &U) {
 
 void nameLocals(Function &F) {
   std::vector<bool> Mut = localsNeedingMut(F);
+  // rustc flags a parameter whose value is overwritten unread, as it does
+  // an unread local; the `_` prefix says it is deliberate.
+  std::vector<bool> DeadParam = parametersDeadOnEntry(F);
   LocalUse U;
   U.Reads.assign(F.Locals.size(), 0);
   collectUses(*F.Body, U);
@@ -347,7 +350,7 @@ void nameLocals(Function &F) {
     if (L.Name == "_")
       continue;
     std::string Base = L.Name;
-    if (U.Reads[I] == 0 && Base[0] != '_')
+    if ((U.Reads[I] == 0 || DeadParam[I]) && Base[0] != '_')
       Base = "_" + Base;
     std::string Name = Base;
     for (unsigned N = 1; Taken.count(Name); ++N)

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Command-line behaviour: errors on bad input, determinism, atomic output.
+#   run-cli-tests.sh <helpers2rs> <corpus-dir> <work-dir>
+set -uo pipefail
+tool=$1 corpus=$2 work=$3
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+passed=0 failed=0
+check() { # name, condition...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "PASS $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+
+# Malformed C: a clang-style one-line error, exit 1, no output file.
+printf 'int rust_helper_x(void) {\n  return y;\n}\n' > bad.c
+"$tool" translate bad.c -o bad.rs --report bad.json -- -O2 2> err.txt
+rc=$?
+check "malformed C exits 1" test "$rc" = 1
+check "malformed C: one line" test "$(wc -l < err.txt)" = 1
+check "malformed C: file:line:col: error:" grep -qE '^(.*/)?bad\.c:2:10: error: ' err.txt
+check "malformed C: no output" test ! -e bad.rs -a ! -e bad.json
+
+# A missing input.
+"$tool" translate missing.c -o m.rs 2> err.txt; rc=$?
+check "missing file exits 1" test "$rc" = 1
+check "missing file message" grep -qx "helpers2rs: error: no such file or directory: 'missing.c'" err.txt
+check "missing file: no output" test ! -e m.rs
+
+# A -p directory that does not exist, or holds no database.
+printf 'int rust_helper_ok(int a) { return a; }\n' > ok.c
+"$tool" translate ok.c -p nowhere -o p.rs 2> err.txt; rc=$?
+check "bad -p exits 1" test "$rc" = 1
+check "bad -p message" grep -qx "helpers2rs: error: build directory 'nowhere' does not exist" err.txt
+mkdir -p emptydir
+"$tool" translate ok.c -p emptydir -o p.rs 2> err.txt; rc=$?
+check "-p without a database exits 1" test "$rc" = 1
+check "-p without a database: one line" test "$(wc -l < err.txt)" = 1
+check "-p without a database message" grep -qx "helpers2rs: error: no compile_commands.json in 'emptydir'" err.txt
+check "bad -p: no output" test ! -e p.rs
+mkdir -p brokendb && echo '[{"oops": 1' > brokendb/compile_commands.json
+"$tool" translate ok.c -p brokendb -o p.rs 2> err.txt; rc=$?
+check "corrupt database exits 1" test "$rc" = 1
+check "corrupt database: one line" test "$(wc -l < err.txt)" = 1
+
+# Bad option values.
+"$tool" translate ok.c --types=maybe 2> err.txt; rc=$?
+check "bad --types exits 1" test "$rc" = 1
+check "bad --types message" grep -q "^helpers2rs: error: --types must be" err.txt
+
+# An unwritable output: nothing half-written, report included.
+"$tool" translate ok.c -o no/such/dir/x.rs --report r.json -- -O2 2> err.txt; rc=$?
+check "unwritable output exits 1" test "$rc" = 1
+check "unwritable output: report not written either" test ! -e r.json
+
+# A compile database produced the LibTooling way.
+mkdir -p build
+printf '[{"directory":"%s","file":"%s/ok.c","arguments":["clang","-O2","-c","ok.c"]}]\n' "$PWD" "$PWD" > build/compile_commands.json
+"$tool" translate ok.c -p build -o db.rs 2> err.txt; rc=$?
+check "-p with a database works" test "$rc" = 0 -a -s db.rs
+
+# Determinism: the same input gives the same bytes.
+for f in "$corpus"/semantics/*.c; do
+  n=$(basename "$f" .c)
+  "$tool" translate "$f" --types=self -o "$n.1.rs" --report "$n.1.json" -- -O2
+  "$tool" translate "$f" --types=self -o "$n.2.rs" --report "$n.2.json" -- -O2
+  check "deterministic $n" cmp -s "$n.1.rs" "$n.2.rs"
+  check "deterministic report $n" cmp -s "$n.1.json" "$n.2.json"
+done
+
+echo "$passed passed, $failed failed"
+test "$failed" = 0

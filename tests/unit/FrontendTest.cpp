@@ -1,0 +1,181 @@
+// Frontend tests: small C inputs through Clang, checked in the IR and the
+// report, and the resulting Rust compiled by rustc.
+#include "RustCompile.h"
+#include "emitter/RustEmitter.h"
+#include "frontend/Translator.h"
+#include "ir/Passes.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace h2r;
+
+namespace {
+
+struct Translation {
+  frontend::TranslationOutput Out;
+  bool Ok;
+};
+
+Translation translateSource(const std::string &Name, const std::string &Code,
+                            bool SelfTypes = true) {
+  std::string Dir = H2R_TEST_TMP;
+  mkdir(Dir.c_str(), 0755);
+  std::string Path = Dir + "/" + Name + ".c";
+  std::ofstream(Path) << Code;
+  clang::tooling::FixedCompilationDatabase DB(Dir, {"-O2"});
+  frontend::TranslateOptions Opts;
+  Opts.SelfTypes = SelfTypes;
+  Translation T;
+  T.Ok = frontend::translate(DB, {Path}, Opts, T.Out);
+  return T;
+}
+
+const ir::HelperRecord &helper(const Translation &T, const std::string &Name) {
+  for (const auto &H : T.Out.Report.Helpers)
+    if (H.Name == Name)
+      return H;
+  FAIL("no helper " << Name);
+  throw;
+}
+
+std::string emitAndCompile(Translation &T, const std::string &Name) {
+  ir::runFunctionPasses(T.Out.Module, ir::PassOptions());
+  ir::pruneUnused(T.Out.Module);
+  emit::EmitOptions O;
+  O.Types = emit::TypeMode::Self;
+  std::string Rust = emit::emitModule(T.Out.Module, O);
+  auto R = test::compileRust(Rust, Name);
+  INFO(Rust);
+  INFO(R.Diagnostics);
+  REQUIRE(R.Ok);
+  return Rust;
+}
+
+} // namespace
+
+TEST_CASE("helpers are found by prefix and by the __rust_helper marker",
+          "[frontend]") {
+  Translation T = translateSource("discovery", R"(
+#define __rust_helper
+int rust_helper_one(int a) { return a; }
+__rust_helper int two(int a) { return a + 1; }
+int not_a_helper(int a) { return a; }
+static inline int rust_helper_static_inline_is_not_exported(void);
+)");
+  REQUIRE(T.Ok);
+  std::vector<std::string> Names;
+  for (const auto &H : T.Out.Report.Helpers)
+    Names.push_back(H.Name + "=" + H.RustName);
+  CHECK(Names == std::vector<std::string>{"rust_helper_one=one", "two=two"});
+}
+
+TEST_CASE("the closure is transitive and skips unevaluated operands",
+          "[frontend]") {
+  Translation T = translateSource("closure", R"(
+static inline int leaf(int x) { return x * 2; }
+static inline int mid(int x) { return leaf(x) + 1; }
+static inline int only_in_sizeof(void) { return 3; }
+static inline int callback(int x) { return x; }
+int apply(int (*f)(int), int x);
+int rust_helper_top(int x) {
+  return mid(x) + (int)sizeof(only_in_sizeof()) + apply(callback, x);
+}
+)");
+  REQUIRE(T.Ok);
+  const auto &H = helper(T, "rust_helper_top");
+  CHECK(H.St == ir::HelperRecord::Status::Translated);
+  CHECK(H.Closure == std::vector<std::string>{"mid", "leaf", "callback"});
+  bool CallbackHasCAbi = false;
+  for (const auto &F : T.Out.Module.Functions)
+    if (F.CName == "callback")
+      CallbackHasCAbi = F.ExternAbi;
+  CHECK(CallbackHasCAbi); // its address is taken
+  std::string Rust = emitAndCompile(T, "closure");
+  CHECK_THAT(Rust, Catch::Contains("pub fn apply(arg0: Option<unsafe extern \"C\" fn(i32) -> i32>, arg1: i32) -> i32;"));
+  CHECK_THAT(Rust, !Catch::Contains("only_in_sizeof"));
+}
+
+TEST_CASE("an untranslatable construct makes exactly its helpers fall back",
+          "[frontend]") {
+  Translation T = translateSource("fallback", R"(
+#define barrier() __asm__ __volatile__("" ::: "memory")
+#define my_barrier() barrier()
+static inline void fence(void) { my_barrier(); }
+static inline int twice(int x) { return x * 2; }
+void rust_helper_fence(void) { fence(); }
+int rust_helper_twice(int x) { return twice(x); }
+)");
+  REQUIRE(T.Ok);
+  const auto &Fence = helper(T, "rust_helper_fence");
+  REQUIRE(Fence.St == ir::HelperRecord::Status::Fallback);
+  REQUIRE(Fence.Reasons.size() == 1);
+  const ir::FallbackReason &Why = Fence.Reasons[0];
+  CHECK(Why.Construct == "inline-asm");
+  CHECK(Why.Function == "fence");
+  CHECK(Why.Loc.Line == 4);
+  REQUIRE(Why.MacroChain.size() == 2);
+  CHECK(Why.MacroChain[0].Macro == "barrier");
+  CHECK(Why.MacroChain[1].Macro == "my_barrier");
+  CHECK(Why.MacroChain[1].Loc.Line == 4);
+  CHECK(helper(T, "rust_helper_twice").St ==
+        ir::HelperRecord::Status::Translated);
+  // The fallback is declared so Rust calls one API either way.
+  REQUIRE(T.Out.Module.Fallbacks.size() == 1);
+  CHECK(T.Out.Module.Fallbacks[0].RustName == "fence");
+  std::string Rust = emitAndCompile(T, "fallback");
+  CHECK_THAT(Rust, !Catch::Contains("fn fence() {"));
+}
+
+TEST_CASE("self-mode records reproduce Clang's layout", "[frontend]") {
+  Translation T = translateSource("layout", R"(
+struct __attribute__((packed)) p { char c; int i; short s; };
+struct bits { unsigned a : 3; int b : 7; unsigned long long c : 50; char d; };
+struct anon { int x; union { int i; float f; }; struct { char a, b; } pair; };
+struct __attribute__((aligned(32))) wide { char c; };
+int rust_helper_use(struct p *p, struct bits *b, struct anon *a, struct wide *w) {
+  return p->i + b->b + a->i + a->pair.b + w->c;
+}
+)");
+  REQUIRE(T.Ok);
+  REQUIRE(helper(T, "rust_helper_use").St ==
+          ir::HelperRecord::Status::Translated);
+  std::map<std::string, const ir::RecordDef *> Records;
+  for (const auto &R : T.Out.Module.Records)
+    Records[R.Name] = &R;
+  REQUIRE(Records.count("p"));
+  CHECK(Records["p"]->Size == 7);
+  CHECK(Records["p"]->PackedTo == 1);
+  CHECK(Records["bits"]->Bitfields.size() == 3);
+  CHECK(Records["wide"]->AlignAttr == 32);
+  CHECK(Records.count("anon__bindgen_ty_1"));
+  CHECK(Records.count("anon__bindgen_ty_2"));
+  std::string Rust = emitAndCompile(T, "layout");
+  // rustc has checked size, alignment and offsets against Clang's numbers.
+  CHECK_THAT(Rust, Catch::Contains("(*a).__bindgen_anon_1.i"));
+  CHECK_THAT(Rust, Catch::Contains("(*a).pair.b"));
+}
+
+TEST_CASE("globals and extern functions are declared, not defined",
+          "[frontend]") {
+  Translation T = translateSource("externs", R"(
+extern int counter;
+extern const char *const names[4];
+void log_it(const char *fmt, ...);
+int rust_helper_bump(void) { log_it("n=%d", counter); return ++counter; }
+)");
+  REQUIRE(T.Ok);
+  std::string Rust = emitAndCompile(T, "externs");
+  CHECK_THAT(Rust, Catch::Contains("pub static mut counter: i32;"));
+  CHECK_THAT(Rust, Catch::Contains("pub fn log_it(arg0: *const i8, ...);"));
+  CHECK_THAT(Rust, Catch::Contains("b\"n=%d\\x00\".as_ptr() as *const i8"));
+}
+
+TEST_CASE("a file that does not compile reports failure", "[frontend]") {
+  Translation T = translateSource("broken", "int rust_helper_x(void) { return y; }");
+  CHECK_FALSE(T.Ok);
+}

@@ -1,0 +1,226 @@
+// Tests of the IR clean-up passes. Each result is also compiled by rustc
+// with warnings denied: the passes exist to make that succeed.
+#include "RustCompile.h"
+#include "emitter/RustEmitter.h"
+#include "ir/LocalFlow.h"
+#include "ir/Passes.h"
+
+#include <catch2/catch.hpp>
+
+using namespace h2r;
+using namespace h2r::ir;
+
+namespace {
+
+TypeRef i32() { return Type::integer(32, true); }
+
+struct FunctionBuilder {
+  Function F;
+  FunctionBuilder(TypeRef Ret = i32()) {
+    F.CName = F.RustName = "g";
+    F.FnRole = Function::Role::Helper;
+    F.Ret = Ret;
+  }
+  LocalId param(const std::string &Name) {
+    F.Locals.push_back({Name, i32(), true, false});
+    F.Params.push_back(F.Locals.size() - 1);
+    return F.Locals.size() - 1;
+  }
+  LocalId local(const std::string &Name) {
+    F.Locals.push_back({Name, i32(), false, false});
+    return F.Locals.size() - 1;
+  }
+};
+
+ExprPtr loc(LocalId L) { return makeLocal(L, i32()); }
+ExprPtr num(int V) { return makeInt(static_cast<uint64_t>(V), i32()); }
+ExprPtr stmtBlock(std::vector<Stmt> S) {
+  return makeBlock(std::move(S), nullptr, Type::unit());
+}
+ExprPtr ret(ExprPtr V) {
+  auto R = std::make_unique<Expr>(ExprKind::Return, Type::unit());
+  R->Ops.push_back(std::move(V));
+  return R;
+}
+
+std::string compileFunction(Function F, const std::string &Name) {
+  Module M;
+  M.Functions.push_back(std::move(F));
+  runFunctionPasses(M, PassOptions());
+  emit::EmitOptions O;
+  O.Types = emit::TypeMode::Self;
+  std::string Rust = emit::emitModule(M, O);
+  auto R = test::compileRust(Rust, Name);
+  INFO(Rust);
+  INFO(R.Diagnostics);
+  REQUIRE(R.Ok);
+  return Rust;
+}
+
+} // namespace
+
+TEST_CASE("loops and blocks diverge by rustc's rules", "[passes]") {
+  auto Body = stmtBlock({});
+  auto L = std::make_unique<Expr>(ExprKind::Loop, Type::unit());
+  L->Label = "lp";
+  L->Ops.push_back(std::move(Body));
+  CHECK(diverges(*L));
+  L->Ops[0]->Stmts.push_back(Stmt::expr(makeBreak("lp")));
+  CHECK_FALSE(diverges(*L));
+
+  std::vector<Stmt> S;
+  S.push_back(Stmt::expr(makeBreak("blk")));
+  auto B = stmtBlock(std::move(S));
+  B->Label = "blk";
+  CHECK_FALSE(diverges(*B)); // it breaks out of itself
+  B->Label.clear();
+  CHECK(diverges(*B));
+}
+
+TEST_CASE("jumps to the innermost loop lose their label", "[passes]") {
+  FunctionBuilder FB(Type::unit());
+  LocalId N = FB.param("n");
+  // 'lp: while n > 0 { if n == 3 { break 'lp } }
+  std::vector<Stmt> Then;
+  Then.push_back(Stmt::expr(makeBreak("lp")));
+  std::vector<Stmt> LoopBody;
+  LoopBody.push_back(Stmt::expr(makeIf(
+      makeBinary("==", loc(N), num(3), Type::boolean()),
+      stmtBlock(std::move(Then)), nullptr, Type::unit())));
+  auto W = std::make_unique<Expr>(ExprKind::While, Type::unit());
+  W->Label = "lp";
+  W->Ops.push_back(makeBinary(">", loc(N), num(0), Type::boolean()));
+  W->Ops.push_back(stmtBlock(std::move(LoopBody)));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(std::move(W)));
+  FB.F.Body = stmtBlock(std::move(Body));
+  std::string Rust = compileFunction(std::move(FB.F), "unlabel");
+  CHECK_THAT(Rust, Catch::Contains("break;"));
+  CHECK_THAT(Rust, !Catch::Contains("'lp"));
+}
+
+TEST_CASE("a jump out of a labelled block keeps its label", "[passes]") {
+  FunctionBuilder FB(Type::unit());
+  LocalId N = FB.param("n");
+  // 'lp: loop { 'next: { if n == 1 { break 'next } } break 'lp }
+  std::vector<Stmt> Then;
+  Then.push_back(Stmt::expr(makeBreak("next")));
+  std::vector<Stmt> Inner;
+  Inner.push_back(Stmt::expr(makeIf(
+      makeBinary("==", loc(N), num(1), Type::boolean()),
+      stmtBlock(std::move(Then)), nullptr, Type::unit())));
+  auto Next = stmtBlock(std::move(Inner));
+  Next->Label = "next";
+  std::vector<Stmt> LoopBody;
+  LoopBody.push_back(Stmt::expr(std::move(Next)));
+  LoopBody.push_back(Stmt::expr(makeBreak("lp")));
+  auto L = std::make_unique<Expr>(ExprKind::Loop, Type::unit());
+  L->Label = "lp";
+  L->Ops.push_back(stmtBlock(std::move(LoopBody)));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(std::move(L)));
+  FB.F.Body = stmtBlock(std::move(Body));
+  std::string Rust = compileFunction(std::move(FB.F), "keep_label");
+  CHECK_THAT(Rust, Catch::Contains("break 'next;"));
+}
+
+TEST_CASE("statements after a return are dropped", "[passes]") {
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(ret(loc(A))));
+  Body.push_back(Stmt::expr(ret(num(7))));
+  FB.F.Body = makeBlock(std::move(Body), nullptr, i32());
+  std::string Rust = compileFunction(std::move(FB.F), "trim");
+  CHECK_THAT(Rust, !Catch::Contains("7_i32"));
+}
+
+TEST_CASE("an initialiser every path overwrites becomes a deferred let",
+          "[passes]") {
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  LocalId R = FB.local("r");
+  // let r = 0; if a > 0 { r = 1 } else { r = 2 } r
+  std::vector<Stmt> T, E;
+  T.push_back(Stmt::expr(makeAssign(loc(R), num(1))));
+  E.push_back(Stmt::expr(makeAssign(loc(R), num(2))));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::let(R, num(0)));
+  Body.push_back(Stmt::expr(makeIf(makeBinary(">", loc(A), num(0),
+                                              Type::boolean()),
+                                   stmtBlock(std::move(T)),
+                                   stmtBlock(std::move(E)), Type::unit())));
+  FB.F.Body = makeBlock(std::move(Body), loc(R), i32());
+  std::string Rust = compileFunction(std::move(FB.F), "deferred_let");
+  // Assigned exactly once on each path: no `mut`, and no dead zero.
+  CHECK_THAT(Rust, Catch::Contains("let r: i32;"));
+}
+
+TEST_CASE("a dead store keeps the side effects of its value", "[passes]") {
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  FB.F.Locals.push_back({"p", Type::pointer(i32(), false), true, false});
+  LocalId P = FB.F.Locals.size() - 1;
+  FB.F.Params.push_back(P);
+  // a = read_volatile(p); a = 5; a
+  auto Vol = std::make_unique<Expr>(ExprKind::VolatileRead, i32());
+  Vol->Ops.push_back(makeLocal(P, Type::pointer(i32(), false)));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(makeAssign(loc(A), std::move(Vol))));
+  Body.push_back(Stmt::expr(makeAssign(loc(A), num(5))));
+  FB.F.Body = makeBlock(std::move(Body), loc(A), i32());
+  std::string Rust = compileFunction(std::move(FB.F), "dead_store");
+  CHECK_THAT(Rust, Catch::Contains("let _: i32 = core::ptr::read_volatile(p);"));
+  // The incoming value is never read: the parameter says so with `_`.
+  CHECK_THAT(Rust, Catch::Contains("mut _a: i32"));
+}
+
+TEST_CASE("mut is required exactly when a value may be overwritten",
+          "[passes]") {
+  FunctionBuilder FB;
+  FB.param("a");
+  LocalId X = FB.local("x");
+  LocalId Y = FB.local("y");
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::let(X, num(1)));
+  Body.push_back(Stmt::let(Y, num(2)));
+  Body.push_back(Stmt::expr(makeAssign(loc(X), makeBinary("+", loc(X), loc(Y), i32()))));
+  FB.F.Body = makeBlock(std::move(Body), loc(X), i32());
+  std::vector<bool> Mut = localsNeedingMut(FB.F);
+  CHECK(Mut[X]);
+  CHECK_FALSE(Mut[Y]);
+  compileFunction(std::move(FB.F), "mut_exact");
+}
+
+TEST_CASE("bodies get `unsafe` only when they need it", "[passes]") {
+  FunctionBuilder Pure;
+  LocalId A = Pure.param("a");
+  Pure.F.Body = makeBlock({}, makeMethod("wrapping_neg", loc(A), {}, i32()), i32());
+  CHECK_THAT(compileFunction(std::move(Pure.F), "no_unsafe"),
+             !Catch::Contains("unsafe {"));
+
+  FunctionBuilder Deref;
+  Deref.F.Locals.push_back({"p", Type::pointer(i32(), true), true, false});
+  Deref.F.Params.push_back(0);
+  auto D = std::make_unique<Expr>(ExprKind::Deref, i32());
+  D->Ops.push_back(makeLocal(0, Type::pointer(i32(), true)));
+  Deref.F.Body = makeBlock({}, std::move(D), i32());
+  CHECK_THAT(compileFunction(std::move(Deref.F), "with_unsafe"),
+             Catch::Contains("unsafe {"));
+}
+
+TEST_CASE("a non-void body that can fall off its end returns zero",
+          "[passes]") {
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  std::vector<Stmt> Then;
+  Then.push_back(Stmt::expr(ret(num(1))));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(makeIf(makeBinary("!=", loc(A), num(0),
+                                              Type::boolean()),
+                                   stmtBlock(std::move(Then)), nullptr,
+                                   Type::unit())));
+  FB.F.Body = makeBlock(std::move(Body), nullptr, i32());
+  CHECK_THAT(compileFunction(std::move(FB.F), "fall_off"),
+             Catch::Contains("0_i32\n"));
+}
