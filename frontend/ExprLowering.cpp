@@ -200,6 +200,8 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
     return rvalue(CE->getSubExpr());
   if (E->isGLValue() && E->getType()->isRecordType())
     return load(lvalue(E));
+  if (isa<AddrLabelExpr>(E))
+    reject(E, "computed-goto", "address of a label (&&label)");
   if (isa<VAArgExpr>(E))
     reject(E, "va-arg", "va_arg has no Rust equivalent here");
   if (isa<AtomicExpr>(E))

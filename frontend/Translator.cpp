@@ -200,6 +200,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
         Out.Module.Fallbacks.push_back(std::move(D));
       } catch (LoweringFailure &F) {
         // Its signature has no Rust form either: the report says why.
+        F.Loc = H.Decl->getLocation();
+        F.Message = "no Rust declaration for the fallback: " + F.Message;
         Rec.Reasons.push_back(reason(F, H.Decl, Ctx));
       }
     }
@@ -266,14 +268,18 @@ bool translate(const tooling::CompilationDatabase &DB,
                const TranslateOptions &Opts, TranslationOutput &Out) {
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
-  tooling::ClangTool Tool(DB, Files);
-  Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
   LoweringActionFactory Factory(Opts, Merger, Out);
-  int RC = Tool.run(&Factory);
+  bool Ok = true;
+  // One tool per file: LibTooling prints progress lines for several.
+  for (const std::string &File : Files) {
+    tooling::ClangTool Tool(DB, {File});
+    Tool.setPrintErrorMessage(false);
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
+    Ok &= Tool.run(&Factory) == 0;
+  }
   Merger.finish();
-  return RC == 0;
+  return Ok;
 }
 
 } // namespace h2r::frontend

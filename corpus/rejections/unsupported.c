@@ -1,0 +1,65 @@
+/* Constructs the lowering rejects today. Each helper names, in an
+ * `expect-fallback:` comment, the construct the report must give for it;
+ * tests/difftest/reportcheck.cpp checks that, and that the translatable
+ * helper beside them is unaffected. */
+#include <stdarg.h>
+
+#define cpu_relax() __asm__ __volatile__("rep; nop" ::: "memory")
+#define spin_wait() cpu_relax()
+
+static inline void relax(void) { spin_wait(); }
+static inline int first_arg(va_list ap) { return va_arg(ap, int); }
+static inline int sum_all(int n, ...) { return n; }
+static inline int via_table(int i) {
+  void *target = (i & 1) ? &&one : &&zero;
+  goto *target;
+zero:
+  return 0;
+one:
+  return 1;
+}
+static inline int duff(int n) {
+  int s = 0;
+  switch (n & 3) {
+  case 0:
+    do {
+      s++;
+  case 1:
+      s++;
+    } while (--n > 0);
+  }
+  return s;
+}
+static inline int jump_in(int n) {
+  if (n)
+    goto inside;
+  {
+  inside:
+    n++;
+  }
+  return n;
+}
+static inline int atomic_load(_Atomic int *p) { return *p; }
+struct pair { int a, b; };
+static inline int literal(int x) { return ((struct pair){ .a = x, .b = 2 }).a; }
+static inline int popcount(unsigned x) { return __builtin_popcount(x); }
+static void unlock(int *p) { *p = 0; }
+static inline int scoped(int x) {
+  int guard __attribute__((cleanup(unlock))) = x;
+  return guard;
+}
+static const int table[4] = { 1, 2, 3, 4 };
+static inline int lookup(int i) { return table[i & 3]; }
+
+void rust_helper_relax(void) { relax(); }                    /* expect-fallback: inline-asm */
+int rust_helper_first_arg(va_list ap) { return first_arg(ap); } /* expect-fallback: va-arg */
+int rust_helper_sum_all(int n) { return sum_all(n, 1, 2); }  /* expect-fallback: variadic-function */
+int rust_helper_via_table(int i) { return via_table(i); }    /* expect-fallback: computed-goto */
+int rust_helper_duff(int n) { return duff(n); }              /* expect-fallback: switch-case-nested */
+int rust_helper_jump_in(int n) { return jump_in(n); }        /* expect-fallback: goto-into-block */
+int rust_helper_atomic_load(_Atomic int *p) { return atomic_load(p); } /* expect-fallback: atomic-type */
+int rust_helper_literal(int x) { return literal(x); }        /* expect-fallback: compound-literal */
+int rust_helper_popcount(unsigned x) { return popcount(x); } /* expect-fallback: builtin */
+int rust_helper_scoped(int x) { return scoped(x); }          /* expect-fallback: cleanup-attribute */
+int rust_helper_lookup(int i) { return lookup(i); }          /* expect-fallback: static-global */
+int rust_helper_fine(int x) { return x + 1; }                /* expect-translated */
