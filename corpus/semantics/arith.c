@@ -53,3 +53,21 @@ u32 rust_helper_shr_u32(u32 a, u32 n) { return a >> (n & 31); }
 u64 rust_helper_shl_u64(u64 a, u8 n) { return a << (n % 64); }
 s32 rust_helper_shl_u8(u8 a, int n) { return a << (n & 15); }
 u32 rust_helper_mix(u32 a, u32 b) { return (a ^ (b << 3)) | (a & ~b); }
+
+/* Wrapping + - * and negation for every integer type, char included. */
+#define WRAPPING(T, N)                                                        \
+  T rust_helper_wadd_##N(T a, T b) { return a + b; }                         \
+  T rust_helper_wsub_##N(T a, T b) { return a - b; }                         \
+  T rust_helper_wmul_##N(T a, T b) { return a * b; }                         \
+  T rust_helper_wneg_##N(T a) { return -a; }
+WRAPPING(char, char)
+WRAPPING(s8, s8)
+WRAPPING(u8, u8)
+WRAPPING(s16, s16)
+WRAPPING(u16, u16)
+WRAPPING(s32, s32)
+WRAPPING(u32, u32)
+WRAPPING(long, long)
+WRAPPING(unsigned long, ulong)
+WRAPPING(s64, s64)
+WRAPPING(u64, u64)
