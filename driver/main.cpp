@@ -52,6 +52,8 @@ cl::opt<std::string> HelperPrefix("helper-prefix", cl::desc("Name prefix that ma
 cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the output must compile with"),
                                     cl::init("1.78"), cl::sub(TranslateCmd),
                                     cl::cat(Category));
+cl::opt<bool> Verbose("v", cl::desc("Say which compiler flags were dropped"),
+                     cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's module in the output (default: bindings)"),
                                   cl::init("bindings"), cl::sub(TranslateCmd),
                                   cl::cat(Category));
@@ -145,6 +147,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   TO.ExportCAbi = ExportMode == "c-abi";
   TO.SymbolPrefix = SymbolPrefix;
   TO.SelfTypes = EO.Types == emit::TypeMode::Self;
+  TO.Verbose = Verbose;
   frontend::TranslationOutput Out;
   if (!frontend::translate(*DB, Files, TO, Out))
     return 1; // Clang printed the errors.

@@ -1,5 +1,6 @@
 #include "frontend/Translator.h"
 #include "frontend/FunctionLowering.h"
+#include "frontend/GccFlags.h"
 #include "frontend/HelperDiscovery.h"
 #include "frontend/InlineClosure.h"
 #include "frontend/SourceInfo.h"
@@ -10,6 +11,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
 namespace h2r::frontend {
@@ -266,6 +268,28 @@ private:
 bool translate(const tooling::CompilationDatabase &DB,
                const std::vector<std::string> &Files,
                const TranslateOptions &Opts, TranslationOutput &Out) {
+  // Every command must parse; what clang would reject is dropped, and -v
+  // says what.
+  std::set<std::string> Said;
+  for (const std::string &File : Files)
+    for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
+      FilteredCommand F = filterGccOnlyFlags(C.CommandLine);
+      if (!F.Error.empty()) {
+        llvm::errs() << "helpers2rs: error: cannot parse the compile command "
+                        "of '"
+                     << File << "': " << F.Error << "\n";
+        return false;
+      }
+      if (!Opts.Verbose || F.Dropped.empty())
+        continue;
+      std::string Line;
+      for (const DroppedFlag &D : F.Dropped)
+        Line += " " + D.Flag + " (" + D.Why + ")";
+      if (Said.insert(Line).second)
+        llvm::errs() << "helpers2rs: note: dropped from the compile command of '"
+                     << File << "':" << Line << "\n";
+    }
+
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
   LoweringActionFactory Factory(Opts, Merger, Out);
@@ -274,6 +298,7 @@ bool translate(const tooling::CompilationDatabase &DB,
   for (const std::string &File : Files) {
     tooling::ClangTool Tool(DB, {File});
     Tool.setPrintErrorMessage(false);
+    Tool.appendArgumentsAdjuster(gccFlagFilter());
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
     Ok &= Tool.run(&Factory) == 0;

@@ -26,6 +26,7 @@ struct TranslateOptions {
   bool ExportCAbi = false;
   std::string SymbolPrefix;
   bool SelfTypes = false;
+  bool Verbose = false; // say which compiler flags were dropped
 };
 
 struct TranslationOutput {
