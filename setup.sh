@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# One command: install the dependencies, build, and translate the embedded
-# corpus, writing out/helpers.rs and out/report.json.
+# One command: install the dependencies (Debian's clang-19, linux-headers-amd64,
+# bindgen), build, and run the main job on the embedded default, the kernel
+# helper corpus: out/kernel/helpers.rs, out/kernel/report.json.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
 scripts/build.sh
-mkdir -p out
-build/helpers2rs translate corpus/semantics/*.c --types=self \
-  -o out/helpers.rs --report out/report.json -- -O2 -fno-strict-overflow
-grep -A8 '"summary"' out/report.json
-echo "wrote out/helpers.rs and out/report.json"
+export PATH="$HOME/.cargo/bin:$PATH"
+scripts/kernel-corpus.sh build/helpers2rs out/kernel
+echo "wrote out/kernel/helpers.rs and out/kernel/report.json"

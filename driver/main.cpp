@@ -16,6 +16,8 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -54,6 +56,11 @@ cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the o
                                     cl::cat(Category));
 cl::opt<bool> Verbose("v", cl::desc("Say which compiler flags were dropped"),
                      cl::sub(TranslateCmd), cl::cat(Category));
+cl::list<std::string> OpaqueTypes("opaque-type", cl::desc("A type bindgen makes opaque (regex; repeatable)"),
+                                  cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> BindgenParameters("bindgen-parameters", cl::desc("Read --opaque-type lines from the kernel's rust/bindgen_parameters"),
+                                       cl::value_desc("file"), cl::sub(TranslateCmd),
+                                       cl::cat(Category));
 cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's module in the output (default: bindings)"),
                                   cl::init("bindings"), cl::sub(TranslateCmd),
                                   cl::cat(Category));
@@ -66,6 +73,26 @@ int fail(const Twine &Message) {
 bool parseRustVersion(StringRef Text, emit::RustVersion &V) {
   auto [Major, Minor] = Text.split('.');
   return !Major.getAsInteger(10, V.Major) && !Minor.getAsInteger(10, V.Minor);
+}
+
+// The kernel's rust/bindgen_parameters: bindgen options, `#` comments.
+bool readBindgenParameters(const std::string &Path,
+                           std::vector<std::string> &Opaque) {
+  auto Buf = MemoryBuffer::getFile(Path);
+  if (!Buf) {
+    fail("cannot read '" + Path + "': " + Buf.getError().message());
+    return false;
+  }
+  SmallVector<StringRef> Lines;
+  (*Buf)->getBuffer().split(Lines, '\n');
+  for (StringRef Line : Lines) {
+    SmallVector<StringRef> Words;
+    Line.split('#').first.split(Words, ' ', -1, false);
+    for (size_t I = 0; I + 1 < Words.size(); ++I)
+      if (Words[I] == "--opaque-type")
+        Opaque.push_back(Words[I + 1].trim().str());
+  }
+  return true;
 }
 
 // All outputs are written to temporaries first and renamed together, so a
@@ -129,6 +156,13 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
   EO.BindingsPath = BindingsPath;
 
+  std::vector<std::string> Opaque(OpaqueTypes.begin(), OpaqueTypes.end());
+  if (!BindgenParameters.empty() && !readBindgenParameters(BindgenParameters, Opaque))
+    return 1;
+  for (const std::string &P : Opaque)
+    if (!Regex(P).isValid())
+      return fail("--opaque-type '" + P + "' is not a valid pattern");
+
   std::vector<std::string> Files(Inputs.begin(), Inputs.end());
   for (const std::string &F : Files)
     if (!sys::fs::exists(F))
@@ -148,6 +182,8 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   TO.SymbolPrefix = SymbolPrefix;
   TO.SelfTypes = EO.Types == emit::TypeMode::Self;
   TO.Verbose = Verbose;
+  if (EO.Types == emit::TypeMode::Bindgen)
+    TO.OpaqueTypes = Opaque;
   frontend::TranslationOutput Out;
   if (!frontend::translate(*DB, Files, TO, Out))
     return 1; // Clang printed the errors.

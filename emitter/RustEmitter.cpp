@@ -472,9 +472,14 @@ std::string Printer::stmt(const Stmt &S, unsigned Ind) {
       Out += " = " + expr(*S.E, PrecAssign);
     return Out + ";\n";
   }
-  case Stmt::Kind::Static:
+  case Stmt::Kind::Static: {
+    // A static's initialiser is outside the body's `unsafe` block.
+    std::string Init = expr(*S.Item.Init, PrecAssign);
+    if (S.Item.Init->Kind == ExprKind::Zeroed)
+      Init = "unsafe { " + Init + " }";
     return Pad + "static mut " + S.Item.Name + ": " + type(*S.Item.Ty) +
-           " = " + expr(*S.Item.Init, PrecAssign) + ";\n";
+           " = " + Init + ";\n";
+  }
   case Stmt::Kind::Expr: {
     const Expr &E = *S.E;
     if (isBlockLike(E) && E.Ty->isUnit())
@@ -628,6 +633,11 @@ void emitExternSignature(const ExternFn &F, Printer &P, std::ostream &OS) {
   OS << ";\n";
 }
 
+// C signatures, declared as C has them (and as bindgen does); a pointer to a
+// struct that is empty in this configuration (lockdep off) is still fine.
+const char *const ExternBlockHeader = "#[allow(improper_ctypes)]\n"
+                                      "extern \"C\" {\n";
+
 } // namespace
 
 std::string emitType(const Type &T, const EmitOptions &Opts) {
@@ -651,7 +661,7 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
       OS << "\n";
     }
     if (!M.ExternFns.empty() || !M.ExternStatics.empty()) {
-      OS << "extern \"C\" {\n";
+      OS << ExternBlockHeader;
       for (const ExternFn &F : M.ExternFns) {
         OS << "    pub ";
         emitExternSignature(F, P, OS);
@@ -665,7 +675,7 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
 
   if (!M.Fallbacks.empty()) {
     OS << "// Helpers left to the C side (see the coverage report).\n"
-       << "extern \"C\" {\n";
+       << ExternBlockHeader;
     for (const FallbackDecl &F : M.Fallbacks) {
       OS << "    #[link_name = \"" << F.CName << "\"]\n    pub ";
       ExternFn Sig = F.Signature;

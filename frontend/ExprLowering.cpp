@@ -8,6 +8,7 @@
 #include "frontend/FunctionLowering.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/Basic/Builtins.h"
@@ -101,6 +102,22 @@ ExprPtr FunctionLowering::toBool(ExprPtr V) {
                         "value cannot be used as a condition", {}};
 }
 
+// Clang inserts a conversion wherever C types differ, so a difference left
+// between IR types is typedef sugar Rust keeps apart (`size_t` is `usize`,
+// `unsigned long` is `u64`): bridge it where a value meets its destination.
+ExprPtr FunctionLowering::coerce(ExprPtr V, const TypeRef &Want) {
+  if (!Want || sameType(V->Ty, Want))
+    return V;
+  if ((V->Ty->isInt() && Want->isInt()) ||
+      (V->Ty->isPointer() && Want->isPointer()))
+    return ir::makeCast(std::move(V), Want);
+  if (isFnPtr(V->Ty) && isFnPtr(Want) && V->Kind != ExprKind::NullPtr)
+    return wrap(ExprKind::Transmute, std::move(V), Want);
+  if (V->Kind == ExprKind::NullPtr)
+    V->Ty = Want;
+  return V;
+}
+
 ExprPtr FunctionLowering::condition(const clang::Expr *E) {
   return toBool(rvalue(E));
 }
@@ -160,8 +177,8 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
       Then = ir::makeBlock(std::move(A), nullptr, Ty);
       Else = ir::makeBlock(std::move(B), nullptr, Ty);
     } else {
-      Then = ir::makeBlock({}, rvalue(CO->getTrueExpr()), Ty);
-      Else = ir::makeBlock({}, rvalue(CO->getFalseExpr()), Ty);
+      Then = ir::makeBlock({}, coerce(rvalue(CO->getTrueExpr()), Ty), Ty);
+      Else = ir::makeBlock({}, coerce(rvalue(CO->getFalseExpr()), Ty), Ty);
     }
     return ir::makeIf(std::move(Cond), std::move(Then), std::move(Else), Ty);
   }
@@ -275,6 +292,10 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!Field)
       reject(E, "unsupported-lvalue", "member is not a field");
+    if (LC.Types.isOpaque(Field->getParent()))
+      reject(E, "opaque-type",
+             "'" + LC.Types.recordName(Field->getParent()) +
+                 "' is opaque in the bindings, so its members are not visible");
     ExprPtr Base;
     const clang::Expr *BaseE = ME->getBase();
     QualType BaseTy = BaseE->getType();
@@ -554,6 +575,15 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
                                 const clang::Stmt *Where) {
   TypeRef Ty = type(ResTy, Where);
   bool IsFloat = L->Ty->kind() == Type::Kind::Float;
+  bool Arithmetic = !LTy->isPointerType() && !RTy->isPointerType();
+  if (Arithmetic && Op != BO_LT && Op != BO_GT && Op != BO_LE &&
+      Op != BO_GE && Op != BO_EQ && Op != BO_NE) {
+    L = coerce(std::move(L), Ty);
+    if (Op != BO_Shl && Op != BO_Shr)
+      R = coerce(std::move(R), Ty);
+  } else if (Arithmetic) {
+    R = coerce(std::move(R), L->Ty);
+  }
   auto Wrapping = [&](const char *Name, const char *FloatOp) -> ExprPtr {
     if (IsFloat)
       return ir::makeBinary(FloatOp, std::move(L), std::move(R), Ty);
@@ -686,6 +716,7 @@ ExprPtr FunctionLowering::assignment(const BinaryOperator *E, bool WantValue) {
   } else {
     NewValue = rvalue(E->getRHS());
   }
+  NewValue = coerce(std::move(NewValue), LV.Ty);
   if (!WantValue) {
     Pre.push_back(ir::Stmt::expr(store(std::move(LV), std::move(NewValue))));
     return ir::makeBlock(std::move(Pre), nullptr, Type::unit());
@@ -800,6 +831,11 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
              "call to '" + Callee->getNameAsString() +
                  "', which has no prototype");
   }
+  if (Callee && Callee->hasAttr<ErrorAttr>())
+    reject(E, "error-attribute-call",
+           "call to '" + Callee->getNameAsString() +
+               "', which must never be called (BUILD_BUG_ON and the like) "
+               "on a branch not provably dead");
   TypeRef Ty = type(E->getType(), E);
   if (Callee && Callee->isNoReturn())
     Ty = Type::never();
@@ -811,8 +847,35 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
     C = makeExpr(ExprKind::CallPtr, Ty);
     C->Ops.push_back(rvalue(E->getCallee()));
   }
-  for (const clang::Expr *Arg : E->arguments())
-    C->Ops.push_back(rvalue(Arg));
+  std::vector<TypeRef> ParamTys;
+  if (Callee) {
+    if (const auto *FPT = Callee->getType()->getAs<FunctionProtoType>())
+      for (QualType P : FPT->getParamTypes())
+        ParamTys.push_back(type(P, E));
+  } else if (isFnPtr(C->Ops[0]->Ty)) {
+    ParamTys = C->Ops[0]->Ty->params();
+  }
+  unsigned I = 0;
+  for (const clang::Expr *Arg : E->arguments()) {
+    ExprPtr V = rvalue(Arg);
+    if (I < ParamTys.size())
+      V = coerce(std::move(V), ParamTys[I]);
+    C->Ops.push_back(std::move(V));
+    ++I;
+  }
+  bool ExternNoreturn = Callee && Callee->isNoReturn() &&
+                        C->Sym.Kind == ir::SymbolKind::ExternFn;
+  if (ExternNoreturn && !LC.NoreturnAsNever) {
+    // The declaration says `()`; the call still never returns.
+    C->Ty = type(E->getType(), E);
+    auto Unreachable = makeExpr(ExprKind::Call, Type::never());
+    Unreachable->Sym = {ir::SymbolKind::Core,
+                        "core::hint::unreachable_unchecked"};
+    std::vector<ir::Stmt> Body;
+    Body.push_back(ir::Stmt::expr(std::move(C)));
+    return ir::makeBlock(std::move(Body), std::move(Unreachable),
+                         Type::never());
+  }
   return C;
 }
 
@@ -879,7 +942,7 @@ ExprPtr FunctionLowering::initializer(const clang::Expr *Init, QualType Ty) {
   bool Aggregate = isa<InitListExpr>(I) || isa<ImplicitValueInitExpr>(I) ||
                    (isa<StringLiteral>(I) && Ty->isArrayType());
   if (!Aggregate)
-    return rvalue(Init);
+    return coerce(rvalue(Init), type(Ty, Init));
   TypeRef T = type(Ty, Init);
   if (T->isInt() || T->isPointer() || T->isBool() ||
       T->kind() == Type::Kind::FnPtr || T->kind() == Type::Kind::Float) {
@@ -898,7 +961,7 @@ ExprPtr FunctionLowering::initializer(const clang::Expr *Init, QualType Ty) {
       }
       return makeExpr(ExprKind::NullPtr, T);
     }
-    return rvalue(cast<InitListExpr>(I)->getInit(0));
+    return coerce(rvalue(cast<InitListExpr>(I)->getInit(0)), T);
   }
   ir::LocalId Tmp = addLocal("__init", T);
   std::vector<ir::Stmt> Body;
@@ -934,7 +997,8 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
     LValue LV;
     LV.Ty = Place->Ty;
     LV.Place = std::move(Place);
-    Out.push_back(ir::Stmt::expr(store(std::move(LV), rvalue(Init))));
+    ExprPtr V = coerce(rvalue(Init), LV.Ty);
+    Out.push_back(ir::Stmt::expr(store(std::move(LV), std::move(V))));
     return;
   }
   if (const auto *AT = Ctx.getAsArrayType(Ty)) {
@@ -967,7 +1031,8 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
         LV.Place = ir::clone(*Place);
         LV.Bitfield = Name;
         LV.Ty = type(F->getType(), Init);
-        Out.push_back(ir::Stmt::expr(store(std::move(LV), rvalue(Sub))));
+        ExprPtr V = coerce(rvalue(Sub), LV.Ty);
+        Out.push_back(ir::Stmt::expr(store(std::move(LV), std::move(V))));
         return;
       }
       auto FE = wrap(ExprKind::Field, ir::clone(*Place), type(F->getType(), Init));

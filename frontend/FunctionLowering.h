@@ -51,6 +51,9 @@ struct LoweringContext {
   // C functions and globals referenced but not translated, by name.
   std::map<std::string, ir::ExternFn> ExternFns;
   std::map<std::string, ir::ExternStatic> ExternStatics;
+  // Declare C noreturn functions `-> !`. bindgen 0.60 declares them
+  // returning `()`, so in bindgen mode calls get an explicit unreachable.
+  bool NoreturnAsNever = true;
 
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
   ir::ExternFn externSignature(const clang::FunctionDecl *FD);
@@ -96,6 +99,7 @@ private:
   ir::ExprPtr rvalue(const clang::Expr *E);
   ir::ExprPtr condition(const clang::Expr *E);
   ir::ExprPtr toBool(ir::ExprPtr V);
+  ir::ExprPtr coerce(ir::ExprPtr V, const ir::TypeRef &Want);
   void effect(const clang::Expr *E, std::vector<ir::Stmt> &Out);
   LValue lvalue(const clang::Expr *E);
   ir::ExprPtr load(LValue LV);

@@ -30,6 +30,14 @@ static bool isMarked(const FunctionDecl *FD, SourceLocation PrevEnd,
   return false;
 }
 
+// Helpers live in the main file or, as upstream's helpers.c arranges it, in
+// the per-subsystem .c files it includes; never in headers.
+static bool isHelperSource(SourceLocation Loc, const SourceManager &SM) {
+  if (SM.isInMainFile(Loc))
+    return true;
+  return SM.getFilename(Loc).ends_with(".c");
+}
+
 std::vector<Helper> findHelpers(ASTContext &Ctx, const std::string &Prefix,
                                 const HelperMarkers &Markers) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -41,7 +49,7 @@ std::vector<Helper> findHelpers(ASTContext &Ctx, const std::string &Prefix,
       PrevEnd = SM.getExpansionLoc(D->getEndLoc());
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody() ||
-        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+        !isHelperSource(SM.getExpansionLoc(FD->getLocation()), SM))
       continue;
     std::string Name = FD->getNameAsString();
     bool Prefixed = !Prefix.empty() && Name.size() > Prefix.size() &&

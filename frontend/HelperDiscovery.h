@@ -1,7 +1,8 @@
 //===- frontend/HelperDiscovery.h - Which functions are helpers -*- C++ -*-===//
 //
-// A helper is a function defined in the main file whose name carries the
-// helper prefix (`rust_helper_`), or one annotated `__rust_helper`. That
+// A helper is a function defined in the main file (or a .c file it includes,
+// as upstream's helpers.c includes one file per subsystem) whose name carries
+// the helper prefix (`rust_helper_`), or one annotated `__rust_helper`. That
 // annotation is a macro, usually empty, so it leaves nothing in the AST; the
 // preprocessor callback below remembers where it was expanded.
 //

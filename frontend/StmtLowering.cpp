@@ -39,7 +39,9 @@ ir::ExternFn LoweringContext::externSignature(const FunctionDecl *FD) {
   for (QualType P : FPT->getParamTypes())
     F.Params.push_back(Types.lower(P));
   F.Variadic = FPT->isVariadic();
-  F.Ret = FD->isNoReturn() ? Type::never() : Types.lower(FPT->getReturnType());
+  F.Ret = FD->isNoReturn() && NoreturnAsNever
+              ? Type::never()
+              : Types.lower(FPT->getReturnType());
   return F;
 }
 
@@ -186,7 +188,7 @@ void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
       if (Fn.Ret->isUnit() || Fn.Ret->isNever())
         effect(V, Out);
       else
-        Ret->Ops.push_back(rvalue(V));
+        Ret->Ops.push_back(coerce(rvalue(V), Fn.Ret));
     }
     Out.push_back(ir::Stmt::expr(std::move(Ret)));
     return;
@@ -194,6 +196,14 @@ void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
   if (const auto *IS = dyn_cast<IfStmt>(S)) {
     if (IS->getInit() || IS->getConditionVariable())
       reject(S, "unsupported-statement", "if with a declaration");
+    // A constant condition (IS_ENABLED(), BUILD_BUG_ON()) keeps only the
+    // branch C would run; the other is dead code in every build.
+    bool Taken = false;
+    if (constantCondition(IS->getCond(), Ctx, Taken)) {
+      if (const clang::Stmt *Branch = Taken ? IS->getThen() : IS->getElse())
+        Out.push_back(ir::Stmt::expr(blockOf(Branch)));
+      return;
+    }
     ExprPtr Else = IS->getElse() ? blockOf(IS->getElse()) : nullptr;
     Out.push_back(ir::Stmt::expr(ir::makeIf(condition(IS->getCond()),
                                             blockOf(IS->getThen()),
@@ -320,6 +330,13 @@ void FunctionLowering::declaration(const VarDecl *VD,
                          : nullptr,
            "cleanup-attribute", "__attribute__((cleanup)) is not lowered yet");
   const clang::Expr *Init = VD->getInit();
+  // `int x = x;` (a GCC idiom against "maybe uninitialized") leaves x as
+  // indeterminate as no initialiser does.
+  if (Init)
+    if (const auto *Self =
+            dyn_cast<DeclRefExpr>(Init->IgnoreParenImpCasts()))
+      if (Self->getDecl() == VD)
+        Init = nullptr;
   if (Hoisted) {
     if (Init) {
       ir::LocalId Id = Locals[VD];
@@ -329,7 +346,8 @@ void FunctionLowering::declaration(const VarDecl *VD,
     return;
   }
   TypeRef Ty = type(VD->getType(), Init);
-  ExprPtr Value = Init ? initializer(Init, VD->getType()) : zeroValue(Ty);
+  ExprPtr Value = Init ? coerce(initializer(Init, VD->getType()), Ty)
+                       : zeroValue(Ty);
   ir::LocalId Id = addLocal(ir::rustIdent(VD->getNameAsString()), Ty);
   Locals[VD] = Id;
   Out.push_back(ir::Stmt::let(Id, std::move(Value)));

@@ -124,8 +124,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     Roots.push_back(H.Decl);
   InlineClosure Closure(Roots);
 
-  TypeLowering Types(Ctx);
-  LoweringContext LC{Ctx, Types, {}, {}, {}, {}};
+  TypeLowering Types(Ctx, Opts.OpaqueTypes);
+  LoweringContext LC{Ctx, Types, {}, {}, {}, {}, Opts.SelfTypes};
   for (const FunctionDecl *F : Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
   for (const FunctionDecl *F : Closure.addressTaken())

@@ -27,6 +27,8 @@ struct TranslateOptions {
   std::string SymbolPrefix;
   bool SelfTypes = false;
   bool Verbose = false; // say which compiler flags were dropped
+  // bindgen --opaque-type patterns: records whose members stay hidden.
+  std::vector<std::string> OpaqueTypes;
 };
 
 struct TranslationOutput {

@@ -34,6 +34,21 @@ static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
   }
 }
 
+TypeLowering::TypeLowering(ASTContext &Ctx,
+                           std::vector<std::string> OpaquePatterns)
+    : Ctx(Ctx) {
+  for (const std::string &P : OpaquePatterns)
+    Opaque.emplace_back(P); // validated by the driver
+}
+
+bool TypeLowering::isOpaque(const RecordDecl *RD) {
+  std::string Name = recordName(RD);
+  for (const std::regex &R : Opaque)
+    if (std::regex_match(Name, R))
+      return true;
+  return false;
+}
+
 TypeRef TypeLowering::lower(QualType T) { return lowerImpl(T, false, false); }
 
 TypeRef TypeLowering::lowerField(QualType T) { return lowerImpl(T, false, true); }

@@ -15,6 +15,7 @@
 #include "clang/AST/Type.h"
 
 #include <map>
+#include <regex>
 #include <set>
 
 namespace clang {
@@ -27,7 +28,8 @@ namespace h2r::frontend {
 
 class TypeLowering {
 public:
-  explicit TypeLowering(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  explicit TypeLowering(clang::ASTContext &Ctx,
+                        std::vector<std::string> OpaquePatterns = {});
 
   // A value's type: `void` becomes `()`. Throws LoweringFailure.
   ir::TypeRef lower(clang::QualType T);
@@ -37,6 +39,8 @@ public:
   ir::TypeRef lowerField(clang::QualType T);
 
   std::string recordName(const clang::RecordDecl *RD);
+  // True if the bindings make this record opaque (bindgen --opaque-type).
+  bool isOpaque(const clang::RecordDecl *RD);
   std::string fieldName(const clang::FieldDecl *FD);
 
   // Records reached so far, in first-use order, laid out for `--types=self`.
@@ -59,6 +63,7 @@ private:
   std::set<const clang::RecordDecl *> Laidout;
   std::vector<ir::RecordDef> Records;
   unsigned NextTopLevelAnon = 1;
+  std::vector<std::regex> Opaque;
 };
 
 } // namespace h2r::frontend

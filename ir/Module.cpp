@@ -48,6 +48,11 @@ ExprPtr makeMethod(std::string Name, ExprPtr Recv, std::vector<ExprPtr> Args,
 ExprPtr makeCast(ExprPtr A, TypeRef To) {
   if (sameType(A->Ty, To))
     return A;
+  // A literal converts at translation time (the printer truncates it).
+  if (A->Kind == ExprKind::IntLit && To->isInt()) {
+    A->Ty = To;
+    return A;
+  }
   bool ToPointer = To->isPointer();
   if (ToPointer && A->Kind == ExprKind::ByteStr) {
     A->Ty = To;

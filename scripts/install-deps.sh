@@ -3,7 +3,8 @@
 # rustc comes with the machine image (~/.cargo/bin); Debian's is too old.
 set -euo pipefail
 packages=(clang-19 libclang-19-dev llvm-19-dev libclang-cpp19-dev
-          nlohmann-json3-dev catch2 cmake ninja-build time)
+          nlohmann-json3-dev catch2 cmake ninja-build time python3
+          linux-headers-amd64 bindgen libclang1-14)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -82,3 +82,10 @@ long rust_helper_volatile_member(struct layout *l, int v) {
   return READ_ONCE(l->l) + READ_ONCE(l->s);
 }
 int rust_helper_flex_array(struct layout *l, int i) { return l->tail[i & 7] + l->tail[0]; }
+
+/* `x = x` self-initialisation (paravirt's PVOP_CALL_ARGS idiom). */
+int rust_helper_self_init(int v) {
+  int x = x;
+  x = v * 2;
+  return x;
+}

@@ -2,6 +2,7 @@
 // report, and the resulting Rust compiled by rustc.
 #include "RustCompile.h"
 #include "emitter/RustEmitter.h"
+#include "frontend/GccFlags.h"
 #include "frontend/Translator.h"
 #include "ir/Passes.h"
 
@@ -178,4 +179,50 @@ int rust_helper_bump(void) { log_it("n=%d", counter); return ++counter; }
 TEST_CASE("a file that does not compile reports failure", "[frontend]") {
   Translation T = translateSource("broken", "int rust_helper_x(void) { return y; }");
   CHECK_FALSE(T.Ok);
+}
+
+TEST_CASE("GCC-only flags of a kernel command are dropped, the rest kept",
+          "[frontend]") {
+  std::vector<std::string> Cmd = {
+      "clang-19", "-nostdinc", "-Werror=unknown-warning-option",
+      "-Wno-maybe-uninitialized", "-Wimplicit-fallthrough=5", "-Wall",
+      "-Wframe-larger-than=2048", "-fconserve-stack", "-mrecord-mcount",
+      "-mfentry", "-Wno-sign-compare", "-DKBUILD_MODNAME=\"x\"", "-c",
+      "-o", "x.o", "x.c"};
+  frontend::FilteredCommand F = frontend::filterGccOnlyFlags(Cmd);
+  REQUIRE(F.Error.empty());
+  std::vector<std::string> Dropped;
+  for (const auto &D : F.Dropped)
+    Dropped.push_back(D.Flag);
+  CHECK(Dropped == std::vector<std::string>{"-Wno-maybe-uninitialized",
+                                            "-Wimplicit-fallthrough=5",
+                                            "-fconserve-stack",
+                                            "-mrecord-mcount"});
+  CHECK(F.Args.size() == Cmd.size() - 4);
+  CHECK(F.Args.back() == "x.c");
+
+  frontend::FilteredCommand Bad =
+      frontend::filterGccOnlyFlags({"clang-19", "-c", "x.c", "-o"});
+  CHECK_FALSE(Bad.Error.empty());
+}
+
+TEST_CASE("members of an opaque type make the function fall back",
+          "[frontend]") {
+  std::string Dir = H2R_TEST_TMP;
+  std::string Path = Dir + "/opaque.c";
+  std::ofstream(Path) << R"(
+struct spinlock { int raw; };
+static inline int peek(struct spinlock *l) { return l->raw; }
+int rust_helper_peek(struct spinlock *l) { return peek(l); }
+void *rust_helper_pass(struct spinlock *l) { return l; }
+)";
+  clang::tooling::FixedCompilationDatabase DB(Dir, {"-O2"});
+  frontend::TranslateOptions Opts;
+  Opts.OpaqueTypes = {"spin.*"};
+  frontend::TranslationOutput Out;
+  REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
+  REQUIRE(Out.Report.Helpers.size() == 2);
+  CHECK(Out.Report.Helpers[0].St == ir::HelperRecord::Status::Fallback);
+  CHECK(Out.Report.Helpers[0].Reasons[0].Construct == "opaque-type");
+  CHECK(Out.Report.Helpers[1].St == ir::HelperRecord::Status::Translated);
 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Runs Debian's bindgen over the translation unit of a compile_commands.json
+entry, with the kernel's bindgen options, and writes the bindings.
+
+    kernel-bindings.py <compile_commands.json> <source.c> <bindgen_parameters> <out.rs>
+
+bindgen 0.60 must run on libclang 14 (LIBCLANG_PATH=/usr/lib/llvm-14/lib),
+which rejects some options the kernel passes; the ones it names in its
+errors ("unknown argument", "unsupported option", "unknown warning option")
+are dropped and bindgen runs again, so no flag list is written by hand.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+db, source, params_file, out = sys.argv[1:5]
+entry = next(e for e in json.load(open(db))
+             if os.path.realpath(e["file"]) == os.path.realpath(source))
+args, skip = [], False
+for a in entry["arguments"][1:]:
+    if skip:
+        skip = False
+    elif a == "-o":
+        skip = True
+    elif a == "-c" or a.startswith("-Wp,") or a == entry["file"]:
+        pass
+    else:
+        args.append(a)
+
+# The kernel's options (rust/Makefile) plus its bindgen_parameters file.
+bindgen_opts = ["--use-core", "--ctypes-prefix", "core::ffi",
+                "--no-layout-tests", "--no-debug", ".*", "--size_t-is-usize"]
+for line in open(params_file):
+    line = line.split("#")[0].strip()
+    if line:
+        bindgen_opts += line.split()
+
+rejected = re.compile(
+    r"error: (?:unknown argument: '([^']+)'|unsupported option '([^']+)'"
+    r"|unknown warning option '([^']+)'|'([^']+)' hasn't been enabled)")
+env = dict(os.environ, LIBCLANG_PATH="/usr/lib/llvm-14/lib")
+dropped = []
+for _ in range(20):
+    r = subprocess.run(["bindgen", source, "-o", out] + bindgen_opts + ["--"] + args,
+                       cwd=entry["directory"], env=env, capture_output=True, text=True)
+    bad = {g for m in rejected.finditer(r.stderr) for g in m.groups() if g}
+    if r.returncode == 0 and not bad:
+        break
+    if not bad:
+        sys.stderr.write(r.stderr)
+        sys.exit("kernel-bindings: bindgen failed")
+    dropped += sorted(bad)
+    args = [a for a in args if a not in bad]
+else:
+    sys.exit("kernel-bindings: bindgen kept rejecting options")
+if dropped:
+    sys.stderr.write("kernel-bindings: dropped for libclang 14: %s\n" % " ".join(dropped))
