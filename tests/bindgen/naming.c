@@ -1,0 +1,31 @@
+/* bindgen naming rules the output must agree with: anonymous members and
+ * types, bitfields, Rust keywords as names, flexible arrays, function
+ * pointers, typedef'd anonymous records. */
+struct node {
+  int type;
+  union {
+    struct { unsigned short lo, hi; };
+    unsigned int word;
+  };
+  struct { long a; struct { char match; } inner; } pair;
+  unsigned int ready : 1, mode : 3;
+  signed int delta : 7;
+  int (*fn)(struct node *, int);
+  unsigned char data[];
+};
+
+typedef struct { int loop; int ref; } anon_t;
+
+static inline int peek(struct node *n) {
+  return n->type + n->lo + n->hi + (int)n->pair.a + n->pair.inner.match +
+         n->ready + n->mode + n->delta + n->data[1];
+}
+int rust_helper_peek(struct node *n) { return peek(n); }
+void rust_helper_poke(struct node *n, int v) {
+  n->word = (unsigned int)v;
+  n->mode = v;
+  n->delta = -v;
+  n->data[0] = (unsigned char)v;
+}
+int rust_helper_call(struct node *n, int v) { return n->fn ? n->fn(n, v) : -1; }
+int rust_helper_anon(anon_t *a) { return a->loop + a->ref; }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Translates naming.c in bindgen mode and compiles the result against what
+# Debian's bindgen generates from the same file.
+#   run-bindgen-naming.sh <helpers2rs> <work-dir>
+set -euo pipefail
+tool=$1 work=$2
+here=$(cd "$(dirname "$0")" && pwd)
+: "${RUSTC:=rustc}"
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+"$tool" translate "$here/naming.c" --bindings-path=crate::bindings \
+  --report report.json -o helpers.rs -- -O2
+LIBCLANG_PATH=/usr/lib/llvm-14/lib bindgen "$here/naming.c" --use-core \
+  --ctypes-prefix core::ffi --no-layout-tests --size_t-is-usize -o bindings.rs -- -O2
+cat > crate.rs <<'RS'
+#![no_std]
+#[allow(non_camel_case_types, non_upper_case_globals, non_snake_case, dead_code,
+        improper_ctypes, unnecessary_transmutes, clippy::all)]
+mod bindings {
+    include!("bindings.rs");
+}
+include!("helpers.rs");
+RS
+"$RUSTC" --edition=2021 --crate-type=lib -O -D warnings -A non_snake_case \
+  -A non_camel_case_types -A non_upper_case_globals -o libnaming.rlib crate.rs
+fallbacks=$(grep -c '"status": "fallback"' report.json || true)
+echo "bindgen naming: 4 helpers, $fallbacks fell back"
+test "$fallbacks" = 0
