@@ -17,6 +17,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -169,6 +170,14 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
       return fail("no such file or directory: '" + F + "'");
     else if (sys::fs::is_directory(F))
       return fail("'" + F + "' is a directory, not a C file");
+
+  // Compile databases key their entries by absolute path.
+  for (std::string &F : Files) {
+    SmallString<256> Abs(F);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    F = Abs.str().str();
+  }
 
   std::string DBError;
   auto DB = frontend::loadCompileCommands({BuildDir, std::move(Fixed)}, Files,

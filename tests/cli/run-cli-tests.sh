@@ -58,6 +58,14 @@ printf '[{"directory":"%s","file":"%s/ok.c","arguments":["clang","-O2","-c","ok.
 "$tool" translate ok.c -p build -o db.rs 2> err.txt; rc=$?
 check "-p with a database works" test "$rc" = 0 -a -s db.rs
 
+# A compile command that cannot be parsed.
+mkdir -p unparsable
+printf '[{"directory":"%s","file":"%s/ok.c","arguments":["clang","-c","ok.c","-o"]}]\n' "$PWD" "$PWD" > unparsable/compile_commands.json
+"$tool" translate ok.c -p unparsable -o u.rs 2> err.txt; rc=$?
+check "unparsable command exits 1" test "$rc" = 1
+check "unparsable command: one clear line" grep -qxE "helpers2rs: error: cannot parse the compile command of '(.*/)?ok.c': option '-o' is missing its value" err.txt
+check "unparsable command: no output" test ! -e u.rs
+
 # Determinism: the same input gives the same bytes.
 for f in "$corpus"/semantics/*.c; do
   n=$(basename "$f" .c)
