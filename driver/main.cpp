@@ -191,6 +191,8 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   TO.SymbolPrefix = SymbolPrefix;
   TO.SelfTypes = EO.Types == emit::TypeMode::Self;
   TO.Verbose = Verbose;
+  TO.RustMajor = EO.Version.Major;
+  TO.RustMinor = EO.Version.Minor;
   if (EO.Types == emit::TypeMode::Bindgen)
     TO.OpaqueTypes = Opaque;
   frontend::TranslationOutput Out;

@@ -104,6 +104,7 @@ private:
   std::string fnPtrSignature(const Type &T) const;
   bool endsWithCast(const Expr &E) const;
   std::string leftOperand(const Expr &Op, int MinPrec);
+  std::string asmExpr(const Expr &E);
   std::string statementExpr(const Expr &E);
 
   const Module &M;
@@ -373,9 +374,16 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   case ExprKind::Transmute:
     return "core::mem::transmute::<" + type(*E.Ops[0]->Ty) + ", " +
            type(*E.Ty) + ">(" + expr(*E.Ops[0], PrecAssign) + ")";
-  case ExprKind::Deref:
+  case ExprKind::Deref: {
     Prec = PrecUnary;
-    return "*" + expr(*E.Ops[0], PrecUnary);
+    // `*b"..."` is a `[u8; N]` value: no raw pointer needed.
+    const Expr &P = *E.Ops[0];
+    if (P.Kind == ExprKind::ByteStr && E.Ty->kind() == Type::Kind::Array &&
+        E.Ty->element()->isInt() && E.Ty->element()->bits() == 8 &&
+        !E.Ty->element()->isSigned())
+      return "*" + escapeByteString(P.Text);
+    return "*" + expr(P, PrecUnary);
+  }
   case ExprKind::AddrOf: {
     const Expr &Place = *E.Ops[0];
     std::string Inner;
@@ -452,6 +460,8 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     }
     return S;
   }
+  case ExprKind::Asm:
+    return asmExpr(E);
   case ExprKind::VolatileRead:
     return "core::ptr::read_volatile(" + expr(*E.Ops[0], PrecAssign) + ")";
   case ExprKind::VolatileWrite:
@@ -459,6 +469,63 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
            ", " + expr(*E.Ops[1], PrecAssign) + ")";
   }
   return "()";
+}
+
+std::string rustStringLiteral(const std::string &Text) {
+  std::string Out = "\"";
+  for (char C : Text) {
+    switch (C) {
+    case '"':
+      Out += "\\\"";
+      break;
+    case '\\':
+      Out += "\\\\";
+      break;
+    case '\n':
+      Out += "\\n";
+      break;
+    case '\t':
+      Out += "\\t";
+      break;
+    default:
+      Out += C;
+    }
+  }
+  return Out + "\"";
+}
+
+std::string Printer::asmExpr(const Expr &E) {
+  std::string S = "core::arch::asm!(\n";
+  std::string Pad = indent(Indent + 1);
+  S += Pad + rustStringLiteral(E.Text) + ",\n";
+  for (const AsmOperand &Op : E.AsmOps) {
+    S += Pad + Op.Dir;
+    if (!Op.Reg.empty())
+      S += Op.Explicit ? "(\"" + Op.Reg + "\")" : "(" + Op.Reg + ")";
+    S += " ";
+    if (Op.Dir == "sym") {
+      S += itemPath(Op.Sym);
+    } else if (Op.Dir == "label") {
+      ++Indent;
+      S += block(*E.Ops[Op.In], Indent);
+      --Indent;
+    } else if (Op.Dir == "const") {
+      S += expr(*E.Ops[Op.In], PrecAssign);
+    } else {
+      if (Op.In >= 0)
+        S += expr(*E.Ops[Op.In], PrecAssign);
+      bool IsOut = Op.Dir != "in";
+      bool SamePlace = Op.In >= 0 && Op.In == Op.Out;
+      if (IsOut && !SamePlace) {
+        if (Op.In >= 0)
+          S += " => ";
+        S += Op.Out >= 0 ? expr(*E.Ops[Op.Out], PrecAssign) : "_";
+      }
+    }
+    S += ",\n";
+  }
+  S += Pad + "options(" + E.Name + "),\n";
+  return S + indent(Indent) + ")";
 }
 
 std::string Printer::stmt(const Stmt &S, unsigned Ind) {

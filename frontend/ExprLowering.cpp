@@ -404,6 +404,16 @@ FunctionLowering::LValue FunctionLowering::stabilize(LValue LV,
   return LV;
 }
 
+// `&place` as a raw pointer; `&*p` is just `p`.
+ExprPtr FunctionLowering::addressOfPlace(LValue LV, bool Mutable) {
+  TypeRef PtrTy = Type::pointer(LV.Ty, !Mutable);
+  if (LV.Place->Kind == ExprKind::Deref)
+    return ir::makeCast(std::move(LV.Place->Ops[0]), PtrTy);
+  auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place), PtrTy);
+  Addr->Mutable = Mutable;
+  return Addr;
+}
+
 ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   Sub = Sub->IgnoreParens();
   TypeRef Ty = type(PtrTy, Sub);

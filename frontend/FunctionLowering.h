@@ -18,6 +18,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <variant>
 
@@ -36,6 +37,7 @@ class CastExpr;
 class BinaryOperator;
 class UnaryOperator;
 class OpaqueValueExpr;
+class GCCAsmStmt;
 } // namespace clang
 
 namespace h2r::frontend {
@@ -54,6 +56,11 @@ struct LoweringContext {
   // Declare C noreturn functions `-> !`. bindgen 0.60 declares them
   // returning `()`, so in bindgen mode calls get an explicit unreachable.
   bool NoreturnAsNever = true;
+  // The oldest rustc the output must compile with.
+  unsigned RustMajor = 1, RustMinor = 78;
+  bool rustAtLeast(unsigned Mj, unsigned Mn) const {
+    return RustMajor > Mj || (RustMajor == Mj && RustMinor >= Mn);
+  }
 
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
   ir::ExternFn externSignature(const clang::FunctionDecl *FD);
@@ -107,6 +114,7 @@ private:
   LValue stabilize(LValue LV, std::vector<ir::Stmt> &Pre);
   static LValue duplicate(const LValue &LV);
   ir::ExprPtr addressOf(const clang::Expr *E, clang::QualType PtrTy);
+  ir::ExprPtr addressOfPlace(LValue LV, bool Mutable);
   ir::ExprPtr lowerCast(const clang::CastExpr *E);
   ir::ExprPtr convert(ir::ExprPtr V, clang::QualType From, clang::QualType To,
                       const clang::Stmt *Where);
@@ -141,6 +149,11 @@ private:
   void gotoStmt(const clang::LabelDecl *Target, const clang::Stmt *S,
                 std::vector<ir::Stmt> &Out);
   ir::ExprPtr blockOf(const clang::Stmt *S);
+  // Inline assembly (AsmLowering.cpp).
+  void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
+  ir::ExprPtr asmValue(ir::ExprPtr V, const ir::TypeRef &AsmTy);
+  std::optional<ir::Symbol> symbolAddress(const clang::Expr *E,
+                                          int64_t &Offset);
   ir::ExprPtr zeroValue(const ir::TypeRef &T);
   void staticLocal(const clang::VarDecl *VD);
 

@@ -247,8 +247,10 @@ void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
     return stmt(AS->getSubStmt(), Out);
   if (isa<IndirectGotoStmt>(S))
     reject(S, "computed-goto", "computed goto (goto *p)");
-  if (isa<GCCAsmStmt>(S) || isa<MSAsmStmt>(S))
-    reject(S, "inline-asm", "inline assembly is not lowered yet");
+  if (const auto *AS = dyn_cast<GCCAsmStmt>(S))
+    return asmStmt(AS, Out);
+  if (isa<MSAsmStmt>(S))
+    reject(S, "inline-asm", "Microsoft-style inline assembly");
   if (isa<CaseStmt>(S) || isa<DefaultStmt>(S))
     reject(S, "switch-case-nested",
            "case label nested inside another statement of its switch");
@@ -528,6 +530,39 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
     hoistDeclarations(AllStmts, Out);
 
   std::string SwLabel = freshLabel("switch");
+
+  // A constant scrutinee (`switch (sizeof(*p))`) runs one section and those
+  // it falls into; the rest is dead in every build, as with a constant if.
+  Expr::EvalResult Known;
+  if (!S->getCond()->HasSideEffects(Ctx) &&
+      S->getCond()->EvaluateAsInt(Known, Ctx)) {
+    int64_t V = Known.Val.getInt().getExtValue();
+    int Start = -1, Default = -1;
+    for (size_t I = 0; I < Sections.size(); ++I) {
+      if (Sections[I].IsDefault)
+        Default = static_cast<int>(I);
+      for (const auto &[Lo, Hi] : Sections[I].Values)
+        if (static_cast<int64_t>(Lo) <= V && V <= static_cast<int64_t>(Hi))
+          Start = static_cast<int>(I);
+    }
+    if (Start < 0)
+      Start = Default;
+    std::vector<ir::Stmt> Body;
+    Jumps.push_back({SwLabel, "", false});
+    for (size_t I = Start < 0 ? Sections.size() : Start; I < Sections.size();
+         ++I) {
+      for (const clang::Stmt *X : Sections[I].Stmts)
+        stmt(X, Body);
+      if (!Sections[I].Stmts.empty() && endsSection(Sections[I].Stmts.back()))
+        break;
+    }
+    Jumps.pop_back();
+    ExprPtr Block = ir::makeBlock(std::move(Body), nullptr, Type::unit());
+    Block->Label = SwLabel;
+    Out.push_back(ir::Stmt::expr(std::move(Block)));
+    return;
+  }
+
   bool Fallthrough = false;
   for (size_t I = 0; I + 1 < Sections.size(); ++I)
     Fallthrough |= Sections[I].Stmts.empty() || !endsSection(Sections[I].Stmts.back());

@@ -125,7 +125,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   InlineClosure Closure(Roots);
 
   TypeLowering Types(Ctx, Opts.OpaqueTypes);
-  LoweringContext LC{Ctx, Types, {}, {}, {}, {}, Opts.SelfTypes};
+  LoweringContext LC{Ctx, Types, {}, {}, {}, {}, Opts.SelfTypes,
+                     Opts.RustMajor, Opts.RustMinor};
   for (const FunctionDecl *F : Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
   for (const FunctionDecl *F : Closure.addressTaken())

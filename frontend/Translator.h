@@ -27,6 +27,7 @@ struct TranslateOptions {
   std::string SymbolPrefix;
   bool SelfTypes = false;
   bool Verbose = false; // say which compiler flags were dropped
+  unsigned RustMajor = 1, RustMinor = 78; // --rust-version
   // bindgen --opaque-type patterns: records whose members stay hidden.
   std::vector<std::string> OpaqueTypes;
 };

@@ -111,6 +111,37 @@ private:
 
   void expr(const Expr &E);
 
+  // Inputs are read, then outputs written; an asm goto may also continue in
+  // any of its label blocks.
+  void asmExpr(const Expr &E) {
+    for (const AsmOperand &Op : E.AsmOps)
+      if (Op.In >= 0 && Op.Dir != "label")
+        expr(*E.Ops[Op.In]);
+    for (const AsmOperand &Op : E.AsmOps) {
+      if (Op.Out < 0)
+        continue;
+      const Expr &Place = *E.Ops[Op.Out];
+      if (Place.Kind == ExprKind::Local)
+        event(EventKind::Write, Place.Local, &E);
+      else if (const Expr *R = root(Place))
+        event(EventKind::Mutate, R->Local);
+      else
+        expr(Place);
+    }
+    unsigned Fork = Cur, Join = newNode();
+    for (const AsmOperand &Op : E.AsmOps) {
+      if (Op.Dir != "label")
+        continue;
+      Cur = Fork;
+      split();
+      expr(*E.Ops[Op.In]);
+      edge(Cur, Join);
+    }
+    Cur = Fork;
+    edge(Cur, Join);
+    Cur = Join;
+  }
+
   std::vector<Target> Targets;
   unsigned Cur;
 };
@@ -239,6 +270,9 @@ void CfgBuilder::expr(const Expr &E) {
     children(E);
     if (E.Ty && E.Ty->isNever())
       Cur = NoNode;
+    return;
+  case ExprKind::Asm:
+    asmExpr(E);
     return;
   default:
     break;

@@ -151,6 +151,7 @@ ExprPtr clone(const Expr &E) {
     C->Stmts.push_back(cloneStmt(S));
   for (const auto &A : E.Arms)
     C->Arms.push_back(MatchArm{A.Patterns, clone(*A.Body)});
+  C->AsmOps = E.AsmOps;
   return C;
 }
 

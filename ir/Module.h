@@ -70,6 +70,21 @@ enum class ExprKind {
   Return,   // return Ops[0]?
   VolatileRead,  // core::ptr::read_volatile(Ops[0])
   VolatileWrite, // core::ptr::write_volatile(Ops[0], Ops[1])
+  Asm,           // core::arch::asm!(Text, AsmOps.., options(Name))
+};
+
+// One operand of an asm! expression. Its expressions live in the owning
+// Expr's Ops (so generic passes see them); In and Out index into Ops.
+struct AsmOperand {
+  // in, out, lateout, inout, inlateout, const, sym, label
+  std::string Dir;
+  // reg, reg_abcd, reg_byte, or an explicit register such as "rax" (quoted
+  // when printed); empty for const, sym and label.
+  std::string Reg;
+  bool Explicit = false;
+  int In = -1;  // input value, const value, or label block
+  int Out = -1; // output place; -1 with an output Dir means `_`
+  Symbol Sym;   // sym operands
 };
 
 struct Stmt;
@@ -96,6 +111,7 @@ struct Expr {
   bool Unsafe = false;  // Block
   std::vector<Stmt> Stmts;     // Block
   std::vector<MatchArm> Arms;  // Match
+  std::vector<AsmOperand> AsmOps; // Asm; Text is the template, Name options
 
   explicit Expr(ExprKind K, TypeRef T = nullptr) : Kind(K), Ty(std::move(T)) {}
 };

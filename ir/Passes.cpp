@@ -85,6 +85,9 @@ bool diverges(const Expr &E) {
     return !breaksTo(*E.Ops[0], E.Label, true);
   case ExprKind::While:
     return diverges(*E.Ops[0]);
+  case ExprKind::Asm:
+    // Its label blocks run only if the asm jumps there.
+    return false;
   case ExprKind::Binary:
     if (E.Op == "&&" || E.Op == "||")
       return diverges(*E.Ops[0]);
@@ -115,6 +118,13 @@ static void flatten(Expr &E) {
   forEachChild(E, [](ExprPtr &C) { flatten(*C); });
   if (E.Kind != ExprKind::Block)
     return;
+  // `'l: { ..; break 'l; }` ends there anyway.
+  if (!E.Label.empty() && !E.Stmts.empty() && E.Ops.empty()) {
+    const Stmt &Last = E.Stmts.back();
+    if (Last.K == Stmt::Kind::Expr && Last.E->Kind == ExprKind::Break &&
+        Last.E->Label == E.Label && Last.E->Ops.empty())
+      E.Stmts.pop_back();
+  }
   std::vector<Stmt> Out;
   for (auto &S : E.Stmts) {
     if (isPlainStatementBlock(S)) {
@@ -171,7 +181,9 @@ bool unlabelJumps(Expr &E, std::vector<const Expr *> &Scope) {
       Changed = true;
     }
   }
-  bool Pushes = isLoop(E) || (E.Kind == ExprKind::Block && !E.Label.empty());
+  // An asm! label block keeps explicit labels: it is not the loop's body.
+  bool Pushes = isLoop(E) || E.Kind == ExprKind::Asm ||
+                (E.Kind == ExprKind::Block && !E.Label.empty());
   if (Pushes)
     Scope.push_back(&E);
   forEachChild(E, [&](ExprPtr &C) { Changed |= unlabelJumps(*C, Scope); });
@@ -228,6 +240,7 @@ bool needsUnsafe(const Expr &E, const PassOptions &Opts) {
   case ExprKind::VolatileWrite:
   case ExprKind::Transmute:
   case ExprKind::Zeroed:
+  case ExprKind::Asm:
     return true;
   case ExprKind::Field:
     if (E.Unsafe)
@@ -327,6 +340,16 @@ void collectUses(const Expr &E, LocalUse &U) {
     if (E.Sym.Kind != SymbolKind::Core)
       U.Paths.insert(E.Sym.Name);
     break;
+  case ExprKind::Asm:
+    // An output-only local is written, not read.
+    for (size_t I = 0; I < E.Ops.size(); ++I) {
+      bool OutputOnly = false;
+      for (const AsmOperand &Op : E.AsmOps)
+        OutputOnly |= Op.Out == static_cast<int>(I) && Op.In != Op.Out;
+      if (!(OutputOnly && E.Ops[I]->Kind == ExprKind::Local))
+        collectUses(*E.Ops[I], U);
+    }
+    return;
   default:
     break;
   }

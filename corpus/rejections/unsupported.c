@@ -4,10 +4,25 @@
  * helper beside them is unaffected. */
 #include <stdarg.h>
 
-#define cpu_relax() __asm__ __volatile__("rep; nop" ::: "memory")
+#define cpu_relax() __asm__ __volatile__("1%=: rep; nop" ::: "memory")
 #define spin_wait() cpu_relax()
 
 static inline void relax(void) { spin_wait(); }
+static inline int sse(int x) { asm("movd %1, %0" : "=x"(x) : "r"(x)); return x; }
+static inline void shift_by(unsigned long *p, int n) { asm("shlq %1, %0" : "+m"(*p) : "i"(n)); }
+static inline int goto_out(int x) {
+  asm goto("testl %0, %0\n\tjz %l1" : "+r"(x) : : : zero);
+  return x;
+zero:
+  return -1;
+}
+static inline int goto_old_rust(int x) {
+  asm goto("testl %0, %0\n\tjz %l1" : : "r"(x) : : zero);
+  return x;
+zero:
+  return -1;
+}
+static inline void rbx_clobber(void) { asm volatile("cpuid" : : : "rbx"); }
 static inline int first_arg(va_list ap) { return va_arg(ap, int); }
 static inline int sum_all(int n, ...) { return n; }
 static inline int via_table(int i) {
@@ -51,7 +66,12 @@ static inline int scoped(int x) {
 static const int table[4] = { 1, 2, 3, 4 };
 static inline int lookup(int i) { return table[i & 3]; }
 
-void rust_helper_relax(void) { relax(); }                    /* expect-fallback: inline-asm */
+void rust_helper_relax(void) { relax(); }                    /* expect-fallback: asm-constraint-unsupported */
+int rust_helper_sse(int x) { return sse(x); }                /* expect-fallback: asm-constraint-unsupported */
+void rust_helper_shift_by(unsigned long *p, int n) { shift_by(p, n); } /* expect-fallback: asm-immediate-not-constant */
+int rust_helper_goto_out(int x) { return goto_out(x); }      /* expect-fallback: asm-goto-outputs */
+int rust_helper_goto_old_rust(int x) { return goto_old_rust(x); } /* expect-fallback: asm-goto-needs-rust-1.87 */
+void rust_helper_rbx_clobber(void) { rbx_clobber(); }        /* expect-fallback: asm-constraint-unsupported */
 int rust_helper_first_arg(va_list ap) { return first_arg(ap); } /* expect-fallback: va-arg */
 int rust_helper_sum_all(int n) { return sum_all(n, 1, 2); }  /* expect-fallback: variadic-function */
 int rust_helper_via_table(int i) { return via_table(i); }    /* expect-fallback: computed-goto */

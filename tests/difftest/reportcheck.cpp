@@ -25,7 +25,7 @@ int main(int argc, char **argv) {
   }
   // helper name -> expected construct ("" for translated)
   std::map<std::string, std::string> Expected;
-  std::regex Line(R"((rust_helper_\w+)\(.*expect-(fallback: ([\w-]+)|translated))");
+  std::regex Line(R"((rust_helper_\w+)\(.*expect-(fallback: ([\w.-]+)|translated))");
   for (std::string L; std::getline(Src, L);) {
     std::smatch M;
     if (std::regex_search(L, M, Line))

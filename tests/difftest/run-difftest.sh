@@ -17,9 +17,9 @@ rustflags=(--edition=2021 -O -D warnings
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
 
-"$tool" translate "$src" --types=self --export=c-abi --symbol-prefix=h2r_ \
+"$tool" translate "$src" --types=self --export=c-abi --symbol-prefix=h2r_ --rust-version=1.87 \
   --report report.json -o cabi.rs -- -O2 -fno-strict-overflow
-"$tool" translate "$src" --types=self --export=inline -o inline.rs \
+"$tool" translate "$src" --types=self --export=inline --rust-version=1.87 -o inline.rs \
   -- -O2 -fno-strict-overflow
 
 "$diffgen" report.json h2r_ --require-translated > driver.c
