@@ -138,7 +138,7 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
     return std::nullopt;
   Offset = R.Val.getLValueOffset().getQuantity();
   if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    return LC.calleeSymbol(FD);
+    return functionSymbol(FD);
   const auto *VD = dyn_cast<VarDecl>(D);
   if (!VD || VD->hasLocalStorage())
     return std::nullopt;

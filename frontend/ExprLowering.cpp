@@ -420,7 +420,7 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
     if (const auto *Callee = dyn_cast<FunctionDecl>(DRE->getDecl())) {
       auto P = makeExpr(ExprKind::Path, Ty);
-      P->Sym = LC.calleeSymbol(Callee);
+      P->Sym = functionSymbol(Callee);
       return P;
     }
   // `&*p` and `&p[i]` compute an address without touching memory.
@@ -852,7 +852,7 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
   ExprPtr C;
   if (Callee) {
     C = makeExpr(ExprKind::Call, Ty);
-    C->Sym = LC.calleeSymbol(Callee);
+    C->Sym = functionSymbol(Callee);
   } else {
     C = makeExpr(ExprKind::CallPtr, Ty);
     C->Ops.push_back(rvalue(E->getCallee()));

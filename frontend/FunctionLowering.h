@@ -73,6 +73,12 @@ public:
 
   std::variant<ir::Function, LoweringFailure> run();
 
+  // The closure functions the translation calls or takes the address of
+  // (after dead branches are gone): what a helper really depends on.
+  const std::set<const clang::FunctionDecl *> &reached() const {
+    return Reached;
+  }
+
 private:
   // An lvalue: a place, or a bitfield of a place (accessor Bitfield).
   struct LValue {
@@ -169,6 +175,8 @@ private:
   std::vector<GotoRegion> Regions;
   std::map<std::string, unsigned> LabelCounts;
   std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;
+  std::set<const clang::FunctionDecl *> Reached;
+  ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
 };
 
 } // namespace h2r::frontend

@@ -92,22 +92,4 @@ InlineClosure::callees(const FunctionDecl *F) const {
   return It == Edges.end() ? None : It->second;
 }
 
-std::vector<const FunctionDecl *>
-InlineClosure::reachableFrom(const FunctionDecl *F) const {
-  std::vector<const FunctionDecl *> Result;
-  std::set<const FunctionDecl *> Seen{F};
-  std::vector<const FunctionDecl *> Stack(callees(F).rbegin(),
-                                          callees(F).rend());
-  while (!Stack.empty()) {
-    const FunctionDecl *G = Stack.back();
-    Stack.pop_back();
-    if (!Seen.insert(G).second)
-      continue;
-    Result.push_back(G);
-    const auto &Next = callees(G);
-    Stack.insert(Stack.end(), Next.rbegin(), Next.rend());
-  }
-  return Result;
-}
-
 } // namespace h2r::frontend

@@ -1,8 +1,10 @@
 //===- frontend/InlineClosure.h - What the helpers reach --------*- C++ -*-===//
 //
 // The static/inline functions with a body that the helpers reach by call or
-// by address, transitively. Unevaluated operands (sizeof, typeof, the
-// unselected arms of _Generic) reach nothing.
+// by address, transitively: what gets lowered. Unevaluated operands (sizeof,
+// typeof, the unselected arms of _Generic) reach nothing. A helper's fate is
+// decided later by what its translation reaches, which excludes branches
+// that constant conditions remove.
 //
 //===----------------------------------------------------------------------===//
 #ifndef H2R_FRONTEND_INLINECLOSURE_H
@@ -33,9 +35,6 @@ public:
   // Direct inline callees of F (definitions), in first-reference order.
   const std::vector<const clang::FunctionDecl *> &
   callees(const clang::FunctionDecl *F) const;
-  // Every inline F reaches, itself excluded, in depth-first order.
-  std::vector<const clang::FunctionDecl *>
-  reachableFrom(const clang::FunctionDecl *F) const;
 
   const std::set<const clang::FunctionDecl *> &addressTaken() const {
     return AddressTaken;

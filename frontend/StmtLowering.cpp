@@ -57,6 +57,13 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
 
 // ---- helpers ---------------------------------------------------------------
 
+ir::Symbol FunctionLowering::functionSymbol(const FunctionDecl *Callee) {
+  ir::Symbol Sym = LC.calleeSymbol(Callee);
+  if (Sym.Kind == ir::SymbolKind::InlineFn)
+    Reached.insert(Callee->getDefinition());
+  return Sym;
+}
+
 void FunctionLowering::reject(const clang::Stmt *S, std::string Construct,
                               std::string Message) {
   throw LoweringFailure{std::move(Construct), std::move(Message),
@@ -457,8 +464,15 @@ struct SwitchSection {
 };
 
 bool endsSection(const clang::Stmt *S) {
-  while (const auto *AS = dyn_cast_or_null<AttributedStmt>(S))
-    S = AS->getSubStmt();
+  for (;;) {
+    if (const auto *AS = dyn_cast_or_null<AttributedStmt>(S))
+      S = AS->getSubStmt();
+    else if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S);
+             CS && !CS->body_empty())
+      S = CS->body_back(); // `case 1: { ...; break; }`
+    else
+      break;
+  }
   return isa_and_nonnull<BreakStmt>(S) || isa_and_nonnull<ReturnStmt>(S) ||
          isa_and_nonnull<ContinueStmt>(S) || isa_and_nonnull<GotoStmt>(S);
 }

@@ -132,13 +132,42 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   for (const FunctionDecl *F : Closure.addressTaken())
     LC.AddressTaken.insert(F->getCanonicalDecl());
 
-  // Lower every function once.
+  // Lower every function once, noting which closure functions each
+  // translation really reaches.
   std::map<const FunctionDecl *, std::variant<ir::Function, LoweringFailure>>
       Lowered;
+  std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Reaches;
   std::vector<const FunctionDecl *> All = Roots;
   All.insert(All.end(), Closure.inlines().begin(), Closure.inlines().end());
-  for (const FunctionDecl *F : All)
-    Lowered.emplace(F, FunctionLowering(LC, F).run());
+  for (const FunctionDecl *F : All) {
+    FunctionLowering FL(LC, F);
+    Lowered.emplace(F, FL.run());
+    Reaches[F] = FL.reached();
+  }
+  // Depth-first over what translations reach; a rejected function reaches
+  // nothing further (its own failure is the reason).
+  auto Reachable = [&](const FunctionDecl *Root) {
+    std::vector<const FunctionDecl *> Result;
+    std::set<const FunctionDecl *> Seen{Root};
+    std::vector<const FunctionDecl *> Stack{Root};
+    while (!Stack.empty()) {
+      const FunctionDecl *G = Stack.back();
+      Stack.pop_back();
+      if (G != Root)
+        Result.push_back(G);
+      if (std::holds_alternative<LoweringFailure>(Lowered.at(G)))
+        continue;
+      const auto &Next = Reaches[G];
+      std::vector<const FunctionDecl *> Ordered;
+      for (const FunctionDecl *C : Closure.callees(G))
+        if (Next.count(C))
+          Ordered.push_back(C);
+      for (auto It = Ordered.rbegin(); It != Ordered.rend(); ++It)
+        if (Seen.insert(*It).second)
+          Stack.push_back(*It);
+    }
+    return Result;
+  };
 
   auto Failure = [&](const FunctionDecl *F) -> const LoweringFailure * {
     return std::get_if<LoweringFailure>(&Lowered.at(F));
@@ -152,7 +181,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
       R.Reasons.push_back(reason(*LF, F, Ctx));
     R.Translated = R.Reasons.empty();
     for (const FunctionDecl *C : Closure.callees(F))
-      R.Callees.push_back(C->getNameAsString());
+      if (!R.Translated || Reaches[F].count(C))
+        R.Callees.push_back(C->getNameAsString());
     Merger.addFunctionRecord(std::move(R));
   }
 
@@ -164,7 +194,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
                                    : ir::rustIdent(H.ExportName);
     Rec.Loc = describeLocation(H.Decl->getLocation(), SM);
     Rec.Sig = signature(H.Decl, Types);
-    std::vector<const FunctionDecl *> Reach = Closure.reachableFrom(H.Decl);
+    std::vector<const FunctionDecl *> Reach = Reachable(H.Decl);
     std::vector<const FunctionDecl *> Members{H.Decl};
     Members.insert(Members.end(), Reach.begin(), Reach.end());
     for (const FunctionDecl *F : Reach)
