@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Wall time and peak memory of helpers2rs, best of N runs:
 #  - the kernel helper corpus over the real 6.1 tree (the main job),
-#  - the semantic corpus (six small files),
+#  - the semantic corpus (small files, one per construct family),
 # and of rustc compiling the kernel translation against bindgen's bindings.
 #   bench/bench.sh [runs]
 set -euo pipefail
@@ -33,8 +33,10 @@ best "kernel corpus (394 helpers, one TU), translate" \
   "$tool" translate -p "$dir" "$dir/helpers.c" \
   --bindgen-parameters=corpus/kernel/bindgen_parameters \
   --bindings-path=crate::bindings -o "$out/k.rs" --report "$out/k.json"
-best "semantic corpus (6 files), translate" \
-  "$tool" translate corpus/semantics/*.c --types=self -o "$out/s.rs" -- -O2
+semantic=(corpus/semantics/*.c)
+best "semantic corpus (${#semantic[@]} files), translate" \
+  "$tool" translate "${semantic[@]}" --types=self --rust-version=1.87 \
+  -o "$out/s.rs" -- -O2
 
 scripts/kernel-corpus.sh "$tool" "$out/kc" >/dev/null 2>&1
 best "rustc -O: kernel translation + 44k lines of bindings" \
