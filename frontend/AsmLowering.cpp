@@ -415,6 +415,17 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
       Text += suffixFor(P.Bytes);
       continue;
     }
+    if (Mod == "a") {
+      // An address: `(%reg)` for a register, the bare value otherwise.
+      if (P.Kind == OperandKind::Register && P.RegClass != "reg_byte")
+        Text += "(" + Placeholder('r') + ")";
+      else if (P.Kind == OperandKind::Const || P.Kind == OperandKind::Sym)
+        Mod = "c";
+      else
+        Unsupported();
+      if (Mod == "a")
+        continue;
+    }
     switch (P.Kind) {
     case OperandKind::Register: {
       unsigned Bytes = P.Bytes;

@@ -116,3 +116,7 @@ unsigned int rust_helper_pure_bswap(unsigned int x) {
   asm("bswapl %0" : "+r"(x));
   return x;
 }
+int rust_helper_address_modifier(int *p, int v) {
+  asm volatile("addl %1, %a0" : : "r"(p + 1), "r"(v) : "memory");
+  return p[1];
+}
