@@ -57,6 +57,9 @@ json reportToJson(const ir::Report &R) {
       Constructs.insert(Why.Construct);
     for (const std::string &C : Constructs)
       ++ByConstruct[C];
+    json Notes = json::array();
+    for (const ir::TranslationNote &N : H.Notes)
+      Notes.push_back(reasonJson(N));
     Helpers.push_back({{"name", H.Name},
                        {"rust_name", H.RustName},
                        {"location", location(H.Loc)},
@@ -64,6 +67,7 @@ json reportToJson(const ir::Report &R) {
                        {"status", Status},
                        {"closure", H.Closure},
                        {"reasons", Reasons},
+                       {"notes", Notes},
                        {"signature",
                         {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}});
   }
@@ -74,11 +78,15 @@ json reportToJson(const ir::Report &R) {
     for (const ir::FallbackReason &Why : F.Reasons)
       Reasons.push_back(reasonJson(Why));
     Translated += F.Translated;
+    json FNotes = json::array();
+    for (const ir::TranslationNote &N : F.Notes)
+      FNotes.push_back(reasonJson(N));
     Functions.push_back({{"name", F.Name},
                          {"location", location(F.Loc)},
                          {"status", F.Translated ? "translated" : "rejected"},
                          {"callees", F.Callees},
-                         {"reasons", Reasons}});
+                         {"reasons", Reasons},
+                         {"notes", FNotes}});
   }
   json Summary = {
       {"helpers", R.Helpers.size()},

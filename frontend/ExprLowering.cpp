@@ -169,6 +169,16 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
   if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
     TypeRef Ty = type(E->getType(), E);
     ExprPtr Cond = condition(CO->getCond());
+    if (Cond->Kind == ExprKind::BoolLit) {
+      const clang::Expr *Taken =
+          Cond->IntValue ? CO->getTrueExpr() : CO->getFalseExpr();
+      if (Ty->isUnit()) {
+        std::vector<ir::Stmt> Body;
+        effect(Taken, Body);
+        return ir::makeBlock(std::move(Body), nullptr, Ty);
+      }
+      return coerce(rvalue(Taken), Ty);
+    }
     ExprPtr Then, Else;
     if (Ty->isUnit()) {
       std::vector<ir::Stmt> A, B;
@@ -224,7 +234,7 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
   if (isa<AtomicExpr>(E))
     reject(E, "atomic-builtin", "__atomic/__c11 builtins are not lowered yet");
   if (isa<CompoundLiteralExpr>(E))
-    reject(E, "compound-literal", "compound literals are not lowered yet");
+    return load(lvalue(E));
   if (isa<InitListExpr>(E))
     reject(E, "init-list", "initializer list outside a declaration");
   if (isa<UnaryExprOrTypeTraitExpr>(E))
@@ -339,8 +349,14 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
     (void)SE;
     reject(E, "unsupported-lvalue", "statement expression used as an lvalue");
   }
-  if (isa<CompoundLiteralExpr>(E))
-    reject(E, "compound-literal", "compound literals are not lowered yet");
+  if (const auto *CLE = dyn_cast<CompoundLiteralExpr>(E)) {
+    // Read as a value: `(refcount_t){ .refs = ATOMIC_INIT(1) }`.
+    if (CLE->isFileScope())
+      reject(E, "compound-literal", "file-scope compound literal");
+    LV.Ty = type(E->getType(), E);
+    LV.Place = initializer(CLE->getInitializer(), CLE->getType());
+    return LV;
+  }
   reject(E, "unsupported-lvalue",
          std::string("lvalue '") + E->getStmtClassName() + "'");
 }
@@ -394,6 +410,9 @@ FunctionLowering::LValue FunctionLowering::stabilize(LValue LV,
                                                      std::vector<ir::Stmt> &Pre) {
   if (ir::isSimplePlace(*LV.Place))
     return LV;
+  if (LV.Place->Kind == ExprKind::Block)
+    throw LoweringFailure{"compound-literal",
+                          "a compound literal is written to", {}};
   TypeRef PlaceTy = LV.Place->Ty;
   TypeRef PtrTy = Type::pointer(PlaceTy, false);
   auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place), PtrTy);
@@ -402,6 +421,15 @@ FunctionLowering::LValue FunctionLowering::stabilize(LValue LV,
   Pre.push_back(ir::Stmt::let(Tmp, std::move(Addr)));
   LV.Place = wrap(ExprKind::Deref, ir::makeLocal(Tmp, PtrTy), PlaceTy);
   return LV;
+}
+
+// A compound literal is lowered to a value, which has no address; neither
+// do its members.
+static bool hasAddress(const ir::Expr &Place) {
+  const ir::Expr *P = &Place;
+  while (P->Kind == ExprKind::Field)
+    P = P->Ops[0].get();
+  return P->Kind != ExprKind::Block;
 }
 
 // `&place` as a raw pointer; `&*p` is just `p`.
@@ -416,6 +444,9 @@ ExprPtr FunctionLowering::addressOfPlace(LValue LV, bool Mutable) {
 
 ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   Sub = Sub->IgnoreParens();
+  if (isa<CompoundLiteralExpr>(Sub))
+    reject(Sub, "compound-literal",
+           "address of a compound literal (it has no Rust place)");
   TypeRef Ty = type(PtrTy, Sub);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
     if (const auto *Callee = dyn_cast<FunctionDecl>(DRE->getDecl())) {
@@ -435,6 +466,9 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   LValue LV = lvalue(Sub);
   if (!LV.Bitfield.empty())
     reject(Sub, "unsupported-lvalue", "address of a bitfield");
+  if (!hasAddress(*LV.Place))
+    reject(Sub, "compound-literal",
+           "address into a compound literal (it has no Rust place)");
   bool Mut = !PtrTy->getPointeeType().isConstQualified();
   auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place),
                    Type::pointer(LV.Ty, !Mut));
@@ -532,7 +566,13 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
       S->Text.push_back('\0');
       return S;
     }
+    if (isa<CompoundLiteralExpr>(Arr))
+      reject(E, "compound-literal",
+             "array compound literal used as a pointer (it has no Rust place)");
     LValue LV = lvalue(Sub);
+    if (!hasAddress(*LV.Place))
+      reject(E, "compound-literal",
+             "array inside a compound literal used as a pointer");
     bool Mut = !To->getPointeeType().isConstQualified();
     auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place),
                      Type::pointer(LV.Ty, !Mut));
@@ -687,9 +727,16 @@ ExprPtr FunctionLowering::binary(const BinaryOperator *E) {
     return withStmts(std::move(Pre), rvalue(E->getRHS()));
   }
   if (Op == BO_LAnd || Op == BO_LOr) {
-    ExprPtr B = ir::makeBinary(Op == BO_LAnd ? "&&" : "||",
-                               condition(E->getLHS()), condition(E->getRHS()),
-                               Type::boolean());
+    ExprPtr L = condition(E->getLHS());
+    // `0 && x` never evaluates x, so x is not even lowered: it may be a
+    // branch only a constant (often __builtin_constant_p) rules out.
+    if (L->Kind == ExprKind::BoolLit) {
+      bool Decided = (Op == BO_LAnd) ? !L->IntValue : L->IntValue;
+      ExprPtr V = Decided ? std::move(L) : condition(E->getRHS());
+      return ir::makeCast(std::move(V), type(E->getType(), E));
+    }
+    ExprPtr B = ir::makeBinary(Op == BO_LAnd ? "&&" : "||", std::move(L),
+                               condition(E->getRHS()), Type::boolean());
     return ir::makeCast(std::move(B), type(E->getType(), E));
   }
   ExprPtr L = rvalue(E->getLHS());
@@ -887,23 +934,6 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
                          Type::never());
   }
   return C;
-}
-
-ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
-  switch (ID) {
-  case Builtin::BI__builtin_expect:
-  case Builtin::BI__builtin_expect_with_probability:
-    return rvalue(E->getArg(0));
-  case Builtin::BI__builtin_unreachable: {
-    auto C = makeExpr(ExprKind::Call, Type::never());
-    C->Sym = {ir::SymbolKind::Core, "core::hint::unreachable_unchecked"};
-    return C;
-  }
-  default:
-    reject(E, "builtin",
-           "builtin '" + Ctx.BuiltinInfo.getName(ID).str() +
-               "' is not lowered yet");
-  }
 }
 
 ExprPtr FunctionLowering::stmtExpr(const CompoundStmt *CS, QualType Ty) {

@@ -78,6 +78,8 @@ public:
   const std::set<const clang::FunctionDecl *> &reached() const {
     return Reached;
   }
+  // Decisions worth a note in the report (same shape as a failure).
+  const std::vector<LoweringFailure> &notes() const { return Notes; }
 
 private:
   // An lvalue: a place, or a bitfield of a place (accessor Bitfield).
@@ -132,7 +134,10 @@ private:
   ir::ExprPtr unary(const clang::UnaryOperator *E);
   ir::ExprPtr increment(const clang::UnaryOperator *E, bool WantValue);
   ir::ExprPtr call(const clang::CallExpr *E);
+  // Builtins (BuiltinLowering.cpp).
   ir::ExprPtr builtinCall(const clang::CallExpr *E, unsigned BuiltinID);
+  ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
+  ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr declRef(const clang::Expr *E);
   ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
   ir::ExprPtr pointerOffset(ir::ExprPtr Ptr, ir::ExprPtr Index,
@@ -176,6 +181,7 @@ private:
   std::map<std::string, unsigned> LabelCounts;
   std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;
   std::set<const clang::FunctionDecl *> Reached;
+  std::vector<LoweringFailure> Notes;
   ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
 };
 

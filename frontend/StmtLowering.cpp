@@ -205,15 +205,18 @@ void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
       reject(S, "unsupported-statement", "if with a declaration");
     // A constant condition (IS_ENABLED(), BUILD_BUG_ON()) keeps only the
     // branch C would run; the other is dead code in every build.
-    bool Taken = false;
-    if (constantCondition(IS->getCond(), Ctx, Taken)) {
-      if (const clang::Stmt *Branch = Taken ? IS->getThen() : IS->getElse())
+    // The condition is lowered first: it is a literal when Clang can fold
+    // it or when our own answers (__builtin_constant_p) decide it.
+    ExprPtr Cond = condition(IS->getCond());
+    if (Cond->Kind == ExprKind::BoolLit) {
+      if (const clang::Stmt *Branch =
+              Cond->IntValue ? IS->getThen() : IS->getElse())
         Out.push_back(ir::Stmt::expr(blockOf(Branch)));
       return;
     }
+    ExprPtr Then = blockOf(IS->getThen());
     ExprPtr Else = IS->getElse() ? blockOf(IS->getElse()) : nullptr;
-    Out.push_back(ir::Stmt::expr(ir::makeIf(condition(IS->getCond()),
-                                            blockOf(IS->getThen()),
+    Out.push_back(ir::Stmt::expr(ir::makeIf(std::move(Cond), std::move(Then),
                                             std::move(Else), Type::unit())));
     return;
   }

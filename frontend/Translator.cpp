@@ -137,12 +137,14 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   std::map<const FunctionDecl *, std::variant<ir::Function, LoweringFailure>>
       Lowered;
   std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Reaches;
+  std::map<const FunctionDecl *, std::vector<LoweringFailure>> NotesOf;
   std::vector<const FunctionDecl *> All = Roots;
   All.insert(All.end(), Closure.inlines().begin(), Closure.inlines().end());
   for (const FunctionDecl *F : All) {
     FunctionLowering FL(LC, F);
     Lowered.emplace(F, FL.run());
     Reaches[F] = FL.reached();
+    NotesOf[F] = FL.notes();
   }
   // Depth-first over what translations reach; a rejected function reaches
   // nothing further (its own failure is the reason).
@@ -180,6 +182,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     if (const LoweringFailure *LF = Failure(F))
       R.Reasons.push_back(reason(*LF, F, Ctx));
     R.Translated = R.Reasons.empty();
+    for (const LoweringFailure &N : NotesOf[F])
+      R.Notes.push_back(reason(N, F, Ctx));
     for (const FunctionDecl *C : Closure.callees(F))
       if (!R.Translated || Reaches[F].count(C))
         R.Callees.push_back(C->getNameAsString());
@@ -200,6 +204,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     for (const FunctionDecl *F : Reach)
       Rec.Closure.push_back(F->getNameAsString());
     for (const FunctionDecl *F : Members) {
+      for (const LoweringFailure &N : NotesOf[F])
+        Rec.Notes.push_back(reason(N, F, Ctx));
       if (const LoweringFailure *LF = Failure(F)) {
         Rec.Reasons.push_back(reason(*LF, F, Ctx));
       } else if (F != H.Decl) {

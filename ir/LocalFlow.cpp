@@ -140,6 +140,8 @@ private:
     Cur = Fork;
     edge(Cur, Join);
     Cur = Join;
+    if (E.Ty && E.Ty->isNever())
+      Cur = NoNode;
   }
 
   std::vector<Target> Targets;

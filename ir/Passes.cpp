@@ -86,8 +86,9 @@ bool diverges(const Expr &E) {
   case ExprKind::While:
     return diverges(*E.Ops[0]);
   case ExprKind::Asm:
-    // Its label blocks run only if the asm jumps there.
-    return false;
+    // Its label blocks run only if the asm jumps there; a `noreturn` asm
+    // (__builtin_trap) diverges.
+    return E.Ty && E.Ty->isNever();
   case ExprKind::Binary:
     if (E.Op == "&&" || E.Op == "||")
       return diverges(*E.Ops[0]);

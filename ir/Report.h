@@ -42,11 +42,17 @@ struct Signature {
   std::vector<std::pair<std::string, ValueShape>> Params;
 };
 
+// Something a translation decided that C might decide differently after
+// inlining (e.g. `__builtin_constant_p` of a parameter); same shape as a
+// reason, `Construct` says what.
+using TranslationNote = FallbackReason;
+
 struct FunctionRecord {
   std::string Name;
   SourceLoc Loc;
   bool Translated = false;
   std::vector<FallbackReason> Reasons;
+  std::vector<TranslationNote> Notes;
   std::vector<std::string> Callees; // closure functions called directly
 };
 
@@ -58,6 +64,7 @@ struct HelperRecord {
   Status St = Status::Translated;
   std::vector<std::string> Closure; // every inline function reached
   std::vector<FallbackReason> Reasons;
+  std::vector<TranslationNote> Notes; // from the helper and its closure
   Signature Sig;
 };
 

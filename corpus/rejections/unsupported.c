@@ -56,8 +56,8 @@ static inline int jump_in(int n) {
 }
 static inline int atomic_load(_Atomic int *p) { return *p; }
 struct pair { int a, b; };
-static inline int literal(int x) { return ((struct pair){ .a = x, .b = 2 }).a; }
-static inline int popcount(unsigned x) { return __builtin_popcount(x); }
+static inline int *literal(int x) { return &((struct pair){ .a = x, .b = 2 }).a; }
+static inline void *frame(void) { return __builtin_frame_address(0); }
 static void unlock(int *p) { *p = 0; }
 static inline int scoped(int x) {
   int guard __attribute__((cleanup(unlock))) = x;
@@ -78,8 +78,8 @@ int rust_helper_via_table(int i) { return via_table(i); }    /* expect-fallback:
 int rust_helper_duff(int n) { return duff(n); }              /* expect-fallback: switch-case-nested */
 int rust_helper_jump_in(int n) { return jump_in(n); }        /* expect-fallback: goto-into-block */
 int rust_helper_atomic_load(_Atomic int *p) { return atomic_load(p); } /* expect-fallback: atomic-type */
-int rust_helper_literal(int x) { return literal(x); }        /* expect-fallback: compound-literal */
-int rust_helper_popcount(unsigned x) { return popcount(x); } /* expect-fallback: builtin */
+int *rust_helper_literal(int x) { return literal(x); }       /* expect-fallback: compound-literal */
+void *rust_helper_frame(void) { return frame(); }            /* expect-fallback: builtin */
 int rust_helper_scoped(int x) { return scoped(x); }          /* expect-fallback: cleanup-attribute */
 int rust_helper_lookup(int i) { return lookup(i); }          /* expect-fallback: static-global */
 int rust_helper_fine(int x) { return x + 1; }                /* expect-translated */

@@ -1,0 +1,262 @@
+//===- frontend/BuiltinLowering.cpp - GCC/Clang builtins to Rust ----------===//
+//
+// Each builtin maps to the core operation with the same result: bit counts
+// to `trailing_zeros` and friends, overflow checks to i128 arithmetic,
+// memcpy/memset to `core::ptr`, and questions C answers at compile time
+// (`__builtin_constant_p`, `__builtin_object_size`) to the answer Clang
+// gives for the function out of line.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/FunctionLowering.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/Builtins.h"
+
+namespace h2r::frontend {
+
+using namespace clang;
+using ir::ExprKind;
+using ir::ExprPtr;
+using ir::Type;
+using ir::TypeRef;
+
+namespace {
+
+ExprPtr method(const char *Name, ExprPtr Recv, ExprPtr Arg, TypeRef Ty) {
+  std::vector<ExprPtr> Args;
+  if (Arg)
+    Args.push_back(std::move(Arg));
+  return ir::makeMethod(Name, std::move(Recv), std::move(Args), std::move(Ty));
+}
+
+ExprPtr corePath(const char *Path, TypeRef Ty, std::vector<ExprPtr> Args) {
+  auto C = std::make_unique<ir::Expr>(ExprKind::Call, std::move(Ty));
+  C->Sym = {ir::SymbolKind::Core, Path};
+  for (auto &A : Args)
+    C->Ops.push_back(std::move(A));
+  return C;
+}
+
+TypeRef u32Type() { return Type::integer(32, false); }
+TypeRef usizeType() { return Type::integer(64, false, true); }
+TypeRef i128Type() { return Type::integer(128, true); }
+
+} // namespace
+
+ExprPtr FunctionLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
+  // C's rule: the mathematically exact result, then whether it fits *res.
+  // Operands of up to 64 bits are exact in i128; a product that overflows
+  // i128 cannot fit a 64-bit result either.
+  ExprPtr ResPtr = rvalue(E->getArg(2));
+  TypeRef ResPtrTy = ResPtr->Ty;
+  TypeRef ResTy = ResPtrTy->pointee();
+  for (unsigned I = 0; I < 2; ++I)
+    if (Ctx.getTypeSize(E->getArg(I)->getType()) > 64)
+      reject(E, "builtin", "overflow builtin on a 128-bit operand");
+  if (!ResTy->isInt() || ResTy->bits() > 64)
+    reject(E, "builtin", "overflow builtin with a result wider than 64 bits");
+  std::vector<ir::Stmt> Body;
+  ir::LocalId A = addLocal("__a", i128Type());
+  ir::LocalId B = addLocal("__b", i128Type());
+  ir::LocalId Full = addLocal("__exact", i128Type());
+  ir::LocalId Res = addLocal("__res", ResPtrTy);
+  Body.push_back(ir::Stmt::let(A, ir::makeCast(rvalue(E->getArg(0)), i128Type())));
+  Body.push_back(ir::Stmt::let(B, ir::makeCast(rvalue(E->getArg(1)), i128Type())));
+  Body.push_back(ir::Stmt::let(Res, std::move(ResPtr)));
+  Body.push_back(ir::Stmt::let(
+      Full, method((std::string("wrapping_") + Op).c_str(),
+                   ir::makeLocal(A, i128Type()), ir::makeLocal(B, i128Type()),
+                   i128Type())));
+  auto Target = std::make_unique<ir::Expr>(ExprKind::Deref, ResTy);
+  Target->Ops.push_back(ir::makeLocal(Res, ResPtrTy));
+  Body.push_back(ir::Stmt::expr(ir::makeAssign(
+      std::move(Target), ir::makeCast(ir::makeLocal(Full, i128Type()), ResTy))));
+  ExprPtr OutOfI128 = method(
+      "is_none",
+      method((std::string("checked_") + Op).c_str(),
+             ir::makeLocal(A, i128Type()), ir::makeLocal(B, i128Type()),
+             i128Type()),
+      nullptr, Type::boolean());
+  ExprPtr DoesNotFit = ir::makeBinary(
+      "!=",
+      ir::makeCast(ir::makeCast(ir::makeLocal(Full, i128Type()), ResTy),
+                   i128Type()),
+      ir::makeLocal(Full, i128Type()), Type::boolean());
+  ExprPtr Overflow = ir::makeBinary("||", std::move(OutOfI128),
+                                    std::move(DoesNotFit), Type::boolean());
+  return ir::makeBlock(std::move(Body),
+                       ir::makeCast(std::move(Overflow), type(E->getType(), E)),
+                       type(E->getType(), E));
+}
+
+ExprPtr FunctionLowering::memoryBuiltin(const CallExpr *E, unsigned ID) {
+  TypeRef Ty = type(E->getType(), E);
+  TypeRef BytePtr = Type::pointer(Type::integer(8, false), false);
+  TypeRef ConstBytePtr = Type::pointer(Type::integer(8, false), true);
+  std::vector<ir::Stmt> Body;
+  ir::LocalId Dst = addLocal("__dst", Ty);
+  Body.push_back(ir::Stmt::let(Dst, coerce(rvalue(E->getArg(0)), Ty)));
+  ExprPtr Len = ir::makeCast(rvalue(E->getArg(2)), usizeType());
+  std::vector<ExprPtr> Args;
+  const char *Fn;
+  if (ID == Builtin::BI__builtin_memset) {
+    Fn = "core::ptr::write_bytes";
+    Args.push_back(ir::makeCast(ir::makeLocal(Dst, Ty), BytePtr));
+    Args.push_back(ir::makeCast(rvalue(E->getArg(1)), Type::integer(8, false)));
+  } else {
+    Fn = ID == Builtin::BI__builtin_memmove ? "core::ptr::copy"
+                                             : "core::ptr::copy_nonoverlapping";
+    Args.push_back(ir::makeCast(rvalue(E->getArg(1)), ConstBytePtr));
+    Args.push_back(ir::makeCast(ir::makeLocal(Dst, Ty), BytePtr));
+  }
+  Args.push_back(std::move(Len));
+  Body.push_back(ir::Stmt::expr(corePath(Fn, Type::unit(), std::move(Args))));
+  return ir::makeBlock(std::move(Body), ir::makeLocal(Dst, Ty), Ty);
+}
+
+ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
+  TypeRef Ty = type(E->getType(), E);
+  auto Arg = [&](unsigned I) { return rvalue(E->getArg(I)); };
+  auto BitCount = [&](const char *Name) {
+    return ir::makeCast(method(Name, Arg(0), nullptr, u32Type()), Ty);
+  };
+  switch (ID) {
+  case Builtin::BI__builtin_expect:
+  case Builtin::BI__builtin_expect_with_probability:
+  case Builtin::BI__builtin_assume_aligned:
+    return Arg(0);
+  case Builtin::BI__builtin_unreachable:
+    return corePath("core::hint::unreachable_unchecked", Type::never(), {});
+  case Builtin::BI__builtin_trap: {
+    auto Trap = std::make_unique<ir::Expr>(ExprKind::Asm, Type::never());
+    Trap->Text = "ud2";
+    Trap->Name = "att_syntax, noreturn, nomem, nostack";
+    return Trap;
+  }
+  case Builtin::BI__builtin_constant_p: {
+    // Out of line, Clang answers 0 unless the argument is a constant here;
+    // after inlining C may have answered 1, so the report says so.
+    Expr::EvalResult R;
+    bool Constant = E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
+                    !E->getArg(0)->HasSideEffects(Ctx);
+    if (!Constant)
+      Notes.push_back({"builtin-constant-p",
+                       "__builtin_constant_p taken as 0 here; after inlining "
+                       "C might have seen a constant",
+                       E->getBeginLoc()});
+    return ir::makeInt(Constant ? 1 : 0, Ty);
+  }
+  case Builtin::BI__builtin_object_size:
+  case Builtin::BI__builtin_dynamic_object_size: {
+    // The "unknown" answer: -1 for types 0 and 1, 0 for types 2 and 3.
+    Expr::EvalResult Kind;
+    if (!E->getArg(1)->EvaluateAsInt(Kind, Ctx))
+      reject(E, "builtin", "object size type is not a constant");
+    bool Minimum = Kind.Val.getInt().getZExtValue() & 2;
+    return ir::makeInt(Minimum ? 0 : ~uint64_t(0), Ty);
+  }
+  case Builtin::BI__builtin_ctz:
+  case Builtin::BI__builtin_ctzl:
+  case Builtin::BI__builtin_ctzll:
+    return BitCount("trailing_zeros");
+  case Builtin::BI__builtin_clz:
+  case Builtin::BI__builtin_clzl:
+  case Builtin::BI__builtin_clzll:
+    return BitCount("leading_zeros");
+  case Builtin::BI__builtin_popcount:
+  case Builtin::BI__builtin_popcountl:
+  case Builtin::BI__builtin_popcountll:
+    return BitCount("count_ones");
+  case Builtin::BI__builtin_parity:
+  case Builtin::BI__builtin_parityl:
+  case Builtin::BI__builtin_parityll:
+    return ir::makeCast(ir::makeBinary("&",
+                                       method("count_ones", Arg(0), nullptr,
+                                              u32Type()),
+                                       ir::makeInt(1, u32Type()), u32Type()),
+                        Ty);
+  case Builtin::BI__builtin_ffs:
+  case Builtin::BI__builtin_ffsl:
+  case Builtin::BI__builtin_ffsll: {
+    // 0 for 0, else one more than the number of trailing zeros.
+    ExprPtr V = Arg(0);
+    TypeRef VT = V->Ty;
+    ir::LocalId X = addLocal("__x", VT);
+    std::vector<ir::Stmt> Body;
+    Body.push_back(ir::Stmt::let(X, std::move(V)));
+    ExprPtr IsZero = ir::makeBinary("==", ir::makeLocal(X, VT),
+                                    ir::makeInt(0, VT), Type::boolean());
+    ExprPtr Count = ir::makeCast(
+        ir::makeBinary("+",
+                       method("trailing_zeros", ir::makeLocal(X, VT), nullptr,
+                              u32Type()),
+                       ir::makeInt(1, u32Type()), u32Type()),
+        Ty);
+    ExprPtr If = ir::makeIf(std::move(IsZero),
+                            ir::makeBlock({}, ir::makeInt(0, Ty), Ty),
+                            ir::makeBlock({}, std::move(Count), Ty), Ty);
+    return ir::makeBlock(std::move(Body), std::move(If), Ty);
+  }
+  case Builtin::BI__builtin_bswap16:
+  case Builtin::BI__builtin_bswap32:
+  case Builtin::BI__builtin_bswap64:
+    return method("swap_bytes", coerce(Arg(0), Ty), nullptr, Ty);
+  case Builtin::BI__builtin_add_overflow:
+  case Builtin::BI__builtin_sadd_overflow:
+  case Builtin::BI__builtin_saddl_overflow:
+  case Builtin::BI__builtin_saddll_overflow:
+  case Builtin::BI__builtin_uadd_overflow:
+  case Builtin::BI__builtin_uaddl_overflow:
+  case Builtin::BI__builtin_uaddll_overflow:
+    return overflowBuiltin(E, "add");
+  case Builtin::BI__builtin_sub_overflow:
+  case Builtin::BI__builtin_ssub_overflow:
+  case Builtin::BI__builtin_ssubl_overflow:
+  case Builtin::BI__builtin_ssubll_overflow:
+  case Builtin::BI__builtin_usub_overflow:
+  case Builtin::BI__builtin_usubl_overflow:
+  case Builtin::BI__builtin_usubll_overflow:
+    return overflowBuiltin(E, "sub");
+  case Builtin::BI__builtin_mul_overflow:
+  case Builtin::BI__builtin_smul_overflow:
+  case Builtin::BI__builtin_smull_overflow:
+  case Builtin::BI__builtin_smulll_overflow:
+  case Builtin::BI__builtin_umul_overflow:
+  case Builtin::BI__builtin_umull_overflow:
+  case Builtin::BI__builtin_umulll_overflow:
+    return overflowBuiltin(E, "mul");
+  case Builtin::BI__builtin_memcpy:
+  case Builtin::BI__builtin_memmove:
+  case Builtin::BI__builtin_memset:
+    return memoryBuiltin(E, ID);
+  case Builtin::BI__builtin_memcmp: {
+    // No core equivalent: the C library's (the kernel's) memcmp.
+    ir::ExternFn F;
+    F.Name = "memcmp";
+    TypeRef CVoid = Type::pointer(Type::cvoid(), true);
+    F.Params = {CVoid, CVoid, usizeType()};
+    F.Ret = Type::integer(32, true);
+    LC.ExternFns.emplace("memcmp", F);
+    auto C = std::make_unique<ir::Expr>(ExprKind::Call, F.Ret);
+    C->Sym = {ir::SymbolKind::ExternFn, "memcmp"};
+    C->Ops.push_back(ir::makeCast(Arg(0), CVoid));
+    C->Ops.push_back(ir::makeCast(Arg(1), CVoid));
+    C->Ops.push_back(ir::makeCast(Arg(2), usizeType()));
+    return ir::makeCast(std::move(C), Ty);
+  }
+  case Builtin::BI__builtin_prefetch: {
+    // A hint: only the arguments' side effects remain.
+    std::vector<ir::Stmt> Body;
+    for (const clang::Expr *A : E->arguments())
+      effect(A, Body);
+    return ir::makeBlock(std::move(Body), nullptr, Type::unit());
+  }
+  default:
+    reject(E, "builtin",
+           "builtin '" + Ctx.BuiltinInfo.getName(ID).str() +
+               "' has no translation");
+  }
+}
+
+} // namespace h2r::frontend
