@@ -252,7 +252,13 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
       effect(A, Body);
     return ir::makeBlock(std::move(Body), nullptr, Type::unit());
   }
+  case Builtin::BI__atomic_thread_fence:
+    return fenceBuiltin(E, false);
+  case Builtin::BI__atomic_signal_fence:
+    return fenceBuiltin(E, true);
   default:
+    if (Ctx.BuiltinInfo.getName(ID).starts_with("__sync_"))
+      return syncBuiltin(E, Ctx.BuiltinInfo.getName(ID));
     reject(E, "builtin",
            "builtin '" + Ctx.BuiltinInfo.getName(ID).str() +
                "' has no translation");

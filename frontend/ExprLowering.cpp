@@ -231,8 +231,8 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
     reject(E, "computed-goto", "address of a label (&&label)");
   if (isa<VAArgExpr>(E))
     reject(E, "va-arg", "va_arg has no Rust equivalent here");
-  if (isa<AtomicExpr>(E))
-    reject(E, "atomic-builtin", "__atomic/__c11 builtins are not lowered yet");
+  if (const auto *AE = dyn_cast<AtomicExpr>(E))
+    return atomicExpr(AE);
   if (isa<CompoundLiteralExpr>(E))
     return load(lvalue(E));
   if (isa<InitListExpr>(E))

@@ -38,6 +38,7 @@ class BinaryOperator;
 class UnaryOperator;
 class OpaqueValueExpr;
 class GCCAsmStmt;
+class AtomicExpr;
 } // namespace clang
 
 namespace h2r::frontend {
@@ -134,6 +135,20 @@ private:
   ir::ExprPtr unary(const clang::UnaryOperator *E);
   ir::ExprPtr increment(const clang::UnaryOperator *E, bool WantValue);
   ir::ExprPtr call(const clang::CallExpr *E);
+  // Atomics (AtomicLowering.cpp).
+  ir::ExprPtr atomicExpr(const clang::AtomicExpr *E);
+  ir::ExprPtr syncBuiltin(const clang::CallExpr *E, llvm::StringRef Name);
+  ir::ExprPtr fenceBuiltin(const clang::CallExpr *E, bool SignalOnly);
+  ir::ExprPtr atomicCell(const clang::Expr *Ptr, ir::TypeRef &ValTy);
+  ir::ExprPtr ordering(const clang::Expr *E, int Kind);
+  ir::ExprPtr atomicRmw(ir::ExprPtr Cell, const std::string &Op,
+                        ir::ExprPtr Val, ir::ExprPtr Order, bool NewValue,
+                        const ir::TypeRef &ValTy);
+  ir::ExprPtr atomicCompareExchange(ir::ExprPtr Cell, ir::ExprPtr Expected,
+                                    ir::ExprPtr Desired, ir::ExprPtr Success,
+                                    ir::ExprPtr Failure,
+                                    const ir::TypeRef &ValTy,
+                                    const ir::TypeRef &ResultTy);
   // Builtins (BuiltinLowering.cpp).
   ir::ExprPtr builtinCall(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
