@@ -415,10 +415,11 @@ FunctionLowering::LValue FunctionLowering::stabilize(LValue LV,
                           "a compound literal is written to", {}};
   TypeRef PlaceTy = LV.Place->Ty;
   TypeRef PtrTy = Type::pointer(PlaceTy, false);
-  auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place), PtrTy);
-  Addr->Mutable = true;
+  LValue Whole;
+  Whole.Place = std::move(LV.Place);
+  Whole.Ty = PlaceTy;
   ir::LocalId Tmp = addLocal("__place", PtrTy);
-  Pre.push_back(ir::Stmt::let(Tmp, std::move(Addr)));
+  Pre.push_back(ir::Stmt::let(Tmp, addressOfPlace(std::move(Whole), true)));
   LV.Place = wrap(ExprKind::Deref, ir::makeLocal(Tmp, PtrTy), PlaceTy);
   return LV;
 }

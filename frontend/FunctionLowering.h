@@ -95,6 +95,13 @@ private:
     std::string BreakLabel;
     std::string ContinueLabel; // empty for a switch
     bool ContinueIsBreak = false; // `continue` leaves a block, not the loop
+    size_t CleanupDepth = 0;      // cleanup scopes open outside the target
+  };
+  // __attribute__((cleanup(fn))) variables of one block, in declaration
+  // order: fn(&var) runs, last first, wherever control leaves the block.
+  struct Cleanup {
+    ir::LocalId Var;
+    const clang::FunctionDecl *Fn;
   };
   // A compound statement with labels: its sections and how to enter them.
   struct GotoRegion {
@@ -192,6 +199,8 @@ private:
   std::vector<ir::Stmt> StaticItems;
   std::set<const clang::VarDecl *> HoistedVars;
   std::vector<JumpTarget> Jumps;
+  std::vector<std::vector<Cleanup>> CleanupScopes;
+  void runCleanups(size_t Depth, std::vector<ir::Stmt> &Out);
   std::vector<GotoRegion> Regions;
   std::map<std::string, unsigned> LabelCounts;
   std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;

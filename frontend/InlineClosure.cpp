@@ -1,5 +1,6 @@
 #include "frontend/InlineClosure.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 namespace h2r::frontend {
@@ -17,6 +18,13 @@ public:
   bool VisitCallExpr(CallExpr *E) {
     if (auto *Callee = dyn_cast<DeclRefExpr>(E->getCallee()->IgnoreParenImpCasts()))
       Called.insert(Callee);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    // __attribute__((cleanup(fn))) calls fn with the variable's address.
+    if (const auto *CA = V->getAttr<CleanupAttr>())
+      if (const FunctionDecl *FD = CA->getFunctionDecl())
+        Referenced.push_back(FD);
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionLowering.h"
+#include "ir/Passes.h"
 #include "ir/RustNames.h"
 
 #include "clang/AST/ASTContext.h"
@@ -191,12 +192,22 @@ void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
     auto Ret = std::make_unique<ir::Expr>(ExprKind::Return, Type::unit());
+    bool Cleanups = false;
+    for (const auto &Scope : CleanupScopes)
+      Cleanups |= !Scope.empty();
     if (const clang::Expr *V = RS->getRetValue()) {
-      if (Fn.Ret->isUnit() || Fn.Ret->isNever())
+      if (Fn.Ret->isUnit() || Fn.Ret->isNever()) {
         effect(V, Out);
-      else
+      } else if (Cleanups) {
+        // The value is computed before the cleanups run.
+        ir::LocalId Tmp = addLocal("__ret", Fn.Ret);
+        Out.push_back(ir::Stmt::let(Tmp, coerce(rvalue(V), Fn.Ret)));
+        Ret->Ops.push_back(ir::makeLocal(Tmp, Fn.Ret));
+      } else {
         Ret->Ops.push_back(coerce(rvalue(V), Fn.Ret));
+      }
     }
+    runCleanups(0, Out);
     Out.push_back(ir::Stmt::expr(std::move(Ret)));
     return;
   }
@@ -225,6 +236,7 @@ void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
   if (isa<BreakStmt>(S)) {
     if (Jumps.empty())
       reject(S, "unsupported-statement", "break outside a loop or switch");
+    runCleanups(Jumps.back().CleanupDepth, Out);
     Out.push_back(ir::Stmt::expr(ir::makeBreak(Jumps.back().BreakLabel)));
     return;
   }
@@ -232,6 +244,7 @@ void FunctionLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
     for (auto It = Jumps.rbegin(); It != Jumps.rend(); ++It) {
       if (It->ContinueLabel.empty())
         continue;
+      runCleanups(It->CleanupDepth, Out);
       Out.push_back(ir::Stmt::expr(
           It->ContinueIsBreak ? ir::makeBreak(It->ContinueLabel)
                               : ir::makeContinue(It->ContinueLabel)));
@@ -275,8 +288,31 @@ void FunctionLowering::compound(const CompoundStmt *CS,
       return gotoRegion(CS, Out);
   // Local names are unique per function, so a nested block can be flattened
   // into its parent without changing what any name refers to.
+  CleanupScopes.emplace_back();
   for (const clang::Stmt *S : CS->body())
     stmt(S, Out);
+  bool FallsOff = Out.empty() || Out.back().K != ir::Stmt::Kind::Expr ||
+                  !ir::diverges(*Out.back().E);
+  if (FallsOff)
+    runCleanups(CleanupScopes.size() - 1, Out);
+  CleanupScopes.pop_back();
+}
+
+// Calls the cleanups of every scope from Depth inwards, innermost first.
+void FunctionLowering::runCleanups(size_t Depth, std::vector<ir::Stmt> &Out) {
+  for (size_t Scope = CleanupScopes.size(); Scope-- > Depth;)
+    for (auto It = CleanupScopes[Scope].rbegin();
+         It != CleanupScopes[Scope].rend(); ++It) {
+      auto C = std::make_unique<ir::Expr>(ExprKind::Call, Type::unit());
+      C->Sym = functionSymbol(It->Fn);
+      const ir::Local &L = Fn.Locals[It->Var];
+      auto Addr = std::make_unique<ir::Expr>(ExprKind::AddrOf,
+                                             Type::pointer(L.Ty, false));
+      Addr->Mutable = true;
+      Addr->Ops.push_back(ir::makeLocal(It->Var, L.Ty));
+      C->Ops.push_back(std::move(Addr));
+      Out.push_back(ir::Stmt::expr(std::move(C)));
+    }
 }
 
 void FunctionLowering::staticLocal(const VarDecl *VD) {
@@ -337,10 +373,6 @@ void FunctionLowering::declaration(const VarDecl *VD,
     return staticLocal(VD);
   if (!VD->hasLocalStorage())
     return; // a block-scope `extern` declaration
-  if (VD->hasAttr<CleanupAttr>())
-    reject(VD->getInit() ? static_cast<const clang::Stmt *>(VD->getInit())
-                         : nullptr,
-           "cleanup-attribute", "__attribute__((cleanup)) is not lowered yet");
   const clang::Expr *Init = VD->getInit();
   // `int x = x;` (a GCC idiom against "maybe uninitialized") leaves x as
   // indeterminate as no initialiser does.
@@ -363,6 +395,12 @@ void FunctionLowering::declaration(const VarDecl *VD,
   ir::LocalId Id = addLocal(ir::rustIdent(VD->getNameAsString()), Ty);
   Locals[VD] = Id;
   Out.push_back(ir::Stmt::let(Id, std::move(Value)));
+  if (const auto *CA = VD->getAttr<CleanupAttr>()) {
+    if (CleanupScopes.empty() || !Regions.empty())
+      reject(Init, "cleanup-attribute",
+             "cleanup variable in a block with goto labels");
+    CleanupScopes.back().push_back({Id, CA->getFunctionDecl()});
+  }
 }
 
 void FunctionLowering::hoistDeclarations(
@@ -375,6 +413,9 @@ void FunctionLowering::hoistDeclarations(
       const auto *VD = dyn_cast<VarDecl>(D);
       if (!VD || !VD->hasLocalStorage())
         continue;
+      if (VD->hasAttr<CleanupAttr>())
+        reject(S, "cleanup-attribute",
+               "cleanup variable declared across switch or goto sections");
       TypeRef Ty = type(VD->getType(), S);
       ir::LocalId Id = addLocal(ir::rustIdent(VD->getNameAsString()), Ty);
       Locals[VD] = Id;
@@ -413,7 +454,8 @@ void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
   // leaves a labelled block around the body instead of restarting the loop.
   bool ContinueLeavesBody = IsDo || Inc;
   std::string Next = ContinueLeavesBody ? freshLabel("next") : "";
-  Jumps.push_back({Label, ContinueLeavesBody ? Next : Label, ContinueLeavesBody});
+  Jumps.push_back({Label, ContinueLeavesBody ? Next : Label, ContinueLeavesBody,
+                   CleanupScopes.size()});
   ExprPtr BodyBlock = blockOf(Body);
   Jumps.pop_back();
 
@@ -565,7 +607,7 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
     if (Start < 0)
       Start = Default;
     std::vector<ir::Stmt> Body;
-    Jumps.push_back({SwLabel, "", false});
+    Jumps.push_back({SwLabel, "", false, CleanupScopes.size()});
     for (size_t I = Start < 0 ? Sections.size() : Start; I < Sections.size();
          ++I) {
       for (const clang::Stmt *X : Sections[I].Stmts)
@@ -586,7 +628,7 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
 
   auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
   Match->Ops.push_back(std::move(Scrutinee));
-  Jumps.push_back({SwLabel, "", false});
+  Jumps.push_back({SwLabel, "", false, CleanupScopes.size()});
 
   if (!Fallthrough) {
     // Every section ends in a jump: one match arm per section.
@@ -740,6 +782,9 @@ void FunctionLowering::gotoRegion(const CompoundStmt *CS,
 
 void FunctionLowering::gotoStmt(const LabelDecl *Target, const clang::Stmt *S,
                                 std::vector<ir::Stmt> &Out) {
+  for (const auto &Scope : CleanupScopes)
+    if (!Scope.empty())
+      reject(S, "cleanup-attribute", "goto while a cleanup variable is live");
   for (auto It = Regions.rbegin(); It != Regions.rend(); ++It) {
     auto Found = It->SectionOf.find(Target);
     if (Found == It->SectionOf.end())

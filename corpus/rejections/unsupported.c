@@ -61,7 +61,11 @@ static inline void *frame(void) { return __builtin_frame_address(0); }
 static void unlock(int *p) { *p = 0; }
 static inline int scoped(int x) {
   int guard __attribute__((cleanup(unlock))) = x;
-  return guard;
+  if (x)
+    goto out;
+  x++;
+out:
+  return guard + x;
 }
 static const int table[4] = { 1, 2, 3, 4 };
 static inline int lookup(int i) { return table[i & 3]; }
