@@ -24,6 +24,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 
+#include <functional>
+
 namespace h2r::frontend {
 
 using namespace clang;
@@ -151,6 +153,42 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
   std::string Name = VD->getNameAsString();
   LC.ExternStatics[Name] = ir::ExternStatic{Name, type(VD->getType(), E)};
   return ir::Symbol{ir::SymbolKind::ExternStatic, Name};
+}
+
+// A local initialised with a constant and never written or address-taken
+// afterwards (`__auto_type __flags = BUGFLAG_WARNING | x;` in WARN) is that
+// constant wherever it is read.
+std::optional<llvm::APSInt>
+FunctionLowering::constantLocal(const clang::Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || !VD->getInit() ||
+      !VD->getType()->isIntegerType())
+    return std::nullopt;
+  Expr::EvalResult Init;
+  if (!VD->getInit()->EvaluateAsInt(Init, Ctx))
+    return std::nullopt;
+  bool Written = false;
+  std::function<void(const clang::Stmt *)> Scan = [&](const clang::Stmt *S) {
+    if (!S || Written)
+      return;
+    auto Names = [&](const clang::Expr *X) {
+      const auto *R = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
+      return R && R->getDecl() == VD;
+    };
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      Written |= BO->isAssignmentOp() && Names(BO->getLHS());
+    if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      Written |= (UO->isIncrementDecrementOp() ||
+                  UO->getOpcode() == UO_AddrOf) &&
+                 Names(UO->getSubExpr());
+    for (const clang::Stmt *Child : S->children())
+      Scan(Child);
+  };
+  Scan(FD->getBody());
+  if (Written)
+    return std::nullopt;
+  return Init.Val.getInt();
 }
 
 ExprPtr FunctionLowering::asmValue(ExprPtr V, const TypeRef &AsmTy) {
@@ -305,8 +343,12 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
     P.Bytes = isAsmValueType(VT) ? byteSize(asmType(VT)) : 8;
     if (C.AllowsImm) {
       Expr::EvalResult R;
+      std::optional<llvm::APSInt> Local = constantLocal(IE);
+      if (Local) {
+        R.Val = APValue(*Local);
+      }
       if (IE->getType()->isIntegerType() && !IE->HasSideEffects(Ctx) &&
-          IE->EvaluateAsInt(R, Ctx)) {
+          (Local || IE->EvaluateAsInt(R, Ctx))) {
         P.Kind = OperandKind::Const;
         ir::AsmOperand Op{"const", "", false,
                           AddOp(ir::makeInt(R.Val.getInt().extOrTrunc(64).getZExtValue(),

@@ -856,9 +856,14 @@ ExprPtr FunctionLowering::unary(const UnaryOperator *E) {
   }
   case UO_Not:
     return ir::makeUnary("!", rvalue(Sub), Ty);
-  case UO_LNot:
-    return ir::makeCast(
-        ir::makeUnary("!", condition(Sub), Type::boolean()), Ty);
+  case UO_LNot: {
+    ExprPtr C = condition(Sub);
+    if (C->Kind == ExprKind::BoolLit) {
+      C->IntValue = !C->IntValue; // keeps `!constant` a constant
+      return ir::makeCast(std::move(C), Ty);
+    }
+    return ir::makeCast(ir::makeUnary("!", std::move(C), Type::boolean()), Ty);
+  }
   case UO_Deref:
     return load(lvalue(E));
   case UO_AddrOf:

@@ -15,6 +15,7 @@
 #include "ir/Module.h"
 
 #include "clang/AST/OperationKinds.h"
+#include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/DenseMap.h"
 
 #include <map>
@@ -187,6 +188,7 @@ private:
   ir::ExprPtr asmValue(ir::ExprPtr V, const ir::TypeRef &AsmTy);
   std::optional<ir::Symbol> symbolAddress(const clang::Expr *E,
                                           int64_t &Offset);
+  std::optional<llvm::APSInt> constantLocal(const clang::Expr *E);
   ir::ExprPtr zeroValue(const ir::TypeRef &T);
   void staticLocal(const clang::VarDecl *VD);
 

@@ -120,3 +120,8 @@ int rust_helper_address_modifier(int *p, int v) {
   asm volatile("addl %1, %a0" : : "r"(p + 1), "r"(v) : "memory");
   return p[1];
 }
+int rust_helper_const_local(int v) {
+  __auto_type flags = 3 | (1 << 4);
+  asm("addl %1, %0" : "+r"(v) : "i"(flags));
+  return v;
+}
