@@ -235,6 +235,25 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
                  " has no Rust asm! form");
     return C;
   };
+  // A register operand: an explicit register (named last, as Rust wants) or
+  // a register class (positional, referenced by index in the template).
+  auto PlaceRegister = [&](ir::AsmOperand Op, const AsmConstraint &C,
+                           OperandPlan &P) {
+    if (!C.ExplicitReg.empty()) {
+      P.Kind = OperandKind::Explicit;
+      P.Family = C.ExplicitReg;
+      Op.Reg = rustExplicitRegister(C.ExplicitReg, P.Bytes);
+      Op.Explicit = true;
+      P.ExplicitIndex = static_cast<int>(Explicit.size());
+      Explicit.push_back(Op);
+      return;
+    }
+    P.Kind = OperandKind::Register;
+    P.RegClass = P.Bytes == 1 ? "reg_byte" : C.AbcdOnly ? "reg_abcd" : "reg";
+    Op.Reg = P.RegClass;
+    P.RustIndex = static_cast<int>(Positional.size());
+    Positional.push_back(Op);
+  };
   auto OperandName = [&](unsigned G) {
     StringRef N = G < NumOut ? S->getOutputName(G) : S->getInputName(G - NumOut);
     return N.empty() ? "%" + std::to_string(G) : "[" + N.str() + "]";
@@ -289,20 +308,7 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
     Op.Out = AddOp(ir::makeLocal(Tmp, AT));
     if (C.ReadWrite)
       Op.In = AddOp(asmValue(load(duplicate(LV)), AT));
-    if (!C.ExplicitReg.empty()) {
-      P.Kind = OperandKind::Explicit;
-      P.Family = C.ExplicitReg;
-      Op.Reg = rustExplicitRegister(C.ExplicitReg, P.Bytes);
-      Op.Explicit = true;
-      P.ExplicitIndex = static_cast<int>(Explicit.size());
-      Explicit.push_back(Op);
-    } else {
-      P.Kind = OperandKind::Register;
-      P.RegClass = P.Bytes == 1 ? "reg_byte" : C.AbcdOnly ? "reg_abcd" : "reg";
-      Op.Reg = P.RegClass;
-      P.RustIndex = static_cast<int>(Positional.size());
-      Positional.push_back(Op);
-    }
+    PlaceRegister(std::move(Op), C, P);
     ExprPtr Value = ir::makeLocal(Tmp, AT);
     if (LV.Ty->isBool())
       Value = toBool(std::move(Value));
@@ -375,21 +381,8 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
         reject(IE, "asm-operand-type",
                "operand " + OperandName(G) + " is not a scalar");
       TypeRef AT = asmType(VT);
-      ir::AsmOperand Op{"in", "", false, AddOp(asmValue(rvalue(IE), AT)), -1, {}};
-      if (!C.ExplicitReg.empty()) {
-        P.Kind = OperandKind::Explicit;
-        P.Family = C.ExplicitReg;
-        Op.Reg = rustExplicitRegister(C.ExplicitReg, P.Bytes);
-        Op.Explicit = true;
-        P.ExplicitIndex = static_cast<int>(Explicit.size());
-        Explicit.push_back(Op);
-      } else {
-        P.Kind = OperandKind::Register;
-        P.RegClass = P.Bytes == 1 ? "reg_byte" : C.AbcdOnly ? "reg_abcd" : "reg";
-        Op.Reg = P.RegClass;
-        P.RustIndex = static_cast<int>(Positional.size());
-        Positional.push_back(Op);
-      }
+      PlaceRegister({"in", "", false, AddOp(asmValue(rvalue(IE), AT)), -1, {}},
+                    C, P);
       continue;
     }
     if (C.AllowsMem) {

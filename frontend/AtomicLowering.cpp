@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionLowering.h"
+#include "frontend/IRBuilders.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -59,25 +60,6 @@ const char *orderingPath(Ord O) {
   return "core::sync::atomic::Ordering::SeqCst";
 }
 
-ExprPtr path(const std::string &P) {
-  auto E = std::make_unique<ir::Expr>(ExprKind::Path, nullptr);
-  E->Sym = {ir::SymbolKind::Core, P};
-  return E;
-}
-
-ExprPtr coreCall(const std::string &P, TypeRef Ty, std::vector<ExprPtr> Args) {
-  auto C = std::make_unique<ir::Expr>(ExprKind::Call, std::move(Ty));
-  C->Sym = {ir::SymbolKind::Core, P};
-  for (auto &A : Args)
-    C->Ops.push_back(std::move(A));
-  return C;
-}
-
-ExprPtr method(const std::string &Name, ExprPtr Recv,
-               std::vector<ExprPtr> Args, TypeRef Ty) {
-  return ir::makeMethod(Name, std::move(Recv), std::move(Args), std::move(Ty));
-}
-
 } // namespace
 
 // `AtomicT::from_ptr(p)` for a pointer to T; empty type name if T has none.
@@ -123,7 +105,7 @@ ExprPtr FunctionLowering::ordering(const clang::Expr *E, int Kind) {
     O = Ord::Relaxed;
   if (Kind == 3 && O == Ord::AcqRel)
     O = Ord::Acquire;
-  return path(orderingPath(O));
+  return corePath(orderingPath(O));
 }
 
 // Read-modify-write: `fetch_<op>`, and for the `<op>_fetch` forms the new
@@ -137,7 +119,7 @@ ExprPtr FunctionLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
     std::vector<ExprPtr> Args;
     Args.push_back(std::move(Val));
     Args.push_back(std::move(Order));
-    return method(Fetch, std::move(Cell), std::move(Args), ValTy);
+    return ir::makeMethod(Fetch, std::move(Cell), std::move(Args), ValTy);
   }
   std::vector<ir::Stmt> Body;
   ir::LocalId V = addLocal("__operand", ValTy);
@@ -145,11 +127,11 @@ ExprPtr FunctionLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
   std::vector<ExprPtr> Args;
   Args.push_back(ir::makeLocal(V, ValTy));
   Args.push_back(std::move(Order));
-  ExprPtr Old = method(Fetch, std::move(Cell), std::move(Args), ValTy);
+  ExprPtr Old = ir::makeMethod(Fetch, std::move(Cell), std::move(Args), ValTy);
   ExprPtr New;
   ExprPtr Rhs = ir::makeLocal(V, ValTy);
   if (Op == "add" || Op == "sub")
-    New = method("wrapping_" + Op, std::move(Old), {}, ValTy);
+    New = ir::makeMethod("wrapping_" + Op, std::move(Old), {}, ValTy);
   if (New) {
     New->Ops.push_back(std::move(Rhs));
   } else if (Op == "and" || Op == "or" || Op == "xor" || Op == "nand") {
@@ -158,7 +140,7 @@ ExprPtr FunctionLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
     if (Op == "nand")
       New = ir::makeUnary("!", std::move(New), ValTy);
   } else { // min, max
-    New = method(Op, std::move(Old), {}, ValTy);
+    New = ir::makeMethod(Op, std::move(Old), {}, ValTy);
     New->Ops.push_back(std::move(Rhs));
   }
   return ir::makeBlock(std::move(Body), std::move(New), ValTy);
@@ -189,12 +171,12 @@ ExprPtr FunctionLowering::atomicCompareExchange(ExprPtr Cell, ExprPtr Expected,
   Args.push_back(std::move(Desired));
   Args.push_back(std::move(Success));
   Args.push_back(std::move(Failure));
-  ExprPtr Result = method("compare_exchange", std::move(Cell), std::move(Args),
+  ExprPtr Result = ir::makeMethod("compare_exchange", std::move(Cell), std::move(Args),
                           nullptr);
   std::vector<ExprPtr> Identity;
-  Identity.push_back(path("core::convert::identity"));
+  Identity.push_back(corePath("core::convert::identity"));
   Body.push_back(ir::Stmt::let(
-      Cur, method("unwrap_or_else", std::move(Result), std::move(Identity),
+      Cur, ir::makeMethod("unwrap_or_else", std::move(Result), std::move(Identity),
                   ValTy)));
   std::vector<ir::Stmt> Store;
   Store.push_back(ir::Stmt::expr(
@@ -224,14 +206,14 @@ ExprPtr FunctionLowering::atomicExpr(const AtomicExpr *E) {
     ExprPtr Cell = atomicCell(E->getPtr(), ValTy);
     std::vector<ExprPtr> Args;
     Args.push_back(ordering(E->getOrder(), 1));
-    return method("load", std::move(Cell), std::move(Args), ValTy);
+    return ir::makeMethod("load", std::move(Cell), std::move(Args), ValTy);
   }
   case AtomicExpr::AO__atomic_store_n: {
     ExprPtr Cell = atomicCell(E->getPtr(), ValTy);
     std::vector<ExprPtr> Args;
     Args.push_back(Val(E->getVal1()));
     Args.push_back(ordering(E->getOrder(), 2));
-    return method("store", std::move(Cell), std::move(Args), Type::unit());
+    return ir::makeMethod("store", std::move(Cell), std::move(Args), Type::unit());
   }
   case AtomicExpr::AO__atomic_exchange_n:
     return Rmw("swap", false);
@@ -288,7 +270,7 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
     Name = Name.substr(0, Under);
   TypeRef ValTy;
   TypeRef Ty = type(E->getType(), E);
-  auto SeqCst = [] { return path("core::sync::atomic::Ordering::SeqCst"); };
+  auto SeqCst = [] { return corePath("core::sync::atomic::Ordering::SeqCst"); };
   if (Name == "__sync_synchronize")
     return coreCall("core::sync::atomic::fence", Type::unit(), [&] {
       std::vector<ExprPtr> A;
@@ -306,12 +288,12 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
   }
   if (Name == "__sync_lock_test_and_set")
     return atomicRmw(std::move(Cell), "swap", Val(1),
-                     path(orderingPath(Ord::Acquire)), false, ValTy);
+                     corePath(orderingPath(Ord::Acquire)), false, ValTy);
   if (Name == "__sync_lock_release") {
     std::vector<ExprPtr> Args;
     Args.push_back(ir::makeInt(0, ValTy));
-    Args.push_back(path(orderingPath(Ord::Release)));
-    return method("store", std::move(Cell), std::move(Args), Type::unit());
+    Args.push_back(corePath(orderingPath(Ord::Release)));
+    return ir::makeMethod("store", std::move(Cell), std::move(Args), Type::unit());
   }
   if (Name == "__sync_val_compare_and_swap" ||
       Name == "__sync_bool_compare_and_swap") {
@@ -321,14 +303,14 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
     Args.push_back(SeqCst());
     Args.push_back(SeqCst());
     ExprPtr Result =
-        method("compare_exchange", std::move(Cell), std::move(Args), nullptr);
+        ir::makeMethod("compare_exchange", std::move(Cell), std::move(Args), nullptr);
     if (Name == "__sync_val_compare_and_swap") {
       std::vector<ExprPtr> Identity;
-      Identity.push_back(path("core::convert::identity"));
-      return method("unwrap_or_else", std::move(Result), std::move(Identity),
+      Identity.push_back(corePath("core::convert::identity"));
+      return ir::makeMethod("unwrap_or_else", std::move(Result), std::move(Identity),
                     ValTy);
     }
-    return ir::makeCast(method("is_ok", std::move(Result), {}, Type::boolean()),
+    return ir::makeCast(ir::makeMethod("is_ok", std::move(Result), {}, Type::boolean()),
                         Ty);
   }
   reject(E, "atomic-builtin", "builtin '" + Name.str() + "' is not lowered");

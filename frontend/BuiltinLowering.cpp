@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionLowering.h"
+#include "frontend/IRBuilders.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -23,23 +24,6 @@ using ir::TypeRef;
 
 namespace {
 
-ExprPtr method(const char *Name, ExprPtr Recv, ExprPtr Arg, TypeRef Ty) {
-  std::vector<ExprPtr> Args;
-  if (Arg)
-    Args.push_back(std::move(Arg));
-  return ir::makeMethod(Name, std::move(Recv), std::move(Args), std::move(Ty));
-}
-
-ExprPtr corePath(const char *Path, TypeRef Ty, std::vector<ExprPtr> Args) {
-  auto C = std::make_unique<ir::Expr>(ExprKind::Call, std::move(Ty));
-  C->Sym = {ir::SymbolKind::Core, Path};
-  for (auto &A : Args)
-    C->Ops.push_back(std::move(A));
-  return C;
-}
-
-TypeRef u32Type() { return Type::integer(32, false); }
-TypeRef usizeType() { return Type::integer(64, false, true); }
 TypeRef i128Type() { return Type::integer(128, true); }
 
 } // namespace
@@ -111,7 +95,7 @@ ExprPtr FunctionLowering::memoryBuiltin(const CallExpr *E, unsigned ID) {
     Args.push_back(ir::makeCast(ir::makeLocal(Dst, Ty), BytePtr));
   }
   Args.push_back(std::move(Len));
-  Body.push_back(ir::Stmt::expr(corePath(Fn, Type::unit(), std::move(Args))));
+  Body.push_back(ir::Stmt::expr(coreCall(Fn, Type::unit(), std::move(Args))));
   return ir::makeBlock(std::move(Body), ir::makeLocal(Dst, Ty), Ty);
 }
 
@@ -127,7 +111,7 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   case Builtin::BI__builtin_assume_aligned:
     return Arg(0);
   case Builtin::BI__builtin_unreachable:
-    return corePath("core::hint::unreachable_unchecked", Type::never(), {});
+    return coreCall("core::hint::unreachable_unchecked", Type::never(), {});
   case Builtin::BI__builtin_trap: {
     auto Trap = std::make_unique<ir::Expr>(ExprKind::Asm, Type::never());
     Trap->Text = "ud2";

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionLowering.h"
+#include "frontend/IRBuilders.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -23,27 +24,6 @@ using ir::Type;
 using ir::TypeRef;
 
 namespace {
-
-TypeRef isizeType() { return Type::integer(64, true, true); }
-TypeRef usizeType() { return Type::integer(64, false, true); }
-TypeRef u32Type() { return Type::integer(32, false); }
-
-ExprPtr makeExpr(ExprKind K, TypeRef Ty) {
-  return std::make_unique<ir::Expr>(K, std::move(Ty));
-}
-
-ExprPtr wrap(ExprKind K, ExprPtr A, TypeRef Ty) {
-  auto E = makeExpr(K, std::move(Ty));
-  E->Ops.push_back(std::move(A));
-  return E;
-}
-
-ExprPtr method(const char *Name, ExprPtr Recv, ExprPtr Arg, TypeRef Ty) {
-  std::vector<ExprPtr> Args;
-  if (Arg)
-    Args.push_back(std::move(Arg));
-  return ir::makeMethod(Name, std::move(Recv), std::move(Args), std::move(Ty));
-}
 
 ExprPtr withStmts(std::vector<ir::Stmt> Pre, ExprPtr Tail) {
   if (Pre.empty())

@@ -1,0 +1,60 @@
+//===- frontend/IRBuilders.h - Small IR constructors for lowering -*- C++ -*-===//
+//
+// Shorthands the lowering files share; the general constructors live in
+// ir/Module.h.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_IRBUILDERS_H
+#define H2R_FRONTEND_IRBUILDERS_H
+
+#include "ir/Module.h"
+
+#include <string>
+#include <vector>
+
+namespace h2r::frontend {
+
+inline ir::TypeRef isizeType() { return ir::Type::integer(64, true, true); }
+inline ir::TypeRef usizeType() { return ir::Type::integer(64, false, true); }
+inline ir::TypeRef u32Type() { return ir::Type::integer(32, false); }
+
+inline ir::ExprPtr makeExpr(ir::ExprKind K, ir::TypeRef Ty) {
+  return std::make_unique<ir::Expr>(K, std::move(Ty));
+}
+
+// A node of kind K over one operand.
+inline ir::ExprPtr wrap(ir::ExprKind K, ir::ExprPtr A, ir::TypeRef Ty) {
+  auto E = makeExpr(K, std::move(Ty));
+  E->Ops.push_back(std::move(A));
+  return E;
+}
+
+// `Recv.Name(Arg?)`.
+inline ir::ExprPtr method(const std::string &Name, ir::ExprPtr Recv,
+                          ir::ExprPtr Arg, ir::TypeRef Ty) {
+  std::vector<ir::ExprPtr> Args;
+  if (Arg)
+    Args.push_back(std::move(Arg));
+  return ir::makeMethod(Name, std::move(Recv), std::move(Args), std::move(Ty));
+}
+
+// A call of a fixed path such as `core::ptr::write_bytes`.
+inline ir::ExprPtr coreCall(const std::string &Path, ir::TypeRef Ty,
+                            std::vector<ir::ExprPtr> Args) {
+  auto C = makeExpr(ir::ExprKind::Call, std::move(Ty));
+  C->Sym = {ir::SymbolKind::Core, Path};
+  for (auto &A : Args)
+    C->Ops.push_back(std::move(A));
+  return C;
+}
+
+// A fixed path used as a value, such as an `Ordering`.
+inline ir::ExprPtr corePath(const std::string &Path) {
+  auto E = makeExpr(ir::ExprKind::Path, nullptr);
+  E->Sym = {ir::SymbolKind::Core, Path};
+  return E;
+}
+
+} // namespace h2r::frontend
+
+#endif
