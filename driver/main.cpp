@@ -8,8 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/ReportJson.h"
+#include "emitter/ReportRender.h"
 #include "emitter/RustEmitter.h"
 #include "frontend/CompileCommands.h"
+#include "frontend/Survey.h"
 #include "frontend/Translator.h"
 #include "ir/Passes.h"
 
@@ -18,8 +20,12 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <optional>
 
 using namespace llvm;
 using namespace h2r;
@@ -65,6 +71,42 @@ cl::opt<std::string> BindgenParameters("bindgen-parameters", cl::desc("Read --op
 cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's module in the output (default: bindings)"),
                                   cl::init("bindings"), cl::sub(TranslateCmd),
                                   cl::cat(Category));
+
+cl::SubCommand SurveyCmd("survey",
+                         "Classify every static inline function a tree's "
+                         "translation units can see");
+cl::list<std::string> SurveyInputs(cl::Positional, cl::ZeroOrMore,
+                                   cl::desc("[<file.c>...] (default: all in "
+                                            "the compile database)"),
+                                   cl::sub(SurveyCmd));
+cl::opt<std::string> SurveyBuildDir("p", cl::desc("Build directory with compile_commands.json"),
+                                    cl::value_desc("build-dir"), cl::Required,
+                                    cl::sub(SurveyCmd), cl::cat(Category));
+cl::opt<unsigned> SurveyJobs("j", cl::desc("Parse this many units at once"),
+                             cl::init(1), cl::Prefix, cl::sub(SurveyCmd),
+                             cl::cat(Category));
+cl::opt<std::string> SurveyShardOpt("shard", cl::desc("Survey only shard i of n (i/n, from 0)"),
+                                    cl::init("0/1"), cl::sub(SurveyCmd),
+                                    cl::cat(Category));
+cl::opt<std::string> SurveyOutput("o", cl::desc("Write the survey JSON here (default: stdout)"),
+                                  cl::value_desc("survey.json"), cl::init("-"),
+                                  cl::sub(SurveyCmd), cl::cat(Category));
+
+cl::SubCommand ReportCmd("report",
+                         "Render translation reports or survey shards");
+cl::list<std::string> ReportInputs(cl::Positional, cl::OneOrMore,
+                                   cl::desc("<report.json>... (survey shards "
+                                            "are merged)"),
+                                   cl::sub(ReportCmd));
+cl::opt<std::string> ReportFormatOpt("format", cl::desc("md, html, json or sarif"),
+                                     cl::init("md"), cl::sub(ReportCmd),
+                                     cl::cat(Category));
+cl::opt<std::string> ReportOutput("o", cl::desc("Write here (default: stdout)"),
+                                  cl::value_desc("file"), cl::init("-"),
+                                  cl::sub(ReportCmd), cl::cat(Category));
+cl::opt<std::string> ReportDiff("diff", cl::desc("Also show what changed since this older report"),
+                                cl::value_desc("old.json"), cl::sub(ReportCmd),
+                                cl::cat(Category));
 
 int fail(const Twine &Message) {
   errs() << "helpers2rs: error: " << Message << "\n";
@@ -220,6 +262,108 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   return commit(Outputs) ? 0 : 1;
 }
 
+int runSurvey() {
+  unsigned Index = 0, Count = 1;
+  auto [IndexText, CountText] = StringRef(SurveyShardOpt).split('/');
+  if (IndexText.getAsInteger(10, Index) || CountText.getAsInteger(10, Count) ||
+      Count == 0 || Index >= Count)
+    return fail("--shard must be i/n with 0 <= i < n, not '" + SurveyShardOpt +
+                "'");
+  if (SurveyJobs == 0)
+    return fail("-j must be at least 1");
+  std::vector<std::string> Files(SurveyInputs.begin(), SurveyInputs.end());
+  for (std::string &F : Files) {
+    if (!sys::fs::exists(F))
+      return fail("no such file or directory: '" + F + "'");
+    SmallString<256> Abs(F);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, true);
+    F = Abs.str().str();
+  }
+  std::string DBError;
+  auto DB = frontend::loadCompileCommands({SurveyBuildDir, nullptr}, Files,
+                                          DBError);
+  if (!DB)
+    return fail(DBError);
+  if (Files.empty())
+    Files = DB->getAllFiles();
+  std::vector<std::string> Units = frontend::shardUnits(Files, Index, Count);
+
+  frontend::SurveyOptions SO;
+  SO.Jobs = SurveyJobs;
+  SO.ShardIndex = Index;
+  SO.ShardCount = Count;
+  // A progress bar on a terminal; nothing in logs.
+  if (sys::Process::StandardErrIsDisplayed())
+    SO.Progress = [](size_t Done, size_t Total) {
+      unsigned Width = 30, Filled = Total ? Done * Width / Total : Width;
+      errs() << "\r[" << std::string(Filled, '#')
+             << std::string(Width - Filled, ' ') << "] " << Done << "/"
+             << Total << " units" << (Done == Total ? "\n" : "");
+    };
+  frontend::SurveyOutput Out = frontend::survey(*DB, Units, SO);
+  emit::SurveyShard Shard{Index, Count, Out.Units, Out.FailedUnits};
+  std::vector<PendingOutput> Outputs;
+  Outputs.push_back(
+      {SurveyOutput, emit::surveyToJson(Out.Functions, Shard).dump(2) + "\n"});
+  return commit(Outputs) ? 0 : 1;
+}
+
+// Reads one JSON file; a one-line error names it when it cannot.
+std::optional<nlohmann::json> readJson(const std::string &Path) {
+  auto Buf = MemoryBuffer::getFile(Path);
+  if (!Buf) {
+    fail("cannot read '" + Path + "': " + Buf.getError().message());
+    return std::nullopt;
+  }
+  try {
+    return nlohmann::json::parse((*Buf)->getBuffer().begin(),
+                                 (*Buf)->getBuffer().end());
+  } catch (const nlohmann::json::exception &E) {
+    fail(Path + ": not valid JSON: " + E.what());
+    return std::nullopt;
+  }
+}
+
+int runReport() {
+  static const std::map<std::string, emit::ReportFormat> Formats = {
+      {"md", emit::ReportFormat::Markdown},
+      {"html", emit::ReportFormat::Html},
+      {"json", emit::ReportFormat::Json},
+      {"sarif", emit::ReportFormat::Sarif}};
+  auto Format = Formats.find(ReportFormatOpt);
+  if (Format == Formats.end())
+    return fail("--format must be md, html, json or sarif, not '" +
+                ReportFormatOpt + "'");
+  std::vector<nlohmann::json> Inputs;
+  for (const std::string &Path : ReportInputs) {
+    auto J = readJson(Path);
+    if (!J)
+      return 1;
+    Inputs.push_back(std::move(*J));
+  }
+  std::string Error;
+  nlohmann::json Merged = emit::mergeReports(Inputs, Error);
+  if (!Error.empty())
+    return fail(Error);
+  std::optional<nlohmann::json> Old;
+  if (!ReportDiff.empty()) {
+    Old = readJson(ReportDiff);
+    if (!Old)
+      return 1;
+    if (!Old->is_object() || !Old->contains("summary"))
+      return fail("'" + ReportDiff + "' is not a helpers2rs report");
+  }
+  try {
+    nlohmann::json Analysis = emit::analyseReport(Merged, Old ? &*Old : nullptr);
+    std::vector<PendingOutput> Outputs;
+    Outputs.push_back({ReportOutput, emit::renderReport(Analysis, Format->second)});
+    return commit(Outputs) ? 0 : 1;
+  } catch (const nlohmann::json::exception &E) {
+    return fail(std::string("the report is missing fields: ") + E.what());
+  }
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -239,5 +383,10 @@ int main(int argc, const char **argv) {
     return 1;
   if (TranslateCmd)
     return runTranslate(std::move(Fixed));
-  return fail("no subcommand; try 'helpers2rs translate --help'");
+  if (SurveyCmd)
+    return runSurvey();
+  if (ReportCmd)
+    return runReport();
+  return fail("no subcommand; try 'helpers2rs translate --help', "
+              "'helpers2rs survey --help' or 'helpers2rs report --help'");
 }

@@ -99,11 +99,47 @@ json reportToJson(const ir::Report &R) {
       {"fallback_by_construct", ByConstruct}};
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
+          {"kind", "translation"},
           {"inputs", R.Inputs},
           {"options", {{"types", R.TypeMode}, {"export", R.ExportMode}}},
           {"summary", Summary},
           {"helpers", Helpers},
           {"functions", Functions}};
+}
+
+nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
+                            const SurveyShard &Shard) {
+  json Fns = json::array();
+  std::map<std::string, int> ByConstruct;
+  int Translatable = 0;
+  for (const ir::FunctionRecord &F : Functions) {
+    json Reasons = json::array();
+    for (const ir::FallbackReason &Why : F.Reasons) {
+      Reasons.push_back(reasonJson(Why));
+      ++ByConstruct[Why.Construct];
+    }
+    Translatable += F.Translated;
+    Fns.push_back({{"name", F.Name},
+                   {"location", location(F.Loc)},
+                   {"status", F.Translated ? "translatable" : "rejected"},
+                   {"reasons", Reasons}});
+  }
+  int Total = static_cast<int>(Functions.size());
+  json Summary = {{"functions", Total},
+                  {"translatable", Translatable},
+                  {"rejected", Total - Translatable},
+                  {"translatable_share",
+                   Total ? static_cast<double>(Translatable) / Total : 0.0},
+                  {"rejected_by_construct", ByConstruct},
+                  {"units", Shard.Units.size()},
+                  {"failed_units", Shard.FailedUnits}};
+  return {{"format_version", ReportFormatVersion},
+          {"tool", "helpers2rs"},
+          {"kind", "survey"},
+          {"shard", {{"index", Shard.Index}, {"count", Shard.Count}}},
+          {"units", Shard.Units},
+          {"summary", Summary},
+          {"functions", Fns}};
 }
 
 } // namespace h2r::emit

@@ -16,6 +16,17 @@ inline constexpr int ReportFormatVersion = 1;
 
 nlohmann::json reportToJson(const ir::Report &R);
 
+struct SurveyShard {
+  unsigned Index = 0, Count = 1;
+  std::vector<std::string> Units;
+  unsigned FailedUnits = 0;
+};
+
+// The survey format (docs/report-format.md): every static inline function
+// the units can see, translatable or rejected.
+nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
+                            const SurveyShard &Shard);
+
 } // namespace h2r::emit
 
 #endif

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(clang-19 libclang-19-dev llvm-19-dev libclang-cpp19-dev
           nlohmann-json3-dev catch2 cmake ninja-build time python3
-          linux-headers-amd64 bindgen libclang1-14)
+          linux-headers-amd64 bindgen libclang1-14 chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

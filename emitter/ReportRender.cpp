@@ -1,0 +1,630 @@
+#include "emitter/ReportRender.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace h2r::emit {
+
+using nlohmann::json;
+
+namespace {
+
+std::string kindOf(const json &R) { return R.value("kind", "translation"); }
+
+// "dir/file.c:12:3" -> file, line, column.
+struct Location {
+  std::string File;
+  int Line = 0, Column = 0;
+};
+
+Location parseLocation(const std::string &S) {
+  Location L;
+  size_t C2 = S.rfind(':');
+  size_t C1 = C2 == std::string::npos ? C2 : S.rfind(':', C2 - 1);
+  if (C1 == std::string::npos) {
+    L.File = S;
+    return L;
+  }
+  L.File = S.substr(0, C1);
+  L.Line = std::atoi(S.substr(C1 + 1, C2 - C1 - 1).c_str());
+  L.Column = std::atoi(S.substr(C2 + 1).c_str());
+  return L;
+}
+
+// The call chain from a helper to a function, through the callees the
+// report records (shortest first).
+json callChain(const std::string &From, const std::string &To,
+               const std::map<std::string, std::vector<std::string>> &Callees) {
+  std::map<std::string, std::string> Parent;
+  std::deque<std::string> Queue{From};
+  Parent[From] = "";
+  while (!Queue.empty()) {
+    std::string N = Queue.front();
+    Queue.pop_front();
+    if (N == To)
+      break;
+    auto It = Callees.find(N);
+    if (It == Callees.end())
+      continue;
+    for (const std::string &C : It->second)
+      if (Parent.emplace(C, N).second)
+        Queue.push_back(C);
+  }
+  json Chain = json::array();
+  if (!Parent.count(To))
+    return json::array({From, To});
+  for (std::string N = To; !N.empty(); N = Parent[N])
+    Chain.insert(Chain.begin(), N);
+  return Chain;
+}
+
+json analyseTranslation(const json &R) {
+  std::map<std::string, std::vector<std::string>> Callees;
+  for (const json &F : R["functions"])
+    Callees[F["name"]] = F.value("callees", std::vector<std::string>{});
+
+  json Out = {{"kind", "translation"},
+              {"inputs", R.value("inputs", json::array())},
+              {"summary", R["summary"]}};
+  std::map<std::string, std::map<std::string, int>> Files;
+  struct Blocker {
+    int Alone = 0, Affected = 0;
+    std::map<std::string, json> Sites; // by location + function
+  };
+  std::map<std::string, Blocker> Blockers;
+  json Helpers = json::array();
+  for (const json &H : R["helpers"]) {
+    std::string File = H.value("file", "");
+    std::string Status = H["status"];
+    ++Files[File][Status];
+    ++Files[File]["helpers"];
+    std::set<std::string> Constructs;
+    json Reasons = json::array();
+    for (const json &Why : H["reasons"]) {
+      std::string C = Why["construct"];
+      Constructs.insert(C);
+      json Site = {{"function", Why["function"]},
+                   {"location", Why["location"]},
+                   {"message", Why["message"]},
+                   {"macro_chain", Why["macro_chain"]},
+                   {"chain", callChain(H["name"], Why["function"], Callees)}};
+      Blockers[C].Sites.emplace(Why["location"].get<std::string>() + " " +
+                                    Why["function"].get<std::string>(),
+                                Site);
+      Site["construct"] = C;
+      Reasons.push_back(Site);
+    }
+    for (const std::string &C : Constructs) {
+      ++Blockers[C].Affected;
+      if (Constructs.size() == 1)
+        ++Blockers[C].Alone;
+    }
+    Helpers.push_back({{"name", H["name"]},
+                       {"file", File},
+                       {"location", H["location"]},
+                       {"status", Status},
+                       {"closure_size", H["closure"].size()},
+                       {"reasons", Reasons},
+                       {"notes", H.value("notes", json::array()).size()}});
+  }
+  json FileRows = json::array();
+  for (auto &[File, Counts] : Files)
+    FileRows.push_back({{"file", File},
+                        {"helpers", Counts["helpers"]},
+                        {"translated", Counts["translated"]},
+                        {"shimmed", Counts["shimmed"]},
+                        {"fallback", Counts["fallback"]}});
+  json BlockerRows = json::array();
+  for (auto &[C, B] : Blockers) {
+    json Sites = json::array();
+    for (auto &[Key, Site] : B.Sites)
+      Sites.push_back(Site);
+    BlockerRows.push_back({{"construct", C},
+                           {"unlocks", B.Alone},
+                           {"affected", B.Affected},
+                           {"sites", Sites}});
+  }
+  std::stable_sort(BlockerRows.begin(), BlockerRows.end(),
+                   [](const json &A, const json &B) {
+                     return std::make_pair(A["unlocks"].get<int>(),
+                                           A["affected"].get<int>()) >
+                            std::make_pair(B["unlocks"].get<int>(),
+                                           B["affected"].get<int>());
+                   });
+  Out["files"] = FileRows;
+  Out["blockers"] = BlockerRows;
+  Out["helpers"] = Helpers;
+  return Out;
+}
+
+json analyseSurvey(const json &R) {
+  json Out = {{"kind", "survey"},
+              {"summary", R["summary"]},
+              {"shard", R.value("shard", json::object())}};
+  std::map<std::string, std::map<std::string, int>> Files;
+  std::map<std::string, std::vector<json>> Sites;
+  for (const json &F : R["functions"]) {
+    std::string File = parseLocation(F["location"]).File;
+    std::string Status = F["status"];
+    ++Files[File][Status];
+    ++Files[File]["functions"];
+    for (const json &Why : F["reasons"])
+      Sites[Why["construct"]].push_back({{"function", Why["function"]},
+                                         {"location", Why["location"]},
+                                         {"message", Why["message"]},
+                                         {"macro_chain", Why["macro_chain"]}});
+  }
+  json FileRows = json::array();
+  for (auto &[File, Counts] : Files)
+    FileRows.push_back({{"file", File},
+                        {"functions", Counts["functions"]},
+                        {"translatable", Counts["translatable"]},
+                        {"rejected", Counts["rejected"]}});
+  json BlockerRows = json::array();
+  for (auto &[C, List] : Sites)
+    BlockerRows.push_back(
+        {{"construct", C}, {"functions", List.size()}, {"sites", List}});
+  std::stable_sort(BlockerRows.begin(), BlockerRows.end(),
+                   [](const json &A, const json &B) {
+                     return A["functions"].get<int>() > B["functions"].get<int>();
+                   });
+  Out["files"] = FileRows;
+  Out["blockers"] = BlockerRows;
+  return Out;
+}
+
+json compare(const json &New, const json &Old) {
+  json Changes = {{"old_summary", Old["summary"]}};
+  if (kindOf(New) != kindOf(Old)) {
+    Changes["error"] = "the reports are of different kinds";
+    return Changes;
+  }
+  const char *Key = kindOf(New) == "survey" ? "functions" : "helpers";
+  auto Index = [&](const json &R) {
+    std::map<std::string, std::string> M;
+    for (const json &X : R[Key])
+      M[X["name"].get<std::string>() +
+        (kindOf(R) == "survey" ? " " + X["location"].get<std::string>()
+                               : std::string())] = X["status"];
+    return M;
+  };
+  auto A = Index(Old), B = Index(New);
+  json Changed = json::array(), Added = json::array(), Removed = json::array();
+  for (auto &[Name, Status] : B) {
+    auto It = A.find(Name);
+    if (It == A.end())
+      Added.push_back({{"name", Name}, {"status", Status}});
+    else if (It->second != Status)
+      Changed.push_back({{"name", Name}, {"from", It->second}, {"to", Status}});
+  }
+  for (auto &[Name, Status] : A)
+    if (!B.count(Name))
+      Removed.push_back({{"name", Name}, {"status", Status}});
+  Changes["status_changes"] = Changed;
+  Changes["added"] = Added;
+  Changes["removed"] = Removed;
+  return Changes;
+}
+
+// ---- Markdown --------------------------------------------------------------
+
+std::string chainText(const json &Chain) {
+  std::string S;
+  for (const json &N : Chain)
+    S += (S.empty() ? "" : " → ") + N.get<std::string>();
+  return S;
+}
+
+// "`inner` (file:l:c) ← `outer` (..)"; Quote is "`" for Markdown.
+std::string macroText(const json &Macros, const std::string &Quote = "`") {
+  std::string S;
+  for (const json &M : Macros)
+    S += (S.empty() ? "" : " ← ") + Quote + M["macro"].get<std::string>() +
+         Quote + " (" + M["location"].get<std::string>() + ")";
+  return S;
+}
+
+std::string markdown(const json &A) {
+  std::ostringstream OS;
+  const json &S = A["summary"];
+  bool Survey = A["kind"] == "survey";
+  if (Survey) {
+    OS << "# helpers2rs feasibility survey\n\n"
+       << "| functions | translatable | rejected | translatable share |\n"
+       << "|---:|---:|---:|---:|\n"
+       << "| " << S["functions"] << " | " << S["translatable"] << " | "
+       << S["rejected"] << " | " << static_cast<int>(S["translatable_share"].get<double>() * 1000) / 10.0
+       << "% |\n\n## Rejection reasons\n\n| reason | functions |\n|---|---:|\n";
+    for (const json &B : A["blockers"])
+      OS << "| `" << B["construct"].get<std::string>() << "` | "
+         << B["functions"] << " |\n";
+    OS << "\n## By file\n\n| file | functions | translatable | rejected |\n"
+       << "|---|---:|---:|---:|\n";
+    for (const json &F : A["files"])
+      OS << "| " << F["file"].get<std::string>() << " | " << F["functions"]
+         << " | " << F["translatable"] << " | " << F["rejected"] << " |\n";
+  } else {
+    OS << "# helpers2rs coverage report\n\n"
+       << "| helpers | translated | shimmed | fallback | closure functions |\n"
+       << "|---:|---:|---:|---:|---:|\n"
+       << "| " << S["helpers"] << " | " << S["translated"] << " | "
+       << S["shimmed"] << " | " << S["fallback"] << " | " << S["functions"]
+       << " |\n\n## By helper file\n\n"
+       << "| file | helpers | translated | shimmed | fallback |\n"
+       << "|---|---:|---:|---:|---:|\n";
+    for (const json &F : A["files"])
+      OS << "| " << F["file"].get<std::string>() << " | " << F["helpers"]
+         << " | " << F["translated"] << " | " << F["shimmed"] << " | "
+         << F["fallback"] << " |\n";
+    OS << "\n## Blockers\n\n";
+    int Rank = 0;
+    for (const json &B : A["blockers"]) {
+      OS << ++Rank << ". `" << B["construct"].get<std::string>()
+         << "`: fixing it would unlock " << B["unlocks"] << " helper"
+         << (B["unlocks"] == 1 ? "" : "s") << " (" << B["affected"]
+         << " held back in all)\n";
+      for (const json &Site : B["sites"]) {
+        OS << "   - `" << Site["function"].get<std::string>() << "` at "
+           << Site["location"].get<std::string>() << ": "
+           << Site["message"].get<std::string>() << "\n"
+           << "     - chain: " << chainText(Site["chain"]) << "\n";
+        if (!Site["macro_chain"].empty())
+          OS << "     - macros: " << macroText(Site["macro_chain"]) << "\n";
+      }
+    }
+    OS << "\n## Helpers\n\n| helper | status | closure | reasons |\n"
+       << "|---|---|---:|---|\n";
+    for (const json &H : A["helpers"]) {
+      std::string Why;
+      for (const json &R : H["reasons"])
+        Why += (Why.empty() ? "" : "; ") + std::string("`") +
+               R["construct"].get<std::string>() + "` via " +
+               chainText(R["chain"]);
+      OS << "| " << H["name"].get<std::string>() << " | "
+         << H["status"].get<std::string>() << " | " << H["closure_size"]
+         << " | " << Why << " |\n";
+    }
+  }
+  if (A.contains("changes")) {
+    const json &C = A["changes"];
+    OS << "\n## Changes\n\n";
+    if (C.contains("error")) {
+      OS << C["error"].get<std::string>() << "\n";
+    } else {
+      for (const json &X : C["status_changes"])
+        OS << "- " << X["name"].get<std::string>() << ": "
+           << X["from"].get<std::string>() << " → "
+           << X["to"].get<std::string>() << "\n";
+      for (const json &X : C["added"])
+        OS << "- added " << X["name"].get<std::string>() << " ("
+           << X["status"].get<std::string>() << ")\n";
+      for (const json &X : C["removed"])
+        OS << "- removed " << X["name"].get<std::string>() << "\n";
+      if (C["status_changes"].empty() && C["added"].empty() &&
+          C["removed"].empty())
+        OS << "No change.\n";
+    }
+  }
+  return OS.str();
+}
+
+// ---- HTML ------------------------------------------------------------------
+
+std::string escapeHtml(const std::string &S) {
+  std::string Out;
+  for (char C : S) {
+    switch (C) {
+    case '&':
+      Out += "&amp;";
+      break;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    default:
+      Out += C;
+    }
+  }
+  return Out;
+}
+
+std::string str(const json &J) {
+  return J.is_string() ? J.get<std::string>() : J.dump();
+}
+
+// A table whose columns sort on a click (the script at the end).
+std::string table(const std::string &Id, const std::vector<std::string> &Head,
+                  const std::vector<std::vector<std::string>> &Rows) {
+  std::ostringstream OS;
+  OS << "<table class=\"sortable\" id=\"" << Id << "\"><thead><tr>";
+  for (const std::string &H : Head)
+    OS << "<th>" << escapeHtml(H) << "</th>";
+  OS << "</tr></thead><tbody>\n";
+  for (const auto &Row : Rows) {
+    OS << "<tr>";
+    for (const std::string &Cell : Row)
+      OS << "<td>" << Cell << "</td>";
+    OS << "</tr>\n";
+  }
+  return OS.str() + "</tbody></table>\n";
+}
+
+std::string barChart(const json &Blockers, const char *CountKey) {
+  int Max = 1;
+  for (const json &B : Blockers)
+    Max = std::max(Max, B[CountKey].get<int>());
+  int Height = 24 * static_cast<int>(Blockers.size()) + 10;
+  std::ostringstream OS;
+  OS << "<svg id=\"blocker-chart\" width=\"720\" height=\"" << Height
+     << "\" role=\"img\" aria-label=\"blockers\">\n";
+  int Y = 5;
+  for (const json &B : Blockers) {
+    int N = B[CountKey].get<int>();
+    int W = 400 * N / Max;
+    OS << "<text x=\"0\" y=\"" << Y + 15 << "\">"
+       << escapeHtml(B["construct"].get<std::string>()) << "</text>"
+       << "<rect x=\"250\" y=\"" << Y << "\" width=\"" << std::max(W, 1)
+       << "\" height=\"18\" fill=\"#c0504d\"></rect>"
+       << "<text x=\"" << 256 + W << "\" y=\"" << Y + 15 << "\">" << N
+       << "</text>\n";
+    Y += 24;
+  }
+  return OS.str() + "</svg>\n";
+}
+
+const char *SortScript = R"(<script>
+document.querySelectorAll('table.sortable th').forEach(function (th, col) {
+  th.addEventListener('click', function () {
+    var table = th.closest('table'), body = table.tBodies[0];
+    var idx = Array.prototype.indexOf.call(th.parentNode.children, th);
+    var asc = th.dataset.sorted !== 'asc';
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = a.cells[idx].textContent, y = b.cells[idx].textContent;
+      var nx = parseFloat(x), ny = parseFloat(y);
+      var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+      return asc ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    th.dataset.sorted = asc ? 'asc' : 'desc';
+  });
+});
+</script>
+)";
+
+std::string html(const json &A) {
+  std::ostringstream OS;
+  bool Survey = A["kind"] == "survey";
+  const json &S = A["summary"];
+  OS << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>helpers2rs "
+     << (Survey ? "survey" : "coverage report") << "</title>\n<style>"
+     << "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;"
+        "margin-bottom:2em}td,th{border:1px solid #ccc;padding:3px 8px}"
+        "th{cursor:pointer;background:#eee}code{background:#f4f4f4}"
+     << "</style></head><body>\n<h1>helpers2rs "
+     << (Survey ? "feasibility survey" : "coverage report") << "</h1>\n";
+  if (Survey) {
+    OS << table("summary", {"functions", "translatable", "rejected", "share"},
+                {{str(S["functions"]), str(S["translatable"]), str(S["rejected"]),
+                  std::to_string(static_cast<int>(
+                      S["translatable_share"].get<double>() * 1000) / 10.0)}});
+    OS << "<h2>Rejection reasons</h2>\n" << barChart(A["blockers"], "functions");
+    std::vector<std::vector<std::string>> Rows;
+    for (const json &F : A["files"])
+      Rows.push_back({escapeHtml(F["file"]), str(F["functions"]),
+                      str(F["translatable"]), str(F["rejected"])});
+    OS << "<h2>By file</h2>\n"
+       << table("files", {"file", "functions", "translatable", "rejected"}, Rows);
+  } else {
+    OS << table("summary",
+                {"helpers", "translated", "shimmed", "fallback",
+                 "closure functions"},
+                {{str(S["helpers"]), str(S["translated"]), str(S["shimmed"]),
+                  str(S["fallback"]), str(S["functions"])}});
+    OS << "<h2>Blockers</h2>\n" << barChart(A["blockers"], "affected");
+    std::vector<std::vector<std::string>> BRows;
+    for (const json &B : A["blockers"]) {
+      std::string Sites;
+      for (const json &Site : B["sites"])
+        Sites += "<div><code>" + escapeHtml(Site["function"]) + "</code> at " +
+                 escapeHtml(Site["location"]) + "<br>chain: " +
+                 escapeHtml(chainText(Site["chain"])) +
+                 (Site["macro_chain"].empty()
+                      ? ""
+                      : "<br>macros: " +
+                            escapeHtml(macroText(Site["macro_chain"], ""))) +
+                 "</div>";
+      BRows.push_back({"<code>" + escapeHtml(B["construct"]) + "</code>",
+                       str(B["unlocks"]), str(B["affected"]), Sites});
+    }
+    OS << table("blockers", {"reason", "would unlock", "held back", "where"},
+                BRows);
+    std::vector<std::vector<std::string>> FRows;
+    for (const json &F : A["files"])
+      FRows.push_back({escapeHtml(F["file"]), str(F["helpers"]),
+                       str(F["translated"]), str(F["shimmed"]),
+                       str(F["fallback"])});
+    OS << "<h2>By helper file</h2>\n"
+       << table("files", {"file", "helpers", "translated", "shimmed", "fallback"},
+                FRows);
+    std::vector<std::vector<std::string>> HRows;
+    for (const json &H : A["helpers"]) {
+      std::string Why;
+      for (const json &R : H["reasons"])
+        Why += "<div><code>" + escapeHtml(R["construct"]) + "</code> via " +
+               escapeHtml(chainText(R["chain"])) + "</div>";
+      HRows.push_back({escapeHtml(H["name"]), escapeHtml(H["status"]),
+                       str(H["closure_size"]), Why});
+    }
+    OS << "<h2>Helpers</h2>\n"
+       << table("helpers", {"helper", "status", "closure", "reasons"}, HRows);
+  }
+  if (A.contains("changes") && !A["changes"].contains("error")) {
+    std::vector<std::vector<std::string>> CRows;
+    for (const json &X : A["changes"]["status_changes"])
+      CRows.push_back({escapeHtml(X["name"]), escapeHtml(X["from"]),
+                       escapeHtml(X["to"])});
+    for (const json &X : A["changes"]["added"])
+      CRows.push_back({escapeHtml(X["name"]), "(new)", escapeHtml(X["status"])});
+    for (const json &X : A["changes"]["removed"])
+      CRows.push_back({escapeHtml(X["name"]), escapeHtml(X["status"]), "(gone)"});
+    OS << "<h2>Changes</h2>\n" << table("changes", {"name", "before", "now"}, CRows);
+  }
+  return OS.str() + SortScript + "</body></html>\n";
+}
+
+// ---- SARIF -----------------------------------------------------------------
+
+json sarifLocation(const std::string &S) {
+  Location L = parseLocation(S);
+  json Region = json::object();
+  if (L.Line > 0)
+    Region["startLine"] = L.Line;
+  if (L.Column > 0)
+    Region["startColumn"] = L.Column;
+  return {{"physicalLocation",
+           {{"artifactLocation", {{"uri", L.File}}}, {"region", Region}}}};
+}
+
+std::string sarif(const json &A) {
+  json Rules = json::array(), Results = json::array();
+  for (const json &B : A["blockers"])
+    Rules.push_back(
+        {{"id", B["construct"]},
+         {"shortDescription",
+          {{"text", "helpers2rs cannot translate: " +
+                        B["construct"].get<std::string>()}}}});
+  if (A["kind"] == "survey") {
+    for (const json &B : A["blockers"])
+      for (const json &Site : B["sites"])
+        Results.push_back({{"ruleId", B["construct"]},
+                           {"level", "note"},
+                           {"message", {{"text", Site["function"].get<std::string>() +
+                                                     ": " +
+                                                     Site["message"].get<std::string>()}}},
+                           {"locations", json::array({sarifLocation(Site["location"])})}});
+  } else {
+    for (const json &H : A["helpers"]) {
+      if (H["status"] != "fallback")
+        continue;
+      json Related = json::array();
+      std::string Text = H["name"].get<std::string>() + " falls back to C:";
+      int Id = 0;
+      for (const json &R : H["reasons"]) {
+        Text += " " + R["construct"].get<std::string>() + " in " +
+                R["function"].get<std::string>() + " (" +
+                chainText(R["chain"]) + ");";
+        json Loc = sarifLocation(R["location"]);
+        Loc["id"] = Id++;
+        Loc["message"] = {{"text", R["message"]}};
+        Related.push_back(Loc);
+      }
+      Results.push_back(
+          {{"ruleId", H["reasons"].empty() ? json("fallback")
+                                           : H["reasons"][0]["construct"]},
+           {"level", "warning"},
+           {"message", {{"text", Text}}},
+           {"locations", json::array({sarifLocation(H["location"])})},
+           {"relatedLocations", Related}});
+    }
+  }
+  json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs",
+               json::array({{{"tool",
+                              {{"driver",
+                                {{"name", "helpers2rs"}, {"rules", Rules}}}}},
+                             {"results", Results}}})}};
+  return Log.dump(2) + "\n";
+}
+
+} // namespace
+
+json mergeReports(const std::vector<json> &Inputs, std::string &Error) {
+  if (Inputs.empty()) {
+    Error = "no input";
+    return nullptr;
+  }
+  for (const json &R : Inputs)
+    if (!R.is_object() || !R.contains("summary") ||
+        R.value("tool", "") != "helpers2rs") {
+      Error = "not a helpers2rs report or survey";
+      return nullptr;
+    }
+  if (Inputs.size() == 1)
+    return Inputs[0];
+  for (const json &R : Inputs)
+    if (kindOf(R) != "survey") {
+      Error = "only survey shards can be merged";
+      return nullptr;
+    }
+  std::map<std::string, json> Functions;
+  json Units = json::array();
+  int Failed = 0;
+  for (const json &R : Inputs) {
+    for (const json &F : R["functions"])
+      Functions.emplace(F["location"].get<std::string>() + " " +
+                            F["name"].get<std::string>(),
+                        F);
+    for (const json &U : R["units"])
+      Units.push_back(U);
+    Failed += R["summary"].value("failed_units", 0);
+  }
+  json Fns = json::array();
+  std::map<std::string, int> ByConstruct;
+  int Translatable = 0;
+  for (auto &[Key, F] : Functions) {
+    Translatable += F["status"] == "translatable";
+    for (const json &Why : F["reasons"])
+      ++ByConstruct[Why["construct"]];
+    Fns.push_back(F);
+  }
+  int Total = static_cast<int>(Fns.size());
+  return {{"format_version", Inputs[0]["format_version"]},
+          {"tool", "helpers2rs"},
+          {"kind", "survey"},
+          {"shard", {{"index", 0}, {"count", 1}}},
+          {"units", Units},
+          {"summary",
+           {{"functions", Total},
+            {"translatable", Translatable},
+            {"rejected", Total - Translatable},
+            {"translatable_share",
+             Total ? static_cast<double>(Translatable) / Total : 0.0},
+            {"rejected_by_construct", ByConstruct},
+            {"units", Units.size()},
+            {"failed_units", Failed}}},
+          {"functions", Fns}};
+}
+
+json analyseReport(const json &Report, const json *Old) {
+  json A = kindOf(Report) == "survey" ? analyseSurvey(Report)
+                                      : analyseTranslation(Report);
+  if (Old)
+    A["changes"] = compare(Report, *Old);
+  return A;
+}
+
+std::string renderReport(const json &Analysis, ReportFormat F) {
+  switch (F) {
+  case ReportFormat::Markdown:
+    return markdown(Analysis);
+  case ReportFormat::Html:
+    return html(Analysis);
+  case ReportFormat::Sarif:
+    return sarif(Analysis);
+  case ReportFormat::Json:
+    break;
+  }
+  return Analysis.dump(2) + "\n";
+}
+
+} // namespace h2r::emit

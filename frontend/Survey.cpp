@@ -1,0 +1,159 @@
+#include "frontend/Survey.h"
+#include "frontend/FunctionLowering.h"
+#include "frontend/GccFlags.h"
+#include "frontend/InlineClosure.h"
+#include "frontend/SourceInfo.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/ThreadPool.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+namespace h2r::frontend {
+
+using namespace clang;
+
+namespace {
+
+// Functions by location, shared by the worker threads.
+class SurveyMerger {
+public:
+  // True if this thread should lower the function at Key.
+  bool claim(const std::string &Key) {
+    std::lock_guard<std::mutex> Lock(M);
+    return Claimed.insert(Key).second;
+  }
+  void add(std::string Key, ir::FunctionRecord R) {
+    std::lock_guard<std::mutex> Lock(M);
+    Records.emplace(std::move(Key), std::move(R));
+  }
+  std::vector<ir::FunctionRecord> take() {
+    std::vector<ir::FunctionRecord> Out;
+    for (auto &[Key, R] : Records)
+      Out.push_back(std::move(R));
+    return Out;
+  }
+
+private:
+  std::mutex M;
+  std::set<std::string> Claimed;
+  std::map<std::string, ir::FunctionRecord> Records; // sorted by key
+};
+
+class SurveyConsumer : public ASTConsumer {
+public:
+  explicit SurveyConsumer(SurveyMerger &Merger) : Merger(Merger) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::vector<const FunctionDecl *> Candidates;
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->doesThisDeclarationHaveABody() &&
+            InlineClosure::isInlineCandidate(FD))
+          Candidates.push_back(FD);
+    TypeLowering Types(Ctx);
+    LoweringContext LC{Ctx, Types, {}, {}, {}, {}};
+    for (const FunctionDecl *FD : Candidates)
+      LC.Inlines.insert(FD->getCanonicalDecl());
+    for (const FunctionDecl *FD : Candidates) {
+      ir::FunctionRecord R;
+      R.Name = FD->getNameAsString();
+      R.Loc = describeLocation(FD->getLocation(), SM);
+      std::string Key = R.Loc.str() + " " + R.Name;
+      if (!Merger.claim(Key))
+        continue;
+      auto Result = FunctionLowering(LC, FD).run();
+      if (auto *F = std::get_if<LoweringFailure>(&Result)) {
+        ir::FallbackReason Why;
+        Why.Construct = F->Construct;
+        Why.Function = R.Name;
+        Why.Loc = describeLocation(F->Loc, SM);
+        Why.MacroChain = macroChain(F->Loc, SM, Ctx.getLangOpts());
+        Why.Message = F->Message;
+        R.Reasons.push_back(std::move(Why));
+      }
+      R.Translated = R.Reasons.empty();
+      Merger.add(std::move(Key), std::move(R));
+    }
+  }
+
+private:
+  SurveyMerger &Merger;
+};
+
+class SurveyAction : public ASTFrontendAction {
+public:
+  explicit SurveyAction(SurveyMerger &Merger) : Merger(Merger) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<SurveyConsumer>(Merger);
+  }
+
+private:
+  SurveyMerger &Merger;
+};
+
+class SurveyActionFactory : public tooling::FrontendActionFactory {
+public:
+  explicit SurveyActionFactory(SurveyMerger &Merger) : Merger(Merger) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<SurveyAction>(Merger);
+  }
+
+private:
+  SurveyMerger &Merger;
+};
+
+} // namespace
+
+std::vector<std::string> shardUnits(std::vector<std::string> Files,
+                                    unsigned Index, unsigned Count) {
+  std::sort(Files.begin(), Files.end());
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+  std::vector<std::string> Shard;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (I % Count == Index)
+      Shard.push_back(Files[I]);
+  return Shard;
+}
+
+SurveyOutput survey(const tooling::CompilationDatabase &DB,
+                    const std::vector<std::string> &Units,
+                    const SurveyOptions &Opts) {
+  SurveyMerger Merger;
+  SurveyOutput Out;
+  Out.Units = Units;
+  std::mutex ProgressLock;
+  size_t Done = 0;
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Opts.Jobs));
+  for (const std::string &Unit : Units)
+    Pool.async([&, Unit] {
+      SurveyActionFactory Factory(Merger);
+      tooling::ClangTool Tool(DB, {Unit});
+      Tool.setPrintErrorMessage(false);
+      Tool.appendArgumentsAdjuster(gccFlagFilter());
+      // A survey reads hundreds of headers: warnings are noise here.
+      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+          {"-fno-caret-diagnostics", "-w"},
+          tooling::ArgumentInsertPosition::BEGIN));
+      bool Ok = Tool.run(&Factory) == 0;
+      std::lock_guard<std::mutex> Lock(ProgressLock);
+      Out.FailedUnits += !Ok;
+      ++Done;
+      if (Opts.Progress)
+        Opts.Progress(Done, Units.size());
+    });
+  Pool.wait();
+  Out.Functions = Merger.take();
+  return Out;
+}
+
+} // namespace h2r::frontend

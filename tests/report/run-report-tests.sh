@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# `helpers2rs report` and `survey`:
+#  - the kernel corpus report in every format, checked for its figures;
+#  - --diff against an edited copy;
+#  - a survey of 300 real 6.1 headers in two units, in full and in two
+#    shards that `report` merges back to the same figures;
+#  - the HTML rendered by headless Chromium, which must show the figures.
+#   run-report-tests.sh <helpers2rs> <kernel-report.json> <work-dir>
+set -uo pipefail
+tool=$1 kreport=$2 work=$3
+root=$(cd "$(dirname "$0")/../.." && pwd)
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+passed=0 failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "PASS $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; fi
+}
+# field <file.json> <python expression over d>
+field() {
+  python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+translated=$(field "$kreport" "d['summary']['translated']")
+fallback=$(field "$kreport" "d['summary']['fallback']")
+
+"$tool" report "$kreport" -o r.md
+check "markdown has the summary row" grep -q "| $translated | 0 | $fallback |" r.md
+check "markdown ranks blockers" grep -qE '^1\. `[a-z0-9.-]+`: fixing it would unlock [0-9]+ helper' r.md
+check "markdown gives chains" grep -q "chain: rust_helper_" r.md
+
+"$tool" report "$kreport" --format=json -o r.json
+check "json blockers count what they alone hold back" python3 -c "
+import json; a=json.load(open('r.json')); r=json.load(open('$kreport'))
+alone={}
+for h in r['helpers']:
+  cs={x['construct'] for x in h['reasons']}
+  if len(cs)==1:
+    c=next(iter(cs)); alone[c]=alone.get(c,0)+1
+assert all(b['unlocks']==alone.get(b['construct'],0) for b in a['blockers']), a['blockers']
+assert sum(f['helpers'] for f in a['files'])==r['summary']['helpers']"
+
+"$tool" report "$kreport" --format=sarif -o r.sarif
+check "sarif: one result per fallback" test "$(field r.sarif "d['runs'][0]['results'].__len__()")" = "$fallback"
+check "sarif: version 2.1.0" test "$(field r.sarif "d['version']")" = "2.1.0"
+
+python3 -c "
+import json; r=json.load(open('$kreport'))
+h=next(h for h in r['helpers'] if h['status']=='translated'); h['status']='fallback'
+json.dump(r, open('old.json','w'))"
+"$tool" report "$kreport" --diff old.json -o diff.md
+check "diff lists a status change" grep -qE '^- rust_helper_[a-z0-9_]+: fallback → translated' diff.md
+"$tool" report "$kreport" --diff "$kreport" -o same.md
+check "diff against itself: no change" grep -qx "No change." same.md
+
+printf '{"oops":' > bad.json
+"$tool" report bad.json 2> err.txt; rc=$?
+check "invalid JSON: exit 1, one line" test "$rc" = 1 -a "$(wc -l < err.txt)" = 1
+
+# The survey: two units, full and sharded.
+db=$("$root/scripts/kernel-compile-commands.sh" "$root/corpus/survey" "$work/survey-module")
+dir=$(dirname "$db")
+/usr/bin/time -f "%e %M" -o time.txt "$tool" survey -p "$dir" -j2 -o full.json
+read -r wall rss < time.txt
+check "survey: no unit failed" test "$(field full.json "d['summary']['failed_units']")" = 0
+check "survey: both units" test "$(field full.json "d['summary']['units']")" = 2
+"$tool" survey -p "$dir" --shard 0/2 -o s0.json
+"$tool" survey -p "$dir" --shard 1/2 -o s1.json
+check "shards split the units" test "$(field s0.json "d['units'].__len__()")" = 1
+"$tool" report s0.json s1.json --format=json -o merged.json
+check "merged shards equal the full survey" python3 -c "
+import json; f=json.load(open('full.json'))['summary']; m=json.load(open('merged.json'))['summary']
+assert (f['functions'], f['translatable']) == (m['functions'], m['translatable']), (f, m)"
+"$tool" survey -p "$dir" --shard 2/2 -o x.json 2> err.txt; rc=$?
+check "bad shard: exit 1" test "$rc" = 1
+echo "survey: $(field full.json "d['summary']['functions']") functions, \
+$(field full.json "d['summary']['translatable']") translatable \
+($(field full.json "round(d['summary']['translatable_share'] * 100, 1)")%), ${wall}s wall, \
+$((rss / 1024)) MiB peak (-j2)"
+echo "top reasons: $(python3 -c "
+import json; s=json.load(open('full.json'))['summary']['rejected_by_construct']
+print(', '.join('%s %d' % kv for kv in sorted(s.items(), key=lambda kv: -kv[1])[:10]))")"
+
+# HTML in headless Chromium.
+"$tool" report "$kreport" --format=html -o r.html
+"$tool" report full.json --format=html -o s.html
+browser=$(command -v chromium || true)
+if [ -z "$browser" ]; then
+  failed=$((failed + 1)); echo "FAIL chromium is not installed"
+else
+  for page in r s; do
+    "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+      --disable-component-update --disable-sync --no-first-run \
+      --user-data-dir="$work/chrome-$page" --dump-dom "file://$work/$page.html" \
+      > "$page.dom" 2>/dev/null
+  done
+  check "html renders the summary" grep -q "<td>$translated</td><td>0</td><td>$fallback</td>" r.dom
+  check "html draws a bar per blocker" test "$(grep -o '<rect' r.dom | wc -l)" = \
+    "$(field r.json "d['blockers'].__len__()")"
+  check "html tables are sortable" grep -q 'class="sortable"' r.dom
+  check "survey html renders" grep -q "$(field full.json "d['summary']['functions']")" s.dom
+fi
+echo "$passed passed, $failed failed"
+test "$failed" = 0
