@@ -2,6 +2,7 @@
 # Wall time and peak memory of helpers2rs, best of N runs:
 #  - the kernel helper corpus over the real 6.1 tree (the main job),
 #  - the semantic corpus (small files, one per construct family),
+#  - a survey of 300 real 6.1 headers,
 # and of rustc compiling the kernel translation against bindgen's bindings.
 #   bench/bench.sh [runs]
 set -euo pipefail
@@ -37,6 +38,10 @@ semantic=(corpus/semantics/*.c)
 best "semantic corpus (${#semantic[@]} files), translate" \
   "$tool" translate "${semantic[@]}" --types=self --rust-version=1.87 \
   -o "$out/s.rs" -- -O2
+
+sdb=$(scripts/kernel-compile-commands.sh corpus/survey "$out/survey")
+best "survey of 300 6.1 headers (2 units, -j2)" \
+  "$tool" survey -p "$(dirname "$sdb")" -j2 -o "$out/survey.json"
 
 scripts/kernel-corpus.sh "$tool" "$out/kc" >/dev/null 2>&1
 best "rustc -O: kernel translation + 44k lines of bindings" \

@@ -1,5 +1,6 @@
 // The JSON report: field names and summary figures (docs/report-format.md).
 #include "emitter/ReportJson.h"
+#include "emitter/ReportRender.h"
 
 #include <catch2/catch.hpp>
 
@@ -54,4 +55,69 @@ TEST_CASE("the report summarises helpers and counts blockers once per helper",
   CHECK(H["reasons"][0]["macro_chain"][0]["location"] == "a.c:7:3");
   CHECK(J["helpers"][0]["signature"]["return"]["bits"] == 32);
   CHECK(J["helpers"][0]["location"] == "a.c:3:5");
+}
+
+TEST_CASE("blockers rank by the helpers they alone hold back", "[report]") {
+  using nlohmann::json;
+  auto Reason = [](const char *C, const char *F) {
+    return json{{"construct", C}, {"function", F}, {"location", "h.h:1:1"},
+                {"macro_chain", json::array()}, {"message", "m"}};
+  };
+  json R = {{"tool", "helpers2rs"},
+            {"kind", "translation"},
+            {"summary", {{"helpers", 3}}},
+            {"functions",
+             json::array({{{"name", "rust_helper_a"}, {"callees", {"mid"}}},
+                          {{"name", "mid"}, {"callees", {"leaf"}}}})},
+            {"helpers", json::array()}};
+  R["helpers"].push_back({{"name", "rust_helper_a"}, {"file", "a.c"},
+                          {"location", "a.c:1:1"}, {"status", "fallback"},
+                          {"closure", {"mid", "leaf"}},
+                          {"reasons", {Reason("inline-asm", "leaf")}}});
+  R["helpers"].push_back({{"name", "rust_helper_b"}, {"file", "a.c"},
+                          {"location", "a.c:2:1"}, {"status", "fallback"},
+                          {"closure", json::array()},
+                          {"reasons", {Reason("inline-asm", "x"),
+                                       Reason("va-arg", "y")}}});
+  R["helpers"].push_back({{"name", "rust_helper_c"}, {"file", "b.c"},
+                          {"location", "b.c:1:1"}, {"status", "fallback"},
+                          {"closure", json::array()},
+                          {"reasons", {Reason("va-arg", "y"),
+                                       Reason("va-arg", "z")}}});
+  json A = emit::analyseReport(R, nullptr);
+  REQUIRE(A["blockers"].size() == 2);
+  // Each holds one helper back alone; both hold back two in all.
+  CHECK(A["blockers"][0]["unlocks"] == 1);
+  CHECK(A["blockers"][0]["affected"] == 2);
+  json Chain = A["helpers"][0]["reasons"][0]["chain"];
+  CHECK(Chain == json({"rust_helper_a", "mid", "leaf"}));
+  CHECK(A["files"].size() == 2);
+  std::string Md = emit::renderReport(A, emit::ReportFormat::Markdown);
+  CHECK_THAT(Md, Catch::Contains("fixing it would unlock 1 helper (2 held back in all)"));
+  CHECK_THAT(Md, Catch::Contains("chain: rust_helper_a → mid → leaf"));
+  json Sarif = json::parse(emit::renderReport(A, emit::ReportFormat::Sarif));
+  CHECK(Sarif["runs"][0]["results"].size() == 3);
+}
+
+TEST_CASE("survey shards merge, counting each function once", "[report]") {
+  using nlohmann::json;
+  auto Fn = [](const char *Name, const char *Loc, bool Ok) {
+    return json{{"name", Name}, {"location", Loc},
+                {"status", Ok ? "translatable" : "rejected"},
+                {"reasons", json::array()}};
+  };
+  json S0 = {{"tool", "helpers2rs"}, {"kind", "survey"}, {"format_version", 1},
+             {"units", {"a.c"}}, {"summary", {{"failed_units", 0}}},
+             {"functions", {Fn("f", "x.h:1:1", true), Fn("g", "x.h:5:1", false)}}};
+  json S1 = {{"tool", "helpers2rs"}, {"kind", "survey"}, {"format_version", 1},
+             {"units", {"b.c"}}, {"summary", {{"failed_units", 1}}},
+             {"functions", {Fn("f", "x.h:1:1", true), Fn("h", "y.h:2:1", true)}}};
+  std::string Error;
+  json M = emit::mergeReports({S0, S1}, Error);
+  REQUIRE(Error.empty());
+  CHECK(M["summary"]["functions"] == 3);
+  CHECK(M["summary"]["translatable"] == 2);
+  CHECK(M["summary"]["failed_units"] == 1);
+  emit::mergeReports({S0, json{{"tool", "helpers2rs"}, {"summary", {}}}}, Error);
+  CHECK_FALSE(Error.empty());
 }
