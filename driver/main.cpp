@@ -113,6 +113,16 @@ int fail(const Twine &Message) {
   return 1;
 }
 
+// Compile databases key their entries by absolute path.
+void makeAbsolute(std::vector<std::string> &Files) {
+  for (std::string &F : Files) {
+    SmallString<256> Abs(F);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    F = Abs.str().str();
+  }
+}
+
 bool parseRustVersion(StringRef Text, emit::RustVersion &V) {
   auto [Major, Minor] = Text.split('.');
   return !Major.getAsInteger(10, V.Major) && !Minor.getAsInteger(10, V.Minor);
@@ -213,13 +223,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     else if (sys::fs::is_directory(F))
       return fail("'" + F + "' is a directory, not a C file");
 
-  // Compile databases key their entries by absolute path.
-  for (std::string &F : Files) {
-    SmallString<256> Abs(F);
-    sys::fs::make_absolute(Abs);
-    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    F = Abs.str().str();
-  }
+  makeAbsolute(Files);
 
   std::string DBError;
   auto DB = frontend::loadCompileCommands({BuildDir, std::move(Fixed)}, Files,
@@ -272,14 +276,10 @@ int runSurvey() {
   if (SurveyJobs == 0)
     return fail("-j must be at least 1");
   std::vector<std::string> Files(SurveyInputs.begin(), SurveyInputs.end());
-  for (std::string &F : Files) {
+  for (const std::string &F : Files)
     if (!sys::fs::exists(F))
       return fail("no such file or directory: '" + F + "'");
-    SmallString<256> Abs(F);
-    sys::fs::make_absolute(Abs);
-    sys::path::remove_dots(Abs, true);
-    F = Abs.str().str();
-  }
+  makeAbsolute(Files);
   std::string DBError;
   auto DB = frontend::loadCompileCommands({SurveyBuildDir, nullptr}, Files,
                                           DBError);
