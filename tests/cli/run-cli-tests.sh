@@ -66,6 +66,16 @@ check "unparsable command exits 1" test "$rc" = 1
 check "unparsable command: one clear line" grep -qxE "helpers2rs: error: cannot parse the compile command of '(.*/)?ok.c': option '-o' is missing its value" err.txt
 check "unparsable command: no output" test ! -e u.rs
 
+# Every Rust file this script writes is compiled, warnings denied.
+: "${RUSTC:=rustc}"
+compiles() {
+  "$RUSTC" --edition=2021 --crate-type=lib -O -D warnings -A non_snake_case \
+    -A non_camel_case_types -A non_upper_case_globals --crate-name h2r_cli \
+    --out-dir rustc-out "$1"
+}
+mkdir -p rustc-out
+check "the -p output compiles" compiles db.rs
+
 # Determinism: the same input gives the same bytes.
 for f in "$corpus"/semantics/*.c; do
   n=$(basename "$f" .c)
@@ -73,6 +83,7 @@ for f in "$corpus"/semantics/*.c; do
   "$tool" translate "$f" --types=self -o "$n.2.rs" --report "$n.2.json" -- -O2
   check "deterministic $n" cmp -s "$n.1.rs" "$n.2.rs"
   check "deterministic report $n" cmp -s "$n.1.json" "$n.2.json"
+  check "default-option output of $n compiles" compiles "$n.1.rs"
 done
 
 echo "$passed passed, $failed failed"
