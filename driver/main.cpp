@@ -291,8 +291,6 @@ int runSurvey() {
 
   frontend::SurveyOptions SO;
   SO.Jobs = SurveyJobs;
-  SO.ShardIndex = Index;
-  SO.ShardCount = Count;
   // A progress bar on a terminal; nothing in logs.
   if (sys::Process::StandardErrIsDisplayed())
     SO.Progress = [](size_t Done, size_t Total) {

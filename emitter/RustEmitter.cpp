@@ -236,12 +236,10 @@ bool Printer::endsWithCast(const Expr &E) const {
 
 std::string Printer::expr(const Expr &E, int MinPrec) {
   int Prec = PrecPrimary;
-  bool Start = StmtStart;
   std::string S = exprUnparenthesised(E, Prec);
   StmtStart = false;
   if (Prec < MinPrec)
     return "(" + S + ")";
-  (void)Start;
   return S;
 }
 

@@ -46,7 +46,6 @@ struct OperandPlan {
   unsigned Bytes = 8;    // the value's size
   int RustIndex = -1;    // its position in asm!'s operand list
   int ExplicitIndex = -1; // Explicit: its position among explicit operands
-  int TiedTo = -1;       // an input tied to output N
   int64_t SymOffset = 0; // Sym
 };
 
@@ -334,7 +333,6 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
                "input " + OperandName(G) + " is tied to an operand that is "
                "not a register");
       P = Plans[C.Tied];
-      P.TiedTo = C.Tied;
       // The output's operand becomes an inout carrying this value.
       const OperandPlan &Tied = Plans[C.Tied];
       ir::AsmOperand *Target = Tied.Kind == OperandKind::Explicit

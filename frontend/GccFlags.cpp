@@ -6,7 +6,6 @@
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
 
-#include <set>
 
 namespace h2r::frontend {
 

@@ -24,7 +24,6 @@ namespace h2r::frontend {
 
 struct SurveyOptions {
   unsigned Jobs = 1;
-  unsigned ShardIndex = 0, ShardCount = 1;
   // Called after each unit with (done, total); may be empty.
   std::function<void(size_t, size_t)> Progress;
 };

@@ -215,7 +215,7 @@ TypeRef TypeLowering::lowerRecord(const RecordDecl *RD) {
   return Type::record(Name);
 }
 
-uint64_t TypeLowering::rustAlign(const TypeRef &, QualType C) {
+uint64_t TypeLowering::rustAlign(QualType C) {
   // Every IR type has the natural alignment of its canonical C type: the
   // records we emit are made to match Clang, and rustc checks that.
   return Ctx.getTypeAlignInChars(C.getCanonicalType()).getQuantity();
@@ -281,7 +281,7 @@ void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
   uint64_t MaxNatural = 1;
   for (const FieldDecl *FD : Def->fields())
     if (!FD->isBitField())
-      MaxNatural = std::max(MaxNatural, rustAlign(nullptr, FD->getType()));
+      MaxNatural = std::max(MaxNatural, rustAlign(FD->getType()));
   unsigned PackedTo = R.Align < MaxNatural ? static_cast<unsigned>(R.Align) : 0;
   R.PackedTo = PackedTo;
 
@@ -338,15 +338,14 @@ void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
       R.Members.push_back(std::move(M));
       continue;
     }
-    Placer.place(std::move(M), rustAlign(nullptr, FD->getType()), Size);
+    Placer.place(std::move(M), rustAlign(FD->getType()), Size);
   }
   CloseUnit();
   if (Def->isUnion()) {
     uint64_t Natural = 1, Largest = 0;
-    Index = 0;
     for (const FieldDecl *FD : Def->fields()) {
       if (!FD->isBitField())
-        Natural = std::max(Natural, rustAlign(nullptr, FD->getType()));
+        Natural = std::max(Natural, rustAlign(FD->getType()));
       if (!FD->getType()->isIncompleteArrayType())
         Largest = std::max<uint64_t>(
             Largest, Ctx.getTypeSizeInChars(FD->getType()).getQuantity());

@@ -55,7 +55,7 @@ private:
   ir::TypeRef lowerRecord(const clang::RecordDecl *RD);
   void layoutRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
   void nameAnonymousMembers(const clang::RecordDecl *RD);
-  uint64_t rustAlign(const ir::TypeRef &T, clang::QualType C);
+  uint64_t rustAlign(clang::QualType C);
 
   clang::ASTContext &Ctx;
   std::map<const clang::RecordDecl *, std::string> RecordNames;

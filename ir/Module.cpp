@@ -118,10 +118,6 @@ ExprPtr makeContinue(std::string Label) {
   return E;
 }
 
-ExprPtr makeUnitValue() {
-  return std::make_unique<Expr>(ExprKind::Unit, Type::unit());
-}
-
 static Stmt cloneStmt(const Stmt &S) {
   Stmt C(S.K);
   C.Local = S.Local;

@@ -245,7 +245,6 @@ ExprPtr makeAssign(ExprPtr Place, ExprPtr Value);
 ExprPtr makeIf(ExprPtr Cond, ExprPtr Then, ExprPtr Else, TypeRef Ty);
 ExprPtr makeBreak(std::string Label, ExprPtr Value = nullptr);
 ExprPtr makeContinue(std::string Label);
-ExprPtr makeUnitValue();
 
 // A deep copy, for places that must be named twice (read then write).
 ExprPtr clone(const Expr &E);
