@@ -32,15 +32,6 @@ ExprPtr withStmts(std::vector<ir::Stmt> Pre, ExprPtr Tail) {
   return ir::makeBlock(std::move(Pre), std::move(Tail), Ty);
 }
 
-// Sign-extends the low Bits of V.
-int64_t signedValue(uint64_t V, unsigned Bits) {
-  if (Bits >= 64)
-    return static_cast<int64_t>(V);
-  uint64_t Sign = uint64_t(1) << (Bits - 1);
-  V &= (Sign << 1) - 1;
-  return static_cast<int64_t>(V ^ Sign) - static_cast<int64_t>(Sign);
-}
-
 bool isFnPtr(const TypeRef &T) { return T->kind() == Type::Kind::FnPtr; }
 
 } // namespace

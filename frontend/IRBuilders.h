@@ -18,6 +18,15 @@ inline ir::TypeRef isizeType() { return ir::Type::integer(64, true, true); }
 inline ir::TypeRef usizeType() { return ir::Type::integer(64, false, true); }
 inline ir::TypeRef u32Type() { return ir::Type::integer(32, false); }
 
+// Sign-extends the low Bits of V (an integer literal's two's complement).
+inline int64_t signedValue(uint64_t V, unsigned Bits) {
+  if (Bits >= 64)
+    return static_cast<int64_t>(V);
+  uint64_t Sign = uint64_t(1) << (Bits - 1);
+  V &= (Sign << 1) - 1;
+  return static_cast<int64_t>(V ^ Sign) - static_cast<int64_t>(Sign);
+}
+
 inline ir::ExprPtr makeExpr(ir::ExprKind K, ir::TypeRef Ty) {
   return std::make_unique<ir::Expr>(K, std::move(Ty));
 }

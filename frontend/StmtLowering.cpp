@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionLowering.h"
+#include "frontend/IRBuilders.h"
 #include "ir/Passes.h"
 #include "ir/RustNames.h"
 
@@ -113,13 +114,6 @@ ExprPtr FunctionLowering::zeroValue(const TypeRef &T) {
   default:
     return std::make_unique<ir::Expr>(ExprKind::Zeroed, T);
   }
-}
-
-static bool constantCondition(const clang::Expr *E, ASTContext &Ctx,
-                              bool &Value) {
-  if (!E || E->HasSideEffects(Ctx))
-    return false;
-  return E->EvaluateAsBooleanCondition(Value, Ctx);
 }
 
 template <typename Fn>
@@ -450,6 +444,12 @@ void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
     Inc = FS->getInc();
   }
 
+  // Lowered before the body: a literal when the condition is constant (as
+  // for `if`, this includes what our own builtin answers decide).
+  ExprPtr CondIR = Cond ? condition(Cond) : nullptr;
+  bool CondConstant = !CondIR || CondIR->Kind == ExprKind::BoolLit;
+  bool CondValue = !CondIR || CondIR->IntValue;
+
   // `continue` must still run a do-while's test or a for's increment: it
   // leaves a labelled block around the body instead of restarting the loop.
   bool ContinueLeavesBody = IsDo || Inc;
@@ -458,11 +458,6 @@ void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
                    CleanupScopes.size()});
   ExprPtr BodyBlock = blockOf(Body);
   Jumps.pop_back();
-
-  bool CondValue = false;
-  bool CondConstant = !Cond || constantCondition(Cond, Ctx, CondValue);
-  if (!Cond)
-    CondValue = true;
 
   std::vector<ir::Stmt> LoopBody;
   if (ContinueLeavesBody) {
@@ -480,7 +475,7 @@ void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
       std::vector<ir::Stmt> Leave;
       Leave.push_back(ir::Stmt::expr(ir::makeBreak(Label)));
       LoopBody.push_back(ir::Stmt::expr(ir::makeIf(
-          ir::makeUnary("!", condition(Cond), Type::boolean()),
+          ir::makeUnary("!", std::move(CondIR), Type::boolean()),
           ir::makeBlock(std::move(Leave), nullptr, Type::unit()), nullptr,
           Type::unit())));
     }
@@ -492,7 +487,7 @@ void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
     L->Ops.push_back(std::move(Block));
   } else {
     L = std::make_unique<ir::Expr>(ExprKind::While, Type::unit());
-    L->Ops.push_back(condition(Cond));
+    L->Ops.push_back(std::move(CondIR));
     L->Ops.push_back(std::move(Block));
   }
   L->Label = Label;
@@ -592,10 +587,10 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
 
   // A constant scrutinee (`switch (sizeof(*p))`) runs one section and those
   // it falls into; the rest is dead in every build, as with a constant if.
-  Expr::EvalResult Known;
-  if (!S->getCond()->HasSideEffects(Ctx) &&
-      S->getCond()->EvaluateAsInt(Known, Ctx)) {
-    int64_t V = Known.Val.getInt().getExtValue();
+  if (Scrutinee->Kind == ExprKind::IntLit) {
+    int64_t V = CondTy->isSigned()
+                    ? signedValue(Scrutinee->IntValue, CondTy->bits())
+                    : static_cast<int64_t>(Scrutinee->IntValue);
     int Start = -1, Default = -1;
     for (size_t I = 0; I < Sections.size(); ++I) {
       if (Sections[I].IsDefault)
