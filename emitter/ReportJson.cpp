@@ -110,29 +110,16 @@ json reportToJson(const ir::Report &R) {
 nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
                             const SurveyShard &Shard) {
   json Fns = json::array();
-  std::map<std::string, int> ByConstruct;
-  int Translatable = 0;
   for (const ir::FunctionRecord &F : Functions) {
     json Reasons = json::array();
-    for (const ir::FallbackReason &Why : F.Reasons) {
+    for (const ir::FallbackReason &Why : F.Reasons)
       Reasons.push_back(reasonJson(Why));
-      ++ByConstruct[Why.Construct];
-    }
-    Translatable += F.Translated;
     Fns.push_back({{"name", F.Name},
                    {"location", location(F.Loc)},
                    {"status", F.Translated ? "translatable" : "rejected"},
                    {"reasons", Reasons}});
   }
-  int Total = static_cast<int>(Functions.size());
-  json Summary = {{"functions", Total},
-                  {"translatable", Translatable},
-                  {"rejected", Total - Translatable},
-                  {"translatable_share",
-                   Total ? static_cast<double>(Translatable) / Total : 0.0},
-                  {"rejected_by_construct", ByConstruct},
-                  {"units", Shard.Units.size()},
-                  {"failed_units", Shard.FailedUnits}};
+  json Summary = surveySummary(Fns, Shard.Units.size(), Shard.FailedUnits);
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "survey"},
@@ -140,6 +127,25 @@ nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
           {"units", Shard.Units},
           {"summary", Summary},
           {"functions", Fns}};
+}
+
+json surveySummary(const json &Functions, size_t Units, unsigned FailedUnits) {
+  std::map<std::string, int> ByConstruct;
+  int Translatable = 0;
+  for (const json &F : Functions) {
+    Translatable += F["status"] == "translatable";
+    for (const json &Why : F["reasons"])
+      ++ByConstruct[Why["construct"].get<std::string>()];
+  }
+  int Total = static_cast<int>(Functions.size());
+  return {{"functions", Total},
+          {"translatable", Translatable},
+          {"rejected", Total - Translatable},
+          {"translatable_share",
+           Total ? static_cast<double>(Translatable) / Total : 0.0},
+          {"rejected_by_construct", ByConstruct},
+          {"units", Units},
+          {"failed_units", FailedUnits}};
 }
 
 } // namespace h2r::emit

@@ -27,6 +27,10 @@ struct SurveyShard {
 nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
                             const SurveyShard &Shard);
 
+// A survey's `summary` from its `functions` array (one shard or merged).
+nlohmann::json surveySummary(const nlohmann::json &Functions, size_t Units,
+                             unsigned FailedUnits);
+
 } // namespace h2r::emit
 
 #endif

@@ -1,4 +1,5 @@
 #include "emitter/ReportRender.h"
+#include "emitter/ReportJson.h"
 
 #include <algorithm>
 #include <deque>
@@ -579,29 +580,14 @@ json mergeReports(const std::vector<json> &Inputs, std::string &Error) {
     Failed += R["summary"].value("failed_units", 0);
   }
   json Fns = json::array();
-  std::map<std::string, int> ByConstruct;
-  int Translatable = 0;
-  for (auto &[Key, F] : Functions) {
-    Translatable += F["status"] == "translatable";
-    for (const json &Why : F["reasons"])
-      ++ByConstruct[Why["construct"]];
+  for (auto &[Key, F] : Functions)
     Fns.push_back(F);
-  }
-  int Total = static_cast<int>(Fns.size());
   return {{"format_version", Inputs[0]["format_version"]},
           {"tool", "helpers2rs"},
           {"kind", "survey"},
           {"shard", {{"index", 0}, {"count", 1}}},
           {"units", Units},
-          {"summary",
-           {{"functions", Total},
-            {"translatable", Translatable},
-            {"rejected", Total - Translatable},
-            {"translatable_share",
-             Total ? static_cast<double>(Translatable) / Total : 0.0},
-            {"rejected_by_construct", ByConstruct},
-            {"units", Units.size()},
-            {"failed_units", Failed}}},
+          {"summary", surveySummary(Fns, Units.size(), Failed)},
           {"functions", Fns}};
 }
 
