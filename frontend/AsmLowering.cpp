@@ -459,22 +459,26 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
       if (Mod == "a")
         continue;
     }
+    // The register width a modifier selects (%k %w %b %q), or the high byte
+    // (%h); the operand's own width without one.
+    auto RegisterWidth = [&](bool &High) {
+      High = Mod == "h";
+      if (Mod == "k")
+        return 4u;
+      if (Mod == "w")
+        return 2u;
+      if (Mod == "b")
+        return 1u;
+      if (Mod == "q")
+        return 8u;
+      if (!Mod.empty() && !High)
+        Unsupported();
+      return P.Bytes;
+    };
     switch (P.Kind) {
     case OperandKind::Register: {
-      unsigned Bytes = P.Bytes;
-      bool High = false;
-      if (Mod == "k")
-        Bytes = 4;
-      else if (Mod == "w")
-        Bytes = 2;
-      else if (Mod == "b")
-        Bytes = 1;
-      else if (Mod == "q")
-        Bytes = 8;
-      else if (Mod == "h")
-        High = true;
-      else if (!Mod.empty())
-        Unsupported();
+      bool High;
+      unsigned Bytes = RegisterWidth(High);
       if (P.RegClass == "reg_byte") {
         if (Bytes != 1 || High)
           Unsupported();
@@ -489,12 +493,9 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
       break;
     }
     case OperandKind::Explicit: {
-      unsigned Bytes = Mod == "k" ? 4 : Mod == "w" ? 2 : Mod == "b" ? 1
-                     : Mod == "q" ? 8 : P.Bytes;
-      if (!Mod.empty() && Mod != "k" && Mod != "w" && Mod != "b" &&
-          Mod != "q" && Mod != "h")
-        Unsupported();
-      Text += explicitRegisterName(P.Family, Bytes, Mod == "h");
+      bool High;
+      unsigned Bytes = RegisterWidth(High);
+      Text += explicitRegisterName(P.Family, Bytes, High);
       break;
     }
     case OperandKind::Memory:
