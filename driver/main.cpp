@@ -11,6 +11,7 @@
 #include "emitter/ReportRender.h"
 #include "emitter/RustEmitter.h"
 #include "frontend/CompileCommands.h"
+#include "frontend/KernelProfile.h"
 #include "frontend/Survey.h"
 #include "frontend/Translator.h"
 #include "ir/Passes.h"
@@ -65,12 +66,19 @@ cl::opt<bool> Verbose("v", cl::desc("Say which compiler flags were dropped"),
                      cl::sub(TranslateCmd), cl::cat(Category));
 cl::list<std::string> OpaqueTypes("opaque-type", cl::desc("A type bindgen makes opaque (regex; repeatable)"),
                                   cl::sub(TranslateCmd), cl::cat(Category));
-cl::opt<std::string> BindgenParameters("bindgen-parameters", cl::desc("Read --opaque-type lines from the kernel's rust/bindgen_parameters"),
+cl::opt<std::string> BindgenParameters("bindgen-parameters", cl::desc("Honour the bindgen options of a rust/bindgen_parameters file (opaque, blocklisted items)"),
                                        cl::value_desc("file"), cl::sub(TranslateCmd),
                                        cl::cat(Category));
-cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's module in the output (default: bindings)"),
-                                  cl::init("bindings"), cl::sub(TranslateCmd),
-                                  cl::cat(Category));
+cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's bindings as seen from the output's top level; empty: their names are in scope (default: bindings, or empty with --kernel-tree)"),
+                                  cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> KernelTree("kernel-tree", cl::desc("Kernel source tree: type as its rust/ffi.rs, rust/bindgen_parameters and rust/bindings/bindings_helper.h say"),
+                                cl::value_desc("srctree"), cl::sub(TranslateCmd),
+                                cl::cat(Category));
+cl::opt<std::string> BindingsHeader("bindings-header", cl::desc("The header bindgen's bindings come from; C items it does not reach are declared by the output"),
+                                    cl::value_desc("file.h"), cl::sub(TranslateCmd),
+                                    cl::cat(Category));
+cl::opt<bool> ShowCWarnings("show-c-warnings", cl::desc("Show the C compiler's warnings (hidden, as the kernel's bindgen rule hides them)"),
+                            cl::sub(TranslateCmd), cl::cat(Category));
 
 cl::SubCommand SurveyCmd("survey",
                          "Classify every static inline function a tree's "
@@ -128,32 +136,43 @@ bool parseRustVersion(StringRef Text, emit::RustVersion &V) {
   return !Major.getAsInteger(10, V.Major) && !Minor.getAsInteger(10, V.Minor);
 }
 
-// The kernel's rust/bindgen_parameters: bindgen options, `#` comments.
-bool readBindgenParameters(const std::string &Path,
-                           std::vector<std::string> &Opaque) {
-  auto Buf = MemoryBuffer::getFile(Path);
-  if (!Buf) {
-    fail("cannot read '" + Path + "': " + Buf.getError().message());
-    return false;
-  }
-  SmallVector<StringRef> Lines;
-  (*Buf)->getBuffer().split(Lines, '\n');
-  for (StringRef Line : Lines) {
-    SmallVector<StringRef> Words;
-    Line.split('#').first.split(Words, ' ', -1, false);
-    for (size_t I = 0; I + 1 < Words.size(); ++I)
-      if (Words[I] == "--opaque-type")
-        Opaque.push_back(Words[I + 1].trim().str());
-  }
-  return true;
-}
-
 // All outputs are written to temporaries first and renamed together, so a
 // failure never leaves a half-written or partial set of files.
 struct PendingOutput {
   std::string Path;
   std::string Content;
 };
+
+// Output paths are made absolute before Clang runs (it works in each compile
+// command's directory), and none may name an input or another output.
+bool checkOutputPaths(std::vector<PendingOutput> &Outputs,
+                      const std::vector<std::string> &Inputs) {
+  std::vector<std::string> Seen(Inputs);
+  for (PendingOutput &O : Outputs) {
+    if (O.Path == "-")
+      continue;
+    std::vector<std::string> One{O.Path};
+    makeAbsolute(One);
+    O.Path = One.front();
+    sys::fs::UniqueID Id;
+    bool Exists = !sys::fs::getUniqueID(O.Path, Id);
+    for (const std::string &Other : Seen) {
+      sys::fs::UniqueID OtherId;
+      bool Same = Other == O.Path ||
+                  (Exists && !sys::fs::getUniqueID(Other, OtherId) && OtherId == Id);
+      if (Same) {
+        fail("output '" + O.Path + "' would overwrite " +
+             (std::find(Inputs.begin(), Inputs.end(), Other) != Inputs.end()
+                  ? "the input '"
+                  : "another output '") +
+             Other + "'");
+        return false;
+      }
+    }
+    Seen.push_back(O.Path);
+  }
+  return true;
+}
 
 bool commit(const std::vector<PendingOutput> &Outputs) {
   std::vector<sys::fs::TempFile> Temps;
@@ -207,11 +226,40 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     return fail("--rust-version must look like 1.78, not '" + RustVersionOpt +
                 "'");
   EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
-  EO.BindingsPath = BindingsPath;
+
+  // The kernel tree's profile; explicit options refine it.
+  frontend::KernelProfile Profile;
+  std::string ProfileError;
+  if (!KernelTree.empty()) {
+    auto P = frontend::loadKernelProfile(KernelTree, ProfileError);
+    if (!P)
+      return fail(ProfileError);
+    Profile = std::move(*P);
+  }
+  if (!BindgenParameters.empty()) {
+    Profile.Params = {};
+    if (!frontend::parseBindgenParameters(BindgenParameters, Profile.Params,
+                                          ProfileError))
+      return fail(ProfileError);
+  }
+  if (!BindingsHeader.empty())
+    Profile.BindingsHeader = BindingsHeader;
+  if (!Profile.BindingsHeader.empty() && !sys::fs::exists(Profile.BindingsHeader))
+    return fail("no such file or directory: '" + Profile.BindingsHeader + "'");
+  // In the kernel's bindings_helper module a glob import brings the
+  // bindings' names into scope.
+  EO.BindingsPath = BindingsPath.getNumOccurrences()
+                        ? BindingsPath.getValue()
+                        : (KernelTree.empty() ? "bindings" : "");
+  if (!EO.BindingsPath.empty() &&
+      !Regex("^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$")
+           .match(EO.BindingsPath))
+    return fail("--bindings-path '" + EO.BindingsPath +
+                "' is not a Rust path");
 
   std::vector<std::string> Opaque(OpaqueTypes.begin(), OpaqueTypes.end());
-  if (!BindgenParameters.empty() && !readBindgenParameters(BindgenParameters, Opaque))
-    return 1;
+  Opaque.insert(Opaque.end(), Profile.Params.OpaqueTypes.begin(),
+                Profile.Params.OpaqueTypes.end());
   for (const std::string &P : Opaque)
     if (!Regex(P).isValid())
       return fail("--opaque-type '" + P + "' is not a valid pattern");
@@ -224,6 +272,11 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
       return fail("'" + F + "' is a directory, not a C file");
 
   makeAbsolute(Files);
+  std::vector<PendingOutput> Outputs{{OutputPath, ""}};
+  if (!ReportPath.empty())
+    Outputs.push_back({ReportPath, ""});
+  if (!checkOutputPaths(Outputs, Files))
+    return 1;
 
   std::string DBError;
   auto DB = frontend::loadCompileCommands({BuildDir, std::move(Fixed)}, Files,
@@ -239,8 +292,13 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   TO.Verbose = Verbose;
   TO.RustMajor = EO.Version.Major;
   TO.RustMinor = EO.Version.Minor;
-  if (EO.Types == emit::TypeMode::Bindgen)
+  TO.ShowCWarnings = ShowCWarnings;
+  TO.Scalars = Profile.Scalars;
+  if (EO.Types == emit::TypeMode::Bindgen) {
     TO.OpaqueTypes = Opaque;
+    TO.BindingsHeader = Profile.BindingsHeader;
+    TO.Params = Profile.Params;
+  }
   frontend::TranslationOutput Out;
   if (!frontend::translate(*DB, Files, TO, Out))
     return 1; // Clang printed the errors.
@@ -258,11 +316,9 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   Banner += ". Do not edit.";
   EO.Banner = Banner;
 
-  std::vector<PendingOutput> Outputs;
-  Outputs.push_back({OutputPath, emit::emitModule(Out.Module, EO)});
+  Outputs[0].Content = emit::emitModule(Out.Module, EO);
   if (!ReportPath.empty())
-    Outputs.push_back(
-        {ReportPath, emit::reportToJson(Out.Report).dump(2) + "\n"});
+    Outputs[1].Content = emit::reportToJson(Out.Report).dump(2) + "\n";
   return commit(Outputs) ? 0 : 1;
 }
 
@@ -280,6 +336,9 @@ int runSurvey() {
     if (!sys::fs::exists(F))
       return fail("no such file or directory: '" + F + "'");
   makeAbsolute(Files);
+  std::vector<PendingOutput> Outputs{{SurveyOutput, ""}};
+  if (!checkOutputPaths(Outputs, Files))
+    return 1;
   std::string DBError;
   auto DB = frontend::loadCompileCommands({SurveyBuildDir, nullptr}, Files,
                                           DBError);
@@ -301,9 +360,7 @@ int runSurvey() {
     };
   frontend::SurveyOutput Out = frontend::survey(*DB, Units, SO);
   emit::SurveyShard Shard{Index, Count, Out.Units, Out.FailedUnits};
-  std::vector<PendingOutput> Outputs;
-  Outputs.push_back(
-      {SurveyOutput, emit::surveyToJson(Out.Functions, Shard).dump(2) + "\n"});
+  Outputs[0].Content = emit::surveyToJson(Out.Functions, Shard).dump(2) + "\n";
   return commit(Outputs) ? 0 : 1;
 }
 
@@ -333,6 +390,13 @@ int runReport() {
   if (Format == Formats.end())
     return fail("--format must be md, html, json or sarif, not '" +
                 ReportFormatOpt + "'");
+  std::vector<PendingOutput> Outputs{{ReportOutput, ""}};
+  std::vector<std::string> InputPaths(ReportInputs.begin(), ReportInputs.end());
+  if (!ReportDiff.empty())
+    InputPaths.push_back(ReportDiff);
+  makeAbsolute(InputPaths);
+  if (!checkOutputPaths(Outputs, InputPaths))
+    return 1;
   std::vector<nlohmann::json> Inputs;
   for (const std::string &Path : ReportInputs) {
     auto J = readJson(Path);
@@ -354,8 +418,7 @@ int runReport() {
   }
   try {
     nlohmann::json Analysis = emit::analyseReport(Merged, Old ? &*Old : nullptr);
-    std::vector<PendingOutput> Outputs;
-    Outputs.push_back({ReportOutput, emit::renderReport(Analysis, Format->second)});
+    Outputs[0].Content = emit::renderReport(Analysis, Format->second);
     return commit(Outputs) ? 0 : 1;
   } catch (const nlohmann::json::exception &E) {
     return fail(std::string("the report is missing fields: ") + E.what());

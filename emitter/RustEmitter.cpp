@@ -94,6 +94,7 @@ public:
 
 private:
   std::string itemPath(const Symbol &Sym) const;
+  std::string bindingsItem(const std::string &Name) const;
   std::string intLiteral(uint64_t Bits, const Type &T, int &Prec) const;
   std::string exprUnparenthesised(const Expr &E, int &Prec);
   std::string block(const Expr &B, unsigned Indent);
@@ -155,7 +156,7 @@ std::string Printer::type(const Type &T) const {
     return "[" + type(*T.element()) + "; " + std::to_string(T.count()) + "]";
   case Type::Kind::Record:
     if (Opts.Types == TypeMode::Bindgen)
-      return Opts.BindingsPath + "::" + T.name();
+      return bindingsItem(T.name());
     return (Where == Scope::Inlines ? "super::" : "") + T.name();
   case Type::Kind::FnPtr:
     return "Option<" + fnPtrSignature(T) + ">";
@@ -163,14 +164,29 @@ std::string Printer::type(const Type &T) const {
   return "()";
 }
 
+// BindingsPath is written as seen from the output's top level: `crate::..`
+// and `::..` hold everywhere, a relative path (or none: the bindings' names
+// are in scope, as a glob import in the kernel's bindings_helper module puts
+// them) is one level further up from `inlines`.
+std::string Printer::bindingsItem(const std::string &Name) const {
+  const std::string &Path = Opts.BindingsPath;
+  bool Absolute = Path.rfind("crate::", 0) == 0 || Path == "crate" ||
+                  Path.rfind("::", 0) == 0;
+  std::string Prefix = Path.empty() ? "" : Path + "::";
+  if (Where == Scope::Inlines && !Absolute)
+    Prefix = "super::" + Prefix;
+  return Prefix + Name;
+}
+
 std::string Printer::itemPath(const Symbol &Sym) const {
   switch (Sym.Kind) {
   case SymbolKind::InlineFn:
     return (Where == Scope::Top ? "inlines::" : "") + Sym.Name;
+  case SymbolKind::BindingsFn:
+  case SymbolKind::BindingsStatic:
+    return bindingsItem(Sym.Name);
   case SymbolKind::ExternFn:
   case SymbolKind::ExternStatic:
-    if (Opts.Types == TypeMode::Bindgen)
-      return Opts.BindingsPath + "::" + Sym.Name;
     return (Where == Scope::Inlines ? "super::" : "") + Sym.Name;
   case SymbolKind::LocalStatic:
   case SymbolKind::Core:
@@ -333,8 +349,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     std::string P = itemPath(E.Sym);
     if (E.Ty && E.Ty->kind() == Type::Kind::FnPtr)
       return "Some(" + P + " as " + fnPtrSignature(*E.Ty) + ")";
-    if (E.Sym.Kind == SymbolKind::LocalStatic ||
-        E.Sym.Kind == SymbolKind::ExternStatic) {
+    if (isStatic(E.Sym.Kind)) {
       // Statics are reached through a raw pointer so no reference to a
       // `static mut` is ever formed.
       Prec = PrecUnary;
@@ -720,22 +735,26 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
     OS << "\n";
   }
 
-  if (Opts.Types == TypeMode::Self) {
+  if (Opts.Types == TypeMode::Self)
     for (const RecordDef &R : M.Records) {
       emitRecord(R, P, Opts, OS);
       OS << "\n";
     }
-    if (!M.ExternFns.empty() || !M.ExternStatics.empty()) {
-      OS << ExternBlockHeader;
-      for (const ExternFn &F : M.ExternFns) {
-        OS << "    pub ";
-        emitExternSignature(F, P, OS);
-      }
-      for (const ExternStatic &S : M.ExternStatics)
-        OS << "    pub static mut " << S.Name << ": " << P.type(*S.Ty)
-           << ";\n";
-      OS << "}\n\n";
+  // What the bindings lack, the output declares; beside bindings (in the
+  // kernel's bindings crate) it keeps these to itself.
+  if (!M.ExternFns.empty() || !M.ExternStatics.empty()) {
+    const char *Vis = Opts.Types == TypeMode::Self ? "pub " : "";
+    if (Opts.Types == TypeMode::Bindgen)
+      OS << "// C items the bindings do not declare.\n";
+    OS << ExternBlockHeader;
+    for (const ExternFn &F : M.ExternFns) {
+      OS << "    " << Vis;
+      emitExternSignature(F, P, OS);
     }
+    for (const ExternStatic &S : M.ExternStatics)
+      OS << "    " << Vis << "static mut " << S.Name << ": " << P.type(*S.Ty)
+         << ";\n";
+    OS << "}\n\n";
   }
 
   if (!M.Fallbacks.empty()) {

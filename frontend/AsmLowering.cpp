@@ -149,9 +149,7 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
   }
   if (VD->getStorageClass() == SC_Static)
     return std::nullopt;
-  std::string Name = VD->getNameAsString();
-  LC.ExternStatics[Name] = ir::ExternStatic{Name, type(VD->getType(), E)};
-  return ir::Symbol{ir::SymbolKind::ExternStatic, Name};
+  return LC.externStatic({VD->getNameAsString(), type(VD->getType(), E)});
 }
 
 // A local initialised with a constant and never written or address-taken

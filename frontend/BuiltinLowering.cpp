@@ -221,9 +221,8 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
     TypeRef CVoid = Type::pointer(Type::cvoid(), true);
     F.Params = {CVoid, CVoid, usizeType()};
     F.Ret = Type::integer(32, true);
-    LC.ExternFns.emplace("memcmp", F);
     auto C = std::make_unique<ir::Expr>(ExprKind::Call, F.Ret);
-    C->Sym = {ir::SymbolKind::ExternFn, "memcmp"};
+    C->Sym = LC.externFunction(F);
     C->Ops.push_back(ir::makeCast(Arg(0), CVoid));
     C->Ops.push_back(ir::makeCast(Arg(1), CVoid));
     C->Ops.push_back(ir::makeCast(Arg(2), usizeType()));

@@ -253,9 +253,7 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
       if (VD->getStorageClass() == SC_Static)
         reject(E, "static-global",
                "file-scope static variable '" + VD->getNameAsString() + "'");
-      std::string Name = VD->getNameAsString();
-      LC.ExternStatics[Name] = ir::ExternStatic{Name, LV.Ty};
-      P->Sym = {ir::SymbolKind::ExternStatic, Name};
+      P->Sym = LC.externStatic({VD->getNameAsString(), LV.Ty});
     }
     LV.Place = std::move(P);
     return LV;
@@ -897,9 +895,9 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
     C->Ops.push_back(std::move(V));
     ++I;
   }
-  bool ExternNoreturn = Callee && Callee->isNoReturn() &&
-                        C->Sym.Kind == ir::SymbolKind::ExternFn;
-  if (ExternNoreturn && !LC.NoreturnAsNever) {
+  bool BoundNoreturn = Callee && Callee->isNoReturn() &&
+                       C->Sym.Kind == ir::SymbolKind::BindingsFn;
+  if (BoundNoreturn && !LC.BindingsNoreturnAsNever) {
     // The declaration says `()`; the call still never returns.
     C->Ty = type(E->getType(), E);
     auto Unreachable = makeExpr(ExprKind::Call, Type::never());

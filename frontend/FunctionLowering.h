@@ -10,6 +10,7 @@
 #ifndef H2R_FRONTEND_FUNCTIONLOWERING_H
 #define H2R_FRONTEND_FUNCTIONLOWERING_H
 
+#include "frontend/BindingsInventory.h"
 #include "frontend/LoweringFailure.h"
 #include "frontend/TypeLowering.h"
 #include "ir/Module.h"
@@ -46,18 +47,26 @@ namespace h2r::frontend {
 
 // Everything a function's lowering needs from its translation unit.
 struct LoweringContext {
+  LoweringContext(clang::ASTContext &Ctx, TypeLowering &Types)
+      : Ctx(Ctx), Types(Types) {}
+
   clang::ASTContext &Ctx;
   TypeLowering &Types;
   // Functions translated as Rust functions of the output (the closure).
   std::set<const clang::FunctionDecl *> Inlines;
   // Closure functions whose address is taken: they need the C ABI.
   std::set<const clang::FunctionDecl *> AddressTaken;
-  // C functions and globals referenced but not translated, by name.
+  // C functions and globals referenced but not translated, that the output
+  // declares itself (all of them with --types=self), by name.
   std::map<std::string, ir::ExternFn> ExternFns;
   std::map<std::string, ir::ExternStatic> ExternStatics;
-  // Declare C noreturn functions `-> !`. bindgen 0.60 declares them
-  // returning `()`, so in bindgen mode calls get an explicit unreachable.
-  bool NoreturnAsNever = true;
+  // bindgen mode: what the bindings hold (null: everything; self mode: the
+  // output declares every C item itself).
+  const BindingsInventory *Bindings = nullptr;
+  bool SelfTypes = false;
+  // bindgen 0.60 declares C noreturn functions returning `()`, so calls
+  // through the bindings get an explicit unreachable.
+  bool BindingsNoreturnAsNever = false;
   // The oldest rustc the output must compile with.
   unsigned RustMajor = 1, RustMinor = 78;
   bool rustAtLeast(unsigned Mj, unsigned Mn) const {
@@ -66,6 +75,10 @@ struct LoweringContext {
 
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
   ir::ExternFn externSignature(const clang::FunctionDecl *FD);
+  // A C function or global defined elsewhere: reached through the bindings
+  // when they hold it, else declared by the output.
+  ir::Symbol externFunction(ir::ExternFn F);
+  ir::Symbol externStatic(ir::ExternStatic S);
 };
 
 class FunctionLowering {

@@ -41,9 +41,7 @@ ir::ExternFn LoweringContext::externSignature(const FunctionDecl *FD) {
   for (QualType P : FPT->getParamTypes())
     F.Params.push_back(Types.lower(P));
   F.Variadic = FPT->isVariadic();
-  F.Ret = FD->isNoReturn() && NoreturnAsNever
-              ? Type::never()
-              : Types.lower(FPT->getReturnType());
+  F.Ret = FD->isNoReturn() ? Type::never() : Types.lower(FPT->getReturnType());
   return F;
 }
 
@@ -52,9 +50,27 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   std::string Name = FD->getNameAsString();
   if (Inlines.count(Canon))
     return {ir::SymbolKind::InlineFn, ir::rustIdent(Name)};
+  if (!SelfTypes && (!Bindings || Bindings->Functions.count(Name)))
+    return {ir::SymbolKind::BindingsFn, Name};
   if (!ExternFns.count(Name))
     ExternFns[Name] = externSignature(FD);
   return {ir::SymbolKind::ExternFn, Name};
+}
+
+ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
+  std::string Name = F.Name;
+  if (!SelfTypes && (!Bindings || Bindings->Functions.count(Name)))
+    return {ir::SymbolKind::BindingsFn, Name};
+  ExternFns.emplace(Name, std::move(F));
+  return {ir::SymbolKind::ExternFn, Name};
+}
+
+ir::Symbol LoweringContext::externStatic(ir::ExternStatic S) {
+  std::string Name = S.Name;
+  if (!SelfTypes && (!Bindings || Bindings->Vars.count(Name)))
+    return {ir::SymbolKind::BindingsStatic, Name};
+  ExternStatics[Name] = std::move(S);
+  return {ir::SymbolKind::ExternStatic, Name};
 }
 
 // ---- helpers ---------------------------------------------------------------

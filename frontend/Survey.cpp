@@ -60,7 +60,7 @@ public:
             InlineClosure::isInlineCandidate(FD))
           Candidates.push_back(FD);
     TypeLowering Types(Ctx);
-    LoweringContext LC{Ctx, Types, {}, {}, {}, {}};
+    LoweringContext LC(Ctx, Types);
     for (const FunctionDecl *FD : Candidates)
       LC.Inlines.insert(FD->getCanonicalDecl());
     for (const FunctionDecl *FD : Candidates) {

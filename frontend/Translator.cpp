@@ -1,4 +1,5 @@
 #include "frontend/Translator.h"
+#include "frontend/BindingsInventory.h"
 #include "frontend/FunctionLowering.h"
 #include "frontend/GccFlags.h"
 #include "frontend/HelperDiscovery.h"
@@ -70,9 +71,12 @@ private:
 
 class TranslationUnitLowering : public ASTConsumer {
 public:
-  TranslationUnitLowering(const TranslateOptions &Opts, ModuleMerger &Merger,
-                          TranslationOutput &Out, const HelperMarkers &Markers)
-      : Opts(Opts), Merger(Merger), Out(Out), Markers(Markers) {}
+  TranslationUnitLowering(const TranslateOptions &Opts,
+                          const BindingsInventory *Bindings,
+                          ModuleMerger &Merger, TranslationOutput &Out,
+                          const HelperMarkers &Markers)
+      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
+        Markers(Markers) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override;
 
@@ -82,6 +86,7 @@ private:
   ir::Signature signature(const FunctionDecl *FD, TypeLowering &Types);
 
   const TranslateOptions &Opts;
+  const BindingsInventory *Bindings;
   ModuleMerger &Merger;
   TranslationOutput &Out;
   const HelperMarkers &Markers;
@@ -124,9 +129,16 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     Roots.push_back(H.Decl);
   InlineClosure Closure(Roots);
 
-  TypeLowering Types(Ctx, Opts.OpaqueTypes);
-  LoweringContext LC{Ctx, Types, {}, {}, {}, {}, Opts.SelfTypes,
-                     Opts.RustMajor, Opts.RustMinor};
+  TypeOptions TyOpts;
+  TyOpts.OpaquePatterns = Opts.OpaqueTypes;
+  TyOpts.Scalars = Opts.Scalars;
+  TyOpts.BoundRecords = Bindings ? &Bindings->Records : nullptr;
+  TypeLowering Types(Ctx, TyOpts);
+  LoweringContext LC(Ctx, Types);
+  LC.Bindings = Bindings;
+  LC.SelfTypes = Opts.SelfTypes;
+  LC.RustMajor = Opts.RustMajor;
+  LC.RustMinor = Opts.RustMinor;
   for (const FunctionDecl *F : Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
   for (const FunctionDecl *F : Closure.addressTaken())
@@ -226,7 +238,9 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
       Fn.FnRole = ir::Function::Role::Helper;
       Fn.RustName = Rec.RustName;
       Fn.Loc = Rec.Loc;
-      Fn.ExternAbi = Opts.ExportCAbi;
+      // bindgen declares helpers `extern "C"`, and the kernel stores some as
+      // `unsafe extern "C" fn` pointers; direct calls still inline.
+      Fn.ExternAbi = true;
       Fn.NoMangle = Opts.ExportCAbi;
       Merger.addHelper(std::move(Fn));
       Emitted.insert(Reach.begin(), Reach.end());
@@ -267,35 +281,40 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
 
 class LoweringAction : public ASTFrontendAction {
 public:
-  LoweringAction(const TranslateOptions &Opts, ModuleMerger &Merger,
+  LoweringAction(const TranslateOptions &Opts,
+                 const BindingsInventory *Bindings, ModuleMerger &Merger,
                  TranslationOutput &Out)
-      : Opts(Opts), Merger(Merger), Out(Out) {}
+      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     auto Markers = std::make_unique<HelperMarkers>();
     const HelperMarkers &Ref = *Markers;
     CI.getPreprocessor().addPPCallbacks(std::move(Markers));
-    return std::make_unique<TranslationUnitLowering>(Opts, Merger, Out, Ref);
+    return std::make_unique<TranslationUnitLowering>(Opts, Bindings, Merger,
+                                                     Out, Ref);
   }
 
 private:
   const TranslateOptions &Opts;
+  const BindingsInventory *Bindings;
   ModuleMerger &Merger;
   TranslationOutput &Out;
 };
 
 class LoweringActionFactory : public tooling::FrontendActionFactory {
 public:
-  LoweringActionFactory(const TranslateOptions &Opts, ModuleMerger &Merger,
-                        TranslationOutput &Out)
-      : Opts(Opts), Merger(Merger), Out(Out) {}
+  LoweringActionFactory(const TranslateOptions &Opts,
+                        const BindingsInventory *Bindings,
+                        ModuleMerger &Merger, TranslationOutput &Out)
+      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LoweringAction>(Opts, Merger, Out);
+    return std::make_unique<LoweringAction>(Opts, Bindings, Merger, Out);
   }
 
 private:
   const TranslateOptions &Opts;
+  const BindingsInventory *Bindings;
   ModuleMerger &Merger;
   TranslationOutput &Out;
 };
@@ -327,9 +346,23 @@ bool translate(const tooling::CompilationDatabase &DB,
                      << File << "':" << Line << "\n";
     }
 
+  // What the bindings hold, seen through the first input's command: the
+  // helpers and the bindings are built with the same flags.
+  std::optional<BindingsInventory> Bindings;
+  if (!Opts.SelfTypes && !Opts.BindingsHeader.empty() && !Files.empty()) {
+    Bindings.emplace();
+    if (!takeBindingsInventory(DB, Files.front(), Opts.BindingsHeader,
+                               Opts.Params, *Bindings)) {
+      llvm::errs() << "helpers2rs: error: the bindings header '"
+                   << Opts.BindingsHeader << "' does not compile\n";
+      return false;
+    }
+  }
+
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
-  LoweringActionFactory Factory(Opts, Merger, Out);
+  LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,
+                                Out);
   bool Ok = true;
   // One tool per file: LibTooling prints progress lines for several.
   for (const std::string &File : Files) {
@@ -338,6 +371,10 @@ bool translate(const tooling::CompilationDatabase &DB,
     Tool.appendArgumentsAdjuster(gccFlagFilter());
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
+    // Like the kernel's bindgen rule: the C side's warnings are its own.
+    if (!Opts.ShowCWarnings)
+      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+          "-w", tooling::ArgumentInsertPosition::END));
     Ok &= Tool.run(&Factory) == 0;
   }
   Merger.finish();

@@ -9,6 +9,7 @@
 #ifndef H2R_FRONTEND_TRANSLATOR_H
 #define H2R_FRONTEND_TRANSLATOR_H
 
+#include "frontend/KernelProfile.h"
 #include "ir/Module.h"
 #include "ir/Report.h"
 
@@ -30,6 +31,14 @@ struct TranslateOptions {
   unsigned RustMajor = 1, RustMinor = 78; // --rust-version
   // bindgen --opaque-type patterns: records whose members stay hidden.
   std::vector<std::string> OpaqueTypes;
+  // The tree's `ffi` crate mapping; empty: Clang's C types (core::ffi).
+  ScalarMapping Scalars;
+  // bindgen mode: the header the bindings come from, and the options that
+  // blocklist items from them. Empty: every C item is assumed bound.
+  std::string BindingsHeader;
+  BindgenParameters Params;
+  // Show the C compiler's warnings (the kernel's bindgen rule passes -w).
+  bool ShowCWarnings = false;
 };
 
 struct TranslationOutput {

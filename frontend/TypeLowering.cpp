@@ -34,11 +34,41 @@ static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
   }
 }
 
-TypeLowering::TypeLowering(ASTContext &Ctx,
-                           std::vector<std::string> OpaquePatterns)
-    : Ctx(Ctx) {
-  for (const std::string &P : OpaquePatterns)
+TypeLowering::TypeLowering(ASTContext &Ctx, const TypeOptions &Opts)
+    : Ctx(Ctx), Scalars(Opts.Scalars), BoundRecords(Opts.BoundRecords) {
+  for (const std::string &P : Opts.OpaquePatterns)
     Opaque.emplace_back(P); // validated by the driver
+}
+
+// The core::ffi alias bindgen writes for a C integer type.
+static const char *ffiAlias(BuiltinType::Kind K) {
+  switch (K) {
+  case BuiltinType::Char_S:
+  case BuiltinType::Char_U:
+    return "c_char";
+  case BuiltinType::SChar:
+    return "c_schar";
+  case BuiltinType::UChar:
+    return "c_uchar";
+  case BuiltinType::Short:
+    return "c_short";
+  case BuiltinType::UShort:
+    return "c_ushort";
+  case BuiltinType::Int:
+    return "c_int";
+  case BuiltinType::UInt:
+    return "c_uint";
+  case BuiltinType::Long:
+    return "c_long";
+  case BuiltinType::ULong:
+    return "c_ulong";
+  case BuiltinType::LongLong:
+    return "c_longlong";
+  case BuiltinType::ULongLong:
+    return "c_ulonglong";
+  default:
+    return nullptr;
+  }
 }
 
 bool TypeLowering::isOpaque(const RecordDecl *RD) {
@@ -74,6 +104,13 @@ TypeRef TypeLowering::lowerBuiltin(const BuiltinType *BT, QualType T) {
     unsigned Bits = Ctx.getTypeSize(BT);
     if (const char *PS = pointerSizedTypedef(T, Ctx))
       return Type::integer(64, PS[0] == 'i', /*PointerSized=*/true);
+    // The tree's `ffi` crate decides, where it agrees with C on the size
+    // (its own compile-time assertions demand that).
+    if (const char *Alias = ffiAlias(BT->getKind())) {
+      auto It = Scalars.find(Alias);
+      if (It != Scalars.end() && It->second.Bits == Bits)
+        return Type::integer(Bits, It->second.Signed, It->second.PointerSized);
+    }
     return Type::integer(Bits, BT->isSignedInteger());
   }
   reject("unsupported-type", "type '" + T.getAsString() +
@@ -193,6 +230,11 @@ std::string TypeLowering::fieldName(const FieldDecl *FD) {
 TypeRef TypeLowering::lowerRecord(const RecordDecl *RD) {
   std::string Name = recordName(RD);
   const RecordDecl *Def = RD->getDefinition();
+  if (BoundRecords && (RD->getIdentifier() || RD->getTypedefNameForAnonDecl()) &&
+      !BoundRecords->count(Name))
+    reject("not-in-bindings",
+           "'" + Name + "' is not in the bindings (bindings_helper.h does "
+           "not reach it, or bindgen_parameters blocks it)");
   if (!Laidout.insert(cast<RecordDecl>(RD->getFirstDecl())).second)
     return Type::record(Name);
   size_t Index = Records.size();

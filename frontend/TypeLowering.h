@@ -9,6 +9,7 @@
 #ifndef H2R_FRONTEND_TYPELOWERING_H
 #define H2R_FRONTEND_TYPELOWERING_H
 
+#include "frontend/KernelProfile.h"
 #include "ir/Module.h"
 #include "ir/Report.h"
 
@@ -26,10 +27,19 @@ class RecordDecl;
 
 namespace h2r::frontend {
 
+// How the bindings the output refers to type things.
+struct TypeOptions {
+  // bindgen --opaque-type patterns: records whose members stay hidden.
+  std::vector<std::string> OpaquePatterns;
+  // The tree's `ffi` crate; empty: Clang's own C types (core::ffi).
+  ScalarMapping Scalars;
+  // Named records the bindings hold; null: every record is assumed there.
+  const std::set<std::string> *BoundRecords = nullptr;
+};
+
 class TypeLowering {
 public:
-  explicit TypeLowering(clang::ASTContext &Ctx,
-                        std::vector<std::string> OpaquePatterns = {});
+  explicit TypeLowering(clang::ASTContext &Ctx, const TypeOptions &Opts = {});
 
   // A value's type: `void` becomes `()`. Throws LoweringFailure.
   ir::TypeRef lower(clang::QualType T);
@@ -64,6 +74,8 @@ private:
   std::vector<ir::RecordDef> Records;
   unsigned NextTopLevelAnon = 1;
   std::vector<std::regex> Opaque;
+  ScalarMapping Scalars;
+  const std::set<std::string> *BoundRecords;
 };
 
 } // namespace h2r::frontend

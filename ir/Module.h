@@ -26,12 +26,30 @@ using LocalId = unsigned;
 // What a path in the output refers to; the emitter turns it into text that
 // depends on the type mode and on which module the reference sits in.
 enum class SymbolKind {
-  InlineFn,     // a translated static inline function (module `inlines`)
-  ExternFn,     // a C function defined elsewhere
-  ExternStatic, // a C global defined elsewhere
+  InlineFn,       // a translated static inline function (module `inlines`)
+  BindingsFn,     // a C function bindgen's bindings declare
+  BindingsStatic, // a C global bindgen's bindings declare
+  ExternFn,       // a C function the output declares itself
+  ExternStatic,   // a C global the output declares itself
   LocalStatic,  // a function-local `static`, emitted inside the function
   Core,         // a fixed path such as `core::ptr::read_volatile`
 };
+
+// A static place: reached through a raw pointer, never a reference.
+inline bool isStatic(SymbolKind K) {
+  switch (K) {
+  case SymbolKind::BindingsStatic:
+  case SymbolKind::ExternStatic:
+  case SymbolKind::LocalStatic:
+    return true;
+  case SymbolKind::InlineFn:
+  case SymbolKind::BindingsFn:
+  case SymbolKind::ExternFn:
+  case SymbolKind::Core:
+    return false;
+  }
+  return false;
+}
 
 struct Symbol {
   SymbolKind Kind = SymbolKind::Core;

@@ -228,8 +228,7 @@ void trimUnreachable(Function &F) { trim(*F.Body); }
 namespace {
 
 bool isStaticPath(const Expr &E) {
-  return E.Kind == ExprKind::Path && (E.Sym.Kind == SymbolKind::LocalStatic ||
-                                      E.Sym.Kind == SymbolKind::ExternStatic);
+  return E.Kind == ExprKind::Path && isStatic(E.Sym.Kind);
 }
 
 bool needsUnsafe(const Expr &E, const PassOptions &Opts) {

@@ -6,6 +6,7 @@ a command kbuild ran, split the way the shell splits it.
     kbuild-commands.py <make-V=1-log> <objtree> <compiler> > compile_commands.json
 """
 import json
+import os
 import shlex
 import sys
 
@@ -19,6 +20,10 @@ for line in open(log, errors="replace"):
     args = shlex.split(words, posix=True)
     if ";" in args:
         args = args[:args.index(";")]
+    # From 6.13 on kbuild may name an external module's source relative to
+    # the kernel tree; the database names it absolutely.
+    args = [os.path.normpath(os.path.join(objtree, a)) if a.endswith(".c") else a
+            for a in args]
     sources = [a for a in args if a.endswith(".c")]
     if not sources:
         continue

@@ -21,7 +21,8 @@ rustflags=(--edition=2021 -O -D warnings
 
 mkdir -p "$out"
 out=$(realpath "$out")
-db=$("$root/scripts/kernel-compile-commands.sh" "$root/corpus/kernel" "$out/module")
+tree=$("$root/scripts/kernel-headers-tree.sh" 6.1)
+db=$("$root/scripts/kernel-compile-commands.sh" "$root/corpus/kernel" "$out/module" "$tree")
 dbdir=$(dirname "$db")
 src="$dbdir/helpers.c"
 

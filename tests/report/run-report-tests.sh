@@ -58,7 +58,8 @@ printf '{"oops":' > bad.json
 check "invalid JSON: exit 1, one line" test "$rc" = 1 -a "$(wc -l < err.txt)" = 1
 
 # The survey: two units, full and sharded.
-db=$("$root/scripts/kernel-compile-commands.sh" "$root/corpus/survey" "$work/survey-module")
+db=$("$root/scripts/kernel-compile-commands.sh" "$root/corpus/survey" "$work/survey-module" \
+  "$("$root/scripts/kernel-headers-tree.sh" 6.1)")
 dir=$(dirname "$db")
 /usr/bin/time -f "%e %M" -o time.txt "$tool" survey -p "$dir" -j2 -o full.json
 read -r wall rss < time.txt

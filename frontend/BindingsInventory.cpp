@@ -1,0 +1,170 @@
+#include "frontend/BindingsInventory.h"
+#include "frontend/GccFlags.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+
+#include <regex>
+
+namespace h2r::frontend {
+
+using namespace clang;
+
+namespace {
+
+// bindgen matches its patterns against whole names.
+class PatternSet {
+public:
+  explicit PatternSet(const std::vector<std::string> &Patterns) {
+    for (const std::string &P : Patterns)
+      try {
+        Res.emplace_back(P);
+      } catch (const std::regex_error &) {
+        // bindgen would reject the file first; such a pattern blocks nothing.
+      }
+  }
+  bool matches(const std::string &Name) const {
+    for (const std::regex &R : Res)
+      if (std::regex_match(Name, R))
+        return true;
+    return false;
+  }
+
+private:
+  std::vector<std::regex> Res;
+};
+
+class InventoryConsumer : public ASTConsumer {
+public:
+  InventoryConsumer(const BindgenParameters &Params, BindingsInventory &Out)
+      : BlockedFns(Params.BlocklistFunctions), BlockedTypes(Params.BlocklistTypes),
+        BlockedItems(Params.BlocklistItems), BlockedVars(Params.BlocklistVars),
+        Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      take(D);
+  }
+
+  // A record declared inside another is still a top-level item in C (and in
+  // bindgen's output).
+  void takeNested(const RecordDecl *Parent) {
+    for (const Decl *D : Parent->decls())
+      if (isa<RecordDecl>(D))
+        take(D);
+  }
+
+private:
+  void take(const Decl *D) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      // bindgen declares what links: no static (inline) functions.
+      std::string Name = FD->getNameAsString();
+      if (FD->getStorageClass() != SC_Static && !blocked(Name, BlockedFns))
+        Out.Functions.insert(Name);
+    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      std::string Name = VD->getNameAsString();
+      if (VD->hasExternalFormalLinkage() && !blocked(Name, BlockedVars))
+        Out.Vars.insert(Name);
+    } else if (const auto *RD = dyn_cast<RecordDecl>(D)) {
+      std::string Name = RD->getName().str();
+      if (Name.empty())
+        if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+          Name = TD->getName().str();
+      if (!Name.empty() && !blocked(Name, BlockedTypes))
+        Out.Records.insert(Name);
+      takeNested(RD);
+    } else if (const auto *TD = dyn_cast<TypedefNameDecl>(D)) {
+      // `typedef struct { .. } name;` names its record through the typedef.
+      if (const auto *RT = TD->getUnderlyingType()->getAs<RecordType>())
+        if (RT->getDecl()->getTypedefNameForAnonDecl() == TD &&
+            !blocked(TD->getName().str(), BlockedTypes))
+          Out.Records.insert(TD->getName().str());
+    }
+  }
+  bool blocked(const std::string &Name, const PatternSet &Kind) const {
+    return Kind.matches(Name) || BlockedItems.matches(Name);
+  }
+
+  PatternSet BlockedFns, BlockedTypes, BlockedItems, BlockedVars;
+  BindingsInventory &Out;
+};
+
+class InventoryAction : public ASTFrontendAction {
+public:
+  InventoryAction(const BindgenParameters &Params, BindingsInventory &Out)
+      : Params(Params), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<InventoryConsumer>(Params, Out);
+  }
+
+private:
+  const BindgenParameters &Params;
+  BindingsInventory &Out;
+};
+
+// The helpers' command, compiling the bindings header instead.
+class RetargetedDatabase : public tooling::CompilationDatabase {
+public:
+  RetargetedDatabase(const tooling::CompilationDatabase &Base,
+                     std::string From, std::string To)
+      : Base(Base), From(std::move(From)), To(std::move(To)) {}
+
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef File) const override {
+    if (File != To)
+      return {};
+    std::vector<tooling::CompileCommand> Cmds = Base.getCompileCommands(From);
+    for (tooling::CompileCommand &C : Cmds) {
+      std::vector<std::string> Args;
+      for (const std::string &A : C.CommandLine)
+        if (A == C.Filename || A == From)
+          Args.push_back(To);
+        else
+          Args.push_back(A);
+      // A header compiled as the main file: C, as bindgen parses it.
+      Args.insert(Args.begin() + 1, {"-x", "c"});
+      C.CommandLine = std::move(Args);
+      C.Filename = To;
+    }
+    return Cmds;
+  }
+
+private:
+  const tooling::CompilationDatabase &Base;
+  std::string From, To;
+};
+
+} // namespace
+
+bool takeBindingsInventory(const tooling::CompilationDatabase &DB,
+                           const std::string &CommandOf,
+                           const std::string &Header,
+                           const BindgenParameters &Params,
+                           BindingsInventory &Out) {
+  RetargetedDatabase Retargeted(DB, CommandOf, Header);
+  tooling::ClangTool Tool(Retargeted, {Header});
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(gccFlagFilter());
+  // bindgen's rule adds these: no warnings, and `__BINDGEN__` for headers
+  // that ask.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-w", "-fno-caret-diagnostics", "-D__BINDGEN__"},
+      tooling::ArgumentInsertPosition::BEGIN));
+  struct Factory : tooling::FrontendActionFactory {
+    Factory(const BindgenParameters &Params, BindingsInventory &Out)
+        : Params(Params), Out(Out) {}
+    std::unique_ptr<FrontendAction> create() override {
+      return std::make_unique<InventoryAction>(Params, Out);
+    }
+    const BindgenParameters &Params;
+    BindingsInventory &Out;
+  } F(Params, Out);
+  return Tool.run(&F) == 0;
+}
+
+} // namespace h2r::frontend
