@@ -69,8 +69,10 @@ cl::list<std::string> OpaqueTypes("opaque-type", cl::desc("A type bindgen makes 
 cl::opt<std::string> BindgenParameters("bindgen-parameters", cl::desc("Honour the bindgen options of a rust/bindgen_parameters file (opaque, blocklisted items)"),
                                        cl::value_desc("file"), cl::sub(TranslateCmd),
                                        cl::cat(Category));
-cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's bindings as seen from the output's top level; empty: their names are in scope (default: bindings, or empty with --kernel-tree)"),
+cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's bindings as seen from the output's top level (default: bindings; crate::bindings_raw with --kernel-tree)"),
                                   cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<bool> BindingsInScope("bindings-in-scope", cl::desc("The output's module glob-imports the bindings (as the kernel's bindings_helper does): name types through it (default with --kernel-tree)"),
+                              cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> KernelTree("kernel-tree", cl::desc("Kernel source tree: type as its rust/ffi.rs, rust/bindgen_parameters and rust/bindings/bindings_helper.h say"),
                                 cl::value_desc("srctree"), cl::sub(TranslateCmd),
                                 cl::cat(Category));
@@ -246,13 +248,16 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     Profile.BindingsHeader = BindingsHeader;
   if (!Profile.BindingsHeader.empty() && !sys::fs::exists(Profile.BindingsHeader))
     return fail("no such file or directory: '" + Profile.BindingsHeader + "'");
-  // In the kernel's bindings_helper module a glob import brings the
-  // bindings' names into scope.
+  // The output replaces bindings_helpers_generated.rs, included in the
+  // kernel's bindings_helper module, which glob-imports bindings_raw.
+  bool KernelLayout = !KernelTree.empty();
   EO.BindingsPath = BindingsPath.getNumOccurrences()
                         ? BindingsPath.getValue()
-                        : (KernelTree.empty() ? "bindings" : "");
-  if (!EO.BindingsPath.empty() &&
-      !Regex("^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$")
+                        : (KernelLayout ? "crate::bindings_raw" : "bindings");
+  EO.BindingsInScope = BindingsInScope.getNumOccurrences()
+                           ? BindingsInScope.getValue()
+                           : KernelLayout;
+  if (!Regex("^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$")
            .match(EO.BindingsPath))
     return fail("--bindings-path '" + EO.BindingsPath +
                 "' is not a Rust path");

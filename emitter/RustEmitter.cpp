@@ -95,6 +95,7 @@ public:
 private:
   std::string itemPath(const Symbol &Sym) const;
   std::string bindingsItem(const std::string &Name) const;
+  std::string bindingsType(const std::string &Name) const;
   std::string intLiteral(uint64_t Bits, const Type &T, int &Prec) const;
   std::string exprUnparenthesised(const Expr &E, int &Prec);
   std::string block(const Expr &B, unsigned Indent);
@@ -156,7 +157,7 @@ std::string Printer::type(const Type &T) const {
     return "[" + type(*T.element()) + "; " + std::to_string(T.count()) + "]";
   case Type::Kind::Record:
     if (Opts.Types == TypeMode::Bindgen)
-      return bindingsItem(T.name());
+      return bindingsType(T.name());
     return (Where == Scope::Inlines ? "super::" : "") + T.name();
   case Type::Kind::FnPtr:
     return "Option<" + fnPtrSignature(T) + ">";
@@ -165,17 +166,22 @@ std::string Printer::type(const Type &T) const {
 }
 
 // BindingsPath is written as seen from the output's top level: `crate::..`
-// and `::..` hold everywhere, a relative path (or none: the bindings' names
-// are in scope, as a glob import in the kernel's bindings_helper module puts
-// them) is one level further up from `inlines`.
+// and `::..` hold everywhere, a relative path is one level further up from
+// `inlines`.
 std::string Printer::bindingsItem(const std::string &Name) const {
   const std::string &Path = Opts.BindingsPath;
   bool Absolute = Path.rfind("crate::", 0) == 0 || Path == "crate" ||
                   Path.rfind("::", 0) == 0;
-  std::string Prefix = Path.empty() ? "" : Path + "::";
+  std::string Prefix = Path + "::";
   if (Where == Scope::Inlines && !Absolute)
     Prefix = "super::" + Prefix;
   return Prefix + Name;
+}
+
+std::string Printer::bindingsType(const std::string &Name) const {
+  if (!Opts.BindingsInScope)
+    return bindingsItem(Name);
+  return (Where == Scope::Inlines ? "super::" : "") + Name;
 }
 
 std::string Printer::itemPath(const Symbol &Sym) const {

@@ -29,7 +29,13 @@ struct RustVersion {
 
 struct EmitOptions {
   TypeMode Types = TypeMode::Bindgen;
+  // Path of bindgen's bindings, as seen from the output's top level.
   std::string BindingsPath = "bindings";
+  // The output's enclosing module glob-imports the bindings (the kernel's
+  // bindings_helper module does): types are named through that import,
+  // which keeps it used. Functions and statics still take BindingsPath,
+  // since a helper's own name shadows the C function it wraps.
+  bool BindingsInScope = false;
   RustVersion Version;
   std::string Banner; // first comment lines, without "//"
 };

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Runs Debian's bindgen over the translation unit of a compile_commands.json
-entry, with the kernel's bindgen options, and writes the bindings.
+"""Runs Debian's bindgen over a header or C file with the C flags of a
+compile_commands.json entry (the helpers' own kbuild command), as the
+kernel's bindgen rule does, and writes the bindings.
 
-    kernel-bindings.py <compile_commands.json> <source.c> <bindgen_parameters> <out.rs>
+    kernel-bindings.py <compile_commands.json> <entry.c> <input> <out.rs> \\
+        -- <bindgen options> [-- <extra C flags>]
 
 bindgen 0.60 must run on libclang 14 (LIBCLANG_PATH=/usr/lib/llvm-14/lib),
 which rejects some options the kernel passes; the ones it names in its
@@ -15,9 +17,13 @@ import re
 import subprocess
 import sys
 
-db, source, params_file, out = sys.argv[1:5]
+db, entry_file, source, out = sys.argv[1:5]
+rest = sys.argv[6:] if sys.argv[5:6] == ["--"] else sys.exit(__doc__)
+bindgen_opts, extra = (rest[:rest.index("--")], rest[rest.index("--") + 1:]) \
+    if "--" in rest else (rest, [])
 entry = next(e for e in json.load(open(db))
-             if os.path.realpath(e["file"]) == os.path.realpath(source))
+             if os.path.realpath(os.path.join(e["directory"], e["file"])) ==
+             os.path.realpath(entry_file))
 args, skip = [], False
 for a in entry["arguments"][1:]:
     if skip:
@@ -28,14 +34,7 @@ for a in entry["arguments"][1:]:
         pass
     else:
         args.append(a)
-
-# The kernel's options (rust/Makefile) plus its bindgen_parameters file.
-bindgen_opts = ["--use-core", "--ctypes-prefix", "core::ffi",
-                "--no-layout-tests", "--no-debug", ".*", "--size_t-is-usize"]
-for line in open(params_file):
-    line = line.split("#")[0].strip()
-    if line:
-        bindgen_opts += line.split()
+args += extra
 
 rejected = re.compile(
     r"error: (?:unknown argument: '([^']+)'|unsupported option '([^']+)'"
@@ -43,7 +42,8 @@ rejected = re.compile(
 env = dict(os.environ, LIBCLANG_PATH="/usr/lib/llvm-14/lib")
 dropped = []
 for _ in range(20):
-    r = subprocess.run(["bindgen", source, "-o", out] + bindgen_opts + ["--"] + args,
+    r = subprocess.run(["bindgen", os.path.realpath(source), "-o", os.path.realpath(out)]
+                       + bindgen_opts + ["--"] + args,
                        cwd=entry["directory"], env=env, capture_output=True, text=True)
     bad = {g for m in rejected.finditer(r.stderr) for g in m.groups() if g}
     if r.returncode == 0 and not bad:

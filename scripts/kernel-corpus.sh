@@ -34,8 +34,12 @@ src="$dbdir/helpers.c"
   --bindings-path=crate::bindings --export=c-abi --symbol-prefix=h2r_ \
   -o "$out/helpers-cabi.rs" 2>/dev/null
 
-python3 "$root/scripts/kernel-bindings.py" "$db" "$src" \
-  "$root/corpus/kernel/bindgen_parameters" "$out/bindings.rs"
+# The kernel's bindgen options (rust/Makefile, 6.1) plus its bindgen_parameters.
+params=$(grep -Ev '^#|^$' "$root/corpus/kernel/bindgen_parameters")
+# shellcheck disable=SC2086
+python3 "$root/scripts/kernel-bindings.py" "$db" "$src" "$src" "$out/bindings.rs" -- \
+  --use-core --ctypes-prefix core::ffi --no-layout-tests --no-debug '.*' \
+  --size_t-is-usize $params
 
 for variant in helpers helpers-cabi; do
   cat > "$out/$variant-crate.rs" <<RS

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""The real thing: a kernel tree's own rust/helpers, translated, inside its
+own `bindings` crate, with its `kernel` crate built on top.
+
+    kernel-crates.py <helpers2rs> <srctree> <objtree> <out-dir>
+
+<srctree> holds rust/ (helpers, ffi.rs, bindgen_parameters, bindings/,
+kernel/, Makefile); <objtree> is the configured tree kbuild builds in.
+Steps, each the way rust/Makefile does it, for the host target:
+
+ 1. kbuild builds rust/helpers as an external module (CC=clang-19 V=1); the
+    commands it ran are the compile database;
+ 2. helpers2rs translates helpers.c with --kernel-tree (report.json);
+ 3. bindgen writes bindings_generated.rs, uapi_generated.rs and, for the
+    baseline, bindings_helpers_generated.rs (the C helpers' declarations);
+ 4. the ffi, build_error, macros, bindings, uapi and kernel crates are built
+    twice, as rust/Makefile's rusttestlib-* rules do (--cfg testlib): once on
+    bindgen's helper declarations ("c"), once on the translation ("rust"),
+    with warnings denied on the bindings and kernel crates;
+ 5. a signature check: a crate holding both helper modules puts each pair of
+    functions in one array, so rustc proves every helper has bindgen's type;
+ 6. bindings and kernel again as kernel.o-like objects (-O2 and the kernel's
+    codegen flags that exist for the host target); the calls to
+    rust_helper_* left in kernel.o are counted, before and after.
+
+Writes <out-dir>/headline.json and prints the headline.
+
+Departures forced by Debian's bindgen 0.60 (the kernel's rule wants a newer
+one), each made here and nowhere else:
+ - `--rust-target 1.47` (0.60 knows no newer target; the kernel passes 1.68);
+ - `--size_t-is-usize` (the default only from 0.61 on);
+ - it runs on libclang 14, which rejects a few kernel flags: they are dropped
+   (kernel-bindings.py names them);
+ - it declares the noreturn helper `BUG()` returning `()`, where 6.12's
+   panic handler needs `-> !`: the baseline's declaration is patched to `!`.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+tool, srctree, objtree, out = (os.path.realpath(a) for a in sys.argv[1:5])
+root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+rust = os.path.join(srctree, "rust")
+os.makedirs(out, exist_ok=True)
+rustc = shutil.which("rustc") or os.path.expanduser("~/.cargo/bin/rustc")
+env = dict(os.environ, RUSTC_BOOTSTRAP="1")
+
+
+def run(args, **kw):
+    r = subprocess.run(args, capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        sys.stderr.write(r.stdout + r.stderr)
+        sys.exit("kernel-crates: failed: %s" % " ".join(args[:3]))
+    return r
+
+
+# 1. Compile commands from the tree's own kbuild.
+db = run([os.path.join(root, "scripts/kernel-compile-commands.sh"),
+          os.path.join(rust, "helpers"), os.path.join(out, "module"),
+          objtree]).stdout.strip()
+helpers_c = os.path.join(os.path.dirname(db), "helpers.c")
+
+# 2. The translation, profile from the tree.
+run([tool, "translate", "-p", os.path.dirname(db), helpers_c,
+     "--kernel-tree=" + srctree, "-o", os.path.join(out, "helpers.rs"),
+     "--report", os.path.join(out, "report.json")])
+
+# 3. bindgen, the kernel's rule (rust/Makefile cmd_bindgen).
+ctypes = "ffi" if os.path.exists(os.path.join(rust, "ffi.rs")) else "core::ffi"
+rule = ["--rust-target", "1.47", "--use-core", "--with-derive-default",
+        "--ctypes-prefix", ctypes, "--no-layout-tests", "--no-debug", ".*",
+        "--enable-function-attribute-detection", "--size_t-is-usize"]
+params = []
+for line in open(os.path.join(rust, "bindgen_parameters")):
+    line = line.strip()
+    if line and not line.startswith("#"):
+        params += line.split()
+
+
+def bindgen(source, target, extra, cflags=()):
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    run(["python3", os.path.join(root, "scripts/kernel-bindings.py"), db,
+         helpers_c, source, target, "--"] + rule + extra + ["--"] +
+        ["-DMODULE", "-fno-builtin", "-D__BINDGEN__", "-w",
+         "--target=x86_64-linux-gnu"] + list(cflags))
+
+
+gen = os.path.join(out, "generated")
+bindgen(os.path.join(rust, "bindings/bindings_helper.h"),
+        os.path.join(gen, "bindings_generated.rs"), params)
+text = open(os.path.join(gen, "bindings_generated.rs")).read()
+open(os.path.join(gen, "bindings_generated.rs"), "w").write(
+    re.sub(r"pub const RUST_CONST_HELPER_([a-zA-Z0-9_]*)", r"pub const \1", text))
+bindgen(os.path.join(rust, "uapi/uapi_helper.h"),
+        os.path.join(gen, "uapi_generated.rs"), params)
+bindgen(helpers_c, os.path.join(gen, "bindings_helpers_c.rs"),
+        ["--blocklist-type", ".*", "--allowlist-var", "",
+         "--allowlist-function", "rust_helper_.*"],
+        ["-Wno-missing-prototypes", "-Wno-missing-declarations"])
+text = open(os.path.join(gen, "bindings_helpers_c.rs")).read()
+text = re.sub(r"pub fn rust_helper_([a-zA-Z0-9_]*)",
+              r'#[link_name="rust_helper_\1"]\n    pub fn \1', text)
+text = text.replace("pub fn BUG();", "pub fn BUG() -> !;")  # see above
+open(os.path.join(gen, "bindings_helpers_c.rs"), "w").write(text)
+
+# Two OBJTREEs differing only in the helpers file.
+trees = {}
+for variant, helpers in (("c", os.path.join(gen, "bindings_helpers_c.rs")),
+                         ("rust", os.path.join(out, "helpers.rs"))):
+    t = os.path.join(out, "objtree-" + variant)
+    for sub in ("rust/bindings", "rust/uapi"):
+        os.makedirs(os.path.join(t, sub), exist_ok=True)
+    shutil.copy(os.path.join(gen, "bindings_generated.rs"),
+                os.path.join(t, "rust/bindings/bindings_generated.rs"))
+    shutil.copy(os.path.join(gen, "uapi_generated.rs"),
+                os.path.join(t, "rust/uapi/uapi_generated.rs"))
+    shutil.copy(helpers, os.path.join(t, "rust/bindings/bindings_helpers_generated.rs"))
+    trees[variant] = t
+
+# 4. The crates. rustc_cfg as Kconfig would write it with CONFIG_RUST=y
+# (Debian's GCC-built config has Rust off).
+cfg = open(os.path.join(objtree, "include/generated/rustc_cfg")).read().splitlines()
+version = run([rustc, "--version"]).stdout.split()[1]
+major, minor, patch = (int(x) for x in version.split("-")[0].split("."))
+cfg += ["--cfg=CONFIG_RUST", '--cfg=CONFIG_RUST="y"',
+        "--cfg=CONFIG_RUST_IS_AVAILABLE", '--cfg=CONFIG_RUST_IS_AVAILABLE="y"',
+        '--cfg=CONFIG_RUSTC_VERSION="%d"' % (major * 10000 + minor * 100 + patch),
+        '--cfg=CONFIG_RUSTC_VERSION_TEXT="rustc %s"' % version]
+if (major, minor) >= (1, 88):
+    cfg += ["--cfg=CONFIG_RUSTC_HAS_UNNECESSARY_TRANSMUTES",
+            '--cfg=CONFIG_RUSTC_HAS_UNNECESSARY_TRANSMUTES="y"']
+cfg_file = os.path.join(out, "rustc_cfg")
+open(cfg_file, "w").write("\n".join(cfg) + "\n")
+
+# The top Makefile's rust_common_flags, as written there.
+makefile = os.path.join(objtree, "Makefile")
+text = open(makefile).read()
+inc = re.match(r"include (\S+)", text)
+if inc:
+    text = open(inc.group(1)).read()
+m = re.search(r"rust_common_flags := ((?:.*\\\n)*.*)", text)
+common = m.group(1).replace("\\\n", " ").split()
+
+crates = [("ffi", "ffi.rs", [], "rlib"),
+          ("build_error", "build_error.rs", [], "rlib"),
+          ("macros", "macros/lib.rs", ["--extern", "proc_macro"], "proc-macro"),
+          ("bindings", "bindings/lib.rs", ["--extern", "ffi"], "rlib"),
+          ("uapi", "uapi/lib.rs", ["--extern", "ffi"], "rlib"),
+          ("kernel", "kernel/lib.rs", ["--extern", "ffi", "--extern", "build_error",
+                                       "--extern", "macros", "--extern", "bindings",
+                                       "--extern", "uapi"], "rlib")]
+strict = {"bindings", "kernel"}  # 0 warnings required
+results = {}
+for variant, t in trees.items():
+    lib = os.path.join(out, "test-" + variant)
+    os.makedirs(lib, exist_ok=True)
+    for name, src, flags, kind in crates:
+        if os.path.exists(os.path.join(rust, src)) is False:
+            sys.exit("kernel-crates: %s has no rust/%s" % (srctree, src))
+        r = subprocess.run(
+            [rustc] + common + ["@" + cfg_file] + flags +
+            (["-Dwarnings"] if name in strict else []) +
+            ["--crate-type", kind, "--out-dir", lib, "--cfg", "testlib",
+             "-L" + lib, "--crate-name", name, os.path.join(rust, src)],
+            env=dict(env, OBJTREE=t), capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.stderr.write(r.stderr[-20000:])
+            sys.exit("kernel-crates: the %s crate does not build on the %s "
+                     "helpers" % (name, variant))
+        print("kernel-crates: %-11s built (testlib) on the %s helpers" % (name, variant))
+
+# 5. Every helper has bindgen's exact type: rustc unifies each pair.
+decl = re.compile(r"pub (?:unsafe )?(?:extern \"C\" )?fn ([A-Za-z0-9_]+)\s*\(")
+c_names = set(decl.findall(open(os.path.join(gen, "bindings_helpers_c.rs")).read()))
+rs_names = set(decl.findall(open(os.path.join(out, "helpers.rs")).read().split(
+    "\nmod inlines {")[0]))
+if c_names != rs_names:
+    sys.exit("kernel-crates: helper names differ: only C %s, only Rust %s"
+             % (sorted(c_names - rs_names), sorted(rs_names - c_names)))
+check = os.path.join(out, "signatures")
+os.makedirs(os.path.join(check, "rust/bindings"), exist_ok=True)
+lib_rs = open(os.path.join(rust, "bindings/lib.rs")).read()
+lib_rs += """
+#[allow(dead_code)]
+mod bindgen_helpers {
+    use super::bindings_raw::*;
+    include!(concat!(env!("OBJTREE"), "/rust/bindings/bindings_helpers_c.rs"));
+}
+
+/// Each pair must coerce to one `unsafe extern "C" fn` type.
+#[allow(dead_code)]
+fn helper_signatures_equal_bindgen() {
+"""
+for n in sorted(c_names):
+    lib_rs += "    let _ = [bindgen_helpers::%s, bindings_helper::%s];\n" % (n, n)
+lib_rs += "}\n"
+open(os.path.join(check, "lib.rs"), "w").write(lib_rs)
+for f in ("bindings_generated.rs", "bindings_helpers_generated.rs"):
+    shutil.copy(os.path.join(trees["rust"], "rust/bindings", f),
+                os.path.join(check, "rust/bindings", f))
+shutil.copy(os.path.join(gen, "bindings_helpers_c.rs"),
+            os.path.join(check, "rust/bindings/bindings_helpers_c.rs"))
+r = subprocess.run([rustc] + common + ["@" + cfg_file, "--extern", "ffi",
+                    "-L" + os.path.join(out, "test-rust"), "--crate-type", "rlib",
+                    "--out-dir", check, "--cfg", "testlib", "--crate-name",
+                    "bindings", os.path.join(check, "lib.rs")],
+                   env=dict(env, OBJTREE=check), capture_output=True, text=True)
+if r.returncode != 0:
+    sys.stderr.write(r.stderr[-20000:])
+    sys.exit("kernel-crates: some helper's signature differs from bindgen's")
+print("kernel-crates: %d helper signatures equal bindgen's" % len(c_names))
+
+# 6. kernel.o-like objects: -O2 and the kernel's codegen flags (rust/Makefile,
+# top Makefile KBUILD_RUSTFLAGS) that exist for the host target.
+codegen = ["-Copt-level=2", "-Cpanic=abort", "-Cembed-bitcode=n", "-Clto=n",
+           "-Cforce-unwind-tables=n", "-Ccodegen-units=1",
+           "-Csymbol-mangling-version=v0", "-Crelocation-model=static",
+           "-Ccode-model=kernel", "-Zfunction-sections=n"]
+calls = {}
+for variant, t in trees.items():
+    lib = os.path.join(out, "obj-" + variant)
+    os.makedirs(lib, exist_ok=True)
+    test_lib = os.path.join(out, "test-" + variant)
+    for name, src, flags, kind in crates:
+        if name not in ("bindings", "kernel"):
+            continue
+        run([rustc] + common + codegen + ["@" + cfg_file] + flags +
+            ["--crate-type", "rlib", "--emit=obj,metadata", "--out-dir", lib,
+             "-L" + lib, "-L" + test_lib, "--crate-name", name,
+             os.path.join(rust, src)], env=dict(env, OBJTREE=t))
+    dis = run(["objdump", "-dr", os.path.join(lib, "kernel.o")]).stdout
+    sites = re.findall(r"R_X86_64_\w+\s+(rust_helper_\w+)", dis)
+    calls[variant] = {"call_sites": len(sites), "helpers": sorted(set(sites))}
+
+report = json.load(open(os.path.join(out, "report.json")))
+summary = report["summary"]
+headline = {
+    "tree": srctree,
+    "helpers": summary["helpers"],
+    "translated": summary["translated"],
+    "shimmed": summary.get("shimmed", 0),
+    "fallback": summary["fallback"],
+    "kernel_o_rust_helper_calls": {
+        "bindgen_helpers": calls["c"], "translated_helpers": calls["rust"]},
+    "signatures_checked": len(c_names),
+}
+json.dump(headline, open(os.path.join(out, "headline.json"), "w"), indent=1)
+print("%s: %d helpers: %d translated, %d shimmed, %d left to C"
+      % (srctree, headline["helpers"], headline["translated"],
+         headline["shimmed"], headline["fallback"]))
+print("calls to rust_helper_* in kernel.o (-O2): %d (%d helpers) with bindgen's "
+      "helper declarations, %d (%d helpers) with the translation: %s"
+      % (calls["c"]["call_sites"], len(calls["c"]["helpers"]),
+         calls["rust"]["call_sites"], len(calls["rust"]["helpers"]),
+         " ".join(calls["rust"]["helpers"]) or "none"))
