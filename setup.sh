@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# One command: install the dependencies (Debian's clang-19, linux-headers-amd64,
-# bindgen), build, and run the main job on the embedded default, the kernel
-# helper corpus: out/kernel/helpers.rs, out/kernel/report.json.
+# One command: install the dependencies (Debian's clang-19, bindgen, Linux
+# 6.12's source and configured headers, 6.1's headers), build, and run the
+# main job on the embedded default, Linux 6.12: its own rust/helpers
+# translated (out/linux-6.12/crates/helpers.rs, report.json), built inside
+# its own bindings crate with its kernel crate on top, and the headline:
+# calls to rust_helper_* left in kernel.o, before and after.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
 scripts/build.sh
 export PATH="$HOME/.cargo/bin:$PATH"
-scripts/kernel-corpus.sh build/helpers2rs out/kernel
-echo "wrote out/kernel/helpers.rs and out/kernel/report.json"
+tests/kernel/run-kernel-tree.sh build/helpers2rs 6.12 out/linux-6.12
+echo "wrote out/linux-6.12/crates/helpers.rs and out/linux-6.12/crates/report.json"

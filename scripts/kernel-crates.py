@@ -219,6 +219,9 @@ codegen = ["-Copt-level=2", "-Cpanic=abort", "-Cembed-bitcode=n", "-Clto=n",
            "-Cforce-unwind-tables=n", "-Ccodegen-units=1",
            "-Csymbol-mangling-version=v0", "-Crelocation-model=static",
            "-Ccode-model=kernel", "-Zfunction-sections=n"]
+# Every C helper symbol, prefixed or only marked __rust_helper.
+report = json.load(open(os.path.join(out, "report.json")))
+helper_symbols = {h["name"] for h in report["helpers"]}
 calls = {}
 for variant, t in trees.items():
     lib = os.path.join(out, "obj-" + variant)
@@ -232,10 +235,10 @@ for variant, t in trees.items():
              "-L" + lib, "-L" + test_lib, "--crate-name", name,
              os.path.join(rust, src)], env=dict(env, OBJTREE=t))
     dis = run(["objdump", "-dr", os.path.join(lib, "kernel.o")]).stdout
-    sites = re.findall(r"R_X86_64_\w+\s+(rust_helper_\w+)", dis)
+    sites = [sym for sym in re.findall(r"R_X86_64_\w+\s+([A-Za-z0-9_]+)", dis)
+             if sym in helper_symbols]
     calls[variant] = {"call_sites": len(sites), "helpers": sorted(set(sites))}
 
-report = json.load(open(os.path.join(out, "report.json")))
 summary = report["summary"]
 headline = {
     "tree": srctree,
