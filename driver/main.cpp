@@ -59,7 +59,7 @@ cl::opt<std::string> SymbolPrefix("symbol-prefix", cl::desc("Prefix of exported 
 cl::opt<std::string> HelperPrefix("helper-prefix", cl::desc("Name prefix that marks a helper"),
                                   cl::init("rust_helper_"), cl::sub(TranslateCmd),
                                   cl::cat(Category));
-cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the output must compile with"),
+cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the output must compile with (default: 1.78, or the kernel tree's minimum)"),
                                     cl::init("1.78"), cl::sub(TranslateCmd),
                                     cl::cat(Category));
 cl::opt<bool> Verbose("v", cl::desc("Say which compiler flags were dropped"),
@@ -224,9 +224,6 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     return fail("--types must be 'bindgen' or 'self', not '" + TypesMode + "'");
   if (ExportMode != "inline" && ExportMode != "c-abi")
     return fail("--export must be 'inline' or 'c-abi', not '" + ExportMode + "'");
-  if (!parseRustVersion(RustVersionOpt, EO.Version))
-    return fail("--rust-version must look like 1.78, not '" + RustVersionOpt +
-                "'");
   EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
 
   // The kernel tree's profile; explicit options refine it.
@@ -246,6 +243,12 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   }
   if (!BindingsHeader.empty())
     Profile.BindingsHeader = BindingsHeader;
+  std::string RustVersion =
+      RustVersionOpt.getNumOccurrences() || Profile.MinRustVersion.empty()
+          ? RustVersionOpt.getValue()
+          : Profile.MinRustVersion;
+  if (!parseRustVersion(RustVersion, EO.Version))
+    return fail("--rust-version must look like 1.78, not '" + RustVersion + "'");
   if (!Profile.BindingsHeader.empty() && !sys::fs::exists(Profile.BindingsHeader))
     return fail("no such file or directory: '" + Profile.BindingsHeader + "'");
   // The output replaces bindings_helpers_generated.rs, included in the

@@ -161,6 +161,8 @@ std::string Printer::type(const Type &T) const {
     return (Where == Scope::Inlines ? "super::" : "") + T.name();
   case Type::Kind::FnPtr:
     return "Option<" + fnPtrSignature(T) + ">";
+  case Type::Kind::Newtype:
+    return bindingsType(T.name());
   }
   return "()";
 }
@@ -317,6 +319,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   case ExprKind::Method:
   case ExprKind::Cast:
   case ExprKind::Field:
+  case ExprKind::NewtypeValue:
   case ExprKind::CallPtr:
   case ExprKind::Assign:
     break;
@@ -390,6 +393,11 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   case ExprKind::Cast:
     Prec = PrecCast;
     return leftOperand(*E.Ops[0], PrecCast) + " as " + type(*E.Ty);
+  case ExprKind::NewtypeWrap:
+    return bindingsItem(E.Ty->name()) + "(" + expr(*E.Ops[0], PrecAssign) + ")";
+  case ExprKind::NewtypeValue:
+    Prec = PrecPostfix;
+    return leftOperand(*E.Ops[0], PrecPostfix) + ".0";
   case ExprKind::Transmute:
     return "core::mem::transmute::<" + type(*E.Ops[0]->Ty) + ", " +
            type(*E.Ty) + ">(" + expr(*E.Ops[0], PrecAssign) + ")";

@@ -76,9 +76,25 @@ ExprPtr FunctionLowering::toBool(ExprPtr V) {
 // Clang inserts a conversion wherever C types differ, so a difference left
 // between IR types is typedef sugar Rust keeps apart (`size_t` is `usize`,
 // `unsigned long` is `u64`): bridge it where a value meets its destination.
+// bindgen's newtype enums hold their integer in `.0`.
+static ExprPtr newtypeValue(ExprPtr V) {
+  TypeRef Repr = V->Ty->repr();
+  return wrap(ExprKind::NewtypeValue, std::move(V), Repr);
+}
+
+static ExprPtr newtypeWrap(ExprPtr V, const TypeRef &Newtype) {
+  if (!sameType(V->Ty, Newtype->repr()))
+    V = ir::makeCast(std::move(V), Newtype->repr());
+  return wrap(ExprKind::NewtypeWrap, std::move(V), Newtype);
+}
+
 ExprPtr FunctionLowering::coerce(ExprPtr V, const TypeRef &Want) {
   if (!Want || sameType(V->Ty, Want))
     return V;
+  if (V->Ty->isNewtype())
+    return coerce(newtypeValue(std::move(V)), Want);
+  if (Want->isNewtype() && V->Ty->isInt())
+    return newtypeWrap(std::move(V), Want);
   if ((V->Ty->isInt() && Want->isInt()) ||
       (V->Ty->isPointer() && Want->isPointer()))
     return ir::makeCast(std::move(V), Want);
@@ -109,6 +125,9 @@ ExprPtr FunctionLowering::constantFold(const clang::Expr *E) {
     B->IntValue = V.getBoolValue();
     return B;
   }
+  if (Ty->isNewtype())
+    return newtypeWrap(ir::makeInt(V.extOrTrunc(64).getZExtValue(), Ty->repr()),
+                       Ty);
   return ir::makeInt(V.extOrTrunc(64).getZExtValue(), Ty);
 }
 
@@ -451,9 +470,13 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
 ExprPtr FunctionLowering::convert(ExprPtr V, QualType From, QualType To,
                                   const clang::Stmt *Where) {
   TypeRef ToTy = type(To, Where);
-  const TypeRef FromTy = V->Ty;
-  if (ToTy->isUnit())
+  if (ToTy->isUnit() || sameType(V->Ty, ToTy))
     return V;
+  if (V->Ty->isNewtype())
+    V = newtypeValue(std::move(V));
+  if (ToTy->isNewtype())
+    return newtypeWrap(std::move(V), ToTy);
+  const TypeRef FromTy = V->Ty;
   if (ToTy->isBool())
     return toBool(std::move(V));
   if (sameType(FromTy, ToTy))

@@ -125,6 +125,23 @@ std::optional<KernelProfile> loadKernelProfile(const std::string &SrcTree,
     return std::nullopt;
   if (llvm::sys::fs::exists(In("bindings/bindings_helper.h")))
     P.BindingsHeader = In("bindings/bindings_helper.h");
+  // The `rustc)` case of the tree's scripts/min-tool-version.sh: its last
+  // `echo` is the version for architectures it does not single out (x86).
+  llvm::SmallString<256> MinTool(SrcTree);
+  llvm::sys::path::append(MinTool, "scripts", "min-tool-version.sh");
+  if (auto Buf = llvm::MemoryBuffer::getFile(MinTool)) {
+    StringRef Text = (*Buf)->getBuffer();
+    size_t At = Text.find("\nrustc)");
+    if (At != StringRef::npos) {
+      StringRef Case = Text.substr(At).split(";;").first;
+      StringRef Echo = Case.rsplit("echo").second.trim();
+      auto [Major, Rest] = Echo.split('.');
+      StringRef Minor = Rest.split('.').first;
+      unsigned Mj, Mn;
+      if (!Major.getAsInteger(10, Mj) && !Minor.getAsInteger(10, Mn))
+        P.MinRustVersion = std::to_string(Mj) + "." + std::to_string(Mn);
+    }
+  }
   return P;
 }
 

@@ -45,6 +45,9 @@ struct KernelProfile {
   ScalarMapping Scalars; // empty: core::ffi, i.e. Clang's own C types
   BindgenParameters Params;
   std::string BindingsHeader; // empty: every C item is assumed bound
+  // The tree's minimum rustc (scripts/min-tool-version.sh), "1.85"; empty
+  // when the tree does not say.
+  std::string MinRustVersion;
 };
 
 // Parses `alias! { c_long = isize; ... }` in rust/ffi.rs. Returns nullopt

@@ -132,6 +132,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   TypeOptions TyOpts;
   TyOpts.OpaquePatterns = Opts.OpaqueTypes;
   TyOpts.Scalars = Opts.Scalars;
+  TyOpts.NewtypeEnums = Opts.Params.NewtypeEnums;
   TyOpts.BoundRecords = Bindings ? &Bindings->Records : nullptr;
   TypeLowering Types(Ctx, TyOpts);
   LoweringContext LC(Ctx, Types);

@@ -38,6 +38,8 @@ TypeLowering::TypeLowering(ASTContext &Ctx, const TypeOptions &Opts)
     : Ctx(Ctx), Scalars(Opts.Scalars), BoundRecords(Opts.BoundRecords) {
   for (const std::string &P : Opts.OpaquePatterns)
     Opaque.emplace_back(P); // validated by the driver
+  for (const std::string &P : Opts.NewtypeEnums)
+    NewtypeEnums.emplace_back(P);
 }
 
 // The core::ffi alias bindgen writes for a C integer type.
@@ -129,6 +131,13 @@ TypeRef TypeLowering::lowerImpl(QualType T, bool AsPointee, bool AsField) {
     QualType Int = ED->getIntegerType();
     if (Int.isNull())
       reject("unsupported-type", "enum without a fixed underlying type");
+    std::string Name = ED->getName().str();
+    if (Name.empty())
+      if (const TypedefNameDecl *TD = ED->getTypedefNameForAnonDecl())
+        Name = TD->getName().str();
+    for (const std::regex &R : NewtypeEnums)
+      if (!Name.empty() && std::regex_match(Name, R))
+        return Type::newtype(Name, lower(Int));
     return lower(Int);
   }
   if (const auto *PT = dyn_cast<clang::PointerType>(Canon)) {

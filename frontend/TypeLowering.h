@@ -33,6 +33,8 @@ struct TypeOptions {
   std::vector<std::string> OpaquePatterns;
   // The tree's `ffi` crate; empty: Clang's own C types (core::ffi).
   ScalarMapping Scalars;
+  // bindgen --newtype-enum patterns: enums bindgen wraps in a tuple struct.
+  std::vector<std::string> NewtypeEnums;
   // Named records the bindings hold; null: every record is assumed there.
   const std::set<std::string> *BoundRecords = nullptr;
 };
@@ -73,7 +75,7 @@ private:
   std::set<const clang::RecordDecl *> Laidout;
   std::vector<ir::RecordDef> Records;
   unsigned NextTopLevelAnon = 1;
-  std::vector<std::regex> Opaque;
+  std::vector<std::regex> Opaque, NewtypeEnums;
   ScalarMapping Scalars;
   const std::set<std::string> *BoundRecords;
 };

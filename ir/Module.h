@@ -71,6 +71,8 @@ enum class ExprKind {
   Binary,   // Op is a Rust binary operator, Ops[0] Op Ops[1]
   Method,   // Ops[0].Name(Ops[1..])
   Cast,     // Ops[0] as Ty
+  NewtypeWrap,  // Ty(Ops[0]): an integer into bindgen's newtype enum Ty
+  NewtypeValue, // Ops[0].0: a newtype enum's integer
   Transmute, // core::mem::transmute::<From, Ty>(Ops[0]); From = Ops[0]->Ty
   Deref,    // *Ops[0]  (place)
   AddrOf,   // addr_of!(Ops[0]) / addr_of_mut!(Ops[0]); Mutable

@@ -64,6 +64,13 @@ TypeRef Type::fnPtr(TypeRef Ret, std::vector<TypeRef> Params, bool Variadic) {
   return TypeRef(T);
 }
 
+TypeRef Type::newtype(std::string Name, TypeRef Repr) {
+  auto *T = new Type(Kind::Newtype);
+  T->Name = std::move(Name);
+  T->Inner = std::move(Repr);
+  return TypeRef(T);
+}
+
 bool Type::equals(const Type &O) const {
   if (K != O.K)
     return false;
@@ -83,6 +90,7 @@ bool Type::equals(const Type &O) const {
   case Kind::Array:
     return Count == O.Count && sameType(Inner, O.Inner);
   case Kind::Record:
+  case Kind::Newtype:
     return Name == O.Name;
   case Kind::FnPtr:
     if (Variadic != O.Variadic || Params.size() != O.Params.size() ||

@@ -30,6 +30,7 @@ public:
     Array,   // [T; N]
     Record,  // a struct or union, by its (bindgen-style) name
     FnPtr,   // Option<unsafe extern "C" fn(..) -> R>
+  Newtype, // a C enum bindgen wraps (--newtype-enum): `Name(pub Int)`
   };
 
   static TypeRef unit();
@@ -42,6 +43,7 @@ public:
   static TypeRef array(TypeRef Elem, uint64_t Count);
   static TypeRef record(std::string Name);
   static TypeRef fnPtr(TypeRef Ret, std::vector<TypeRef> Params, bool Variadic);
+  static TypeRef newtype(std::string Name, TypeRef Repr);
 
   Kind kind() const { return K; }
   bool isInt() const { return K == Kind::Int; }
@@ -49,6 +51,7 @@ public:
   bool isBool() const { return K == Kind::Bool; }
   bool isUnit() const { return K == Kind::Unit; }
   bool isNever() const { return K == Kind::Never; }
+  bool isNewtype() const { return K == Kind::Newtype; }
 
   // Int.
   unsigned bits() const { return Bits; }
@@ -59,8 +62,10 @@ public:
   bool isPointeeConst() const { return PointeeConst; }
   const TypeRef &element() const { return Inner; }
   uint64_t count() const { return Count; }
-  // Record.
+  // Record, Newtype.
   const std::string &name() const { return Name; }
+  // Newtype: the integer it wraps.
+  const TypeRef &repr() const { return Inner; }
   // FnPtr.
   const TypeRef &returnType() const { return Inner; }
   const std::vector<TypeRef> &params() const { return Params; }

@@ -36,16 +36,33 @@ for a in entry["arguments"][1:]:
         args.append(a)
 args += extra
 
+# Options newer than bindgen 0.60 (the kernel's 7.x rule needs 0.71): named
+# and dropped, with their value.
+unknown_option = re.compile(r"Found argument '(--[^'=]+)(?:=[^']*)?' which wasn't expected")
 rejected = re.compile(
     r"error: (?:unknown argument: '([^']+)'|unsupported option '([^']+)'"
     r"|unknown warning option '([^']+)'|'([^']+)' hasn't been enabled)")
 env = dict(os.environ, LIBCLANG_PATH="/usr/lib/llvm-14/lib")
-dropped = []
-for _ in range(20):
+dropped, unsupported = [], set()
+for _ in range(40):
     r = subprocess.run(["bindgen", os.path.realpath(source), "-o", os.path.realpath(out)]
                        + bindgen_opts + ["--"] + args,
                        cwd=entry["directory"], env=env, capture_output=True, text=True)
     bad = {g for m in rejected.finditer(r.stderr) for g in m.groups() if g}
+    option = unknown_option.search(r.stderr)
+    if option:
+        kept, i = [], 0
+        while i < len(bindgen_opts):
+            o = bindgen_opts[i]
+            if o.split("=")[0] == option.group(1):
+                i += 1 if "=" in o or i + 1 == len(bindgen_opts) or \
+                    bindgen_opts[i + 1].startswith("--") else 2
+                continue
+            kept.append(o)
+            i += 1
+        bindgen_opts = kept
+        unsupported.add(option.group(1))
+        continue
     if r.returncode == 0 and not bad:
         break
     if not bad:
@@ -57,3 +74,6 @@ else:
     sys.exit("kernel-bindings: bindgen kept rejecting options")
 if dropped:
     sys.stderr.write("kernel-bindings: dropped for libclang 14: %s\n" % " ".join(dropped))
+if unsupported:
+    sys.stderr.write("kernel-bindings: options bindgen 0.60 lacks, dropped: %s\n"
+                     % " ".join(sorted(unsupported)))

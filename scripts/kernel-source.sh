@@ -22,7 +22,8 @@ case "$series" in
   src="$cache/linux-source-6.12"
   if [ ! -f "$src/rust/.complete" ]; then
     rm -rf "$src"
-    tar -C "$cache" -xJf "$tarball" linux-source-6.12/rust
+    tar -C "$cache" -xJf "$tarball" linux-source-6.12/rust \
+      linux-source-6.12/scripts/min-tool-version.sh
     touch "$src/rust/.complete"
   fi
   echo "$src $("$here/kernel-headers-tree.sh" 6.12)"
