@@ -28,7 +28,8 @@ best() {
   echo "$label: ${best_wall}s wall, $((best_rss / 1024)) MiB peak RSS (best of $runs)"
 }
 
-db=$(scripts/kernel-compile-commands.sh corpus/kernel "$out/module")
+tree61=$(scripts/kernel-headers-tree.sh 6.1)
+db=$(scripts/kernel-compile-commands.sh corpus/kernel "$out/module" "$tree61")
 dir=$(dirname "$db")
 best "kernel corpus (394 helpers, one TU), translate" \
   "$tool" translate -p "$dir" "$dir/helpers.c" \
@@ -39,7 +40,7 @@ best "semantic corpus (${#semantic[@]} files), translate" \
   "$tool" translate "${semantic[@]}" --types=self --rust-version=1.87 \
   -o "$out/s.rs" -- -O2
 
-sdb=$(scripts/kernel-compile-commands.sh corpus/survey "$out/survey")
+sdb=$(scripts/kernel-compile-commands.sh corpus/survey "$out/survey" "$tree61")
 best "survey of 300 6.1 headers (2 units, -j2)" \
   "$tool" survey -p "$(dirname "$sdb")" -j2 -o "$out/survey.json"
 
