@@ -26,6 +26,27 @@ check "missing file exits 1" test "$rc" = 1
 check "missing file message" grep -qx "helpers2rs: error: no such file or directory: 'missing.c'" err.txt
 check "missing file: no output" test ! -e m.rs
 
+# Outputs that would lose a file: the input itself, or -o and --report alike.
+printf 'int rust_helper_keep(int a) { return a; }\n' > keep.c
+cp keep.c keep.orig
+"$tool" translate keep.c -o keep.c -- -O2 2> err.txt; rc=$?
+check "-o naming the input exits 1" test "$rc" = 1
+check "-o naming the input: one line" test "$(wc -l < err.txt)" = 1
+check "-o naming the input message" grep -q "^helpers2rs: error: output '.*/keep.c' would overwrite the input" err.txt
+check "-o naming the input: input untouched" cmp -s keep.c keep.orig
+"$tool" translate keep.c -o same.out --report same.out -- -O2 2> err.txt; rc=$?
+check "-o equal to --report exits 1" test "$rc" = 1
+check "-o equal to --report message" grep -q "would overwrite another output" err.txt
+check "-o equal to --report: nothing written" test ! -e same.out
+# Relative outputs land where the command runs, not in a compile command's
+# directory.
+mkdir -p elsewhere
+printf '[{"directory": "%s/elsewhere", "file": "%s/keep.c", "arguments": ["clang", "-c", "%s/keep.c"]}]\n' \
+  "$PWD" "$PWD" "$PWD" > elsewhere/compile_commands.json
+"$tool" translate -p elsewhere keep.c -o rel.rs --report rel.json 2> err.txt; rc=$?
+check "relative outputs: exit 0" test "$rc" = 0
+check "relative outputs land in the working directory" test -s rel.rs -a -s rel.json -a ! -e elsewhere/rel.rs
+
 # A -p directory that does not exist, or holds no database.
 printf 'int rust_helper_ok(int a) { return a; }\n' > ok.c
 "$tool" translate ok.c -p nowhere -o p.rs 2> err.txt; rc=$?
