@@ -14,12 +14,10 @@ namespace h2r::frontend {
 
 using namespace clang;
 
-namespace {
-
 // bindgen matches its patterns against whole names.
-class PatternSet {
+class BindingsInventory::Patterns {
 public:
-  explicit PatternSet(const std::vector<std::string> &Patterns) {
+  explicit Patterns(const std::vector<std::string> &Patterns) {
     for (const std::string &P : Patterns)
       try {
         Res.emplace_back(P);
@@ -38,18 +36,41 @@ private:
   std::vector<std::regex> Res;
 };
 
+BindingsInventory::BindingsInventory(const BindgenParameters &Params)
+    : BlockedFns(std::make_unique<Patterns>(Params.BlocklistFunctions)),
+      BlockedTypes(std::make_unique<Patterns>(Params.BlocklistTypes)),
+      BlockedItems(std::make_unique<Patterns>(Params.BlocklistItems)),
+      BlockedVars(std::make_unique<Patterns>(Params.BlocklistVars)) {}
+
+BindingsInventory::~BindingsInventory() = default;
+
+bool BindingsInventory::hasFunction(const std::string &Name) const {
+  return Functions.count(Name) && !BlockedFns->matches(Name) &&
+         !BlockedItems->matches(Name);
+}
+
+bool BindingsInventory::hasVar(const std::string &Name) const {
+  return Vars.count(Name) && !BlockedVars->matches(Name) &&
+         !BlockedItems->matches(Name);
+}
+
+bool BindingsInventory::hasRecord(const std::string &Name) const {
+  return Records.count(Name) && !BlockedTypes->matches(Name) &&
+         !BlockedItems->matches(Name);
+}
+
+namespace {
+
 class InventoryConsumer : public ASTConsumer {
 public:
-  InventoryConsumer(const BindgenParameters &Params, BindingsInventory &Out)
-      : BlockedFns(Params.BlocklistFunctions), BlockedTypes(Params.BlocklistTypes),
-        BlockedItems(Params.BlocklistItems), BlockedVars(Params.BlocklistVars),
-        Out(Out) {}
+  explicit InventoryConsumer(BindingsInventory &Out) : Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
       take(D);
   }
 
+private:
   // A record declared inside another is still a top-level item in C (and in
   // bindgen's output).
   void takeNested(const RecordDecl *Parent) {
@@ -58,52 +79,42 @@ public:
         take(D);
   }
 
-private:
   void take(const Decl *D) {
     if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
       // bindgen declares what links: no static (inline) functions.
-      std::string Name = FD->getNameAsString();
-      if (FD->getStorageClass() != SC_Static && !blocked(Name, BlockedFns))
-        Out.Functions.insert(Name);
+      if (FD->getStorageClass() != SC_Static)
+        Out.Functions.insert(FD->getNameAsString());
     } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
-      std::string Name = VD->getNameAsString();
-      if (VD->hasExternalFormalLinkage() && !blocked(Name, BlockedVars))
-        Out.Vars.insert(Name);
+      if (VD->hasExternalFormalLinkage())
+        Out.Vars.insert(VD->getNameAsString());
     } else if (const auto *RD = dyn_cast<RecordDecl>(D)) {
       std::string Name = RD->getName().str();
       if (Name.empty())
         if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
           Name = TD->getName().str();
-      if (!Name.empty() && !blocked(Name, BlockedTypes))
+      if (!Name.empty())
         Out.Records.insert(Name);
       takeNested(RD);
     } else if (const auto *TD = dyn_cast<TypedefNameDecl>(D)) {
       // `typedef struct { .. } name;` names its record through the typedef.
       if (const auto *RT = TD->getUnderlyingType()->getAs<RecordType>())
-        if (RT->getDecl()->getTypedefNameForAnonDecl() == TD &&
-            !blocked(TD->getName().str(), BlockedTypes))
+        if (RT->getDecl()->getTypedefNameForAnonDecl() == TD)
           Out.Records.insert(TD->getName().str());
     }
   }
-  bool blocked(const std::string &Name, const PatternSet &Kind) const {
-    return Kind.matches(Name) || BlockedItems.matches(Name);
-  }
 
-  PatternSet BlockedFns, BlockedTypes, BlockedItems, BlockedVars;
   BindingsInventory &Out;
 };
 
 class InventoryAction : public ASTFrontendAction {
 public:
-  InventoryAction(const BindgenParameters &Params, BindingsInventory &Out)
-      : Params(Params), Out(Out) {}
+  explicit InventoryAction(BindingsInventory &Out) : Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<InventoryConsumer>(Params, Out);
+    return std::make_unique<InventoryConsumer>(Out);
   }
 
 private:
-  const BindgenParameters &Params;
   BindingsInventory &Out;
 };
 
@@ -143,9 +154,7 @@ private:
 
 bool takeBindingsInventory(const tooling::CompilationDatabase &DB,
                            const std::string &CommandOf,
-                           const std::string &Header,
-                           const BindgenParameters &Params,
-                           BindingsInventory &Out) {
+                           const std::string &Header, BindingsInventory &Out) {
   RetargetedDatabase Retargeted(DB, CommandOf, Header);
   tooling::ClangTool Tool(Retargeted, {Header});
   Tool.setPrintErrorMessage(false);
@@ -156,14 +165,12 @@ bool takeBindingsInventory(const tooling::CompilationDatabase &DB,
       {"-w", "-fno-caret-diagnostics", "-D__BINDGEN__"},
       tooling::ArgumentInsertPosition::BEGIN));
   struct Factory : tooling::FrontendActionFactory {
-    Factory(const BindgenParameters &Params, BindingsInventory &Out)
-        : Params(Params), Out(Out) {}
+    explicit Factory(BindingsInventory &Out) : Out(Out) {}
     std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<InventoryAction>(Params, Out);
+      return std::make_unique<InventoryAction>(Out);
     }
-    const BindgenParameters &Params;
     BindingsInventory &Out;
-  } F(Params, Out);
+  } F(Out);
   return Tool.run(&F) == 0;
 }
 

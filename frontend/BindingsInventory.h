@@ -12,6 +12,7 @@
 
 #include "frontend/KernelProfile.h"
 
+#include <memory>
 #include <set>
 #include <string>
 
@@ -21,17 +22,31 @@ class CompilationDatabase;
 
 namespace h2r::frontend {
 
-struct BindingsInventory {
-  std::set<std::string> Functions, Vars, Records;
+// The names are kept as declared; bindgen_parameters' blocklists are applied
+// when a name is asked for (a few hundred questions, against a header with
+// tens of thousands of declarations).
+class BindingsInventory {
+public:
+  explicit BindingsInventory(const BindgenParameters &Params);
+  ~BindingsInventory();
+
+  bool hasFunction(const std::string &Name) const;
+  bool hasVar(const std::string &Name) const;
+  bool hasRecord(const std::string &Name) const;
+
+  std::set<std::string> Functions, Vars, Records; // as declared
+
+private:
+  class Patterns;
+  std::unique_ptr<Patterns> BlockedFns, BlockedTypes, BlockedItems,
+      BlockedVars;
 };
 
 // Parses Header with the compile command of CommandOf. Returns false when
 // the header does not compile; Clang has then printed why.
 bool takeBindingsInventory(const clang::tooling::CompilationDatabase &DB,
                            const std::string &CommandOf,
-                           const std::string &Header,
-                           const BindgenParameters &Params,
-                           BindingsInventory &Out);
+                           const std::string &Header, BindingsInventory &Out);
 
 } // namespace h2r::frontend
 

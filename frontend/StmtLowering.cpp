@@ -50,7 +50,7 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   std::string Name = FD->getNameAsString();
   if (Inlines.count(Canon))
     return {ir::SymbolKind::InlineFn, ir::rustIdent(Name)};
-  if (!SelfTypes && (!Bindings || Bindings->Functions.count(Name)))
+  if (!SelfTypes && (!Bindings || Bindings->hasFunction(Name)))
     return {ir::SymbolKind::BindingsFn, Name};
   if (!ExternFns.count(Name))
     ExternFns[Name] = externSignature(FD);
@@ -59,7 +59,7 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
 
 ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
   std::string Name = F.Name;
-  if (!SelfTypes && (!Bindings || Bindings->Functions.count(Name)))
+  if (!SelfTypes && (!Bindings || Bindings->hasFunction(Name)))
     return {ir::SymbolKind::BindingsFn, Name};
   ExternFns.emplace(Name, std::move(F));
   return {ir::SymbolKind::ExternFn, Name};
@@ -67,7 +67,7 @@ ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
 
 ir::Symbol LoweringContext::externStatic(ir::ExternStatic S) {
   std::string Name = S.Name;
-  if (!SelfTypes && (!Bindings || Bindings->Vars.count(Name)))
+  if (!SelfTypes && (!Bindings || Bindings->hasVar(Name)))
     return {ir::SymbolKind::BindingsStatic, Name};
   ExternStatics[Name] = std::move(S);
   return {ir::SymbolKind::ExternStatic, Name};

@@ -133,7 +133,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   TyOpts.OpaquePatterns = Opts.OpaqueTypes;
   TyOpts.Scalars = Opts.Scalars;
   TyOpts.NewtypeEnums = Opts.Params.NewtypeEnums;
-  TyOpts.BoundRecords = Bindings ? &Bindings->Records : nullptr;
+  TyOpts.Bindings = Bindings;
   TypeLowering Types(Ctx, TyOpts);
   LoweringContext LC(Ctx, Types);
   LC.Bindings = Bindings;
@@ -351,9 +351,9 @@ bool translate(const tooling::CompilationDatabase &DB,
   // helpers and the bindings are built with the same flags.
   std::optional<BindingsInventory> Bindings;
   if (!Opts.SelfTypes && !Opts.BindingsHeader.empty() && !Files.empty()) {
-    Bindings.emplace();
+    Bindings.emplace(Opts.Params);
     if (!takeBindingsInventory(DB, Files.front(), Opts.BindingsHeader,
-                               Opts.Params, *Bindings)) {
+                               *Bindings)) {
       llvm::errs() << "helpers2rs: error: the bindings header '"
                    << Opts.BindingsHeader << "' does not compile\n";
       return false;

@@ -35,7 +35,7 @@ static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
 }
 
 TypeLowering::TypeLowering(ASTContext &Ctx, const TypeOptions &Opts)
-    : Ctx(Ctx), Scalars(Opts.Scalars), BoundRecords(Opts.BoundRecords) {
+    : Ctx(Ctx), Scalars(Opts.Scalars), Bindings(Opts.Bindings) {
   for (const std::string &P : Opts.OpaquePatterns)
     Opaque.emplace_back(P); // validated by the driver
   for (const std::string &P : Opts.NewtypeEnums)
@@ -239,8 +239,8 @@ std::string TypeLowering::fieldName(const FieldDecl *FD) {
 TypeRef TypeLowering::lowerRecord(const RecordDecl *RD) {
   std::string Name = recordName(RD);
   const RecordDecl *Def = RD->getDefinition();
-  if (BoundRecords && (RD->getIdentifier() || RD->getTypedefNameForAnonDecl()) &&
-      !BoundRecords->count(Name))
+  if (Bindings && (RD->getIdentifier() || RD->getTypedefNameForAnonDecl()) &&
+      !Bindings->hasRecord(Name))
     reject("not-in-bindings",
            "'" + Name + "' is not in the bindings (bindings_helper.h does "
            "not reach it, or bindgen_parameters blocks it)");

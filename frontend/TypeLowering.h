@@ -9,6 +9,7 @@
 #ifndef H2R_FRONTEND_TYPELOWERING_H
 #define H2R_FRONTEND_TYPELOWERING_H
 
+#include "frontend/BindingsInventory.h"
 #include "frontend/KernelProfile.h"
 #include "ir/Module.h"
 #include "ir/Report.h"
@@ -35,8 +36,8 @@ struct TypeOptions {
   ScalarMapping Scalars;
   // bindgen --newtype-enum patterns: enums bindgen wraps in a tuple struct.
   std::vector<std::string> NewtypeEnums;
-  // Named records the bindings hold; null: every record is assumed there.
-  const std::set<std::string> *BoundRecords = nullptr;
+  // What the bindings hold; null: every record is assumed there.
+  const BindingsInventory *Bindings = nullptr;
 };
 
 class TypeLowering {
@@ -77,7 +78,7 @@ private:
   unsigned NextTopLevelAnon = 1;
   std::vector<std::regex> Opaque, NewtypeEnums;
   ScalarMapping Scalars;
-  const std::set<std::string> *BoundRecords;
+  const BindingsInventory *Bindings;
 };
 
 } // namespace h2r::frontend
