@@ -108,6 +108,7 @@ private:
   std::string leftOperand(const Expr &Op, int MinPrec);
   std::string asmExpr(const Expr &E);
   std::string statementExpr(const Expr &E);
+  std::string volatileRead(const Expr &E, bool NameType);
 
   const Module &M;
   const EmitOptions &Opts;
@@ -276,6 +277,17 @@ std::string Printer::leftOperand(const Expr &Op, int MinPrec) {
   return expr(Op, MinPrec);
 }
 
+// A pointer read through a volatile pointer: each inner read names what it
+// reads, or inference asks it for `*const T` where the place holds `*mut T`.
+std::string Printer::volatileRead(const Expr &E, bool NameType) {
+  const Expr &Addr = *E.Ops[0];
+  std::string Arg = Addr.Kind == ExprKind::VolatileRead
+                        ? volatileRead(Addr, /*NameType=*/true)
+                        : expr(Addr, PrecAssign);
+  return std::string("core::ptr::read_volatile") +
+         (NameType ? "::<" + type(*E.Ty) + ">" : "") + "(" + Arg + ")";
+}
+
 std::string Printer::statementExpr(const Expr &E) {
   StmtStart = !isBlockLike(E);
   std::string S = expr(E, PrecJump);
@@ -374,10 +386,13 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     int P = binaryPrec(E.Op);
     Prec = P;
     bool NonAssoc = P == PrecCompare;
-    std::string L = leftOperand(*E.Ops[0], NonAssoc ? P + 1 : P);
-    if ((E.Op == "<" || E.Op == "<<") && L[0] != '(' &&
-        endsWithCast(*E.Ops[0]))
-      L = "(" + L + ")";
+    // A type followed by `<` starts generic arguments: a left operand that
+    // ends in a cast is always parenthesised before `<` and `<<`.
+    bool TypeThenAngle =
+        (E.Op == "<" || E.Op == "<<") && endsWithCast(*E.Ops[0]);
+    std::string L = leftOperand(*E.Ops[0], TypeThenAngle ? PrecPrimary + 1
+                                           : NonAssoc    ? P + 1
+                                                         : P);
     return L + " " + E.Op + " " + expr(*E.Ops[1], P + 1);
   }
   case ExprKind::Method: {
@@ -490,7 +505,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   case ExprKind::Asm:
     return asmExpr(E);
   case ExprKind::VolatileRead:
-    return "core::ptr::read_volatile(" + expr(*E.Ops[0], PrecAssign) + ")";
+    return volatileRead(E, /*NameType=*/false);
   case ExprKind::VolatileWrite:
     return "core::ptr::write_volatile(" + expr(*E.Ops[0], PrecAssign) +
            ", " + expr(*E.Ops[1], PrecAssign) + ")";
@@ -648,10 +663,15 @@ void emitBitfieldAccessors(const RecordDef &R, Printer &P, std::ostream &OS) {
     std::string Range = std::to_string(FirstByte) + ".." +
                         std::to_string(FirstByte + Bytes);
     std::string Ty = P.type(*B.Ty);
+    // A union's storage unit is a union field: any bytes are valid for it,
+    // but Rust still asks for `unsafe` to read or borrow it.
+    std::string Unit = "self." + B.Unit + "[" + Range + "]";
+    std::string Read = R.IsUnion ? "unsafe { &" + Unit + " }" : "&" + Unit;
+    std::string Write = R.IsUnion ? "unsafe { &mut " + Unit + " }" : Unit;
     std::string Load = "        let mut bytes = [0u8; 16];\n"
                        "        bytes[.." +
-                       std::to_string(Bytes) + "].copy_from_slice(&self." +
-                       B.Unit + "[" + Range + "]);\n";
+                       std::to_string(Bytes) + "].copy_from_slice(" + Read +
+                       ");\n";
     OS << "    #[inline]\n    pub fn " << B.Name << "(&self) -> " << Ty
        << " {\n"
        << Load << "        let raw = (u128::from_le_bytes(bytes) >> " << Shift
@@ -671,8 +691,8 @@ void emitBitfieldAccessors(const RecordDef &R, Printer &P, std::ostream &OS) {
        << "        let raw = (u128::from_le_bytes(bytes) & !mask) | (((val "
           "as u128) << "
        << Shift << ") & mask);\n"
-       << "        self." << B.Unit << "[" << Range
-       << "].copy_from_slice(&raw.to_le_bytes()[.." << Bytes << "]);\n"
+       << "        " << Write << ".copy_from_slice(&raw.to_le_bytes()[.."
+       << Bytes << "]);\n"
        << "    }\n";
   }
   OS << "}\n";

@@ -237,7 +237,8 @@ if r.returncode != 0:
 print("kernel-crates: %d helper signatures equal bindgen's" % len(c_names))
 
 # 6. kernel.o-like objects: -O2 and the kernel's codegen flags (rust/Makefile,
-# top Makefile KBUILD_RUSTFLAGS) that exist for the host target.
+# top Makefile KBUILD_RUSTFLAGS) that exist for the host target, warnings
+# denied again.
 codegen = ["-Copt-level=2", "-Cpanic=abort", "-Cembed-bitcode=n", "-Clto=n",
            "-Cforce-unwind-tables=n", "-Ccodegen-units=1",
            "-Csymbol-mangling-version=v0", "-Crelocation-model=static",
@@ -253,7 +254,7 @@ for variant, t in trees.items() if kernel_built else ():
     for name, src, flags, kind in crates:
         if name not in ("bindings", "kernel"):
             continue
-        run([rustc] + common + codegen + ["@" + cfg_file] + flags +
+        run([rustc] + common + codegen + ["@" + cfg_file, "-Dwarnings"] + flags +
             ["--crate-type", "rlib", "--emit=obj,metadata", "--out-dir", lib,
              "-L" + lib, "-L" + test_lib, "--crate-name", name,
              os.path.join(rust, src)], env=dict(env, OBJTREE=t))

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Random-program differential campaign: csmith writes a program, its func_1
+becomes a helper, helpers2rs translates it, and the C original and the same
+program calling the translation must print the same checksum of every
+global.
+
+    campaign.py <helpers2rs> <work-dir> <seed>... | <first>-<last>
+        [--expect-clean] [--keep]
+
+csmith options: no floating point (the kernel has none), no packed structs
+(-mno-ms-bitfields layouts Rust cannot always say), at most 4 functions and
+small expressions so a program is a helper's size; everything else (safe-math
+inline functions, pointers, volatile, bitfields, unions, goto-free control
+flow) stays on. Globals lose `static` so the translation references them
+through `extern "C"`; the helper is
+
+    <ret> rust_helper_func_1(void) { return func_1(); }
+
+and main calls it, or `h2r_rust_helper_func_1` (the translation, --types=self
+--export=c-abi) in the Rust build.
+
+Each seed is one of: equal, DIFFERENT, fallback (with the reason), rustc-
+rejected, tool-crash, tool-error, c-timeout, rust-timeout, c-broken (csmith
+or clang failed; not the tool's doing). DIFFERENT, rustc-rejected and
+tool-crash are bugs; with --expect-clean any of them makes the exit status 1.
+Prints one line per seed and a summary line `N passed, N failed`.
+"""
+import collections
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+CSMITH_OPTIONS = ["--no-float", "--no-packed-struct", "--max-funcs", "4",
+                  "--max-expr-complexity", "6", "--max-block-depth", "3"]
+CC = os.environ.get("CC_DIFF", "clang-19")
+RUSTC = os.environ.get("RUSTC", "rustc")
+CFLAGS = ["-O1", "-fno-strict-overflow", "-w", "-I/usr/include/csmith"]
+BUGS = {"DIFFERENT", "rustc-rejected", "tool-crash"}
+
+GLOBAL = re.compile(r"^static (?=[^(]*?\b(?:g_\d+|__undefined)\s*(?:\[|=|;))", re.M)
+PROTO = re.compile(r"^static (.+?)\s*\bfunc_1\(void\);", re.M)
+
+
+def helper_program(src):
+    """The csmith program with non-static globals and func_1 as a helper."""
+    m = PROTO.search(src)
+    if not m:
+        return None
+    ret = m.group(1)
+    src = GLOBAL.sub("", src)
+    helper = ("\n%s rust_helper_func_1(void) { return func_1(); }\n"
+              "#ifdef USE_RUST\nextern %s h2r_rust_helper_func_1(void);\n"
+              "#define ENTRY h2r_rust_helper_func_1\n#else\n"
+              "#define ENTRY rust_helper_func_1\n#endif\n") % (ret, ret)
+    main_at = src.index("int main (")
+    src = src[:main_at] + helper + src[main_at:]
+    return src.replace("    func_1();\n", "    ENTRY();\n", 1)
+
+
+def run(args, timeout=60, **kw):
+    try:
+        return subprocess.run(args, capture_output=True, text=True,
+                              timeout=timeout, **kw)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def classify(tool, work, seed):
+    d = os.path.join(work, str(seed))
+    os.makedirs(d, exist_ok=True)
+    prog = os.path.join(d, "prog.c")
+    r = run(["csmith", "--seed", str(seed), "-o", prog] + CSMITH_OPTIONS)
+    if r is None or r.returncode != 0:
+        return "c-broken", "csmith failed"
+    src = helper_program(open(prog).read())
+    if src is None:
+        return "c-broken", "no func_1"
+    open(prog, "w").write(src)
+
+    rs, report = os.path.join(d, "prog.rs"), os.path.join(d, "report.json")
+    r = run([tool, "translate", prog, "--types=self", "--export=c-abi",
+             "--symbol-prefix=h2r_", "--rust-version=1.87", "-o", rs,
+             "--report", report, "--"] + CFLAGS)
+    if r is None:
+        return "tool-crash", "timeout"
+    if r.returncode < 0 or r.returncode > 1:
+        return "tool-crash", "exit %d: %s" % (r.returncode, r.stderr.strip()[-200:])
+    if r.returncode == 1:
+        return "tool-error", r.stderr.strip().splitlines()[-1][:200]
+    helpers = json.load(open(report))["helpers"]
+    fallback = [h for h in helpers if h["status"] != "translated"]
+    if fallback:
+        reason = fallback[0]["reasons"][0] if fallback[0]["reasons"] else {}
+        return "fallback", reason.get("construct", "?")
+
+    c_exe, rust_exe = os.path.join(d, "c"), os.path.join(d, "rust")
+    obj = os.path.join(d, "prog.o")
+    r = run([RUSTC, "--edition=2021", "--crate-type=staticlib", "-O",
+             "-C", "panic=abort", "-o", os.path.join(d, "libprog.a"), rs],
+            timeout=120)
+    if r is None or r.returncode != 0:
+        first = next((l for l in (r.stderr if r else "timeout").splitlines()
+                      if l.startswith("error")), "?")
+        return "rustc-rejected", first[:200]
+    for exe, defs in ((c_exe, []), (rust_exe, ["-DUSE_RUST"])):
+        r = run([CC] + CFLAGS + defs + ["-c", prog, "-o", obj])
+        if r is None or r.returncode != 0:
+            return "c-broken", "clang failed"
+        link = [CC, obj, "-o", exe]
+        if defs:
+            link += [os.path.join(d, "libprog.a"), "-lpthread", "-ldl", "-lm"]
+        r = run(link)
+        if r is None or r.returncode != 0:
+            return ("rustc-rejected" if defs else "c-broken"), \
+                "link: " + (r.stderr.strip().splitlines() or ["?"])[-1][:200]
+    c = run([c_exe], timeout=10)
+    if c is None:
+        return "c-timeout", ""
+    rust = run([rust_exe], timeout=20)
+    if rust is None:
+        return "rust-timeout", ""
+    if (c.returncode, c.stdout) != (rust.returncode, rust.stdout):
+        return "DIFFERENT", "C %s / Rust %s" % (c.stdout.strip(), rust.stdout.strip())
+    return "equal", c.stdout.strip()
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    flags = {a for a in sys.argv[1:] if a.startswith("--")}
+    tool, work = os.path.realpath(args[0]), os.path.realpath(args[1])
+    seeds = []
+    for a in args[2:]:
+        if "-" in a:
+            lo, hi = (int(x) for x in a.split("-"))
+            seeds += range(lo, hi + 1)
+        else:
+            seeds.append(int(a))
+    if any(s >= 50000 for s in seeds):
+        sys.exit("campaign: seeds must be below 50000")
+    os.makedirs(work, exist_ok=True)
+    counts = collections.Counter()
+    reasons = collections.Counter()
+    bugs = []
+    for seed in seeds:
+        kind, detail = classify(tool, work, seed)
+        counts[kind] += 1
+        if kind == "fallback":
+            reasons[detail] += 1
+        print("seed %5d: %s %s" % (seed, kind, detail), flush=True)
+        if kind in BUGS:
+            bugs.append(seed)
+        elif "--keep" not in flags:
+            shutil.rmtree(os.path.join(work, str(seed)), ignore_errors=True)
+    print("classification: " + ", ".join("%s %d" % kv for kv in sorted(counts.items())))
+    if reasons:
+        print("fallback reasons: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
+    if bugs:
+        print("bugs (kept under %s): %s" % (work, " ".join(map(str, bugs))))
+    failed = len(bugs) if "--expect-clean" in flags else 0
+    print("%d passed, %d failed" % (len(seeds) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
