@@ -348,8 +348,13 @@ void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
     U.Name = "_bitfield_" + std::to_string(UnitIndex);
     U.Offset = UnitStart;
     U.Bytes = (UnitEndBit + 7) / 8 - UnitStart;
-    Placer.place(U, 1, U.Bytes);
     UnitOpen = false;
+    // Union members, storage units included, all start at 0.
+    if (Def->isUnion()) {
+      R.Members.push_back(std::move(U));
+      return;
+    }
+    Placer.place(U, 1, U.Bytes);
   };
 
   unsigned Index = 0;

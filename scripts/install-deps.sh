@@ -7,7 +7,8 @@ set -euo pipefail
 # release, configured by Debian.
 packages=(clang-19 libclang-19-dev llvm-19-dev libclang-cpp19-dev
           nlohmann-json3-dev catch2 cmake ninja-build time python3 binutils
-          linux-headers-amd64 linux-source-6.12 bindgen libclang1-14 chromium)
+          linux-headers-amd64 linux-source-6.12 bindgen libclang1-14 chromium
+          csmith libcsmith-dev)
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 missing() {
   for p in "$@"; do
