@@ -295,6 +295,10 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   frontend::TranslateOptions TO;
   TO.HelperPrefix = HelperPrefix;
   TO.ExportCAbi = ExportMode == "c-abi";
+  if (!SymbolPrefix.empty() &&
+      !Regex("^[A-Za-z_][A-Za-z0-9_]*$").match(SymbolPrefix))
+    return fail("--symbol-prefix '" + SymbolPrefix +
+                "' cannot start a Rust identifier");
   TO.SymbolPrefix = SymbolPrefix;
   TO.SelfTypes = EO.Types == emit::TypeMode::Self;
   TO.Verbose = Verbose;

@@ -1103,10 +1103,23 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
 
 // ---- statements used as expressions ----------------------------------------
 
+// Clang's HasSideEffects looks past a statement expression's statements (an
+// `asm volatile` in WARN_ON's); any statement expression may have effects.
+static bool holdsStatementExpr(const clang::Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<StmtExpr>(S))
+    return true;
+  for (const clang::Stmt *C : S->children())
+    if (holdsStatementExpr(C))
+      return true;
+  return false;
+}
+
 void FunctionLowering::effect(const clang::Expr *E,
                               std::vector<ir::Stmt> &Out) {
   E = E->IgnoreParens();
-  if (!E->HasSideEffects(Ctx))
+  if (!E->HasSideEffects(Ctx) && !holdsStatementExpr(E))
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAssignmentOp()) {

@@ -428,6 +428,10 @@ void collectFromExpr(const Expr &E, std::set<std::string> &Records,
   collectRecords(E.Ty, Records);
   if (E.Kind == ExprKind::Call || E.Kind == ExprKind::Path)
     Symbols.insert(E.Sym.Name);
+  // `sym` operands name items too.
+  for (const AsmOperand &Op : E.AsmOps)
+    if (!Op.Sym.Name.empty())
+      Symbols.insert(Op.Sym.Name);
   for (const auto &S : E.Stmts)
     collectRecords(S.Item.Ty, Records);
   forEachChild(E, [&](const Expr &C) { collectFromExpr(C, Records, Symbols); });
