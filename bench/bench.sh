@@ -40,6 +40,10 @@ best "semantic corpus (${#semantic[@]} files), translate" \
   "$tool" translate "${semantic[@]}" --types=self --rust-version=1.87 \
   -o "$out/s.rs" -- -O2
 
+python3 -c "print('int rust_helper_sum(int a) { return ' + ' + '.join(['a'] * 20000) + '; }')" > "$out/sum.c"
+best "a 20,000-term sum (clang-19 -O2 -c: $( { /usr/bin/time -f %e clang-19 -O2 -c "$out/sum.c" -o "$out/sum.o"; } 2>&1 )s)" \
+  "$tool" translate "$out/sum.c" --types=self -o "$out/sum.rs" -- -O2
+
 sdb=$(scripts/kernel-compile-commands.sh corpus/survey "$out/survey" "$tree61")
 best "survey of 300 6.1 headers (2 units, -j2)" \
   "$tool" survey -p "$(dirname "$sdb")" -j2 -o "$out/survey.json"

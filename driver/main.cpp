@@ -24,6 +24,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 
 #include <map>
 #include <optional>
@@ -437,10 +438,7 @@ int runReport() {
   }
 }
 
-} // namespace
-
-int main(int argc, const char **argv) {
-  InitLLVM X(argc, argv);
+int run(int argc, const char **argv) {
   // Flags after `--` are the compile command for every input.
   std::string FixedError;
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
@@ -462,4 +460,20 @@ int main(int argc, const char **argv) {
     return runReport();
   return fail("no subcommand; try 'helpers2rs translate --help', "
               "'helpers2rs survey --help' or 'helpers2rs report --help'");
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  // Parsing, lowering and printing recurse on the expression tree: whatever
+  // nesting clang accepts (a 20,000-term sum, thousands of nested
+  // negations) needs more than the main thread's stack. The reservation is
+  // virtual; only what is used is touched.
+  constexpr unsigned StackBytes = 1u << 30;
+  int Status = 1;
+  llvm::thread Worker(std::optional<unsigned>(StackBytes),
+                      [&] { Status = run(argc, argv); });
+  Worker.join();
+  return Status;
 }

@@ -109,11 +109,45 @@ ExprPtr FunctionLowering::condition(const clang::Expr *E) {
   return toBool(rvalue(E));
 }
 
+// False only where E surely is no integer constant expression: it reads a
+// variable or calls a function outside a short circuit. Memoised, so asking
+// at every node of an expression costs linear time, not Clang's own check
+// (which walks the whole subtree) at each level.
+bool FunctionLowering::mayBeConstant(const clang::Expr *E) {
+  auto It = MayBeConstant.find(E);
+  if (It != MayBeConstant.end())
+    return It->second;
+  bool Result = true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    Result = isa<EnumConstantDecl>(DRE->getDecl());
+  } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    Result = CE->getBuiltinCallee() != 0; // __builtin_constant_p and friends
+  } else if (isa<StmtExpr>(E)) {
+    Result = false;
+  } else if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<OffsetOfExpr>(E) ||
+             isa<ChooseExpr>(E) || isa<GenericSelectionExpr>(E) ||
+             isa<ConditionalOperator>(E)) {
+    Result = true; // unevaluated or selected operands: Clang decides
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E);
+             BO && (BO->isLogicalOp() || BO->isCommaOp())) {
+    Result = mayBeConstant(BO->getLHS()) || mayBeConstant(BO->getRHS());
+  } else {
+    for (const clang::Stmt *C : E->children())
+      if (const auto *CE = dyn_cast_or_null<clang::Expr>(C))
+        if (!mayBeConstant(CE)) {
+          Result = false;
+          break;
+        }
+  }
+  MayBeConstant[E] = Result;
+  return Result;
+}
+
 ExprPtr FunctionLowering::constantFold(const clang::Expr *E) {
   QualType T = E->getType();
   if (!T->isIntegerType() || isa<IntegerLiteral>(E) || E->isValueDependent())
     return nullptr;
-  if (!E->isIntegerConstantExpr(Ctx))
+  if (!mayBeConstant(E) || !E->isIntegerConstantExpr(Ctx))
     return nullptr;
   Expr::EvalResult R;
   if (!E->EvaluateAsInt(R, Ctx))

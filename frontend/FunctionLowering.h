@@ -182,6 +182,7 @@ private:
   void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,
                        clang::QualType Ty, std::vector<ir::Stmt> &Out);
   ir::ExprPtr constantFold(const clang::Expr *E);
+  bool mayBeConstant(const clang::Expr *E);
 
   // Statements (StmtLowering.cpp).
   void stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
@@ -220,6 +221,7 @@ private:
   std::map<std::string, unsigned> LabelCounts;
   std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;
   std::set<const clang::FunctionDecl *> Reached;
+  llvm::DenseMap<const clang::Expr *, bool> MayBeConstant;
   std::vector<LoweringFailure> Notes;
   ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
 };

@@ -97,6 +97,19 @@ compiles() {
 mkdir -p rustc-out
 check "the -p output compiles" compiles db.rs
 
+# Deep input: whatever nesting clang accepts translates (the tool once
+# overflowed its stack on both; bench/bench.sh times the sum). rustc itself
+# needs a larger stack for a 20,000-term expression.
+python3 -c "print('int rust_helper_sum(int a) { return ' + ' + '.join(['a'] * 20000) + '; }')" > sum.c
+python3 -c "print('int rust_helper_neg(int a) { return ' + '- ' * 3000 + 'a; }')" > neg.c
+for deep in sum neg; do
+  "$tool" translate "$deep.c" --types=self -o "$deep.rs" -- -O2 2> "$deep.err"
+  rc=$?
+  check "deep $deep: exit 0" test "$rc" = 0
+  check "deep $deep: output compiles" env RUST_MIN_STACK=536870912 "$RUSTC" --edition=2021 \
+    --crate-type=lib -O -D warnings --crate-name "h2r_$deep" --out-dir rustc-out "$deep.rs"
+done
+
 # Determinism: the same input gives the same bytes.
 for f in "$corpus"/semantics/*.c; do
   n=$(basename "$f" .c)
