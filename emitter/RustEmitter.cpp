@@ -194,6 +194,7 @@ std::string Printer::itemPath(const Symbol &Sym) const {
   case SymbolKind::BindingsFn:
   case SymbolKind::BindingsStatic:
     return bindingsItem(Sym.Name);
+  case SymbolKind::HelperFn:
   case SymbolKind::ExternFn:
   case SymbolKind::ExternStatic:
     return (Where == Scope::Inlines ? "super::" : "") + Sym.Name;

@@ -54,6 +54,9 @@ struct LoweringContext {
   TypeLowering &Types;
   // Functions translated as Rust functions of the output (the closure).
   std::set<const clang::FunctionDecl *> Inlines;
+  // The helpers, by canonical declaration, with their names in the output:
+  // a helper calling a helper (itself, recursively) calls the output's.
+  std::map<const clang::FunctionDecl *, std::string> Helpers;
   // Closure functions whose address is taken: they need the C ABI.
   std::set<const clang::FunctionDecl *> AddressTaken;
   // C functions and globals referenced but not translated, that the output

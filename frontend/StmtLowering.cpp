@@ -50,6 +50,9 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   std::string Name = FD->getNameAsString();
   if (Inlines.count(Canon))
     return {ir::SymbolKind::InlineFn, ir::rustIdent(Name)};
+  auto Helper = Helpers.find(Canon);
+  if (Helper != Helpers.end())
+    return {ir::SymbolKind::HelperFn, Helper->second};
   if (!SelfTypes && (!Bindings || Bindings->hasFunction(Name)))
     return {ir::SymbolKind::BindingsFn, Name};
   if (!ExternFns.count(Name))

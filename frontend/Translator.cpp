@@ -84,6 +84,10 @@ private:
   ir::FallbackReason reason(const LoweringFailure &F, const FunctionDecl *FD,
                             ASTContext &Ctx);
   ir::Signature signature(const FunctionDecl *FD, TypeLowering &Types);
+  std::string helperRustName(const Helper &H) const {
+    return Opts.ExportCAbi ? Opts.SymbolPrefix + H.Decl->getNameAsString()
+                           : ir::rustIdent(H.ExportName);
+  }
 
   const TranslateOptions &Opts;
   const BindingsInventory *Bindings;
@@ -142,6 +146,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   LC.RustMinor = Opts.RustMinor;
   for (const FunctionDecl *F : Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
+  for (const Helper &H : Helpers)
+    LC.Helpers[H.Decl->getCanonicalDecl()] = helperRustName(H);
   for (const FunctionDecl *F : Closure.addressTaken())
     LC.AddressTaken.insert(F->getCanonicalDecl());
 
@@ -207,8 +213,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   for (const Helper &H : Helpers) {
     ir::HelperRecord Rec;
     Rec.Name = H.Decl->getNameAsString();
-    Rec.RustName = Opts.ExportCAbi ? Opts.SymbolPrefix + Rec.Name
-                                   : ir::rustIdent(H.ExportName);
+    Rec.RustName = helperRustName(H);
     Rec.Loc = describeLocation(H.Decl->getLocation(), SM);
     Rec.Sig = signature(H.Decl, Types);
     std::vector<const FunctionDecl *> Reach = Reachable(H.Decl);
@@ -245,7 +250,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
       Fn.NoMangle = Opts.ExportCAbi;
       Merger.addHelper(std::move(Fn));
       Emitted.insert(Reach.begin(), Reach.end());
-    } else if (!Opts.ExportCAbi) {
+    } else {
+      // Declared in both export forms: translated helpers may call it.
       try {
         ir::FallbackDecl D;
         D.CName = Rec.Name;

@@ -27,6 +27,7 @@ using LocalId = unsigned;
 // depends on the type mode and on which module the reference sits in.
 enum class SymbolKind {
   InlineFn,       // a translated static inline function (module `inlines`)
+  HelperFn,       // a helper of the output (translated, or declared if not)
   BindingsFn,     // a C function bindgen's bindings declare
   BindingsStatic, // a C global bindgen's bindings declare
   ExternFn,       // a C function the output declares itself
@@ -43,6 +44,7 @@ inline bool isStatic(SymbolKind K) {
   case SymbolKind::LocalStatic:
     return true;
   case SymbolKind::InlineFn:
+  case SymbolKind::HelperFn:
   case SymbolKind::BindingsFn:
   case SymbolKind::ExternFn:
   case SymbolKind::Core:
