@@ -138,6 +138,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   TyOpts.Scalars = Opts.Scalars;
   TyOpts.NewtypeEnums = Opts.Params.NewtypeEnums;
   TyOpts.Bindings = Bindings;
+  TyOpts.DefinesRecords = Opts.SelfTypes;
   TypeLowering Types(Ctx, TyOpts);
   LoweringContext LC(Ctx, Types);
   LC.Bindings = Bindings;

@@ -35,7 +35,8 @@ static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
 }
 
 TypeLowering::TypeLowering(ASTContext &Ctx, const TypeOptions &Opts)
-    : Ctx(Ctx), Scalars(Opts.Scalars), Bindings(Opts.Bindings) {
+    : Ctx(Ctx), Scalars(Opts.Scalars), Bindings(Opts.Bindings),
+      DefinesRecords(Opts.DefinesRecords) {
   for (const std::string &P : Opts.OpaquePatterns)
     Opaque.emplace_back(P); // validated by the driver
   for (const std::string &P : Opts.NewtypeEnums)
@@ -162,7 +163,7 @@ TypeRef TypeLowering::lowerImpl(QualType T, bool AsPointee, bool AsField) {
     return Type::array(lower(IAT->getElementType()), 0);
   }
   if (const auto *RT = dyn_cast<RecordType>(Canon))
-    return lowerRecord(RT->getDecl());
+    return lowerRecord(RT->getDecl(), AsPointee);
   if (isa<VariableArrayType>(Canon))
     reject("variable-length-array", "variable-length array type");
   if (isa<AtomicType>(Canon))
@@ -236,7 +237,7 @@ std::string TypeLowering::fieldName(const FieldDecl *FD) {
   return Name;
 }
 
-TypeRef TypeLowering::lowerRecord(const RecordDecl *RD) {
+TypeRef TypeLowering::lowerRecord(const RecordDecl *RD, bool AsPointee) {
   std::string Name = recordName(RD);
   const RecordDecl *Def = RD->getDefinition();
   if (Bindings && (RD->getIdentifier() || RD->getTypedefNameForAnonDecl()) &&
@@ -244,7 +245,13 @@ TypeRef TypeLowering::lowerRecord(const RecordDecl *RD) {
     reject("not-in-bindings",
            "'" + Name + "' is not in the bindings (bindings_helper.h does "
            "not reach it, or bindgen_parameters blocks it)");
-  if (!Laidout.insert(cast<RecordDecl>(RD->getFirstDecl())).second)
+  const auto *First = cast<RecordDecl>(RD->getFirstDecl());
+  // A record Rust cannot lay out is opaque: pointers to it are fine, its
+  // values and members are not.
+  auto Failed = LayoutFailures.find(First);
+  if (Failed != LayoutFailures.end() && !AsPointee)
+    throw Failed->second;
+  if (!Laidout.insert(First).second)
     return Type::record(Name);
   size_t Index = Records.size();
   Records.emplace_back();
@@ -260,10 +267,36 @@ TypeRef TypeLowering::lowerRecord(const RecordDecl *RD) {
   }
   if (Def->isInvalidDecl())
     reject("unsupported-type", "invalid record '" + Name + "'");
-  ir::RecordDef R = std::move(Records[Index]);
-  layoutRecord(Def, R);
+  ir::RecordDef R = Records[Index];
+  try {
+    layoutRecord(Def, R);
+  } catch (const LoweringFailure &F) {
+    Records[Index].Opaque = true;
+    LayoutFailures.emplace(First, F);
+    if (!AsPointee)
+      throw;
+    return Type::record(Name);
+  }
   Records[Index] = std::move(R);
   return Type::record(Name);
+}
+
+// Rust refuses a `#[repr(align)]` type inside a packed one (E0588), and a
+// bitfield accessor takes `&self`, which an unaligned member cannot give
+// (E0793).
+void TypeLowering::rejectInPacked(const TypeRef &Member,
+                                  const ir::RecordDef &Packed) {
+  TypeRef T = Member;
+  while (T->kind() == Type::Kind::Array)
+    T = T->element();
+  if (T->kind() != Type::Kind::Record)
+    return;
+  for (const ir::RecordDef &R : Records)
+    if (R.Name == T->name() && (R.AlignAttr || !R.Bitfields.empty()))
+      reject("record-layout",
+             Packed.CSpelling + " is packed and holds " + R.CSpelling +
+                 (R.AlignAttr ? ", which is aligned" : ", which has bitfields") +
+                 ": Rust cannot lay that out");
 }
 
 uint64_t TypeLowering::rustAlign(QualType C) {
@@ -384,6 +417,8 @@ void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
     ir::RecordMember M(ir::RecordMember::Kind::Field);
     M.Name = fieldName(FD);
     M.Ty = lowerImpl(FD->getType(), false, /*AsField=*/true);
+    if (PackedTo && DefinesRecords)
+      rejectInPacked(M.Ty, R);
     M.Offset = OffsetBits / 8;
     uint64_t Size =
         FD->getType()->isIncompleteArrayType()

@@ -11,6 +11,7 @@
 
 #include "frontend/BindingsInventory.h"
 #include "frontend/KernelProfile.h"
+#include "frontend/LoweringFailure.h"
 #include "ir/Module.h"
 #include "ir/Report.h"
 
@@ -38,6 +39,9 @@ struct TypeOptions {
   std::vector<std::string> NewtypeEnums;
   // What the bindings hold; null: every record is assumed there.
   const BindingsInventory *Bindings = nullptr;
+  // --types=self: the output defines the records, so Rust must be able to
+  // lay them out; in bindgen mode bindgen's definitions stand.
+  bool DefinesRecords = false;
 };
 
 class TypeLowering {
@@ -65,20 +69,23 @@ public:
 private:
   ir::TypeRef lowerImpl(clang::QualType T, bool AsPointee, bool AsField);
   ir::TypeRef lowerBuiltin(const clang::BuiltinType *BT, clang::QualType T);
-  ir::TypeRef lowerRecord(const clang::RecordDecl *RD);
+  ir::TypeRef lowerRecord(const clang::RecordDecl *RD, bool AsPointee);
   void layoutRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
   void nameAnonymousMembers(const clang::RecordDecl *RD);
   uint64_t rustAlign(clang::QualType C);
+  void rejectInPacked(const ir::TypeRef &Member, const ir::RecordDef &Packed);
 
   clang::ASTContext &Ctx;
   std::map<const clang::RecordDecl *, std::string> RecordNames;
   std::map<const clang::FieldDecl *, std::string> FieldNames;
   std::set<const clang::RecordDecl *> Laidout;
+  std::map<const clang::RecordDecl *, LoweringFailure> LayoutFailures;
   std::vector<ir::RecordDef> Records;
   unsigned NextTopLevelAnon = 1;
   std::vector<std::regex> Opaque, NewtypeEnums;
   ScalarMapping Scalars;
   const BindingsInventory *Bindings;
+  bool DefinesRecords;
 };
 
 } // namespace h2r::frontend

@@ -86,4 +86,9 @@ int *rust_helper_literal(int x) { return literal(x); }       /* expect-fallback:
 void *rust_helper_frame(void) { return frame(); }            /* expect-fallback: builtin */
 int rust_helper_scoped(int x) { return scoped(x); }          /* expect-fallback: cleanup-attribute */
 int rust_helper_lookup(int i) { return lookup(i); }          /* expect-fallback: static-global */
+/* A packed record holding an aligned, bitfield-only one (E0588 and E0793 in
+ * Rust): a named fallback in self mode. */
+struct bits_only { unsigned a : 3; unsigned b : 7; };
+struct __attribute__((packed)) packed_holder { char c; struct bits_only inner; };
+int rust_helper_packed_bits(struct packed_holder *p) { return p->inner.b; } /* expect-fallback: record-layout */
 int rust_helper_fine(int x) { return x + 1; }                /* expect-translated */
