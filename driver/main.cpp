@@ -99,6 +99,8 @@ cl::opt<unsigned> SurveyJobs("j", cl::desc("Parse this many units at once"),
 cl::opt<std::string> SurveyShardOpt("shard", cl::desc("Survey only shard i of n (i/n, from 0)"),
                                     cl::init("0/1"), cl::sub(SurveyCmd),
                                     cl::cat(Category));
+cl::opt<bool> SurveyKeepGoing("keep-going", cl::desc("Exit 0 even when some unit did not compile (they are named in the output)"),
+                              cl::sub(SurveyCmd), cl::cat(Category));
 cl::opt<std::string> SurveyOutput("o", cl::desc("Write the survey JSON here (default: stdout)"),
                                   cl::value_desc("survey.json"), cl::init("-"),
                                   cl::sub(SurveyCmd), cl::cat(Category));
@@ -157,6 +159,10 @@ bool checkOutputPaths(std::vector<PendingOutput> &Outputs,
     std::vector<std::string> One{O.Path};
     makeAbsolute(One);
     O.Path = One.front();
+    if (sys::fs::is_directory(O.Path)) {
+      fail("output '" + O.Path + "' is a directory");
+      return false;
+    }
     sys::fs::UniqueID Id;
     bool Exists = !sys::fs::getUniqueID(O.Path, Id);
     for (const std::string &Other : Seen) {
@@ -374,7 +380,12 @@ int runSurvey() {
   frontend::SurveyOutput Out = frontend::survey(*DB, Units, SO);
   emit::SurveyShard Shard{Index, Count, Out.Units, Out.FailedUnits};
   Outputs[0].Content = emit::surveyToJson(Out.Functions, Shard).dump(2) + "\n";
-  return commit(Outputs) ? 0 : 1;
+  if (!commit(Outputs))
+    return 1;
+  for (const std::string &U : Out.FailedUnits)
+    errs() << "helpers2rs: " << (SurveyKeepGoing ? "warning" : "error")
+           << ": '" << U << "' did not compile; the survey lacks it\n";
+  return Out.FailedUnits.empty() || SurveyKeepGoing ? 0 : 1;
 }
 
 // Reads one JSON file; a one-line error names it when it cannot.
@@ -444,8 +455,12 @@ int run(int argc, const char **argv) {
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
           argc, argv, FixedError);
-  if (!FixedError.empty())
-    return fail(FixedError);
+  if (!FixedError.empty()) {
+    // The driver's own diagnostic ("error: unknown argument: ..."), once.
+    StringRef Message = StringRef(FixedError).trim();
+    Message.consume_front("error: ");
+    return fail(Message);
+  }
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "helpers2rs: translate Rust-for-Linux C "

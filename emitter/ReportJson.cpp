@@ -119,17 +119,19 @@ nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
                    {"status", F.Translated ? "translatable" : "rejected"},
                    {"reasons", Reasons}});
   }
-  json Summary = surveySummary(Fns, Shard.Units.size(), Shard.FailedUnits);
+  json Summary =
+      surveySummary(Fns, Shard.Units.size(), Shard.FailedUnits.size());
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "survey"},
           {"shard", {{"index", Shard.Index}, {"count", Shard.Count}}},
           {"units", Shard.Units},
+          {"failed_units", Shard.FailedUnits},
           {"summary", Summary},
           {"functions", Fns}};
 }
 
-json surveySummary(const json &Functions, size_t Units, unsigned FailedUnits) {
+json surveySummary(const json &Functions, size_t Units, size_t FailedUnits) {
   std::map<std::string, int> ByConstruct;
   int Translatable = 0;
   for (const json &F : Functions) {

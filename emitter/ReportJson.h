@@ -19,7 +19,7 @@ nlohmann::json reportToJson(const ir::Report &R);
 struct SurveyShard {
   unsigned Index = 0, Count = 1;
   std::vector<std::string> Units;
-  unsigned FailedUnits = 0;
+  std::vector<std::string> FailedUnits; // units that did not compile
 };
 
 // The survey format (docs/report-format.md): every static inline function
@@ -29,7 +29,7 @@ nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
 
 // A survey's `summary` from its `functions` array (one shard or merged).
 nlohmann::json surveySummary(const nlohmann::json &Functions, size_t Units,
-                             unsigned FailedUnits);
+                             size_t FailedUnits);
 
 } // namespace h2r::emit
 

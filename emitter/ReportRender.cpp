@@ -568,8 +568,7 @@ json mergeReports(const std::vector<json> &Inputs, std::string &Error) {
       return nullptr;
     }
   std::map<std::string, json> Functions;
-  json Units = json::array();
-  int Failed = 0;
+  json Units = json::array(), FailedUnits = json::array();
   for (const json &R : Inputs) {
     for (const json &F : R["functions"])
       Functions.emplace(F["location"].get<std::string>() + " " +
@@ -577,7 +576,8 @@ json mergeReports(const std::vector<json> &Inputs, std::string &Error) {
                         F);
     for (const json &U : R["units"])
       Units.push_back(U);
-    Failed += R["summary"].value("failed_units", 0);
+    for (const json &U : R.value("failed_units", json::array()))
+      FailedUnits.push_back(U);
   }
   json Fns = json::array();
   for (auto &[Key, F] : Functions)
@@ -587,7 +587,8 @@ json mergeReports(const std::vector<json> &Inputs, std::string &Error) {
           {"kind", "survey"},
           {"shard", {{"index", 0}, {"count", 1}}},
           {"units", Units},
-          {"summary", surveySummary(Fns, Units.size(), Failed)},
+          {"failed_units", FailedUnits},
+          {"summary", surveySummary(Fns, Units.size(), FailedUnits.size())},
           {"functions", Fns}};
 }
 

@@ -1,4 +1,5 @@
 #include "frontend/BindingsInventory.h"
+#include "frontend/CompileCommands.h"
 #include "frontend/GccFlags.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -156,12 +157,11 @@ bool takeBindingsInventory(const tooling::CompilationDatabase &DB,
                            const std::string &CommandOf,
                            const std::string &Header, BindingsInventory &Out) {
   RetargetedDatabase Retargeted(DB, CommandOf, Header);
-  tooling::ClangTool Tool(Retargeted, {Header});
-  Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(gccFlagFilter());
+  std::unique_ptr<tooling::ClangTool> Tool = makeTool(Retargeted, {Header});
+  Tool->appendArgumentsAdjuster(gccFlagFilter());
   // bindgen's rule adds these: no warnings, and `__BINDGEN__` for headers
   // that ask.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+  Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
       {"-w", "-fno-caret-diagnostics", "-D__BINDGEN__"},
       tooling::ArgumentInsertPosition::BEGIN));
   struct Factory : tooling::FrontendActionFactory {
@@ -171,7 +171,7 @@ bool takeBindingsInventory(const tooling::CompilationDatabase &DB,
     }
     BindingsInventory &Out;
   } F(Out);
-  return Tool.run(&F) == 0;
+  return Tool->run(&F) == 0;
 }
 
 } // namespace h2r::frontend

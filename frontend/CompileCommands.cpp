@@ -5,10 +5,20 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 namespace h2r::frontend {
 
 using namespace clang::tooling;
+
+std::unique_ptr<ClangTool> makeTool(const CompilationDatabase &DB,
+                                    const std::vector<std::string> &Files) {
+  auto Tool = std::make_unique<ClangTool>(
+      DB, Files, std::make_shared<clang::PCHContainerOperations>(),
+      llvm::vfs::createPhysicalFileSystem());
+  Tool->setPrintErrorMessage(false);
+  return Tool;
+}
 
 std::unique_ptr<CompilationDatabase>
 loadCompileCommands(CompileCommandSource Source,

@@ -9,6 +9,7 @@
 #define H2R_FRONTEND_COMPILECOMMANDS_H
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
 
 #include <memory>
 #include <string>
@@ -20,6 +21,13 @@ struct CompileCommandSource {
   std::string BuildDir; // -p
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed; // from `--`
 };
+
+// A ClangTool that works in each command's directory through a file system
+// of its own: it never changes the process's working directory, so tools
+// may run on several threads and relative output paths keep their meaning.
+std::unique_ptr<clang::tooling::ClangTool>
+makeTool(const clang::tooling::CompilationDatabase &DB,
+         const std::vector<std::string> &Files);
 
 // Returns null and sets Error (one line, no "error:" prefix) on failure.
 std::unique_ptr<clang::tooling::CompilationDatabase>

@@ -1,4 +1,5 @@
 #include "frontend/Survey.h"
+#include "frontend/CompileCommands.h"
 #include "frontend/FunctionLowering.h"
 #include "frontend/GccFlags.h"
 #include "frontend/InlineClosure.h"
@@ -20,17 +21,25 @@ using namespace clang;
 
 namespace {
 
-// Functions by location, shared by the worker threads.
+// Functions by location, shared by the worker threads. A header function
+// seen by several units is kept from the first unit in the sorted list,
+// whichever thread gets there first: its text can differ per unit
+// (__COUNTER__ names), and the result must not depend on scheduling.
 class SurveyMerger {
 public:
-  // True if this thread should lower the function at Key.
-  bool claim(const std::string &Key) {
+  // True if the unit with this index should lower the function at Key.
+  bool claim(const std::string &Key, size_t Unit) {
     std::lock_guard<std::mutex> Lock(M);
-    return Claimed.insert(Key).second;
+    auto [It, New] = Owner.emplace(Key, Unit);
+    if (!New && It->second <= Unit)
+      return false;
+    It->second = Unit;
+    return true;
   }
-  void add(std::string Key, ir::FunctionRecord R) {
+  void add(std::string Key, size_t Unit, ir::FunctionRecord R) {
     std::lock_guard<std::mutex> Lock(M);
-    Records.emplace(std::move(Key), std::move(R));
+    if (Owner.at(Key) == Unit)
+      Records[std::move(Key)] = std::move(R);
   }
   std::vector<ir::FunctionRecord> take() {
     std::vector<ir::FunctionRecord> Out;
@@ -41,13 +50,14 @@ public:
 
 private:
   std::mutex M;
-  std::set<std::string> Claimed;
+  std::map<std::string, size_t> Owner;
   std::map<std::string, ir::FunctionRecord> Records; // sorted by key
 };
 
 class SurveyConsumer : public ASTConsumer {
 public:
-  explicit SurveyConsumer(SurveyMerger &Merger) : Merger(Merger) {}
+  SurveyConsumer(SurveyMerger &Merger, size_t Unit)
+      : Merger(Merger), Unit(Unit) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -68,7 +78,7 @@ public:
       R.Name = FD->getNameAsString();
       R.Loc = describeLocation(FD->getLocation(), SM);
       std::string Key = R.Loc.str() + " " + R.Name;
-      if (!Merger.claim(Key))
+      if (!Merger.claim(Key, Unit))
         continue;
       auto Result = FunctionLowering(LC, FD).run();
       if (auto *F = std::get_if<LoweringFailure>(&Result)) {
@@ -81,35 +91,40 @@ public:
         R.Reasons.push_back(std::move(Why));
       }
       R.Translated = R.Reasons.empty();
-      Merger.add(std::move(Key), std::move(R));
+      Merger.add(std::move(Key), Unit, std::move(R));
     }
   }
 
 private:
   SurveyMerger &Merger;
+  size_t Unit; // index in the shard's sorted unit list
 };
 
 class SurveyAction : public ASTFrontendAction {
 public:
-  explicit SurveyAction(SurveyMerger &Merger) : Merger(Merger) {}
+  SurveyAction(SurveyMerger &Merger, size_t Unit)
+      : Merger(Merger), Unit(Unit) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<SurveyConsumer>(Merger);
+    return std::make_unique<SurveyConsumer>(Merger, Unit);
   }
 
 private:
   SurveyMerger &Merger;
+  size_t Unit;
 };
 
 class SurveyActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit SurveyActionFactory(SurveyMerger &Merger) : Merger(Merger) {}
+  SurveyActionFactory(SurveyMerger &Merger, size_t Unit)
+      : Merger(Merger), Unit(Unit) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SurveyAction>(Merger);
+    return std::make_unique<SurveyAction>(Merger, Unit);
   }
 
 private:
   SurveyMerger &Merger;
+  size_t Unit;
 };
 
 } // namespace
@@ -134,24 +149,26 @@ SurveyOutput survey(const tooling::CompilationDatabase &DB,
   std::mutex ProgressLock;
   size_t Done = 0;
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Opts.Jobs));
-  for (const std::string &Unit : Units)
-    Pool.async([&, Unit] {
-      SurveyActionFactory Factory(Merger);
-      tooling::ClangTool Tool(DB, {Unit});
-      Tool.setPrintErrorMessage(false);
-      Tool.appendArgumentsAdjuster(gccFlagFilter());
+  for (size_t Index = 0; Index < Units.size(); ++Index)
+    Pool.async([&, Index] {
+      const std::string &Unit = Units[Index];
+      SurveyActionFactory Factory(Merger, Index);
+      std::unique_ptr<tooling::ClangTool> Tool = makeTool(DB, {Unit});
+      Tool->appendArgumentsAdjuster(gccFlagFilter());
       // A survey reads hundreds of headers: warnings are noise here.
-      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
           {"-fno-caret-diagnostics", "-w"},
           tooling::ArgumentInsertPosition::BEGIN));
-      bool Ok = Tool.run(&Factory) == 0;
+      bool Ok = Tool->run(&Factory) == 0;
       std::lock_guard<std::mutex> Lock(ProgressLock);
-      Out.FailedUnits += !Ok;
+      if (!Ok)
+        Out.FailedUnits.push_back(Unit);
       ++Done;
       if (Opts.Progress)
         Opts.Progress(Done, Units.size());
     });
   Pool.wait();
+  std::sort(Out.FailedUnits.begin(), Out.FailedUnits.end());
   Out.Functions = Merger.take();
   return Out;
 }

@@ -31,7 +31,7 @@ struct SurveyOptions {
 struct SurveyOutput {
   std::vector<std::string> Units; // the units this shard parsed
   std::vector<ir::FunctionRecord> Functions; // sorted by location
-  unsigned FailedUnits = 0; // units that did not compile
+  std::vector<std::string> FailedUnits; // units that did not compile, sorted
 };
 
 // The units of this shard: every N-th of the sorted file list.

@@ -1,4 +1,5 @@
 #include "frontend/Translator.h"
+#include "frontend/CompileCommands.h"
 #include "frontend/BindingsInventory.h"
 #include "frontend/FunctionLowering.h"
 #include "frontend/GccFlags.h"
@@ -374,16 +375,15 @@ bool translate(const tooling::CompilationDatabase &DB,
   bool Ok = true;
   // One tool per file: LibTooling prints progress lines for several.
   for (const std::string &File : Files) {
-    tooling::ClangTool Tool(DB, {File});
-    Tool.setPrintErrorMessage(false);
-    Tool.appendArgumentsAdjuster(gccFlagFilter());
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+    std::unique_ptr<tooling::ClangTool> Tool = makeTool(DB, {File});
+    Tool->appendArgumentsAdjuster(gccFlagFilter());
+    Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
     // Like the kernel's bindgen rule: the C side's warnings are its own.
     if (!Opts.ShowCWarnings)
-      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
           "-w", tooling::ArgumentInsertPosition::END));
-    Ok &= Tool.run(&Factory) == 0;
+    Ok &= Tool->run(&Factory) == 0;
   }
   Merger.finish();
   return Ok;

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Configures and builds helpers2rs and its tests in ./build.
+# Configures and builds helpers2rs and its tests.
+#   build.sh [<build-dir> [<cmake options>...]]    (default: ./build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-ninja -C build
+dir=${1:-build}
+shift || true
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+ninja -C "$dir"

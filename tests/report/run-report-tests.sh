@@ -72,6 +72,25 @@ check "shards split the units" test "$(field s0.json "d['units'].__len__()")" = 
 check "merged shards equal the full survey" python3 -c "
 import json; f=json.load(open('full.json'))['summary']; m=json.load(open('merged.json'))['summary']
 assert (f['functions'], f['translatable']) == (m['functions'], m['translatable']), (f, m)"
+# No process-wide state between workers: every -j gives the same bytes, run
+# after run (workers once shared the working directory and lost units).
+"$tool" survey -p "$dir" -j1 -o j1.json
+for run in 1 2 3; do
+  "$tool" survey -p "$dir" -j4 -o "j4-$run.json"
+  check "survey -j4 run $run equals -j1" cmp -s j1.json "j4-$run.json"
+done
+# A unit that does not compile is named, and fails the run unless
+# --keep-going.
+cp -r "$dir" broken-db
+sed -i "s|$dir/|$PWD/broken-db/|g" broken-db/compile_commands.json
+printf '#include <linux/kernel.h>\nint broken(void) { return missing; }\n' > broken-db/headers_b.c
+"$tool" survey -p broken-db -j2 -o broken.json 2> err.txt; rc=$?
+check "failed unit: exit 1" test "$rc" = 1
+check "failed unit: named" grep -q "headers_b.c' did not compile" err.txt
+check "failed unit: listed in the JSON" python3 -c "
+import json; d=json.load(open('broken.json')); assert d['failed_units'] and d['failed_units'][0].endswith('headers_b.c'), d['failed_units']"
+"$tool" survey -p broken-db -j2 --keep-going -o broken.json 2> err.txt; rc=$?
+check "failed unit with --keep-going: exit 0" test "$rc" = 0
 "$tool" survey -p "$dir" --shard 2/2 -o x.json 2> err.txt; rc=$?
 check "bad shard: exit 1" test "$rc" = 1
 echo "survey: $(field full.json "d['summary']['functions']") functions, \

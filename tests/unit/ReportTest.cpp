@@ -110,7 +110,8 @@ TEST_CASE("survey shards merge, counting each function once", "[report]") {
              {"units", {"a.c"}}, {"summary", {{"failed_units", 0}}},
              {"functions", {Fn("f", "x.h:1:1", true), Fn("g", "x.h:5:1", false)}}};
   json S1 = {{"tool", "helpers2rs"}, {"kind", "survey"}, {"format_version", 1},
-             {"units", {"b.c"}}, {"summary", {{"failed_units", 1}}},
+             {"units", {"b.c", "c.c"}}, {"failed_units", {"c.c"}},
+             {"summary", {{"failed_units", 1}}},
              {"functions", {Fn("f", "x.h:1:1", true), Fn("h", "y.h:2:1", true)}}};
   std::string Error;
   json M = emit::mergeReports({S0, S1}, Error);
@@ -118,6 +119,7 @@ TEST_CASE("survey shards merge, counting each function once", "[report]") {
   CHECK(M["summary"]["functions"] == 3);
   CHECK(M["summary"]["translatable"] == 2);
   CHECK(M["summary"]["failed_units"] == 1);
+  CHECK(M["failed_units"] == json::array({"c.c"}));
   emit::mergeReports({S0, json{{"tool", "helpers2rs"}, {"summary", {}}}}, Error);
   CHECK_FALSE(Error.empty());
 }
