@@ -38,6 +38,17 @@ check "-o naming the input: input untouched" cmp -s keep.c keep.orig
 check "-o equal to --report exits 1" test "$rc" = 1
 check "-o equal to --report message" grep -q "would overwrite another output" err.txt
 check "-o equal to --report: nothing written" test ! -e same.out
+# A symbol prefix that cannot start a Rust identifier.
+"$tool" translate keep.c --export=c-abi --symbol-prefix=1x -o bad-prefix.rs -- -O2 2> err.txt; rc=$?
+check "--symbol-prefix=1x exits 1" test "$rc" = 1
+check "--symbol-prefix=1x: one line" grep -qx "helpers2rs: error: --symbol-prefix '1x' cannot start a Rust identifier" err.txt
+check "--symbol-prefix=1x: no output" test ! -e bad-prefix.rs
+# -o naming a directory.
+mkdir -p outdir
+"$tool" translate keep.c -o outdir -- -O2 2> err.txt; rc=$?
+check "-o directory exits 1" test "$rc" = 1
+check "-o directory: one line" test "$(wc -l < err.txt)" = 1
+check "-o directory: no temporary left" test -z "$(ls -A outdir)" -a -z "$(ls outdir-* 2>/dev/null)"
 # Relative outputs land where the command runs, not in a compile command's
 # directory.
 mkdir -p elsewhere
