@@ -17,6 +17,17 @@ std::unique_ptr<ClangTool> makeTool(const CompilationDatabase &DB,
       DB, Files, std::make_shared<clang::PCHContainerOperations>(),
       llvm::vfs::createPhysicalFileSystem());
   Tool->setPrintErrorMessage(false);
+  // kbuild asks for dependency files through the preprocessor
+  // (`-Wp,-MMD,./.helpers.o.d`), which LibTooling's own stripping misses:
+  // the tool writes nothing but its outputs.
+  Tool->appendArgumentsAdjuster([](const CommandLineArguments &Args,
+                                   llvm::StringRef) {
+    CommandLineArguments Out;
+    for (const std::string &A : Args)
+      if (!llvm::StringRef(A).starts_with("-Wp,-M"))
+        Out.push_back(A);
+    return Out;
+  });
   return Tool;
 }
 

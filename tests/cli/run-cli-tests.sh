@@ -57,6 +57,14 @@ printf '[{"directory": "%s/elsewhere", "file": "%s/keep.c", "arguments": ["clang
 "$tool" translate -p elsewhere keep.c -o rel.rs --report rel.json 2> err.txt; rc=$?
 check "relative outputs: exit 0" test "$rc" = 0
 check "relative outputs land in the working directory" test -s rel.rs -a -s rel.json -a ! -e elsewhere/rel.rs
+# kbuild's dependency-file request is not honoured: the tool writes only its
+# outputs, in no directory.
+mkdir -p depfile
+printf '[{"directory": "%s/depfile", "file": "%s/keep.c", "arguments": ["clang", "-Wp,-MMD,./.keep.o.d", "-c", "%s/keep.c"]}]\n' \
+  "$PWD" "$PWD" "$PWD" > depfile/compile_commands.json
+"$tool" translate -p depfile keep.c -o dep.rs 2> err.txt; rc=$?
+check "-Wp,-MMD command: exit 0" test "$rc" = 0
+check "-Wp,-MMD command: no dependency file" test ! -e .keep.o.d -a ! -e depfile/.keep.o.d
 
 # A -p directory that does not exist, or holds no database.
 printf 'int rust_helper_ok(int a) { return a; }\n' > ok.c
