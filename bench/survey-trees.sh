@@ -36,13 +36,20 @@ for series in "${@:-6.1 6.12}"; do
       printf '#include <linux/%s.h>\n' "$n" > "$work/probe/p_$n.c"
       names+=("$n")
     done
+    # (a GCC-configured tree's own compile fails under clang-19; the tool
+    # drops what clang rejects, so the tool itself says which parse).
     printf 'obj-m := %s\n' "$(printf 'p_%s.o ' "${names[@]}")" > "$work/probe/Kbuild"
-    make -k -j"$(nproc)" -C "$tree" M="$work/probe" CC=clang-19 modules \
-      > "$work/probe.log" 2>&1 || true
-    good=()
-    for n in "${names[@]}"; do
-      [ -f "$work/probe/p_$n.o" ] && good+=("$n")
-    done
+    pdb=$("$root/scripts/kernel-compile-commands.sh" "$work/probe" "$work/probe-db" "$tree")
+    "$tool" survey -p "$(dirname "$pdb")" -j"$(nproc)" --keep-going \
+      -o "$work/probe.json" 2> /dev/null
+    mapfile -t good < <(python3 - "$work/probe.json" "${names[@]}" <<'PY'
+import json, os, sys
+failed = {os.path.basename(u) for u in json.load(open(sys.argv[1]))["failed_units"]}
+for n in sys.argv[2:]:
+    if "p_%s.c" % n not in failed:
+        print(n)
+PY
+)
     # 2. The good headers in $units units.
     for ((u = 0; u < units; u++)); do : > "$work/units/unit_$u.c"; done
     i=0
