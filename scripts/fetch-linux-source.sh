@@ -34,7 +34,7 @@ if [ ! -d "$tree" ]; then
     > "$apt_dir/sources.list"
   apt_opts=(-o Dir::Etc::sourcelist="$apt_dir/sources.list" -o Dir::Etc::sourceparts=-
             -o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
-            -o APT::Get::List-Cleanup=0)
+            -o APT::Get::List-Cleanup=0 -o APT::Sandbox::User=root)
   apt-get -q "${apt_opts[@]}" update >&2
   (cd "$out" && apt-get -q "${apt_opts[@]}" download "$package" >&2)
   deb=$(ls "$out"/"$package"_*.deb | head -n 1)
