@@ -82,6 +82,9 @@ struct LoweringContext {
   // when they hold it, else declared by the output.
   ir::Symbol externFunction(ir::ExternFn F);
   ir::Symbol externStatic(ir::ExternStatic S);
+  bool inBindings(const std::string &Name,
+                  bool (BindingsInventory::*Holds)(const std::string &)
+                      const) const;
 };
 
 class FunctionLowering {

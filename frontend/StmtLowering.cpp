@@ -45,6 +45,14 @@ ir::ExternFn LoweringContext::externSignature(const FunctionDecl *FD) {
   return F;
 }
 
+// Self mode declares every C item itself; bindgen mode reaches through the
+// bindings what they hold (everything, when no inventory was taken).
+bool LoweringContext::inBindings(
+    const std::string &Name,
+    bool (BindingsInventory::*Holds)(const std::string &) const) const {
+  return !SelfTypes && (!Bindings || (Bindings->*Holds)(Name));
+}
+
 ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   const FunctionDecl *Canon = FD->getCanonicalDecl();
   std::string Name = FD->getNameAsString();
@@ -53,7 +61,7 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   auto Helper = Helpers.find(Canon);
   if (Helper != Helpers.end())
     return {ir::SymbolKind::HelperFn, Helper->second};
-  if (!SelfTypes && (!Bindings || Bindings->hasFunction(Name)))
+  if (inBindings(Name, &BindingsInventory::hasFunction))
     return {ir::SymbolKind::BindingsFn, Name};
   if (!ExternFns.count(Name))
     ExternFns[Name] = externSignature(FD);
@@ -62,7 +70,7 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
 
 ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
   std::string Name = F.Name;
-  if (!SelfTypes && (!Bindings || Bindings->hasFunction(Name)))
+  if (inBindings(Name, &BindingsInventory::hasFunction))
     return {ir::SymbolKind::BindingsFn, Name};
   ExternFns.emplace(Name, std::move(F));
   return {ir::SymbolKind::ExternFn, Name};
@@ -70,7 +78,7 @@ ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
 
 ir::Symbol LoweringContext::externStatic(ir::ExternStatic S) {
   std::string Name = S.Name;
-  if (!SelfTypes && (!Bindings || Bindings->hasVar(Name)))
+  if (inBindings(Name, &BindingsInventory::hasVar))
     return {ir::SymbolKind::BindingsStatic, Name};
   ExternStatics[Name] = std::move(S);
   return {ir::SymbolKind::ExternStatic, Name};
