@@ -1,6 +1,7 @@
 #include "emitter/RustEmitter.h"
 
 #include <cassert>
+#include <set>
 #include <sstream>
 
 namespace h2r::emit {
@@ -91,6 +92,8 @@ public:
   std::string type(const Type &T) const;
   std::string expr(const Expr &E, int MinPrec);
   void function(const Function &F, Scope S, std::ostream &OS);
+  std::string pointerArgument(const Expr &E);
+  void helperDoc(const Function &F, const std::string &Pad, std::ostream &OS);
 
 private:
   std::string itemPath(const Symbol &Sym) const;
@@ -260,6 +263,35 @@ bool Printer::endsWithCast(const Expr &E) const {
   }
 }
 
+// Does E's value take its type from what the context expects
+// (`read_volatile`'s result, through blocks and branches)?
+static bool typedByContext(const Expr &E) {
+  switch (E.Kind) {
+  case ExprKind::VolatileRead:
+    return true;
+  case ExprKind::Block:
+    return !E.Ops.empty() && E.Ops[0] && typedByContext(*E.Ops[0]);
+  case ExprKind::If:
+    return E.Ops.size() > 2 &&
+           (typedByContext(*E.Ops[1]) || typedByContext(*E.Ops[2]));
+  default:
+    return false;
+  }
+}
+
+// An argument of `ptr::eq`, which takes `*const T`: a cast that only adds
+// `mut` is dropped, and a `*mut T` the context would type is made const
+// first, or inference asks it for `*const T`.
+std::string Printer::pointerArgument(const Expr &E) {
+  const Expr *Arg = &E;
+  if (Arg->Kind == ExprKind::Cast && Arg->Ops[0]->Ty->isPointer() &&
+      sameType(Arg->Ops[0]->Ty->pointee(), Arg->Ty->pointee()))
+    Arg = Arg->Ops[0].get();
+  if (!Arg->Ty->isPointeeConst() && typedByContext(*Arg))
+    return expr(*Arg, PrecPostfix) + ".cast_const()";
+  return expr(*Arg, PrecAssign);
+}
+
 std::string Printer::expr(const Expr &E, int MinPrec) {
   int Prec = PrecPrimary;
   std::string S = exprUnparenthesised(E, Prec);
@@ -347,8 +379,19 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   case ExprKind::FloatLit:
     return E.Text + "_" + type(*E.Ty);
   case ExprKind::ByteStr: {
-    std::string S = escapeByteString(E.Text) + ".as_ptr()";
     const Type &T = *E.Ty;
+    // A C string literal (Rust 1.77) says what the bytes are for.
+    if (Opts.Version.atLeast(1, 77) && E.Text.find('\0') == E.Text.size() - 1) {
+      std::string S =
+          "c" + escapeByteString(E.Text.substr(0, E.Text.size() - 1)).substr(1) +
+          ".as_ptr()";
+      if (T.isPointer() && T.isPointeeConst() && T.pointee()->isInt() &&
+          T.pointee()->bits() == 8 && T.pointee()->isSigned())
+        return S;
+      Prec = PrecCast;
+      return S + " as " + type(T);
+    }
+    std::string S = escapeByteString(E.Text) + ".as_ptr()";
     if (T.isPointer() && T.isPointeeConst() && T.pointee()->isInt() &&
         T.pointee()->bits() == 8 && !T.pointee()->isSigned())
       return S;
@@ -384,6 +427,17 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     Prec = PrecUnary;
     return E.Op + expr(*E.Ops[0], PrecUnary);
   case ExprKind::Binary: {
+    // Raw pointers compare by address with `ptr::eq` (clippy::ptr_eq).
+    if ((E.Op == "==" || E.Op == "!=") && E.Ops[0]->Ty->isPointer() &&
+        E.Ops[1]->Ty->isPointer()) {
+      StmtStart = false;
+      std::string Eq = "core::ptr::eq(" + pointerArgument(*E.Ops[0]) + ", " +
+                       pointerArgument(*E.Ops[1]) + ")";
+      if (E.Op == "==")
+        return Eq;
+      Prec = PrecUnary;
+      return "!" + Eq;
+    }
     int P = binaryPrec(E.Op);
     Prec = P;
     bool NonAssoc = P == PrecCompare;
@@ -460,10 +514,19 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     }
     return S + ")";
   }
-  case ExprKind::Assign:
+  case ExprKind::Assign: {
     Prec = PrecAssign;
+    // `p = p | m` reads as `p |= m` (clippy::assign_op_pattern).
+    const Expr &Value = *E.Ops[1];
+    static const std::set<std::string> Compound = {"+", "-", "*", "/", "%",
+                                                   "&", "|", "^", "<<", ">>"};
+    if (Value.Kind == ExprKind::Binary && Compound.count(Value.Op) &&
+        samePlace(*E.Ops[0], *Value.Ops[0]))
+      return leftOperand(*E.Ops[0], PrecAssign + 1) + " " + Value.Op +
+             "= " + expr(*Value.Ops[1], PrecAssign);
     return leftOperand(*E.Ops[0], PrecAssign + 1) + " = " +
            expr(*E.Ops[1], PrecAssign);
+  }
   case ExprKind::Block:
     return block(E, Indent);
   case ExprKind::If: {
@@ -624,11 +687,29 @@ std::string Printer::block(const Expr &B, unsigned Ind) {
   return Head + "{\n" + Body + indent(Ind) + "}";
 }
 
+// A reviewer sees where the code comes from; clippy::missing_safety_doc
+// asks every public unsafe function for its contract.
+void Printer::helperDoc(const Function &F, const std::string &Pad,
+                        std::ostream &OS) {
+  std::string File = F.Loc.File.substr(F.Loc.File.find_last_of('/') + 1);
+  OS << Pad << "/// Translation of `" << F.CName << "`";
+  if (!File.empty())
+    OS << " (" << File << ":" << F.Loc.Line << ")";
+  OS << ".\n"
+     << Pad << "///\n"
+     << Pad << "/// # Safety\n"
+     << Pad << "///\n"
+     << Pad << "/// The caller must meet the C function's own requirements on "
+               "its arguments.\n";
+}
+
 void Printer::function(const Function &F, Scope S, std::ostream &OS) {
   Fn = &F;
   Where = S;
   Indent = S == Scope::Inlines ? 1 : 0;
   std::string Pad = indent(Indent);
+  if (S == Scope::Top)
+    helperDoc(F, Pad, OS);
   if (F.NoMangle)
     OS << Pad << "#[no_mangle]\n";
   else

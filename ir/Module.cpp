@@ -165,4 +165,21 @@ bool isSimplePlace(const Expr &E) {
   }
 }
 
+bool samePlace(const Expr &A, const Expr &B) {
+  if (A.Kind != B.Kind || !isSimplePlace(A) || !isSimplePlace(B))
+    return false;
+  switch (A.Kind) {
+  case ExprKind::Local:
+    return A.Local == B.Local;
+  case ExprKind::Path:
+    return A.Sym.Kind == B.Sym.Kind && A.Sym.Name == B.Sym.Name;
+  case ExprKind::Field:
+    return A.Name == B.Name && samePlace(*A.Ops[0], *B.Ops[0]);
+  case ExprKind::Deref:
+    return samePlace(*A.Ops[0], *B.Ops[0]);
+  default:
+    return false;
+  }
+}
+
 } // namespace h2r::ir

@@ -273,6 +273,8 @@ ExprPtr clone(const Expr &E);
 
 // True if evaluating E cannot have side effects and it is cheap to repeat.
 bool isSimplePlace(const Expr &E);
+// True if A and B are simple places naming the same storage.
+bool samePlace(const Expr &A, const Expr &B);
 
 } // namespace h2r::ir
 

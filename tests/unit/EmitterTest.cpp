@@ -130,13 +130,30 @@ TEST_CASE("a block that starts a statement is parenthesised, not the whole",
   CHECK_THAT(Rust, Catch::Contains("}).wrapping_add(1_i32)"));
 }
 
-TEST_CASE("byte strings escape quotes and non-printable bytes", "[emitter]") {
+namespace {
+Module stringModule(const std::string &Bytes) {
   auto S = std::make_unique<Expr>(ExprKind::ByteStr,
                                   Type::pointer(Type::integer(8, true), true));
-  S->Text = std::string("a\"b\\\n\x01", 6) + '\0';
-  Module M = moduleWith(Type::pointer(Type::integer(8, true), true), std::move(S));
-  CHECK_THAT(emitAndCompile(M, "bytestr"),
+  S->Text = Bytes;
+  return moduleWith(Type::pointer(Type::integer(8, true), true), std::move(S));
+}
+} // namespace
+
+TEST_CASE("strings escape quotes and non-printable bytes", "[emitter]") {
+  std::string Bytes = std::string("a\"b\\\n\x01", 6) + '\0';
+  Module C = stringModule(Bytes);
+  CHECK_THAT(emitAndCompile(C, "cstr"),
+             Catch::Contains(R"(c"a\"b\\\x0a\x01".as_ptr())"));
+  // Before Rust 1.77 there are no C string literals.
+  emit::EmitOptions Old = selfMode();
+  Old.Version = {1, 76};
+  Module B = stringModule(Bytes);
+  CHECK_THAT(emitAndCompile(B, "bytestr", Old),
              Catch::Contains(R"(b"a\"b\\\x0a\x01\x00".as_ptr() as *const i8)"));
+  // An inner NUL cannot be in a C string literal.
+  Module Inner = stringModule(std::string("a\0b\0", 4));
+  CHECK_THAT(emitAndCompile(Inner, "innernul"),
+             Catch::Contains(R"(b"a\x00b\x00".as_ptr() as *const i8)"));
 }
 
 TEST_CASE("records carry their layout and rustc checks it", "[emitter]") {

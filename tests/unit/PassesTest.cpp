@@ -224,3 +224,159 @@ TEST_CASE("a non-void body that can fall off its end returns zero",
   CHECK_THAT(compileFunction(std::move(FB.F), "fall_off"),
              Catch::Contains("0_i32\n"));
 }
+
+TEST_CASE("a loop that never loops becomes a block", "[passes]") {
+  FunctionBuilder FB(Type::unit());
+  LocalId N = FB.param("n");
+  LocalId X = FB.local("x");
+  // 'lp: loop { x = n; if n == 1 { break } x = 2; break }  (do-while(0))
+  std::vector<Stmt> Then;
+  Then.push_back(Stmt::expr(makeBreak("")));
+  std::vector<Stmt> LoopBody;
+  LoopBody.push_back(Stmt::expr(makeAssign(loc(X), loc(N))));
+  LoopBody.push_back(Stmt::expr(makeIf(
+      makeBinary("==", loc(N), num(1), Type::boolean()),
+      stmtBlock(std::move(Then)), nullptr, Type::unit())));
+  LoopBody.push_back(Stmt::expr(makeAssign(loc(X), num(2))));
+  LoopBody.push_back(Stmt::expr(makeBreak("lp")));
+  auto L = std::make_unique<Expr>(ExprKind::Loop, Type::unit());
+  L->Label = "lp";
+  L->Ops.push_back(stmtBlock(std::move(LoopBody)));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::let(X, num(0)));
+  Body.push_back(Stmt::expr(std::move(L)));
+  FB.F.Body = stmtBlock(std::move(Body));
+  std::string Rust = compileFunction(std::move(FB.F), "never_loop");
+  CHECK_THAT(Rust, !Catch::Contains("loop"));
+  // The early exit now leaves a labelled block, by name.
+  CHECK_THAT(Rust, Catch::Contains("'lp: {"));
+  CHECK_THAT(Rust, Catch::Contains("break 'lp;"));
+}
+
+TEST_CASE("a loop with a continue stays a loop", "[passes]") {
+  FunctionBuilder FB(Type::unit());
+  LocalId N = FB.param("n");
+  std::vector<Stmt> Then;
+  Then.push_back(Stmt::expr(makeContinue("")));
+  std::vector<Stmt> LoopBody;
+  LoopBody.push_back(Stmt::expr(makeIf(
+      makeBinary("==", loc(N), num(1), Type::boolean()),
+      stmtBlock(std::move(Then)), nullptr, Type::unit())));
+  LoopBody.push_back(Stmt::expr(makeBreak("lp")));
+  auto L = std::make_unique<Expr>(ExprKind::Loop, Type::unit());
+  L->Label = "lp";
+  L->Ops.push_back(stmtBlock(std::move(LoopBody)));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(std::move(L)));
+  FB.F.Body = stmtBlock(std::move(Body));
+  CHECK_THAT(compileFunction(std::move(FB.F), "loop_continue"),
+             Catch::Contains("loop {"));
+}
+
+TEST_CASE("boolean round trips fold", "[passes]") {
+  FunctionBuilder FB(Type::boolean());
+  LocalId A = FB.param("a");
+  // (!!(a != 0) as i32 as i64) == 0  is  a == 0
+  auto NotNot = makeUnary(
+      "!", makeUnary("!", makeBinary("!=", loc(A), num(0), Type::boolean()),
+                     Type::boolean()),
+      Type::boolean());
+  auto Wide = makeCast(makeCast(std::move(NotNot), i32()),
+                       Type::integer(64, true));
+  FB.F.Body = makeBlock(
+      {}, makeBinary("==", std::move(Wide), makeInt(0, Type::integer(64, true)),
+                     Type::boolean()),
+      Type::boolean());
+  std::string Rust = compileFunction(std::move(FB.F), "fold_bools");
+  CHECK_THAT(Rust, Catch::Contains("    a == 0_i32\n"));
+}
+
+TEST_CASE("cast chains fold only when the bits are the same", "[passes]") {
+  TypeRef U32 = Type::integer(32, false), I64 = Type::integer(64, true),
+          U64 = Type::integer(64, false);
+  auto Run = [&](TypeRef From, TypeRef Mid, TypeRef To) {
+    Function F;
+    F.CName = F.RustName = "g";
+    F.FnRole = Function::Role::Helper;
+    F.Ret = To;
+    F.Locals.push_back({"x", From, true, false});
+    F.Params.push_back(0);
+    F.Body = makeBlock({}, makeCast(makeCast(makeLocal(0, From), Mid), To), To);
+    return compileFunction(std::move(F), "casts");
+  };
+  // i32 -> i64 -> u64 sign-extends either way.
+  CHECK_THAT(Run(i32(), I64, U64), Catch::Contains("    x as u64\n"));
+  // u32 -> i32 -> i64 sign-extends what u32 -> i64 zero-extends.
+  CHECK_THAT(Run(U32, i32(), I64), Catch::Contains("x as i32 as i64"));
+  // i64 -> i32 -> i64 truncates first.
+  CHECK_THAT(Run(I64, i32(), I64), Catch::Contains("x as i32 as i64"));
+  // i64 -> u64 -> u32 only keeps the low bits.
+  CHECK_THAT(Run(I64, U64, U32), Catch::Contains("    x as u32\n"));
+}
+
+TEST_CASE("a late initialisation becomes the let", "[passes]") {
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  LocalId R = FB.local("r");
+  LocalId Unused = FB.local("unused");
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::let(R, nullptr));
+  Body.push_back(Stmt::let(Unused, nullptr));
+  Body.push_back(Stmt::expr(makeAssign(loc(A), makeBinary("+", loc(A), num(1), i32()))));
+  Body.push_back(Stmt::expr(makeAssign(loc(R), loc(A))));
+  FB.F.Body = makeBlock(std::move(Body), loc(R), i32());
+  std::string Rust = compileFunction(std::move(FB.F), "late_let");
+  CHECK_THAT(Rust, Catch::Contains("let r: i32 = a;"));
+  CHECK_THAT(Rust, !Catch::Contains("unused"));
+  // clippy::assign_op_pattern: `a = a + 1` prints as `a += 1`.
+  CHECK_THAT(Rust, Catch::Contains("a += 1_i32;"));
+}
+
+TEST_CASE("final returns in both branches become the value", "[passes]") {
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  std::vector<Stmt> T, E;
+  T.push_back(Stmt::expr(ret(num(1))));
+  E.push_back(Stmt::expr(ret(loc(A))));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(makeIf(makeBinary("!=", loc(A), num(0),
+                                              Type::boolean()),
+                                   stmtBlock(std::move(T)),
+                                   stmtBlock(std::move(E)), Type::unit())));
+  FB.F.Body = makeBlock(std::move(Body), nullptr, i32());
+  std::string Rust = compileFunction(std::move(FB.F), "tail_if");
+  CHECK_THAT(Rust, !Catch::Contains("return"));
+}
+
+TEST_CASE("a helper forwarding to a private inline becomes it", "[passes]") {
+  Module M;
+  Function Inline;
+  Inline.CName = Inline.RustName = "inc";
+  Inline.FnRole = Function::Role::Inline;
+  Inline.Ret = i32();
+  Inline.Locals.push_back({"v", i32(), true, false});
+  Inline.Params.push_back(0);
+  Inline.Body = makeBlock({}, makeBinary("|", makeLocal(0, i32()), num(1), i32()), i32());
+  Function Helper;
+  Helper.CName = "rust_helper_inc";
+  Helper.RustName = "inc";
+  Helper.FnRole = Function::Role::Helper;
+  Helper.Ret = i32();
+  Helper.Locals.push_back({"w", i32(), true, false});
+  Helper.Params.push_back(0);
+  auto Call = std::make_unique<Expr>(ExprKind::Call, i32());
+  Call->Sym = {SymbolKind::InlineFn, "inc"};
+  Call->Ops.push_back(makeLocal(0, i32()));
+  Helper.Body = makeBlock({}, std::move(Call), i32());
+  M.Functions.push_back(std::move(Helper));
+  M.Functions.push_back(std::move(Inline));
+  runModulePasses(M, PassOptions());
+  REQUIRE(M.Functions.size() == 1);
+  emit::EmitOptions O;
+  O.Types = emit::TypeMode::Self;
+  std::string Rust = emit::emitModule(M, O);
+  INFO(Rust);
+  CHECK_THAT(Rust, Catch::Contains("v | 1_i32"));
+  CHECK_THAT(Rust, !Catch::Contains("mod inlines"));
+  REQUIRE(test::compileRust(Rust, "thin_wrapper").Ok);
+}

@@ -1,0 +1,94 @@
+#include "RustFormatter.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace h2r::driver {
+
+using namespace llvm;
+
+namespace {
+
+std::optional<std::string> findRustfmt(const FormatRequest &R) {
+  if (!R.Rustfmt.empty())
+    return R.Rustfmt;
+  if (std::optional<std::string> Env = sys::Process::GetEnv("RUSTFMT"))
+    return *Env;
+  std::vector<StringRef> Extra;
+  std::string Cargo;
+  if (std::optional<std::string> Home = sys::Process::GetEnv("HOME")) {
+    Cargo = *Home + "/.cargo/bin";
+    Extra.push_back(Cargo);
+  }
+  if (ErrorOr<std::string> P = sys::findProgramByName("rustfmt"))
+    return *P;
+  if (ErrorOr<std::string> P = sys::findProgramByName("rustfmt", Extra))
+    return *P;
+  return std::nullopt;
+}
+
+// Removes a temporary file when it goes out of scope.
+struct TempFile {
+  SmallString<128> Path;
+  ~TempFile() {
+    if (!Path.empty())
+      sys::fs::remove(Path);
+  }
+};
+
+} // namespace
+
+std::optional<std::string> formatRust(const std::string &Source,
+                                      const FormatRequest &R,
+                                      std::string &Error) {
+  std::optional<std::string> Rustfmt = findRustfmt(R);
+  if (!Rustfmt) {
+    Error = "rustfmt not found (set RUSTFMT or --rustfmt)";
+    return std::nullopt;
+  }
+  TempFile In, Out, Err;
+  int FD;
+  if (sys::fs::createTemporaryFile("helpers2rs", "rs", FD, In.Path) ||
+      sys::fs::createTemporaryFile("helpers2rs-fmt", "rs", Out.Path) ||
+      sys::fs::createTemporaryFile("helpers2rs-fmt", "txt", Err.Path)) {
+    Error = "cannot create a temporary file for rustfmt";
+    return std::nullopt;
+  }
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Source;
+  }
+  std::vector<std::string> Args = {*Rustfmt, "--edition", R.Edition, "--emit",
+                                   "stdout", "--quiet"};
+  if (!R.ConfigPath.empty()) {
+    Args.push_back("--config-path");
+    Args.push_back(R.ConfigPath);
+  }
+  std::vector<StringRef> ArgRefs(Args.begin(), Args.end());
+  std::optional<StringRef> Redirects[] = {StringRef(In.Path),
+                                          StringRef(Out.Path),
+                                          StringRef(Err.Path)};
+  std::string ExecError;
+  int Status = sys::ExecuteAndWait(*Rustfmt, ArgRefs, std::nullopt, Redirects,
+                                   /*SecondsToWait=*/0, /*MemoryLimit=*/0,
+                                   &ExecError);
+  if (Status != 0) {
+    std::string Why = ExecError;
+    if (auto Buf = MemoryBuffer::getFile(Err.Path))
+      Why = StringRef((*Buf)->getBuffer()).trim().split('\n').first.str();
+    Error = "rustfmt failed (" + *Rustfmt + "): " + Why;
+    return std::nullopt;
+  }
+  auto Buf = MemoryBuffer::getFile(Out.Path);
+  if (!Buf) {
+    Error = "cannot read rustfmt's output";
+    return std::nullopt;
+  }
+  return (*Buf)->getBuffer().str();
+}
+
+} // namespace h2r::driver

@@ -1,0 +1,30 @@
+//===- driver/RustFormatter.h - Run rustfmt over the output ----*- C++ -*-===//
+//
+// The emitter prints correct, readable Rust; rustfmt decides line breaks,
+// as bindgen's `--formatter=rustfmt` does for bindgen's output, so the
+// result is what `make rustfmtcheck` accepts.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_DRIVER_RUSTFORMATTER_H
+#define H2R_DRIVER_RUSTFORMATTER_H
+
+#include <optional>
+#include <string>
+
+namespace h2r::driver {
+
+struct FormatRequest {
+  std::string Rustfmt;    // explicit path; empty: $RUSTFMT, PATH, ~/.cargo/bin
+  std::string ConfigPath; // a rustfmt.toml (the kernel's .rustfmt.toml)
+  std::string Edition = "2021";
+};
+
+// The formatted text, or nothing with Error saying why (rustfmt missing, or
+// it rejected the input).
+std::optional<std::string> formatRust(const std::string &Source,
+                                      const FormatRequest &R,
+                                      std::string &Error);
+
+} // namespace h2r::driver
+
+#endif

@@ -1,0 +1,71 @@
+// Boolean round trips C forces on the lowering: `!!b`, `(b as i32) != 0`,
+// `!(a == b)` (clippy::nonminimal_bool, clippy::bool_comparison).
+#include "ir/Passes.h"
+#include "ir/passes/Walk.h"
+
+namespace h2r::ir {
+
+namespace {
+
+bool isBoolExpr(const Expr &E) { return E.Ty && E.Ty->isBool(); }
+
+bool isZero(const Expr &E) {
+  return E.Kind == ExprKind::IntLit && E.IntValue == 0;
+}
+
+bool isNot(const Expr &E) {
+  return E.Kind == ExprKind::Unary && E.Op == "!" && isBoolExpr(E);
+}
+
+// `b as iN` for a bool b.
+bool isBoolAsInt(const Expr &E) {
+  return E.Kind == ExprKind::Cast && E.Ty->isInt() && isBoolExpr(*E.Ops[0]);
+}
+
+ExprPtr negate(ExprPtr E);
+
+// One rewrite at the root of E; its operands are already folded.
+ExprPtr fold(ExprPtr E) {
+  if (isNot(*E)) {
+    return negate(std::move(E->Ops[0]));
+  }
+  if (E->Kind == ExprKind::Binary && (E->Op == "!=" || E->Op == "==")) {
+    Expr &L = *E->Ops[0], &R = *E->Ops[1];
+    if (isBoolAsInt(L) && isZero(R)) {
+      ExprPtr B = std::move(L.Ops[0]);
+      return E->Op == "!=" ? std::move(B) : negate(std::move(B));
+    }
+    // `{ s; v } != 0` is `{ s; v != 0 }`, where `v` may fold further.
+    if (L.Kind == ExprKind::Block && L.Label.empty() && !L.Unsafe &&
+        L.Ops.size() == 1 && L.Ops[0] && isZero(R)) {
+      ExprPtr Block = std::move(E->Ops[0]);
+      Block->Ops[0] = fold(makeBinary(E->Op, std::move(Block->Ops[0]),
+                                      std::move(E->Ops[1]), E->Ty));
+      Block->Ty = E->Ty;
+      return Block;
+    }
+  }
+  return E;
+}
+
+// `!E`, folded: `!!b` is `b`, `!(a == b)` is `a != b`.
+ExprPtr negate(ExprPtr E) {
+  if (isNot(*E))
+    return std::move(E->Ops[0]);
+  if (E->Kind == ExprKind::Binary && (E->Op == "==" || E->Op == "!=")) {
+    E->Op = E->Op == "==" ? "!=" : "==";
+    return E;
+  }
+  return makeUnary("!", std::move(E), Type::boolean());
+}
+
+void rewrite(ExprPtr &E) {
+  forEachChild(*E, [](ExprPtr &C) { rewrite(C); });
+  E = fold(std::move(E));
+}
+
+} // namespace
+
+void foldBools(Function &F) { rewrite(F.Body); }
+
+} // namespace h2r::ir

@@ -1,0 +1,63 @@
+#include "ir/passes/Walk.h"
+
+namespace h2r::ir {
+
+void forEachChild(Expr &E, const std::function<void(ExprPtr &)> &F) {
+  for (auto &Op : E.Ops)
+    if (Op)
+      F(Op);
+  for (auto &S : E.Stmts) {
+    if (S.E)
+      F(S.E);
+    if (S.Item.Init)
+      F(S.Item.Init);
+  }
+  for (auto &A : E.Arms)
+    F(A.Body);
+}
+
+void forEachChild(const Expr &E, const std::function<void(const Expr &)> &F) {
+  forEachChild(const_cast<Expr &>(E),
+               [&](ExprPtr &C) { F(static_cast<const Expr &>(*C)); });
+}
+
+bool isLoop(const Expr &E) {
+  return E.Kind == ExprKind::Loop || E.Kind == ExprKind::While;
+}
+
+bool breaksTo(const Expr &Body, const std::string &Label, bool IsLoop,
+              bool InNestedLoop) {
+  if (Body.Kind == ExprKind::Break) {
+    if (!Body.Label.empty() ? Body.Label == Label : IsLoop && !InNestedLoop)
+      return true;
+  }
+  bool Found = false;
+  bool Nested = InNestedLoop || isLoop(Body);
+  forEachChild(Body, [&](const Expr &C) {
+    Found = Found || breaksTo(C, Label, IsLoop, Nested);
+  });
+  return Found;
+}
+
+bool continuesTo(const Expr &Body, const std::string &Label,
+                 bool InNestedLoop) {
+  if (Body.Kind == ExprKind::Continue &&
+      (!Body.Label.empty() ? Body.Label == Label : !InNestedLoop))
+    return true;
+  bool Found = false;
+  bool Nested = InNestedLoop || isLoop(Body);
+  forEachChild(Body, [&](const Expr &C) {
+    Found = Found || continuesTo(C, Label, Nested);
+  });
+  return Found;
+}
+
+bool mentionsLocal(const Expr &E, LocalId L) {
+  if (E.Kind == ExprKind::Local && E.Local == L)
+    return true;
+  bool Found = false;
+  forEachChild(E, [&](const Expr &C) { Found = Found || mentionsLocal(C, L); });
+  return Found;
+}
+
+} // namespace h2r::ir

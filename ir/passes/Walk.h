@@ -1,0 +1,36 @@
+//===- ir/passes/Walk.h - Shared traversal for the IR passes ---*- C++ -*-===//
+//
+// What several passes ask of a tree: its direct children, whether a node is
+// a loop, and where its jumps go.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_IR_PASSES_WALK_H
+#define H2R_IR_PASSES_WALK_H
+
+#include "ir/Module.h"
+
+#include <functional>
+
+namespace h2r::ir {
+
+// Calls F on every direct sub-expression of E.
+void forEachChild(Expr &E, const std::function<void(ExprPtr &)> &F);
+void forEachChild(const Expr &E, const std::function<void(const Expr &)> &F);
+
+bool isLoop(const Expr &E);
+
+// Does a break inside Body leave the construct labelled Label? Unlabelled
+// breaks count only for a loop (IsLoop) and only outside nested loops.
+bool breaksTo(const Expr &Body, const std::string &Label, bool IsLoop,
+              bool InNestedLoop = false);
+
+// Does a continue inside Body restart the loop labelled Label?
+bool continuesTo(const Expr &Body, const std::string &Label,
+                 bool InNestedLoop = false);
+
+// Does E mention local L anywhere?
+bool mentionsLocal(const Expr &E, LocalId L);
+
+} // namespace h2r::ir
+
+#endif
