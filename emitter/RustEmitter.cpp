@@ -503,7 +503,8 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     if (E.Kind == ExprKind::Call) {
       S = itemPath(E.Sym);
     } else {
-      S = leftOperand(*E.Ops[0], PrecPostfix) + ".unwrap()";
+      // Calling a null function pointer is undefined in C: no panic path.
+      S = leftOperand(*E.Ops[0], PrecPostfix) + ".unwrap_unchecked()";
       First = 1;
     }
     S += "(";
@@ -736,6 +737,13 @@ std::string hexMask(unsigned Width) {
   return OS.str();
 }
 
+// `(x >> n)`, or just `x` when n is 0 (clippy::identity_op).
+std::string shifted(const std::string &X, const char *Op, uint64_t N) {
+  if (N == 0)
+    return X;
+  return "(" + X + " " + Op + " " + std::to_string(N) + ")";
+}
+
 void emitBitfieldAccessors(const RecordDef &R, Printer &P, std::ostream &OS) {
   OS << "impl " << R.Name << " {\n";
   for (const Bitfield &B : R.Bitfields) {
@@ -756,8 +764,9 @@ void emitBitfieldAccessors(const RecordDef &R, Printer &P, std::ostream &OS) {
                        ");\n";
     OS << "    #[inline]\n    pub fn " << B.Name << "(&self) -> " << Ty
        << " {\n"
-       << Load << "        let raw = (u128::from_le_bytes(bytes) >> " << Shift
-       << ") & " << hexMask(B.Width) << ";\n";
+       << Load << "        let raw = "
+       << shifted("u128::from_le_bytes(bytes)", ">>", Shift) << " & "
+       << hexMask(B.Width) << ";\n";
     if (B.Ty->isBool())
       OS << "        raw != 0\n";
     else if (B.Ty->isSigned())
@@ -768,11 +777,11 @@ void emitBitfieldAccessors(const RecordDef &R, Printer &P, std::ostream &OS) {
     OS << "    }\n";
     OS << "    #[inline]\n    pub fn set_" << B.Name << "(&mut self, val: "
        << Ty << ") {\n"
-       << Load << "        let mask: u128 = " << hexMask(B.Width) << " << "
-       << Shift << ";\n"
-       << "        let raw = (u128::from_le_bytes(bytes) & !mask) | (((val "
-          "as u128) << "
-       << Shift << ") & mask);\n"
+       << Load << "        let mask: u128 = "
+       << hexMask(B.Width) << (Shift ? " << " + std::to_string(Shift) : "")
+       << ";\n"
+       << "        let raw = (u128::from_le_bytes(bytes) & !mask) | ("
+       << shifted("(val as u128)", "<<", Shift) << " & mask);\n"
        << "        " << Write << ".copy_from_slice(&raw.to_le_bytes()[.."
        << Bytes << "]);\n"
        << "    }\n";

@@ -11,7 +11,8 @@
 # 3. Debian's bindgen writes bindings.rs from the same translation unit;
 # 4. rustc compiles `mod bindings` plus the translation as #![no_std] with
 #    warnings denied, then again with the kernel's code model, for both
-#    export forms.
+#    export forms;
+# 5. clippy (its default set as errors) and rustfmt --check pass on both.
 set -euo pipefail
 tool=$(realpath "$1") out=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,5 +58,13 @@ RS
   "$RUSTC" "${rustflags[@]}" --crate-type=lib -C code-model=kernel \
     -C relocation-model=static --emit=obj -o "$out/$variant.o" \
     "$out/$variant-crate.rs"
+done
+# The lint gate of the golden tests (clippy's default set as errors, and
+# rustfmt-clean), here on the real helpers.
+: "${CLIPPY_DRIVER:=clippy-driver}" "${RUSTFMT:=rustfmt}"
+for variant in helpers helpers-cabi; do
+  "$CLIPPY_DRIVER" "${rustflags[@]}" -D clippy::all --crate-type=lib \
+    -o "$out/lib$variant-clippy.rlib" "$out/$variant-crate.rs"
+  "$RUSTFMT" --edition 2021 --check "$out/$variant.rs"
 done
 python3 "$root/tests/kernel/check-report.py" "$root/corpus/kernel" "$out/report.json"

@@ -52,7 +52,7 @@ ExprPtr zeroFor(const TypeRef &T) {
 }
 
 // Can the `return`s ending Block become its value? A final `return v;`, or
-// a final `if` both of whose branches end so.
+// a final `if`-`else` or `match` all of whose branches end so.
 bool endsInReturns(const Expr &Block) {
   if (!Block.Ops.empty() || Block.Stmts.empty())
     return false;
@@ -62,6 +62,12 @@ bool endsInReturns(const Expr &Block) {
   const Expr &E = *Last.E;
   if (E.Kind == ExprKind::Return)
     return true;
+  if (E.Kind == ExprKind::Match) {
+    for (const MatchArm &A : E.Arms)
+      if (A.Body->Kind != ExprKind::Block || !endsInReturns(*A.Body))
+        return false;
+    return !E.Arms.empty();
+  }
   return E.Kind == ExprKind::If && E.Ops.size() == 3 &&
          endsInReturns(*E.Ops[1]) && endsInReturns(*E.Ops[2]);
 }
@@ -75,8 +81,13 @@ void returnsToTail(Expr &Block, const TypeRef &Ret) {
       Block.Ops.push_back(std::move(Last->Ops[0]));
     return;
   }
-  returnsToTail(*Last->Ops[1], Ret);
-  returnsToTail(*Last->Ops[2], Ret);
+  if (Last->Kind == ExprKind::Match) {
+    for (MatchArm &A : Last->Arms)
+      returnsToTail(*A.Body, Ret);
+  } else {
+    returnsToTail(*Last->Ops[1], Ret);
+    returnsToTail(*Last->Ops[2], Ret);
+  }
   Last->Ty = Ret;
   if (!Ret->isUnit())
     Block.Ops.push_back(std::move(Last));

@@ -56,6 +56,11 @@ ExprPtr negate(ExprPtr E) {
     E->Op = E->Op == "==" ? "!=" : "==";
     return E;
   }
+  // `!f.is_some()` is `f.is_none()` (function pointers tested in C).
+  if (E->Kind == ExprKind::Method && (E->Name == "is_some" || E->Name == "is_none")) {
+    E->Name = E->Name == "is_some" ? "is_none" : "is_some";
+    return E;
+  }
   return makeUnary("!", std::move(E), Type::boolean());
 }
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Golden tests: every corpus C file has its expected Rust beside it
+# (corpus/<dir>/<name>.expected.rs); the translation must match it byte for
+# byte, pass clippy's lint gate as errors and be left unchanged by rustfmt.
+#
+#   run-golden.sh <helpers2rs> <out-dir> [--bless]
+#
+# --bless rewrites the expected files from the current output instead
+# (scripts/bless-golden.sh); review the diff before committing it.
+set -euo pipefail
+tool=$(realpath "$1") out=$2 bless=${3:-}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+export PATH="$HOME/.cargo/bin:$PATH"
+: "${CLIPPY_DRIVER:=clippy-driver}" "${RUSTFMT:=rustfmt}"
+# The lint gate (docs/user-guide.md): all of clippy's default set, as errors.
+# The naming lints stay off: helpers keep the C names the kernel calls.
+lints=(-D warnings -D clippy::all
+       -A non_snake_case -A non_camel_case_types -A non_upper_case_globals)
+
+mkdir -p "$out"
+out=$(realpath "$out")
+failed=0
+cd "$root/corpus"
+for src in semantics/*.c rejections/*.c; do
+  name=${src%.c}
+  expected=$name.expected.rs
+  actual=$out/$(basename "$name").rs
+  # Relative input names: the output names files as the command line does.
+  "$tool" translate "$src" --types=self --rust-version=1.87 -o "$actual" \
+    -- -O2 -fno-strict-overflow 2>/dev/null || true
+  if [[ ! -s $actual ]]; then
+    echo "FAIL $src: no output"; failed=1; continue
+  fi
+  if [[ $bless == --bless ]]; then
+    cp "$actual" "$expected"
+    echo "blessed $expected"
+  elif ! diff -u "$expected" "$actual" > "$actual.diff"; then
+    echo "FAIL $src: output differs from $expected (scripts/bless-golden.sh after a deliberate change)"
+    head -40 "$actual.diff"
+    failed=1
+  fi
+  if ! "$CLIPPY_DRIVER" --edition=2021 --crate-type=lib "${lints[@]}" \
+       -o "$out/lib$(basename "$name").rlib" "$actual" 2> "$actual.clippy"; then
+    echo "FAIL $src: clippy"; head -40 "$actual.clippy"; failed=1
+  fi
+  if ! "$RUSTFMT" --edition 2021 --check "$actual" > "$actual.fmt"; then
+    echo "FAIL $src: not rustfmt-clean"; head -40 "$actual.fmt"; failed=1
+  fi
+done
+exit $failed
