@@ -73,12 +73,16 @@ std::optional<std::string> formatRust(const std::string &Source,
                                           StringRef(Out.Path),
                                           StringRef(Err.Path)};
   std::string ExecError;
+  bool ExecFailed = false;
   int Status = sys::ExecuteAndWait(*Rustfmt, ArgRefs, std::nullopt, Redirects,
-                                   /*SecondsToWait=*/0, /*MemoryLimit=*/0,
-                                   &ExecError);
+                                   R.TimeoutSeconds, /*MemoryLimit=*/0,
+                                   &ExecError, &ExecFailed);
   if (Status != 0) {
-    std::string Why = ExecError;
-    if (auto Buf = MemoryBuffer::getFile(Err.Path))
+    std::string Why = "exit status " + std::to_string(Status);
+    if (!ExecError.empty())
+      Why = ExecError;
+    else if (auto Buf = MemoryBuffer::getFile(Err.Path);
+             Buf && !StringRef((*Buf)->getBuffer()).trim().empty())
       Why = StringRef((*Buf)->getBuffer()).trim().split('\n').first.str();
     Error = "rustfmt failed (" + *Rustfmt + "): " + Why;
     return std::nullopt;

@@ -17,6 +17,9 @@ struct FormatRequest {
   std::string Rustfmt;    // explicit path; empty: $RUSTFMT, PATH, ~/.cargo/bin
   std::string ConfigPath; // a rustfmt.toml (the kernel's .rustfmt.toml)
   std::string Edition = "2021";
+  // rustfmt takes minutes, then fails, on pathological expressions (a
+  // 20,000-term sum) that the tool itself translates in a second.
+  unsigned TimeoutSeconds = 30;
 };
 
 // The formatted text, or nothing with Error saying why (rustfmt missing, or

@@ -356,7 +356,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
       Outputs[0].Content = std::move(*Formatted);
     else
       errs() << "helpers2rs: warning: the output is not formatted: "
-             << FormatError << " (--formatter=none says so on purpose)\n";
+             << FormatError << "; --formatter=none skips rustfmt\n";
   }
   if (!ReportPath.empty())
     Outputs[1].Content = emit::reportToJson(Out.Report).dump(2) + "\n";
