@@ -58,9 +58,39 @@ bool isBlockLike(const Expr &E) {
   case ExprKind::While:
   case ExprKind::Match:
     return true;
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::AddrOf:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Call:
+  case ExprKind::CallPtr:
+  case ExprKind::Assign:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
+  case ExprKind::Asm:
     return false;
   }
+  return false;
 }
 
 std::string escapeByteString(const std::string &Bytes) {
@@ -93,6 +123,7 @@ public:
   std::string expr(const Expr &E, int MinPrec);
   void function(const Function &F, Scope S, std::ostream &OS);
   std::string pointerArgument(const Expr &E);
+  std::string asmOperand(const Expr &E, const AsmOperand &Op);
   void helperDoc(const Function &F, const std::string &Pad, std::ostream &OS);
 
 private:
@@ -258,9 +289,41 @@ bool Printer::endsWithCast(const Expr &E) const {
     return endsWithCast(*E.Ops[1]);
   case ExprKind::Unary:
     return endsWithCast(*E.Ops[0]);
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Method:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::AddrOf:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Call:
+  case ExprKind::CallPtr:
+  case ExprKind::Assign:
+  case ExprKind::Block:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
+  case ExprKind::Asm:
     return false;
   }
+  return false;
 }
 
 // Does E's value take its type from what the context expects
@@ -274,9 +337,41 @@ static bool typedByContext(const Expr &E) {
   case ExprKind::If:
     return E.Ops.size() > 2 &&
            (typedByContext(*E.Ops[1]) || typedByContext(*E.Ops[2]));
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::AddrOf:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Call:
+  case ExprKind::CallPtr:
+  case ExprKind::Assign:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+  case ExprKind::VolatileWrite:
+  case ExprKind::Asm:
     return false;
   }
+  return false;
 }
 
 // An argument of `ptr::eq`, which takes `*const T`: a cast that only adds
@@ -362,13 +457,40 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   switch (E.Kind) {
   case ExprKind::Binary:
   case ExprKind::Method:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
   case ExprKind::Cast:
   case ExprKind::Field:
   case ExprKind::NewtypeValue:
   case ExprKind::CallPtr:
   case ExprKind::Assign:
     break;
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::AddrOf:
+  case ExprKind::Call:
+  case ExprKind::Block:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
+  case ExprKind::Asm:
     StmtStart = false;
   }
   switch (E.Kind) {
@@ -450,6 +572,13 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
                                                          : P);
     return L + " " + E.Op + " " + expr(*E.Ops[1], P + 1);
   }
+  case ExprKind::BitfieldGet:
+    Prec = PrecPostfix;
+    return leftOperand(*E.Ops[0], PrecPostfix) + "." + E.Name + "()";
+  case ExprKind::BitfieldSet:
+    Prec = PrecPostfix;
+    return leftOperand(*E.Ops[0], PrecPostfix) + ".set_" + E.Name + "(" +
+           expr(*E.Ops[1], PrecAssign) + ")";
   case ExprKind::Method: {
     Prec = PrecPostfix;
     std::string S = leftOperand(*E.Ops[0], PrecPostfix) + "." + E.Name + "(";
@@ -601,37 +730,92 @@ std::string rustStringLiteral(const std::string &Text) {
   return Out + "\"";
 }
 
+static const char *spelling(AsmDir D) {
+  switch (D) {
+  case AsmDir::In:
+    return "in";
+  case AsmDir::Out:
+    return "out";
+  case AsmDir::LateOut:
+    return "lateout";
+  case AsmDir::InOut:
+    return "inout";
+  case AsmDir::InLateOut:
+    return "inlateout";
+  case AsmDir::Const:
+    return "const";
+  case AsmDir::Sym:
+    return "sym";
+  case AsmDir::Label:
+    return "label";
+  }
+  return "";
+}
+
+static std::string registerSpec(const AsmOperand &Op) {
+  switch (Op.Class) {
+  case AsmRegClass::None:
+    return "";
+  case AsmRegClass::Reg:
+    return "(reg)";
+  case AsmRegClass::RegAbcd:
+    return "(reg_abcd)";
+  case AsmRegClass::RegByte:
+    return "(reg_byte)";
+  case AsmRegClass::Explicit:
+    return "(\"" + Op.Register + "\")";
+  }
+  return "";
+}
+
+// AT&T syntax always: the templates are GCC's.
+static std::string optionList(const AsmOptions &O) {
+  std::string S = "att_syntax";
+  for (auto [On, Name] : {std::pair{O.Pure, "pure"}, {O.NoMem, "nomem"},
+                          {O.ReadOnly, "readonly"}, {O.NoReturn, "noreturn"},
+                          {O.NoStack, "nostack"}})
+    if (On)
+      S += std::string(", ") + Name;
+  return S;
+}
+
+std::string Printer::asmOperand(const Expr &E, const AsmOperand &Op) {
+  std::string S = spelling(Op.Dir) + registerSpec(Op) + " ";
+  switch (Op.Dir) {
+  case AsmDir::Sym:
+    return S + itemPath(Op.Sym);
+  case AsmDir::Label: {
+    ++Indent;
+    S += block(*E.Ops[Op.In], Indent);
+    --Indent;
+    return S;
+  }
+  case AsmDir::Const:
+  case AsmDir::In:
+    return S + expr(*E.Ops[Op.In], PrecAssign);
+  case AsmDir::Out:
+  case AsmDir::LateOut:
+  case AsmDir::InOut:
+  case AsmDir::InLateOut: {
+    if (Op.In >= 0)
+      S += expr(*E.Ops[Op.In], PrecAssign);
+    if (Op.In >= 0 && Op.In == Op.Out)
+      return S;
+    if (Op.In >= 0)
+      S += " => ";
+    return S + (Op.Out >= 0 ? expr(*E.Ops[Op.Out], PrecAssign) : "_");
+  }
+  }
+  return S;
+}
+
 std::string Printer::asmExpr(const Expr &E) {
   std::string S = "core::arch::asm!(\n";
   std::string Pad = indent(Indent + 1);
   S += Pad + rustStringLiteral(E.Text) + ",\n";
-  for (const AsmOperand &Op : E.AsmOps) {
-    S += Pad + Op.Dir;
-    if (!Op.Reg.empty())
-      S += Op.Explicit ? "(\"" + Op.Reg + "\")" : "(" + Op.Reg + ")";
-    S += " ";
-    if (Op.Dir == "sym") {
-      S += itemPath(Op.Sym);
-    } else if (Op.Dir == "label") {
-      ++Indent;
-      S += block(*E.Ops[Op.In], Indent);
-      --Indent;
-    } else if (Op.Dir == "const") {
-      S += expr(*E.Ops[Op.In], PrecAssign);
-    } else {
-      if (Op.In >= 0)
-        S += expr(*E.Ops[Op.In], PrecAssign);
-      bool IsOut = Op.Dir != "in";
-      bool SamePlace = Op.In >= 0 && Op.In == Op.Out;
-      if (IsOut && !SamePlace) {
-        if (Op.In >= 0)
-          S += " => ";
-        S += Op.Out >= 0 ? expr(*E.Ops[Op.Out], PrecAssign) : "_";
-      }
-    }
-    S += ",\n";
-  }
-  S += Pad + "options(" + E.Name + "),\n";
+  for (const AsmOperand &Op : E.AsmOps)
+    S += Pad + asmOperand(E, Op) + ",\n";
+  S += Pad + "options(" + optionList(E.AsmOpts) + "),\n";
   return S + indent(Indent) + ")";
 }
 

@@ -15,10 +15,11 @@
 //  - flag outputs (=@cc<cond>) -> set<cond> into a byte register;
 //  - asm goto labels -> `label { goto }` blocks.
 // Outputs go through temporaries so any C lvalue (bitfield, volatile) works.
+// The steps, in asmStmt's order: outputs, inputs, labels (operands and the
+// values they carry), the template (AsmTemplate.cpp), clobbers, options.
 //
 //===----------------------------------------------------------------------===//
-#include "frontend/AsmConstraints.h"
-#include "frontend/FunctionLowering.h"
+#include "frontend/AsmState.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -35,19 +36,6 @@ using ir::Type;
 using ir::TypeRef;
 
 namespace {
-
-enum class OperandKind { Register, Explicit, Memory, Const, Sym, Flag, Label };
-
-// How one GCC operand is passed, and where the template finds it.
-struct OperandPlan {
-  OperandKind Kind = OperandKind::Register;
-  std::string RegClass;  // Register
-  std::string Family;    // Explicit
-  unsigned Bytes = 8;    // the value's size
-  int RustIndex = -1;    // its position in asm!'s operand list
-  int ExplicitIndex = -1; // Explicit: its position among explicit operands
-  int64_t SymOffset = 0; // Sym
-};
 
 bool isAsmValueType(const TypeRef &T) {
   return T->isInt() || T->isPointer() || T->kind() == Type::Kind::Float ||
@@ -69,38 +57,6 @@ unsigned byteSize(const TypeRef &T) {
   if (T->isBool())
     return 1;
   return 8;
-}
-
-char suffixFor(unsigned Bytes) {
-  switch (Bytes) {
-  case 1:
-    return 'b';
-  case 2:
-    return 'w';
-  case 4:
-    return 'l';
-  default:
-    return 'q';
-  }
-}
-
-std::string escapeTemplateText(const std::string &S) {
-  std::string Out;
-  for (size_t I = 0; I < S.size(); ++I) {
-    char C = S[I];
-    // LLVM's form doubles `$`; Rust's template does not.
-    if (C == '$' && I + 1 < S.size() && S[I + 1] == '$') {
-      Out += '$';
-      ++I;
-    } else if (C == '{') {
-      Out += "{{";
-    } else if (C == '}') {
-      Out += "}}";
-    } else {
-      Out += C;
-    }
-  }
-  return Out;
 }
 
 } // namespace
@@ -199,113 +155,141 @@ ExprPtr FunctionLowering::asmValue(ExprPtr V, const TypeRef &AsmTy) {
   return coerce(std::move(V), AsmTy);
 }
 
+FunctionLowering::AsmState::AsmState(const GCCAsmStmt *S)
+    : S(S), NumOut(S->getNumOutputs()), NumIn(S->getNumInputs()),
+      NumLabels(S->getNumLabels()),
+      Asm(std::make_unique<ir::Expr>(ExprKind::Asm, Type::unit())),
+      Plans(NumOut + NumIn + NumLabels) {}
+
+int FunctionLowering::AsmState::addOp(ExprPtr E) {
+  Asm->Ops.push_back(std::move(E));
+  return static_cast<int>(Asm->Ops.size() - 1);
+}
+
+int FunctionLowering::AsmState::addPositional(ir::AsmOperand Op,
+                                              AsmOperandPlan &P) {
+  P.RustIndex = static_cast<int>(Positional.size());
+  Positional.push_back(std::move(Op));
+  return P.RustIndex;
+}
+
+std::string FunctionLowering::AsmState::operandName(unsigned G) const {
+  StringRef N = G < NumOut ? S->getOutputName(G) : S->getInputName(G - NumOut);
+  return N.empty() ? "%" + std::to_string(G) : "[" + N.str() + "]";
+}
+
 void FunctionLowering::asmStmt(const GCCAsmStmt *S,
                                std::vector<ir::Stmt> &Out) {
-  unsigned NumOut = S->getNumOutputs(), NumIn = S->getNumInputs();
-  unsigned NumLabels = S->getNumLabels();
-  if (S->isAsmGoto() && NumOut > 0)
+  if (S->isAsmGoto() && S->getNumOutputs() > 0)
     reject(S, "asm-goto-outputs",
            "asm goto with outputs is unstable in Rust");
   if (S->isAsmGoto() && !LC.rustAtLeast(1, 87))
     reject(S, "asm-goto-needs-rust-1.87",
            "asm goto needs Rust's label operands (1.87); raise --rust-version");
+  AsmState A(S);
+  asmOutputs(A, Out);
+  asmInputs(A);
+  asmLabels(A);
+  asmTemplate(A);
+  asmClobbers(A);
+  for (ir::AsmOperand &Op : A.Positional)
+    A.Asm->AsmOps.push_back(Op);
+  for (ir::AsmOperand &Op : A.Explicit)
+    A.Asm->AsmOps.push_back(Op);
+  A.Asm->AsmOpts = asmOptions(A);
+  Out.push_back(ir::Stmt::expr(std::move(A.Asm)));
+  for (auto &St : A.After)
+    Out.push_back(std::move(St));
+}
 
-  SmallVector<GCCAsmStmt::AsmStringPiece, 16> Pieces;
-  unsigned DiagOffset = 0;
-  if (S->AnalyzeAsmString(Pieces, Ctx, DiagOffset))
-    reject(S, "asm-template", "the asm template cannot be analysed");
+AsmConstraint FunctionLowering::asmConstraint(const AsmState &A, unsigned G) {
+  std::string Text = G < A.NumOut
+                         ? A.S->getOutputConstraint(G).str()
+                         : A.S->getInputConstraint(G - A.NumOut).str();
+  AsmConstraint C = parseAsmConstraint(Text);
+  if (!C.Unsupported.empty())
+    reject(A.S, "asm-constraint-unsupported",
+           "constraint letter '" + C.Unsupported + "' of operand " +
+               A.operandName(G) + " has no Rust asm! form");
+  return C;
+}
 
-  auto Asm = std::make_unique<ir::Expr>(ExprKind::Asm, Type::unit());
-  std::vector<OperandPlan> Plans(NumOut + NumIn + NumLabels);
-  std::vector<ir::AsmOperand> Positional, Explicit;
-  std::vector<ir::Stmt> After; // stores of outputs, after the asm
-  bool MemoryOperand = false, MemoryOutput = false;
-  auto AddOp = [&](ExprPtr E) {
-    Asm->Ops.push_back(std::move(E));
-    return static_cast<int>(Asm->Ops.size() - 1);
-  };
-  auto Constraint = [&](const std::string &Text, const std::string &Name) {
-    AsmConstraint C = parseAsmConstraint(Text);
-    if (!C.Unsupported.empty())
-      reject(S, "asm-constraint-unsupported",
-             "constraint letter '" + C.Unsupported + "' of operand " + Name +
-                 " has no Rust asm! form");
-    return C;
-  };
-  // A register operand: an explicit register (named last, as Rust wants) or
-  // a register class (positional, referenced by index in the template).
-  auto PlaceRegister = [&](ir::AsmOperand Op, const AsmConstraint &C,
-                           OperandPlan &P) {
-    if (!C.ExplicitReg.empty()) {
-      P.Kind = OperandKind::Explicit;
-      P.Family = C.ExplicitReg;
-      Op.Reg = rustExplicitRegister(C.ExplicitReg, P.Bytes);
-      Op.Explicit = true;
-      P.ExplicitIndex = static_cast<int>(Explicit.size());
-      Explicit.push_back(Op);
-      return;
-    }
-    P.Kind = OperandKind::Register;
-    P.RegClass = P.Bytes == 1 ? "reg_byte" : C.AbcdOnly ? "reg_abcd" : "reg";
-    Op.Reg = P.RegClass;
-    P.RustIndex = static_cast<int>(Positional.size());
-    Positional.push_back(Op);
-  };
-  auto OperandName = [&](unsigned G) {
-    StringRef N = G < NumOut ? S->getOutputName(G) : S->getInputName(G - NumOut);
-    return N.empty() ? "%" + std::to_string(G) : "[" + N.str() + "]";
-  };
+// A register operand: an explicit register (named last, as Rust wants) or
+// a register class (positional, referenced by index in the template).
+void FunctionLowering::asmRegister(AsmState &A, ir::AsmOperand Op,
+                                   const AsmConstraint &C, unsigned G) {
+  AsmOperandPlan &P = A.Plans[G];
+  if (!C.ExplicitReg.empty()) {
+    P.Kind = AsmOperandKind::Explicit;
+    P.Family = C.ExplicitReg;
+    Op.Class = ir::AsmRegClass::Explicit;
+    Op.Register = rustExplicitRegister(C.ExplicitReg, P.Bytes);
+    P.ExplicitIndex = static_cast<int>(A.Explicit.size());
+    A.Explicit.push_back(Op);
+    return;
+  }
+  P.Kind = AsmOperandKind::Register;
+  P.Class = P.Bytes == 1 ? ir::AsmRegClass::RegByte
+            : C.AbcdOnly ? ir::AsmRegClass::RegAbcd
+                         : ir::AsmRegClass::Reg;
+  Op.Class = P.Class;
+  A.addPositional(std::move(Op), P);
+}
 
-  // Outputs.
-  for (unsigned G = 0; G < NumOut; ++G) {
-    AsmConstraint C = Constraint(S->getOutputConstraint(G).str(), OperandName(G));
-    const clang::Expr *OE = S->getOutputExpr(G);
+void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
+  for (unsigned G = 0; G < A.NumOut; ++G) {
+    AsmConstraint C = asmConstraint(A, G);
+    const clang::Expr *OE = A.S->getOutputExpr(G);
     LValue LV = lvalue(OE);
-    OperandPlan &P = Plans[G];
+    AsmOperandPlan &P = A.Plans[G];
     if (!isAsmValueType(LV.Ty))
       reject(OE, "asm-operand-type",
-             "operand " + OperandName(G) + " is not a scalar");
+             "operand " + A.operandName(G) + " is not a scalar");
     TypeRef AT = asmType(LV.Ty);
     P.Bytes = byteSize(AT);
     if (!C.FlagCond.empty()) {
-      P.Kind = OperandKind::Flag;
+      // `set<cond>` into a byte register, appended to the template.
+      P.Kind = AsmOperandKind::Flag;
+      P.FlagCond = C.FlagCond;
       TypeRef U8 = Type::integer(8, false);
       ir::LocalId Tmp = addLocal("__flag", U8);
       Out.push_back(ir::Stmt::let(Tmp, nullptr));
-      ir::AsmOperand Op{"lateout", "reg_byte", false, -1,
-                        AddOp(ir::makeLocal(Tmp, U8)), {}};
-      P.RustIndex = static_cast<int>(Positional.size());
-      Positional.push_back(Op);
+      ir::AsmOperand Op;
+      Op.Dir = ir::AsmDir::LateOut;
+      Op.Class = ir::AsmRegClass::RegByte;
+      Op.Out = A.addOp(ir::makeLocal(Tmp, U8));
+      A.addPositional(std::move(Op), P);
       ExprPtr Value = ir::makeLocal(Tmp, U8);
-      Value = LV.Ty->isBool()
-                  ? toBool(std::move(Value))
-                  : ir::makeCast(std::move(Value), LV.Ty);
-      After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
+      Value = LV.Ty->isBool() ? toBool(std::move(Value))
+                              : ir::makeCast(std::move(Value), LV.Ty);
+      A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
       continue;
     }
     if (!C.AllowsReg && C.ExplicitReg.empty() && C.AllowsMem) {
       // The address goes in; the asm writes through it.
-      P.Kind = OperandKind::Memory;
-      MemoryOperand = MemoryOutput = true;
+      P.Kind = AsmOperandKind::Memory;
+      A.MemoryOperand = A.MemoryOutput = true;
       if (!LV.Bitfield.empty())
         reject(OE, "asm-operand-type", "memory operand is a bitfield");
-      ir::AsmOperand Op{"in", "reg", false,
-                        AddOp(addressOfPlace(std::move(LV), true)), -1, {}};
-      P.RustIndex = static_cast<int>(Positional.size());
-      Positional.push_back(Op);
+      ir::AsmOperand Op;
+      Op.Class = ir::AsmRegClass::Reg;
+      Op.In = A.addOp(addressOfPlace(std::move(LV), true));
+      A.addPositional(std::move(Op), P);
       continue;
     }
     if (!C.AllowsReg && C.ExplicitReg.empty())
       reject(OE, "asm-constraint-unsupported",
-             "output " + OperandName(G) + " allows no register");
+             "output " + A.operandName(G) + " allows no register");
     ir::LocalId Tmp = addLocal("__asm_out", AT);
     Out.push_back(ir::Stmt::let(Tmp, nullptr));
     ir::AsmOperand Op;
-    Op.Dir = C.ReadWrite ? "inout" : C.EarlyClobber ? "out" : "lateout";
-    Op.Out = AddOp(ir::makeLocal(Tmp, AT));
+    Op.Dir = C.ReadWrite      ? ir::AsmDir::InOut
+             : C.EarlyClobber ? ir::AsmDir::Out
+                              : ir::AsmDir::LateOut;
+    Op.Out = A.addOp(ir::makeLocal(Tmp, AT));
     if (C.ReadWrite)
-      Op.In = AddOp(asmValue(load(duplicate(LV)), AT));
-    PlaceRegister(std::move(Op), C, P);
+      Op.In = A.addOp(asmValue(load(duplicate(LV)), AT));
+    asmRegister(A, std::move(Op), C, G);
     ExprPtr Value = ir::makeLocal(Tmp, AT);
     if (LV.Ty->isBool())
       Value = toBool(std::move(Value));
@@ -314,240 +298,129 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
       T->Ops.push_back(std::move(Value));
       Value = std::move(T);
     }
-    After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
+    A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
   }
+}
 
-  // Inputs.
-  for (unsigned I = 0; I < NumIn; ++I) {
-    unsigned G = NumOut + I;
-    AsmConstraint C = Constraint(S->getInputConstraint(I).str(), OperandName(G));
-    const clang::Expr *IE = S->getInputExpr(I);
-    OperandPlan &P = Plans[G];
+// An immediate operand whose value Clang knows: `const`, or `sym` for the
+// address of a symbol. False if it is neither.
+bool FunctionLowering::asmImmediate(AsmState &A, unsigned G,
+                                    const AsmConstraint &C) {
+  const clang::Expr *IE = A.S->getInputExpr(G - A.NumOut);
+  AsmOperandPlan &P = A.Plans[G];
+  TypeRef VT = type(IE->getType(), IE);
+  Expr::EvalResult R;
+  std::optional<llvm::APSInt> Local = constantLocal(IE);
+  if (Local)
+    R.Val = APValue(*Local);
+  if (IE->getType()->isIntegerType() && !IE->HasSideEffects(Ctx) &&
+      (Local || IE->EvaluateAsInt(R, Ctx))) {
+    P.Kind = AsmOperandKind::Const;
+    ir::AsmOperand Op;
+    Op.Dir = ir::AsmDir::Const;
+    Op.In = A.addOp(ir::makeInt(R.Val.getInt().extOrTrunc(64).getZExtValue(),
+                                VT->isInt() ? VT : Type::integer(64, true)));
+    A.addPositional(std::move(Op), P);
+    return true;
+  }
+  if (std::optional<ir::Symbol> Sym = symbolAddress(IE, P.SymOffset)) {
+    P.Kind = AsmOperandKind::Sym;
+    ir::AsmOperand Op;
+    Op.Dir = ir::AsmDir::Sym;
+    Op.Sym = *Sym;
+    A.addPositional(std::move(Op), P);
+    return true;
+  }
+  if (!C.AllowsReg && C.ExplicitReg.empty() && !C.AllowsMem)
+    reject(IE, "asm-immediate-not-constant",
+           "immediate operand " + A.operandName(G) +
+               " is not a constant in this function");
+  return false;
+}
+
+void FunctionLowering::asmInputs(AsmState &A) {
+  for (unsigned I = 0; I < A.NumIn; ++I) {
+    unsigned G = A.NumOut + I;
+    AsmConstraint C = asmConstraint(A, G);
+    const clang::Expr *IE = A.S->getInputExpr(I);
+    AsmOperandPlan &P = A.Plans[G];
     if (C.Tied >= 0) {
-      if (static_cast<unsigned>(C.Tied) >= NumOut ||
-          (Plans[C.Tied].Kind != OperandKind::Register &&
-           Plans[C.Tied].Kind != OperandKind::Explicit))
+      if (static_cast<unsigned>(C.Tied) >= A.NumOut ||
+          (A.Plans[C.Tied].Kind != AsmOperandKind::Register &&
+           A.Plans[C.Tied].Kind != AsmOperandKind::Explicit))
         reject(IE, "asm-constraint-unsupported",
-               "input " + OperandName(G) + " is tied to an operand that is "
+               "input " + A.operandName(G) + " is tied to an operand that is "
                "not a register");
-      P = Plans[C.Tied];
+      P = A.Plans[C.Tied];
       // The output's operand becomes an inout carrying this value.
-      const OperandPlan &Tied = Plans[C.Tied];
-      ir::AsmOperand *Target = Tied.Kind == OperandKind::Explicit
-                                   ? &Explicit[Tied.ExplicitIndex]
-                                   : &Positional[Tied.RustIndex];
-      TypeRef OutTy = Asm->Ops[Target->Out]->Ty;
-      Target->In = AddOp(asmValue(rvalue(IE), OutTy));
-      Target->Dir = "inout";
+      const AsmOperandPlan &Tied = A.Plans[C.Tied];
+      ir::AsmOperand *Target = Tied.Kind == AsmOperandKind::Explicit
+                                   ? &A.Explicit[Tied.ExplicitIndex]
+                                   : &A.Positional[Tied.RustIndex];
+      TypeRef OutTy = A.Asm->Ops[Target->Out]->Ty;
+      Target->In = A.addOp(asmValue(rvalue(IE), OutTy));
+      Target->Dir = ir::AsmDir::InOut;
       continue;
     }
     TypeRef VT = type(IE->getType(), IE);
     P.Bytes = isAsmValueType(VT) ? byteSize(asmType(VT)) : 8;
-    if (C.AllowsImm) {
-      Expr::EvalResult R;
-      std::optional<llvm::APSInt> Local = constantLocal(IE);
-      if (Local) {
-        R.Val = APValue(*Local);
-      }
-      if (IE->getType()->isIntegerType() && !IE->HasSideEffects(Ctx) &&
-          (Local || IE->EvaluateAsInt(R, Ctx))) {
-        P.Kind = OperandKind::Const;
-        ir::AsmOperand Op{"const", "", false,
-                          AddOp(ir::makeInt(R.Val.getInt().extOrTrunc(64).getZExtValue(),
-                                            VT->isInt() ? VT : Type::integer(64, true))),
-                          -1, {}};
-        P.RustIndex = static_cast<int>(Positional.size());
-        Positional.push_back(Op);
-        continue;
-      }
-      if (std::optional<ir::Symbol> Sym = symbolAddress(IE, P.SymOffset)) {
-        P.Kind = OperandKind::Sym;
-        ir::AsmOperand Op{"sym", "", false, -1, -1, *Sym};
-        P.RustIndex = static_cast<int>(Positional.size());
-        Positional.push_back(Op);
-        continue;
-      }
-      if (!C.AllowsReg && C.ExplicitReg.empty() && !C.AllowsMem)
-        reject(IE, "asm-immediate-not-constant",
-               "immediate operand " + OperandName(G) +
-                   " is not a constant in this function");
-    }
+    if (C.AllowsImm && asmImmediate(A, G, C))
+      continue;
     if (C.AllowsReg || !C.ExplicitReg.empty()) {
       if (!isAsmValueType(VT))
         reject(IE, "asm-operand-type",
-               "operand " + OperandName(G) + " is not a scalar");
-      TypeRef AT = asmType(VT);
-      PlaceRegister({"in", "", false, AddOp(asmValue(rvalue(IE), AT)), -1, {}},
-                    C, P);
+               "operand " + A.operandName(G) + " is not a scalar");
+      ir::AsmOperand Op;
+      Op.In = A.addOp(asmValue(rvalue(IE), asmType(VT)));
+      asmRegister(A, std::move(Op), C, G);
       continue;
     }
     if (C.AllowsMem) {
       if (!IE->isGLValue())
         reject(IE, "asm-operand-type",
-               "memory operand " + OperandName(G) + " is not an lvalue");
-      P.Kind = OperandKind::Memory;
-      MemoryOperand = true;
+               "memory operand " + A.operandName(G) + " is not an lvalue");
+      P.Kind = AsmOperandKind::Memory;
+      A.MemoryOperand = true;
       LValue LV = lvalue(IE);
       if (!LV.Bitfield.empty())
         reject(IE, "asm-operand-type", "memory operand is a bitfield");
-      ir::AsmOperand Op{"in", "reg", false,
-                        AddOp(addressOfPlace(std::move(LV), false)), -1, {}};
-      P.RustIndex = static_cast<int>(Positional.size());
-      Positional.push_back(Op);
+      ir::AsmOperand Op;
+      Op.Class = ir::AsmRegClass::Reg;
+      Op.In = A.addOp(addressOfPlace(std::move(LV), false));
+      A.addPositional(std::move(Op), P);
       continue;
     }
     reject(IE, "asm-constraint-unsupported",
-           "input " + OperandName(G) + " has no form Rust can pass");
+           "input " + A.operandName(G) + " has no form Rust can pass");
   }
+}
 
-  // Labels: each is a block that performs the goto.
-  for (unsigned L = 0; L < NumLabels; ++L) {
-    unsigned G = NumOut + NumIn + L;
+// Labels: each is a block that performs the goto.
+void FunctionLowering::asmLabels(AsmState &A) {
+  for (unsigned L = 0; L < A.NumLabels; ++L) {
+    unsigned G = A.NumOut + A.NumIn + L;
     std::vector<ir::Stmt> Jump;
-    gotoStmt(S->getLabelExpr(L)->getLabel(), S, Jump);
-    Plans[G].Kind = OperandKind::Label;
-    ir::AsmOperand Op{"label", "", false,
-                      AddOp(ir::makeBlock(std::move(Jump), nullptr,
-                                          Type::unit())),
-                      -1, {}};
-    Plans[G].RustIndex = static_cast<int>(Positional.size());
-    Positional.push_back(Op);
+    gotoStmt(A.S->getLabelExpr(L)->getLabel(), A.S, Jump);
+    A.Plans[G].Kind = AsmOperandKind::Label;
+    ir::AsmOperand Op;
+    Op.Dir = ir::AsmDir::Label;
+    Op.In = A.addOp(ir::makeBlock(std::move(Jump), nullptr, Type::unit()));
+    A.addPositional(std::move(Op), A.Plans[G]);
   }
+}
 
-  // The template.
-  std::string Text;
-  std::set<int> Referenced;
-  for (const GCCAsmStmt::AsmStringPiece &Piece : Pieces) {
-    if (Piece.isString()) {
-      if (Piece.getString().find("${:uid}") != std::string::npos)
-        reject(S, "asm-constraint-unsupported",
-               "modifier '%=' (a number unique per asm instance) has no Rust "
-               "form: Rust inlining duplicates the asm text");
-      Text += escapeTemplateText(Piece.getString());
-      continue;
-    }
-    unsigned G = Piece.getOperandNo();
-    char ModChar = Piece.getModifier();
-    std::string Mod = ModChar ? std::string(1, ModChar) : std::string();
-    const OperandPlan &P = Plans[G];
-    auto Placeholder = [&](char M) {
-      Referenced.insert(P.RustIndex);
-      std::string S = "{" + std::to_string(P.RustIndex);
-      if (M)
-        S += std::string(":") + M;
-      return S + "}";
-    };
-    auto Unsupported = [&]() {
-      reject(S, "asm-constraint-unsupported",
-             "modifier '%" + Mod + "' on operand " + OperandName(G) +
-                 " has no Rust form");
-    };
-    if (Mod == "z") {
-      Text += suffixFor(P.Bytes);
-      continue;
-    }
-    if (Mod == "a") {
-      // An address: `(%reg)` for a register, the bare value otherwise.
-      if (P.Kind == OperandKind::Register && P.RegClass != "reg_byte")
-        Text += "(" + Placeholder('r') + ")";
-      else if (P.Kind == OperandKind::Const || P.Kind == OperandKind::Sym)
-        Mod = "c";
-      else
-        Unsupported();
-      if (Mod == "a")
-        continue;
-    }
-    // The register width a modifier selects (%k %w %b %q), or the high byte
-    // (%h); the operand's own width without one.
-    auto RegisterWidth = [&](bool &High) {
-      High = Mod == "h";
-      if (Mod == "k")
-        return 4u;
-      if (Mod == "w")
-        return 2u;
-      if (Mod == "b")
-        return 1u;
-      if (Mod == "q")
-        return 8u;
-      if (!Mod.empty() && !High)
-        Unsupported();
-      return P.Bytes;
-    };
-    switch (P.Kind) {
-    case OperandKind::Register: {
-      bool High;
-      unsigned Bytes = RegisterWidth(High);
-      if (P.RegClass == "reg_byte") {
-        if (Bytes != 1 || High)
-          Unsupported();
-        Text += Placeholder(0);
-      } else if (High) {
-        if (P.RegClass != "reg_abcd")
-          Unsupported();
-        Text += Placeholder('h');
-      } else {
-        Text += Placeholder(Bytes == 1 ? 'l' : registerModifier(Bytes));
-      }
-      break;
-    }
-    case OperandKind::Explicit: {
-      bool High;
-      unsigned Bytes = RegisterWidth(High);
-      Text += explicitRegisterName(P.Family, Bytes, High);
-      break;
-    }
-    case OperandKind::Memory:
-      if (!Mod.empty())
-        Unsupported();
-      Text += "(" + Placeholder(0) + ")";
-      break;
-    case OperandKind::Const:
-    case OperandKind::Sym: {
-      bool Bare = Mod == "c" || Mod == "P";
-      if (!Mod.empty() && !Bare)
-        Unsupported();
-      Text += (Bare ? "" : "$") + Placeholder(0);
-      if (P.Kind == OperandKind::Sym && P.SymOffset)
-        Text += (P.SymOffset > 0 ? "+" : "") + std::to_string(P.SymOffset);
-      break;
-    }
-    case OperandKind::Label:
-      Text += Placeholder(0);
-      break;
-    case OperandKind::Flag:
-      reject(S, "asm-constraint-unsupported",
-             "flag output " + OperandName(G) + " used in the template");
-    }
-  }
-  // GCC lets the template ignore an operand (a dependency only); Rust wants
-  // each mentioned, so the unused ones go into a comment.
-  for (const OperandPlan &P : Plans) {
-    if (P.RustIndex < 0 || P.Kind == OperandKind::Flag ||
-        !Referenced.insert(P.RustIndex).second)
-      continue;
-    char M = P.Kind == OperandKind::Register && P.RegClass != "reg_byte"
-                 ? registerModifier(P.Bytes)
-                 : 0;
-    Text += "\n\t/* {" + std::to_string(P.RustIndex) +
-            (M ? std::string(":") + M : "") + "} */";
-  }
-  for (unsigned G = 0; G < NumOut; ++G)
-    if (Plans[G].Kind == OperandKind::Flag) {
-      std::string Cond = parseAsmConstraint(S->getOutputConstraint(G).str()).FlagCond;
-      Text += "\n\tset" + Cond + " {" + std::to_string(Plans[G].RustIndex) + "}";
-    }
-
-  // Clobbers.
-  bool MemoryClobber = false;
+// Registers the asm overwrites become `lateout(..) _`; condition codes are
+// clobbered by every Rust asm! unless it says `preserves_flags`.
+void FunctionLowering::asmClobbers(AsmState &A) {
   std::set<std::string> Used;
-  for (const ir::AsmOperand &Op : Explicit)
-    Used.insert(clobberRegister(Op.Reg));
-  for (unsigned I = 0; I < S->getNumClobbers(); ++I) {
-    std::string Clobber = S->getClobber(I).str();
+  for (const ir::AsmOperand &Op : A.Explicit)
+    Used.insert(clobberRegister(Op.Register));
+  for (unsigned I = 0; I < A.S->getNumClobbers(); ++I) {
+    std::string Clobber = A.S->getClobber(I).str();
     if (!Clobber.empty() && Clobber[0] == '%')
       Clobber = Clobber.substr(1);
     if (Clobber == "memory") {
-      MemoryClobber = true;
+      A.MemoryClobber = true;
       continue;
     }
     if (Clobber == "cc" || Clobber == "dirflag" || Clobber == "fpsr" ||
@@ -555,31 +428,27 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
       continue;
     std::string Reg = clobberRegister(Clobber);
     if (Reg.empty())
-      reject(S, "asm-constraint-unsupported",
+      reject(A.S, "asm-constraint-unsupported",
              "clobber '" + Clobber + "' has no Rust form");
     if (!Used.insert(Reg).second)
       continue;
-    Explicit.push_back({"lateout", Reg, true, -1, -1, {}});
+    ir::AsmOperand Op;
+    Op.Dir = ir::AsmDir::LateOut;
+    Op.Class = ir::AsmRegClass::Explicit;
+    Op.Register = Reg;
+    A.Explicit.push_back(Op);
   }
+}
 
-  for (ir::AsmOperand &Op : Positional)
-    Asm->AsmOps.push_back(Op);
-  for (ir::AsmOperand &Op : Explicit)
-    Asm->AsmOps.push_back(Op);
-  Asm->Text = Text;
-  std::string Options = "att_syntax";
+ir::AsmOptions FunctionLowering::asmOptions(const AsmState &A) {
+  ir::AsmOptions O;
   // GCC may drop or merge a non-volatile asm with outputs: Rust's `pure`.
-  bool HasOutputs = NumOut > 0 && !MemoryOutput;
-  if (!S->isVolatile() && HasOutputs && !MemoryClobber) {
-    if (!MemoryOperand)
-      Options += ", pure, nomem";
-    else
-      Options += ", pure, readonly";
+  bool HasOutputs = A.NumOut > 0 && !A.MemoryOutput;
+  if (!A.S->isVolatile() && HasOutputs && !A.MemoryClobber) {
+    O.Pure = true;
+    (A.MemoryOperand ? O.ReadOnly : O.NoMem) = true;
   }
-  Asm->Name = Options;
-  Out.push_back(ir::Stmt::expr(std::move(Asm)));
-  for (auto &St : After)
-    Out.push_back(std::move(St));
+  return O;
 }
 
 } // namespace h2r::frontend

@@ -115,7 +115,8 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   case Builtin::BI__builtin_trap: {
     auto Trap = std::make_unique<ir::Expr>(ExprKind::Asm, Type::never());
     Trap->Text = "ud2";
-    Trap->Name = "att_syntax, noreturn, nomem, nostack";
+    Trap->AsmOpts.NoReturn = Trap->AsmOpts.NoMem = Trap->AsmOpts.NoStack =
+        true;
     return Trap;
   }
   case Builtin::BI__builtin_constant_p: {

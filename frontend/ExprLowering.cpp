@@ -384,8 +384,12 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
 }
 
 ExprPtr FunctionLowering::load(LValue LV) {
-  if (!LV.Bitfield.empty())
-    return method(LV.Bitfield.c_str(), std::move(LV.Place), nullptr, LV.Ty);
+  if (!LV.Bitfield.empty()) {
+    auto Get = makeExpr(ExprKind::BitfieldGet, LV.Ty);
+    Get->Name = LV.Bitfield;
+    Get->Ops.push_back(std::move(LV.Place));
+    return Get;
+  }
   if (LV.Volatile) {
     ExprPtr Ptr;
     if (LV.Place->Kind == ExprKind::Deref)
@@ -399,9 +403,13 @@ ExprPtr FunctionLowering::load(LValue LV) {
 }
 
 ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
-  if (!LV.Bitfield.empty())
-    return method(("set_" + LV.Bitfield).c_str(), std::move(LV.Place),
-                  std::move(Value), Type::unit());
+  if (!LV.Bitfield.empty()) {
+    auto Set = makeExpr(ExprKind::BitfieldSet, Type::unit());
+    Set->Name = LV.Bitfield;
+    Set->Ops.push_back(std::move(LV.Place));
+    Set->Ops.push_back(std::move(Value));
+    return Set;
+  }
   if (LV.Volatile) {
     ExprPtr Ptr;
     if (LV.Place->Kind == ExprKind::Deref)

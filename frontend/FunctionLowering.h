@@ -10,6 +10,7 @@
 #ifndef H2R_FRONTEND_FUNCTIONLOWERING_H
 #define H2R_FRONTEND_FUNCTIONLOWERING_H
 
+#include "frontend/AsmConstraints.h"
 #include "frontend/BindingsInventory.h"
 #include "frontend/LoweringFailure.h"
 #include "frontend/TypeLowering.h"
@@ -203,8 +204,22 @@ private:
   void gotoStmt(const clang::LabelDecl *Target, const clang::Stmt *S,
                 std::vector<ir::Stmt> &Out);
   ir::ExprPtr blockOf(const clang::Stmt *S);
-  // Inline assembly (AsmLowering.cpp).
+  // Inline assembly, in named steps: operands, clobbers and options
+  // (AsmLowering.cpp), then the template (AsmTemplate.cpp).
+  struct AsmState;
   void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
+  AsmConstraint asmConstraint(const AsmState &A, unsigned G);
+  void asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out);
+  void asmInputs(AsmState &A);
+  bool asmImmediate(AsmState &A, unsigned G, const AsmConstraint &C);
+  void asmLabels(AsmState &A);
+  void asmRegister(AsmState &A, ir::AsmOperand Op, const AsmConstraint &C,
+                   unsigned G);
+  void asmClobbers(AsmState &A);
+  ir::AsmOptions asmOptions(const AsmState &A);
+  void asmTemplate(AsmState &A);
+  std::string asmTemplateOperand(AsmState &A, unsigned G, char Modifier,
+                                 std::set<int> &Referenced);
   ir::ExprPtr asmValue(ir::ExprPtr V, const ir::TypeRef &AsmTy);
   std::optional<ir::Symbol> symbolAddress(const clang::Expr *E,
                                           int64_t &Offset);

@@ -115,7 +115,7 @@ private:
   // any of its label blocks.
   void asmExpr(const Expr &E) {
     for (const AsmOperand &Op : E.AsmOps)
-      if (Op.In >= 0 && Op.Dir != "label")
+      if (Op.In >= 0 && Op.Dir != AsmDir::Label)
         expr(*E.Ops[Op.In]);
     for (const AsmOperand &Op : E.AsmOps) {
       if (Op.Out < 0)
@@ -130,7 +130,7 @@ private:
     }
     unsigned Fork = Cur, Join = newNode();
     for (const AsmOperand &Op : E.AsmOps) {
-      if (Op.Dir != "label")
+      if (Op.Dir != AsmDir::Label)
         continue;
       Cur = Fork;
       split();
@@ -176,14 +176,12 @@ void CfgBuilder::expr(const Expr &E) {
       return;
     }
     break;
-  case ExprKind::Method:
-    if (E.Name.rfind("set_", 0) == 0)
-      if (const Expr *R = root(*E.Ops[0])) {
-        for (size_t I = 1; I < E.Ops.size(); ++I)
-          expr(*E.Ops[I]);
-        event(EventKind::Mutate, R->Local);
-        return;
-      }
+  case ExprKind::BitfieldSet:
+    if (const Expr *R = root(*E.Ops[0])) {
+      expr(*E.Ops[1]);
+      event(EventKind::Mutate, R->Local);
+      return;
+    }
     break;
   case ExprKind::Block: {
     if (E.Label.empty()) {
@@ -276,7 +274,25 @@ void CfgBuilder::expr(const Expr &E) {
   case ExprKind::Asm:
     asmExpr(E);
     return;
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
     break;
   }
   children(E);
@@ -332,11 +348,29 @@ bool isPure(const Expr &E) {
   case ExprKind::Continue:
   case ExprKind::Return:
     return false;
+  case ExprKind::BitfieldSet:
+    return false;
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
   case ExprKind::Method:
-    if (E.Name.rfind("set_", 0) == 0)
-      return false;
-    break;
-  default:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::AddrOf:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::Asm:
     break;
   }
   for (const auto &Op : E.Ops)

@@ -160,9 +160,56 @@ bool isSimplePlace(const Expr &E) {
     return isSimplePlace(*E.Ops[0]);
   case ExprKind::Deref:
     return E.Ops[0]->Kind == ExprKind::Local;
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::AddrOf:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Call:
+  case ExprKind::CallPtr:
+  case ExprKind::Assign:
+  case ExprKind::Block:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
+  case ExprKind::Asm:
     return false;
   }
+  return false;
+}
+
+bool isOutput(AsmDir D) {
+  switch (D) {
+  case AsmDir::Out:
+  case AsmDir::LateOut:
+  case AsmDir::InOut:
+  case AsmDir::InLateOut:
+    return true;
+  case AsmDir::In:
+  case AsmDir::Const:
+  case AsmDir::Sym:
+  case AsmDir::Label:
+    return false;
+  }
+  return false;
 }
 
 bool samePlace(const Expr &A, const Expr &B) {
@@ -177,9 +224,40 @@ bool samePlace(const Expr &A, const Expr &B) {
     return A.Name == B.Name && samePlace(*A.Ops[0], *B.Ops[0]);
   case ExprKind::Deref:
     return samePlace(*A.Ops[0], *B.Ops[0]);
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::AddrOf:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Call:
+  case ExprKind::CallPtr:
+  case ExprKind::Assign:
+  case ExprKind::Block:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
+  case ExprKind::Asm:
     return false;
   }
+  return false;
 }
 
 } // namespace h2r::ir

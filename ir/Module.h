@@ -79,6 +79,8 @@ enum class ExprKind {
   Deref,    // *Ops[0]  (place)
   AddrOf,   // addr_of!(Ops[0]) / addr_of_mut!(Ops[0]); Mutable
   Field,    // Ops[0].Name (place)
+  BitfieldGet, // Ops[0].Name(): a bitfield of the record place Ops[0]
+  BitfieldSet, // Ops[0].set_Name(Ops[1]): stores a bitfield, unit-typed
   Call,     // Sym(Ops...)
   CallPtr,  // (Ops[0].unwrap())(Ops[1..])
   Assign,   // Ops[0] = Ops[1]
@@ -92,21 +94,52 @@ enum class ExprKind {
   Return,   // return Ops[0]?
   VolatileRead,  // core::ptr::read_volatile(Ops[0])
   VolatileWrite, // core::ptr::write_volatile(Ops[0], Ops[1])
-  Asm,           // core::arch::asm!(Text, AsmOps.., options(Name))
+  Asm,           // core::arch::asm!(Text, AsmOps.., options(att_syntax,
+                 // AsmOpts))
+};
+
+// How an asm! operand passes its value (Rust's operand keywords).
+enum class AsmDir {
+  In,        // in(reg) value
+  Out,       // out(reg) place: written before all inputs are read
+  LateOut,   // lateout(reg) place
+  InOut,     // inout(reg) value => place
+  InLateOut, // inlateout(reg) value => place
+  Const,     // const value
+  Sym,       // sym path
+  Label,     // label { block }
+};
+
+// Where a register operand lives.
+enum class AsmRegClass {
+  None,     // const, sym and label operands
+  Reg,      // reg
+  RegAbcd,  // reg_abcd: a register with a high-byte name (%ah)
+  RegByte,  // reg_byte
+  Explicit, // one named register ("rax")
 };
 
 // One operand of an asm! expression. Its expressions live in the owning
 // Expr's Ops (so generic passes see them); In and Out index into Ops.
 struct AsmOperand {
-  // in, out, lateout, inout, inlateout, const, sym, label
-  std::string Dir;
-  // reg, reg_abcd, reg_byte, or an explicit register such as "rax" (quoted
-  // when printed); empty for const, sym and label.
-  std::string Reg;
-  bool Explicit = false;
+  AsmDir Dir = AsmDir::In;
+  AsmRegClass Class = AsmRegClass::None;
+  std::string Register; // Explicit: its Rust name ("rax")
   int In = -1;  // input value, const value, or label block
   int Out = -1; // output place; -1 with an output Dir means `_`
   Symbol Sym;   // sym operands
+};
+
+// True if the operand writes a place (or `_`).
+bool isOutput(AsmDir D);
+
+// asm!'s options(...), as the frontend decided them from the C statement.
+struct AsmOptions {
+  bool Pure = false;     // no side effects: may be merged or dropped
+  bool NoMem = false;    // reads and writes no memory
+  bool ReadOnly = false; // reads memory, writes none
+  bool NoStack = false;  // does not push below the stack pointer
+  bool NoReturn = false; // never falls through
 };
 
 struct Stmt;
@@ -133,7 +166,8 @@ struct Expr {
   bool Unsafe = false;  // Block
   std::vector<Stmt> Stmts;     // Block
   std::vector<MatchArm> Arms;  // Match
-  std::vector<AsmOperand> AsmOps; // Asm; Text is the template, Name options
+  std::vector<AsmOperand> AsmOps; // Asm; Text is the template
+  AsmOptions AsmOpts;             // Asm
 
   explicit Expr(ExprKind K, TypeRef T = nullptr) : Kind(K), Ty(std::move(T)) {}
 };

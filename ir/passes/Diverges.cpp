@@ -50,7 +50,29 @@ bool diverges(const Expr &E) {
     if (E.Ty && E.Ty->isNever())
       return true;
     break;
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::AddrOf:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Assign:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
     break;
   }
   for (const auto &Op : E.Ops)

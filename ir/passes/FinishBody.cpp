@@ -33,7 +33,30 @@ bool needsUnsafe(const Expr &E, const PassOptions &Opts) {
     if (isStaticPath(*E.Ops[0]))
       return !Opts.AddrOfStaticIsSafe;
     break;
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Assign:
+  case ExprKind::Block:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
     break;
   }
   bool Any = false;

@@ -40,7 +40,36 @@ void collectUses(const Expr &E, LocalUse &U) {
         collectUses(*E.Ops[I], U);
     }
     return;
-  default:
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::AddrOf:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::CallPtr:
+  case ExprKind::Block:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+  case ExprKind::VolatileRead:
+  case ExprKind::VolatileWrite:
     break;
   }
   forEachChild(E, [&](const Expr &C) { collectUses(C, U); });

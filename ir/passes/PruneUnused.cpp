@@ -24,7 +24,13 @@ void collectRecords(const TypeRef &T, std::set<std::string> &Out) {
     for (const auto &P : T->params())
       collectRecords(P, Out);
     break;
-  default:
+  case Type::Kind::Unit:
+  case Type::Kind::Never:
+  case Type::Kind::Bool:
+  case Type::Kind::Int:
+  case Type::Kind::Float:
+  case Type::Kind::CVoid:
+  case Type::Kind::Newtype:
     break;
   }
 }

@@ -1,0 +1,49 @@
+//===- frontend/AsmState.h - One asm statement being lowered ---*- C++ -*-===//
+//
+// What the steps of asm lowering (AsmLowering.cpp: operands, clobbers,
+// options; AsmTemplate.cpp: the template) share about one GCC asm statement.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_ASMSTATE_H
+#define H2R_FRONTEND_ASMSTATE_H
+
+#include "frontend/FunctionLowering.h"
+
+#include "clang/AST/Stmt.h"
+
+namespace h2r::frontend {
+
+enum class AsmOperandKind { Register, Explicit, Memory, Const, Sym, Flag, Label };
+
+// How one GCC operand is passed, and where the template finds it.
+struct AsmOperandPlan {
+  AsmOperandKind Kind = AsmOperandKind::Register;
+  ir::AsmRegClass Class = ir::AsmRegClass::Reg; // Register
+  std::string Family;     // Explicit: "ax"
+  unsigned Bytes = 8;     // the value's size
+  int RustIndex = -1;     // its position in asm!'s operand list
+  int ExplicitIndex = -1; // Explicit: its position among explicit operands
+  int64_t SymOffset = 0;  // Sym
+  std::string FlagCond;   // Flag: "z" of "=@ccz"
+};
+
+struct FunctionLowering::AsmState {
+  const clang::GCCAsmStmt *S;
+  unsigned NumOut, NumIn, NumLabels;
+  ir::ExprPtr Asm;
+  // GCC's operands in GCC's order: outputs, inputs, labels.
+  std::vector<AsmOperandPlan> Plans;
+  // Rust wants explicit registers after every positional operand.
+  std::vector<ir::AsmOperand> Positional, Explicit;
+  std::vector<ir::Stmt> After; // stores of outputs, after the asm
+  bool MemoryOperand = false, MemoryOutput = false, MemoryClobber = false;
+
+  explicit AsmState(const clang::GCCAsmStmt *S);
+  int addOp(ir::ExprPtr E);
+  int addPositional(ir::AsmOperand Op, AsmOperandPlan &P);
+  std::string operandName(unsigned G) const;
+};
+
+} // namespace h2r::frontend
+
+#endif
