@@ -1,7 +1,6 @@
 #include "emitter/RustEmitter.h"
 
 #include <cassert>
-#include <set>
 #include <sstream>
 
 namespace h2r::emit {
@@ -29,24 +28,36 @@ enum Prec : int {
   PrecPrimary = 15,
 };
 
-int binaryPrec(const std::string &Op) {
-  if (Op == "||")
+int binaryPrec(BinaryOp Op) {
+  switch (Op) {
+  case BinaryOp::Or:
     return PrecOr;
-  if (Op == "&&")
+  case BinaryOp::And:
     return PrecAnd;
-  if (Op == "==" || Op == "!=" || Op == "<" || Op == "<=" || Op == ">" ||
-      Op == ">=")
+  case BinaryOp::Eq:
+  case BinaryOp::Ne:
+  case BinaryOp::Lt:
+  case BinaryOp::Le:
+  case BinaryOp::Gt:
+  case BinaryOp::Ge:
     return PrecCompare;
-  if (Op == "|")
+  case BinaryOp::BitOr:
     return PrecBitOr;
-  if (Op == "^")
+  case BinaryOp::BitXor:
     return PrecBitXor;
-  if (Op == "&")
+  case BinaryOp::BitAnd:
     return PrecBitAnd;
-  if (Op == "<<" || Op == ">>")
+  case BinaryOp::Shl:
+  case BinaryOp::Shr:
     return PrecShift;
-  if (Op == "+" || Op == "-")
+  case BinaryOp::Add:
+  case BinaryOp::Sub:
     return PrecAdd;
+  case BinaryOp::Mul:
+  case BinaryOp::Div:
+  case BinaryOp::Rem:
+    return PrecMul;
+  }
   return PrecMul;
 }
 
@@ -547,30 +558,32 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   }
   case ExprKind::Unary:
     Prec = PrecUnary;
-    return E.Op + expr(*E.Ops[0], PrecUnary);
+    return spelling(E.UOp) + expr(*E.Ops[0], PrecUnary);
   case ExprKind::Binary: {
     // Raw pointers compare by address with `ptr::eq` (clippy::ptr_eq).
-    if ((E.Op == "==" || E.Op == "!=") && E.Ops[0]->Ty->isPointer() &&
+    if ((E.BOp == BinaryOp::Eq || E.BOp == BinaryOp::Ne) &&
+        E.Ops[0]->Ty->isPointer() &&
         E.Ops[1]->Ty->isPointer()) {
       StmtStart = false;
       std::string Eq = "core::ptr::eq(" + pointerArgument(*E.Ops[0]) + ", " +
                        pointerArgument(*E.Ops[1]) + ")";
-      if (E.Op == "==")
+      if (E.BOp == BinaryOp::Eq)
         return Eq;
       Prec = PrecUnary;
       return "!" + Eq;
     }
-    int P = binaryPrec(E.Op);
+    int P = binaryPrec(E.BOp);
     Prec = P;
     bool NonAssoc = P == PrecCompare;
     // A type followed by `<` starts generic arguments: a left operand that
     // ends in a cast is always parenthesised before `<` and `<<`.
     bool TypeThenAngle =
-        (E.Op == "<" || E.Op == "<<") && endsWithCast(*E.Ops[0]);
+        (E.BOp == BinaryOp::Lt || E.BOp == BinaryOp::Shl) &&
+        endsWithCast(*E.Ops[0]);
     std::string L = leftOperand(*E.Ops[0], TypeThenAngle ? PrecPrimary + 1
                                            : NonAssoc    ? P + 1
                                                          : P);
-    return L + " " + E.Op + " " + expr(*E.Ops[1], P + 1);
+    return L + " " + spelling(E.BOp) + " " + expr(*E.Ops[1], P + 1);
   }
   case ExprKind::BitfieldGet:
     Prec = PrecPostfix;
@@ -648,12 +661,10 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     Prec = PrecAssign;
     // `p = p | m` reads as `p |= m` (clippy::assign_op_pattern).
     const Expr &Value = *E.Ops[1];
-    static const std::set<std::string> Compound = {"+", "-", "*", "/", "%",
-                                                   "&", "|", "^", "<<", ">>"};
-    if (Value.Kind == ExprKind::Binary && Compound.count(Value.Op) &&
+    if (Value.Kind == ExprKind::Binary && hasCompoundAssignment(Value.BOp) &&
         samePlace(*E.Ops[0], *Value.Ops[0]))
-      return leftOperand(*E.Ops[0], PrecAssign + 1) + " " + Value.Op +
-             "= " + expr(*Value.Ops[1], PrecAssign);
+      return leftOperand(*E.Ops[0], PrecAssign + 1) + " " +
+             spelling(Value.BOp) + "= " + expr(*Value.Ops[1], PrecAssign);
     return leftOperand(*E.Ops[0], PrecAssign + 1) + " = " +
            expr(*E.Ops[1], PrecAssign);
   }

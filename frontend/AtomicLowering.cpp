@@ -135,10 +135,12 @@ ExprPtr FunctionLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
   if (New) {
     New->Ops.push_back(std::move(Rhs));
   } else if (Op == "and" || Op == "or" || Op == "xor" || Op == "nand") {
-    const char *Sym = Op == "or" ? "|" : Op == "xor" ? "^" : "&";
+    ir::BinaryOp Sym = Op == "or"    ? ir::BinaryOp::BitOr
+                       : Op == "xor" ? ir::BinaryOp::BitXor
+                                     : ir::BinaryOp::BitAnd;
     New = ir::makeBinary(Sym, std::move(Old), std::move(Rhs), ValTy);
     if (Op == "nand")
-      New = ir::makeUnary("!", std::move(New), ValTy);
+      New = ir::makeUnary(ir::UnaryOp::Not, std::move(New), ValTy);
   } else { // min, max
     New = ir::makeMethod(Op, std::move(Old), {}, ValTy);
     New->Ops.push_back(std::move(Rhs));
@@ -182,11 +184,11 @@ ExprPtr FunctionLowering::atomicCompareExchange(ExprPtr Cell, ExprPtr Expected,
   Store.push_back(ir::Stmt::expr(
       ir::makeAssign(Deref(), ir::makeLocal(Cur, ValTy))));
   Body.push_back(ir::Stmt::expr(ir::makeIf(
-      ir::makeBinary("!=", ir::makeLocal(Cur, ValTy), ir::makeLocal(Old, ValTy),
+      ir::makeBinary(ir::BinaryOp::Ne, ir::makeLocal(Cur, ValTy), ir::makeLocal(Old, ValTy),
                      Type::boolean()),
       ir::makeBlock(std::move(Store), nullptr, Type::unit()), nullptr,
       Type::unit())));
-  ExprPtr Ok = ir::makeBinary("==", ir::makeLocal(Cur, ValTy),
+  ExprPtr Ok = ir::makeBinary(ir::BinaryOp::Eq, ir::makeLocal(Cur, ValTy),
                               ir::makeLocal(Old, ValTy), Type::boolean());
   return ir::makeBlock(std::move(Body), ir::makeCast(std::move(Ok), ResultTy),
                        ResultTy);

@@ -62,12 +62,11 @@ ExprPtr FunctionLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
              ir::makeLocal(A, i128Type()), ir::makeLocal(B, i128Type()),
              i128Type()),
       nullptr, Type::boolean());
-  ExprPtr DoesNotFit = ir::makeBinary(
-      "!=",
+  ExprPtr DoesNotFit = ir::makeBinary(ir::BinaryOp::Ne,
       ir::makeCast(ir::makeCast(ir::makeLocal(Full, i128Type()), ResTy),
                    i128Type()),
       ir::makeLocal(Full, i128Type()), Type::boolean());
-  ExprPtr Overflow = ir::makeBinary("||", std::move(OutOfI128),
+  ExprPtr Overflow = ir::makeBinary(ir::BinaryOp::Or, std::move(OutOfI128),
                                     std::move(DoesNotFit), Type::boolean());
   return ir::makeBlock(std::move(Body),
                        ir::makeCast(std::move(Overflow), type(E->getType(), E)),
@@ -156,7 +155,7 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   case Builtin::BI__builtin_parity:
   case Builtin::BI__builtin_parityl:
   case Builtin::BI__builtin_parityll:
-    return ir::makeCast(ir::makeBinary("&",
+    return ir::makeCast(ir::makeBinary(ir::BinaryOp::BitAnd,
                                        method("count_ones", Arg(0), nullptr,
                                               u32Type()),
                                        ir::makeInt(1, u32Type()), u32Type()),
@@ -170,10 +169,10 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
     ir::LocalId X = addLocal("__x", VT);
     std::vector<ir::Stmt> Body;
     Body.push_back(ir::Stmt::let(X, std::move(V)));
-    ExprPtr IsZero = ir::makeBinary("==", ir::makeLocal(X, VT),
+    ExprPtr IsZero = ir::makeBinary(ir::BinaryOp::Eq, ir::makeLocal(X, VT),
                                     ir::makeInt(0, VT), Type::boolean());
     ExprPtr Count = ir::makeCast(
-        ir::makeBinary("+",
+        ir::makeBinary(ir::BinaryOp::Add,
                        method("trailing_zeros", ir::makeLocal(X, VT), nullptr,
                               u32Type()),
                        ir::makeInt(1, u32Type()), u32Type()),

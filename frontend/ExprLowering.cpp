@@ -52,16 +52,16 @@ ExprPtr FunctionLowering::toBool(ExprPtr V) {
       B->IntValue = (V->IntValue & Mask) != 0;
       return B;
     }
-    return ir::makeBinary("!=", std::move(V), ir::makeInt(0, Ty),
+    return ir::makeBinary(ir::BinaryOp::Ne, std::move(V), ir::makeInt(0, Ty),
                           Type::boolean());
   case Type::Kind::Float: {
     auto Zero = makeExpr(ExprKind::FloatLit, Ty);
     Zero->Text = "0.0";
-    return ir::makeBinary("!=", std::move(V), std::move(Zero),
+    return ir::makeBinary(ir::BinaryOp::Ne, std::move(V), std::move(Zero),
                           Type::boolean());
   }
   case Type::Kind::Pointer:
-    return ir::makeUnary("!", method("is_null", std::move(V), nullptr,
+    return ir::makeUnary(ir::UnaryOp::Not, method("is_null", std::move(V), nullptr,
                                      Type::boolean()),
                          Type::boolean());
   case Type::Kind::FnPtr:
@@ -669,7 +669,7 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
   } else if (Arithmetic) {
     R = coerce(std::move(R), L->Ty);
   }
-  auto Wrapping = [&](const char *Name, const char *FloatOp) -> ExprPtr {
+  auto Wrapping = [&](const char *Name, ir::BinaryOp FloatOp) -> ExprPtr {
     if (IsFloat)
       return ir::makeBinary(FloatOp, std::move(L), std::move(R), Ty);
     return method(Name, std::move(L), std::move(R), Ty);
@@ -680,7 +680,7 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
       return pointerOffset(std::move(L), std::move(R), LTy, false);
     if (RTy->isPointerType())
       return pointerOffset(std::move(R), std::move(L), RTy, false);
-    return Wrapping("wrapping_add", "+");
+    return Wrapping("wrapping_add", ir::BinaryOp::Add);
   case BO_Sub:
     if (LTy->isPointerType() && RTy->isPointerType()) {
       uint64_t Size = 1;
@@ -698,23 +698,23 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
     }
     if (LTy->isPointerType())
       return pointerOffset(std::move(L), std::move(R), LTy, true);
-    return Wrapping("wrapping_sub", "-");
+    return Wrapping("wrapping_sub", ir::BinaryOp::Sub);
   case BO_Mul:
-    return Wrapping("wrapping_mul", "*");
+    return Wrapping("wrapping_mul", ir::BinaryOp::Mul);
   case BO_Div:
-    return Wrapping("wrapping_div", "/");
+    return Wrapping("wrapping_div", ir::BinaryOp::Div);
   case BO_Rem:
-    return Wrapping("wrapping_rem", "%");
+    return Wrapping("wrapping_rem", ir::BinaryOp::Rem);
   case BO_Shl:
   case BO_Shr:
     return method(Op == BO_Shl ? "wrapping_shl" : "wrapping_shr", std::move(L),
                   ir::makeCast(std::move(R), u32Type()), Ty);
   case BO_And:
-    return ir::makeBinary("&", std::move(L), std::move(R), Ty);
+    return ir::makeBinary(ir::BinaryOp::BitAnd, std::move(L), std::move(R), Ty);
   case BO_Or:
-    return ir::makeBinary("|", std::move(L), std::move(R), Ty);
+    return ir::makeBinary(ir::BinaryOp::BitOr, std::move(L), std::move(R), Ty);
   case BO_Xor:
-    return ir::makeBinary("^", std::move(L), std::move(R), Ty);
+    return ir::makeBinary(ir::BinaryOp::BitXor, std::move(L), std::move(R), Ty);
   case BO_LT:
   case BO_GT:
   case BO_LE:
@@ -732,19 +732,19 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
       Cmp = method(Fn ? (Op == BO_EQ ? "is_none" : "is_some") : "is_null",
                    std::move(P), nullptr, Type::boolean());
       if (Op == BO_NE && !Fn)
-        Cmp = ir::makeUnary("!", std::move(Cmp), Type::boolean());
+        Cmp = ir::makeUnary(ir::UnaryOp::Not, std::move(Cmp), Type::boolean());
     } else {
       // C compares function pointers by address; so does this.
       if (isFnPtr(L->Ty)) {
         L = wrap(ExprKind::Transmute, std::move(L), usizeType());
         R = wrap(ExprKind::Transmute, std::move(R), usizeType());
       }
-      const char *Sym = Op == BO_LT   ? "<"
-                        : Op == BO_GT ? ">"
-                        : Op == BO_LE ? "<="
-                        : Op == BO_GE ? ">="
-                        : Op == BO_EQ ? "=="
-                                      : "!=";
+      ir::BinaryOp Sym = Op == BO_LT   ? ir::BinaryOp::Lt
+                         : Op == BO_GT ? ir::BinaryOp::Gt
+                         : Op == BO_LE ? ir::BinaryOp::Le
+                         : Op == BO_GE ? ir::BinaryOp::Ge
+                         : Op == BO_EQ ? ir::BinaryOp::Eq
+                                       : ir::BinaryOp::Ne;
       Cmp = ir::makeBinary(Sym, std::move(L), std::move(R), Type::boolean());
     }
     return ir::makeCast(std::move(Cmp), Ty);
@@ -770,7 +770,7 @@ ExprPtr FunctionLowering::binary(const BinaryOperator *E) {
       ExprPtr V = Decided ? std::move(L) : condition(E->getRHS());
       return ir::makeCast(std::move(V), type(E->getType(), E));
     }
-    ExprPtr B = ir::makeBinary(Op == BO_LAnd ? "&&" : "||", std::move(L),
+    ExprPtr B = ir::makeBinary(Op == BO_LAnd ? ir::BinaryOp::And : ir::BinaryOp::Or, std::move(L),
                                condition(E->getRHS()), Type::boolean());
     return ir::makeCast(std::move(B), type(E->getType(), E));
   }
@@ -843,7 +843,7 @@ ExprPtr FunctionLowering::increment(const UnaryOperator *E, bool WantValue) {
     case Type::Kind::Float: {
       auto One = makeExpr(ExprKind::FloatLit, Ty);
       One->Text = "1.0";
-      return ir::makeBinary(Inc ? "+" : "-", std::move(Old), std::move(One),
+      return ir::makeBinary(Inc ? ir::BinaryOp::Add : ir::BinaryOp::Sub, std::move(Old), std::move(One),
                             Ty);
     }
     case Type::Kind::Bool:
@@ -853,7 +853,7 @@ ExprPtr FunctionLowering::increment(const UnaryOperator *E, bool WantValue) {
         T->IntValue = 1;
         return T;
       }
-      return ir::makeUnary("!", std::move(Old), Ty);
+      return ir::makeUnary(ir::UnaryOp::Not, std::move(Old), Ty);
     default:
       reject(E, "unsupported-operator", "increment of this type");
     }
@@ -885,18 +885,18 @@ ExprPtr FunctionLowering::unary(const UnaryOperator *E) {
   case UO_Minus: {
     ExprPtr V = rvalue(Sub);
     if (V->Ty->kind() == Type::Kind::Float)
-      return ir::makeUnary("-", std::move(V), Ty);
+      return ir::makeUnary(ir::UnaryOp::Neg, std::move(V), Ty);
     return method("wrapping_neg", std::move(V), nullptr, Ty);
   }
   case UO_Not:
-    return ir::makeUnary("!", rvalue(Sub), Ty);
+    return ir::makeUnary(ir::UnaryOp::Not, rvalue(Sub), Ty);
   case UO_LNot: {
     ExprPtr C = condition(Sub);
     if (C->Kind == ExprKind::BoolLit) {
       C->IntValue = !C->IntValue; // keeps `!constant` a constant
       return ir::makeCast(std::move(C), Ty);
     }
-    return ir::makeCast(ir::makeUnary("!", std::move(C), Type::boolean()), Ty);
+    return ir::makeCast(ir::makeUnary(ir::UnaryOp::Not, std::move(C), Type::boolean()), Ty);
   }
   case UO_Deref:
     return load(lvalue(E));
@@ -1178,7 +1178,7 @@ void FunctionLowering::effect(const clang::Expr *E,
     if (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr) {
       ExprPtr Cond = condition(BO->getLHS());
       if (BO->getOpcode() == BO_LOr)
-        Cond = ir::makeUnary("!", std::move(Cond), Type::boolean());
+        Cond = ir::makeUnary(ir::UnaryOp::Not, std::move(Cond), Type::boolean());
       std::vector<ir::Stmt> Then;
       effect(BO->getRHS(), Then);
       Out.push_back(ir::Stmt::expr(

@@ -502,7 +502,7 @@ void FunctionLowering::loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
       std::vector<ir::Stmt> Leave;
       Leave.push_back(ir::Stmt::expr(ir::makeBreak(Label)));
       LoopBody.push_back(ir::Stmt::expr(ir::makeIf(
-          ir::makeUnary("!", std::move(CondIR), Type::boolean()),
+          ir::makeUnary(ir::UnaryOp::Not, std::move(CondIR), Type::boolean()),
           ir::makeBlock(std::move(Leave), nullptr, Type::unit()), nullptr,
           Type::unit())));
     }

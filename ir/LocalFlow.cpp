@@ -212,7 +212,7 @@ void CfgBuilder::expr(const Expr &E) {
     return;
   }
   case ExprKind::Binary:
-    if (E.Op == "&&" || E.Op == "||") {
+    if (E.BOp == BinaryOp::And || E.BOp == BinaryOp::Or) {
       expr(*E.Ops[0]);
       unsigned Fork = Cur, Join = newNode();
       split();

@@ -20,16 +20,16 @@ ExprPtr makeLocal(LocalId L, TypeRef Ty) {
   return E;
 }
 
-ExprPtr makeUnary(std::string Op, ExprPtr A, TypeRef Ty) {
+ExprPtr makeUnary(UnaryOp Op, ExprPtr A, TypeRef Ty) {
   auto E = std::make_unique<Expr>(ExprKind::Unary, std::move(Ty));
-  E->Op = std::move(Op);
+  E->UOp = Op;
   E->Ops.push_back(std::move(A));
   return E;
 }
 
-ExprPtr makeBinary(std::string Op, ExprPtr A, ExprPtr B, TypeRef Ty) {
+ExprPtr makeBinary(BinaryOp Op, ExprPtr A, ExprPtr B, TypeRef Ty) {
   auto E = std::make_unique<Expr>(ExprKind::Binary, std::move(Ty));
-  E->Op = std::move(Op);
+  E->BOp = Op;
   E->Ops.push_back(std::move(A));
   E->Ops.push_back(std::move(B));
   return E;
@@ -134,7 +134,8 @@ ExprPtr clone(const Expr &E) {
   auto C = std::make_unique<Expr>(E.Kind, E.Ty);
   for (const auto &O : E.Ops)
     C->Ops.push_back(O ? clone(*O) : nullptr);
-  C->Op = E.Op;
+  C->UOp = E.UOp;
+  C->BOp = E.BOp;
   C->Name = E.Name;
   C->Text = E.Text;
   C->Label = E.Label;
@@ -191,6 +192,84 @@ bool isSimplePlace(const Expr &E) {
   case ExprKind::VolatileRead:
   case ExprKind::VolatileWrite:
   case ExprKind::Asm:
+    return false;
+  }
+  return false;
+}
+
+const char *spelling(UnaryOp Op) {
+  switch (Op) {
+  case UnaryOp::Neg:
+    return "-";
+  case UnaryOp::Not:
+    return "!";
+  }
+  return "";
+}
+
+const char *spelling(BinaryOp Op) {
+  switch (Op) {
+  case BinaryOp::Add:
+    return "+";
+  case BinaryOp::Sub:
+    return "-";
+  case BinaryOp::Mul:
+    return "*";
+  case BinaryOp::Div:
+    return "/";
+  case BinaryOp::Rem:
+    return "%";
+  case BinaryOp::BitAnd:
+    return "&";
+  case BinaryOp::BitOr:
+    return "|";
+  case BinaryOp::BitXor:
+    return "^";
+  case BinaryOp::Shl:
+    return "<<";
+  case BinaryOp::Shr:
+    return ">>";
+  case BinaryOp::Eq:
+    return "==";
+  case BinaryOp::Ne:
+    return "!=";
+  case BinaryOp::Lt:
+    return "<";
+  case BinaryOp::Le:
+    return "<=";
+  case BinaryOp::Gt:
+    return ">";
+  case BinaryOp::Ge:
+    return ">=";
+  case BinaryOp::And:
+    return "&&";
+  case BinaryOp::Or:
+    return "||";
+  }
+  return "";
+}
+
+bool hasCompoundAssignment(BinaryOp Op) {
+  switch (Op) {
+  case BinaryOp::Add:
+  case BinaryOp::Sub:
+  case BinaryOp::Mul:
+  case BinaryOp::Div:
+  case BinaryOp::Rem:
+  case BinaryOp::BitAnd:
+  case BinaryOp::BitOr:
+  case BinaryOp::BitXor:
+  case BinaryOp::Shl:
+  case BinaryOp::Shr:
+    return true;
+  case BinaryOp::Eq:
+  case BinaryOp::Ne:
+  case BinaryOp::Lt:
+  case BinaryOp::Le:
+  case BinaryOp::Gt:
+  case BinaryOp::Ge:
+  case BinaryOp::And:
+  case BinaryOp::Or:
     return false;
   }
   return false;

@@ -69,8 +69,8 @@ enum class ExprKind {
   Unit,     // ()
   Local,    // LocalRef
   Path,     // Sym, used as a place (statics) or as a function value
-  Unary,    // Op in {"-", "!"}, Ops[0]
-  Binary,   // Op is a Rust binary operator, Ops[0] Op Ops[1]
+  Unary,    // UOp Ops[0]
+  Binary,   // Ops[0] BOp Ops[1]
   Method,   // Ops[0].Name(Ops[1..])
   Cast,     // Ops[0] as Ty
   NewtypeWrap,  // Ty(Ops[0]): an integer into bindgen's newtype enum Ty
@@ -119,6 +119,25 @@ enum class AsmRegClass {
   Explicit, // one named register ("rax")
 };
 
+// Rust's unary operators as the IR uses them: `-` on signed integers and
+// floats (integer negation is `wrapping_neg`), `!` on bools and integers.
+enum class UnaryOp { Neg, Not };
+
+// Rust's binary operators as the IR uses them. Integer `+ - * / %` and
+// shifts are `wrapping_*` methods; these forms are for floats, bit
+// operations, comparisons and the short-circuit operators.
+enum class BinaryOp {
+  Add, Sub, Mul, Div, Rem,
+  BitAnd, BitOr, BitXor, Shl, Shr,
+  Eq, Ne, Lt, Le, Gt, Ge,
+  And, Or,
+};
+
+const char *spelling(UnaryOp Op);
+const char *spelling(BinaryOp Op);
+// `a <op>= b` exists for Op.
+bool hasCompoundAssignment(BinaryOp Op);
+
 // One operand of an asm! expression. Its expressions live in the owning
 // Expr's Ops (so generic passes see them); In and Out index into Ops.
 struct AsmOperand {
@@ -155,7 +174,8 @@ struct Expr {
   ExprKind Kind;
   TypeRef Ty;
   std::vector<ExprPtr> Ops;
-  std::string Op;    // Unary / Binary operator
+  UnaryOp UOp = UnaryOp::Not;   // Unary
+  BinaryOp BOp = BinaryOp::Add; // Binary
   std::string Name;  // Method or field name
   std::string Text;  // FloatLit / ByteStr
   std::string Label; // Block, Loop, While, Break, Continue ("" = none)
@@ -291,8 +311,8 @@ struct Module {
 // Construction helpers used by the frontend and by tests.
 ExprPtr makeInt(uint64_t Value, TypeRef Ty);
 ExprPtr makeLocal(LocalId L, TypeRef Ty);
-ExprPtr makeUnary(std::string Op, ExprPtr A, TypeRef Ty);
-ExprPtr makeBinary(std::string Op, ExprPtr A, ExprPtr B, TypeRef Ty);
+ExprPtr makeUnary(UnaryOp Op, ExprPtr A, TypeRef Ty);
+ExprPtr makeBinary(BinaryOp Op, ExprPtr A, ExprPtr B, TypeRef Ty);
 ExprPtr makeMethod(std::string Name, ExprPtr Recv, std::vector<ExprPtr> Args,
                    TypeRef Ty);
 ExprPtr makeCast(ExprPtr A, TypeRef To);

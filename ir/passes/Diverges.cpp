@@ -42,7 +42,7 @@ bool diverges(const Expr &E) {
     // (__builtin_trap) diverges.
     return E.Ty && E.Ty->isNever();
   case ExprKind::Binary:
-    if (E.Op == "&&" || E.Op == "||")
+    if (E.BOp == BinaryOp::And || E.BOp == BinaryOp::Or)
       return diverges(*E.Ops[0]);
     break;
   case ExprKind::Call:

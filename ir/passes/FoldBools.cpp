@@ -9,12 +9,16 @@ namespace {
 
 bool isBoolExpr(const Expr &E) { return E.Ty && E.Ty->isBool(); }
 
+bool isEquality(BinaryOp Op) {
+  return Op == BinaryOp::Eq || Op == BinaryOp::Ne;
+}
+
 bool isZero(const Expr &E) {
   return E.Kind == ExprKind::IntLit && E.IntValue == 0;
 }
 
 bool isNot(const Expr &E) {
-  return E.Kind == ExprKind::Unary && E.Op == "!" && isBoolExpr(E);
+  return E.Kind == ExprKind::Unary && E.UOp == UnaryOp::Not && isBoolExpr(E);
 }
 
 // `b as iN` for a bool b.
@@ -29,17 +33,17 @@ ExprPtr fold(ExprPtr E) {
   if (isNot(*E)) {
     return negate(std::move(E->Ops[0]));
   }
-  if (E->Kind == ExprKind::Binary && (E->Op == "!=" || E->Op == "==")) {
+  if (E->Kind == ExprKind::Binary && isEquality(E->BOp)) {
     Expr &L = *E->Ops[0], &R = *E->Ops[1];
     if (isBoolAsInt(L) && isZero(R)) {
       ExprPtr B = std::move(L.Ops[0]);
-      return E->Op == "!=" ? std::move(B) : negate(std::move(B));
+      return E->BOp == BinaryOp::Ne ? std::move(B) : negate(std::move(B));
     }
     // `{ s; v } != 0` is `{ s; v != 0 }`, where `v` may fold further.
     if (L.Kind == ExprKind::Block && L.Label.empty() && !L.Unsafe &&
         L.Ops.size() == 1 && L.Ops[0] && isZero(R)) {
       ExprPtr Block = std::move(E->Ops[0]);
-      Block->Ops[0] = fold(makeBinary(E->Op, std::move(Block->Ops[0]),
+      Block->Ops[0] = fold(makeBinary(E->BOp, std::move(Block->Ops[0]),
                                       std::move(E->Ops[1]), E->Ty));
       Block->Ty = E->Ty;
       return Block;
@@ -52,8 +56,8 @@ ExprPtr fold(ExprPtr E) {
 ExprPtr negate(ExprPtr E) {
   if (isNot(*E))
     return std::move(E->Ops[0]);
-  if (E->Kind == ExprKind::Binary && (E->Op == "==" || E->Op == "!=")) {
-    E->Op = E->Op == "==" ? "!=" : "==";
+  if (E->Kind == ExprKind::Binary && isEquality(E->BOp)) {
+    E->BOp = E->BOp == BinaryOp::Eq ? BinaryOp::Ne : BinaryOp::Eq;
     return E;
   }
   // `!f.is_some()` is `f.is_none()` (function pointers tested in C).
@@ -61,7 +65,7 @@ ExprPtr negate(ExprPtr E) {
     E->Name = E->Name == "is_some" ? "is_none" : "is_some";
     return E;
   }
-  return makeUnary("!", std::move(E), Type::boolean());
+  return makeUnary(UnaryOp::Not, std::move(E), Type::boolean());
 }
 
 void rewrite(ExprPtr &E) {

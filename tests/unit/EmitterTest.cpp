@@ -81,20 +81,20 @@ TEST_CASE("integer literals keep their type and extreme values", "[emitter]") {
   CHECK_THAT(Rust, Catch::Contains("a.wrapping_sub(i32::MIN).wrapping_add(-5_i32)"));
 
   Module M2 = moduleWith(
-      u32(), makeBinary("|", makeLocal(1, u32()), makeInt(0xdeadbeef, u32()),
+      u32(), makeBinary(BinaryOp::BitOr, makeLocal(1, u32()), makeInt(0xdeadbeef, u32()),
                         u32()));
   CHECK_THAT(emitAndCompile(M2, "hex"), Catch::Contains("b | 0xdeadbeef_u32"));
 }
 
 TEST_CASE("casts before < and << get the parentheses Rust needs", "[emitter]") {
   // (a as u32) < b, and (a as u32) << 3 as a value
-  auto Lt = makeBinary("<", makeCast(makeLocal(0, i32()), u32()),
+  auto Lt = makeBinary(BinaryOp::Lt, makeCast(makeLocal(0, i32()), u32()),
                        makeLocal(1, u32()), Type::boolean());
   Module M = moduleWith(i32(), makeCast(std::move(Lt), i32()));
   std::string Rust = emitAndCompile(M, "cast_lt");
   CHECK_THAT(Rust, Catch::Contains("((a as u32) < b) as i32"));
 
-  auto Shl = makeBinary("<<", makeCast(makeLocal(0, i32()), u32()),
+  auto Shl = makeBinary(BinaryOp::Shl, makeCast(makeLocal(0, i32()), u32()),
                         makeInt(3, u32()), u32());
   Module M2 = moduleWith(u32(), std::move(Shl));
   CHECK_THAT(emitAndCompile(M2, "cast_shl"), Catch::Contains("(a as u32) << 3_u32"));
@@ -235,7 +235,7 @@ TEST_CASE("fallback helpers are declared with their C symbol", "[emitter]") {
 
 TEST_CASE("emission is deterministic", "[emitter]") {
   auto Build = [] {
-    return moduleWith(i32(), makeBinary("+", makeLocal(0, i32()),
+    return moduleWith(i32(), makeBinary(BinaryOp::Add, makeLocal(0, i32()),
                                         makeInt(1, i32()), i32()));
   };
   Module A = Build(), B = Build();

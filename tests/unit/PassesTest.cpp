@@ -85,11 +85,11 @@ TEST_CASE("jumps to the innermost loop lose their label", "[passes]") {
   Then.push_back(Stmt::expr(makeBreak("lp")));
   std::vector<Stmt> LoopBody;
   LoopBody.push_back(Stmt::expr(makeIf(
-      makeBinary("==", loc(N), num(3), Type::boolean()),
+      makeBinary(BinaryOp::Eq, loc(N), num(3), Type::boolean()),
       stmtBlock(std::move(Then)), nullptr, Type::unit())));
   auto W = std::make_unique<Expr>(ExprKind::While, Type::unit());
   W->Label = "lp";
-  W->Ops.push_back(makeBinary(">", loc(N), num(0), Type::boolean()));
+  W->Ops.push_back(makeBinary(BinaryOp::Gt, loc(N), num(0), Type::boolean()));
   W->Ops.push_back(stmtBlock(std::move(LoopBody)));
   std::vector<Stmt> Body;
   Body.push_back(Stmt::expr(std::move(W)));
@@ -107,7 +107,7 @@ TEST_CASE("a jump out of a labelled block keeps its label", "[passes]") {
   Then.push_back(Stmt::expr(makeBreak("next")));
   std::vector<Stmt> Inner;
   Inner.push_back(Stmt::expr(makeIf(
-      makeBinary("==", loc(N), num(1), Type::boolean()),
+      makeBinary(BinaryOp::Eq, loc(N), num(1), Type::boolean()),
       stmtBlock(std::move(Then)), nullptr, Type::unit())));
   auto Next = stmtBlock(std::move(Inner));
   Next->Label = "next";
@@ -146,7 +146,7 @@ TEST_CASE("an initialiser every path overwrites becomes a deferred let",
   E.push_back(Stmt::expr(makeAssign(loc(R), num(2))));
   std::vector<Stmt> Body;
   Body.push_back(Stmt::let(R, num(0)));
-  Body.push_back(Stmt::expr(makeIf(makeBinary(">", loc(A), num(0),
+  Body.push_back(Stmt::expr(makeIf(makeBinary(BinaryOp::Gt, loc(A), num(0),
                                               Type::boolean()),
                                    stmtBlock(std::move(T)),
                                    stmtBlock(std::move(E)), Type::unit())));
@@ -184,7 +184,7 @@ TEST_CASE("mut is required exactly when a value may be overwritten",
   std::vector<Stmt> Body;
   Body.push_back(Stmt::let(X, num(1)));
   Body.push_back(Stmt::let(Y, num(2)));
-  Body.push_back(Stmt::expr(makeAssign(loc(X), makeBinary("+", loc(X), loc(Y), i32()))));
+  Body.push_back(Stmt::expr(makeAssign(loc(X), makeBinary(BinaryOp::Add, loc(X), loc(Y), i32()))));
   FB.F.Body = makeBlock(std::move(Body), loc(X), i32());
   std::vector<bool> Mut = localsNeedingMut(FB.F);
   CHECK(Mut[X]);
@@ -216,7 +216,7 @@ TEST_CASE("a non-void body that can fall off its end returns zero",
   std::vector<Stmt> Then;
   Then.push_back(Stmt::expr(ret(num(1))));
   std::vector<Stmt> Body;
-  Body.push_back(Stmt::expr(makeIf(makeBinary("!=", loc(A), num(0),
+  Body.push_back(Stmt::expr(makeIf(makeBinary(BinaryOp::Ne, loc(A), num(0),
                                               Type::boolean()),
                                    stmtBlock(std::move(Then)), nullptr,
                                    Type::unit())));
@@ -235,7 +235,7 @@ TEST_CASE("a loop that never loops becomes a block", "[passes]") {
   std::vector<Stmt> LoopBody;
   LoopBody.push_back(Stmt::expr(makeAssign(loc(X), loc(N))));
   LoopBody.push_back(Stmt::expr(makeIf(
-      makeBinary("==", loc(N), num(1), Type::boolean()),
+      makeBinary(BinaryOp::Eq, loc(N), num(1), Type::boolean()),
       stmtBlock(std::move(Then)), nullptr, Type::unit())));
   LoopBody.push_back(Stmt::expr(makeAssign(loc(X), num(2))));
   LoopBody.push_back(Stmt::expr(makeBreak("lp")));
@@ -260,7 +260,7 @@ TEST_CASE("a loop with a continue stays a loop", "[passes]") {
   Then.push_back(Stmt::expr(makeContinue("")));
   std::vector<Stmt> LoopBody;
   LoopBody.push_back(Stmt::expr(makeIf(
-      makeBinary("==", loc(N), num(1), Type::boolean()),
+      makeBinary(BinaryOp::Eq, loc(N), num(1), Type::boolean()),
       stmtBlock(std::move(Then)), nullptr, Type::unit())));
   LoopBody.push_back(Stmt::expr(makeBreak("lp")));
   auto L = std::make_unique<Expr>(ExprKind::Loop, Type::unit());
@@ -277,14 +277,13 @@ TEST_CASE("boolean round trips fold", "[passes]") {
   FunctionBuilder FB(Type::boolean());
   LocalId A = FB.param("a");
   // (!!(a != 0) as i32 as i64) == 0  is  a == 0
-  auto NotNot = makeUnary(
-      "!", makeUnary("!", makeBinary("!=", loc(A), num(0), Type::boolean()),
+  auto NotNot = makeUnary(UnaryOp::Not, makeUnary(UnaryOp::Not, makeBinary(BinaryOp::Ne, loc(A), num(0), Type::boolean()),
                      Type::boolean()),
       Type::boolean());
   auto Wide = makeCast(makeCast(std::move(NotNot), i32()),
                        Type::integer(64, true));
   FB.F.Body = makeBlock(
-      {}, makeBinary("==", std::move(Wide), makeInt(0, Type::integer(64, true)),
+      {}, makeBinary(BinaryOp::Eq, std::move(Wide), makeInt(0, Type::integer(64, true)),
                      Type::boolean()),
       Type::boolean());
   std::string Rust = compileFunction(std::move(FB.F), "fold_bools");
@@ -322,7 +321,7 @@ TEST_CASE("a late initialisation becomes the let", "[passes]") {
   std::vector<Stmt> Body;
   Body.push_back(Stmt::let(R, nullptr));
   Body.push_back(Stmt::let(Unused, nullptr));
-  Body.push_back(Stmt::expr(makeAssign(loc(A), makeBinary("+", loc(A), num(1), i32()))));
+  Body.push_back(Stmt::expr(makeAssign(loc(A), makeBinary(BinaryOp::Add, loc(A), num(1), i32()))));
   Body.push_back(Stmt::expr(makeAssign(loc(R), loc(A))));
   FB.F.Body = makeBlock(std::move(Body), loc(R), i32());
   std::string Rust = compileFunction(std::move(FB.F), "late_let");
@@ -339,7 +338,7 @@ TEST_CASE("final returns in both branches become the value", "[passes]") {
   T.push_back(Stmt::expr(ret(num(1))));
   E.push_back(Stmt::expr(ret(loc(A))));
   std::vector<Stmt> Body;
-  Body.push_back(Stmt::expr(makeIf(makeBinary("!=", loc(A), num(0),
+  Body.push_back(Stmt::expr(makeIf(makeBinary(BinaryOp::Ne, loc(A), num(0),
                                               Type::boolean()),
                                    stmtBlock(std::move(T)),
                                    stmtBlock(std::move(E)), Type::unit())));
@@ -356,7 +355,7 @@ TEST_CASE("a helper forwarding to a private inline becomes it", "[passes]") {
   Inline.Ret = i32();
   Inline.Locals.push_back({"v", i32(), true, false});
   Inline.Params.push_back(0);
-  Inline.Body = makeBlock({}, makeBinary("|", makeLocal(0, i32()), num(1), i32()), i32());
+  Inline.Body = makeBlock({}, makeBinary(BinaryOp::BitOr, makeLocal(0, i32()), num(1), i32()), i32());
   Function Helper;
   Helper.CName = "rust_helper_inc";
   Helper.RustName = "inc";
