@@ -139,12 +139,18 @@ private:
   ir::LocalId addLocal(std::string Name, ir::TypeRef Ty, bool IsParam = false);
   std::string freshLabel(const std::string &Base);
 
-  // Expressions (ExprLowering.cpp).
+  // Values, calls and side effects (ExprLowering.cpp).
   ir::ExprPtr rvalue(const clang::Expr *E);
   ir::ExprPtr condition(const clang::Expr *E);
   ir::ExprPtr toBool(ir::ExprPtr V);
   ir::ExprPtr coerce(ir::ExprPtr V, const ir::TypeRef &Want);
   void effect(const clang::Expr *E, std::vector<ir::Stmt> &Out);
+  ir::ExprPtr call(const clang::CallExpr *E);
+  ir::ExprPtr declRef(const clang::Expr *E);
+  ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
+  ir::ExprPtr constantFold(const clang::Expr *E);
+  bool mayBeConstant(const clang::Expr *E);
+  // Places (PlaceLowering.cpp).
   LValue lvalue(const clang::Expr *E);
   ir::ExprPtr load(LValue LV);
   ir::ExprPtr store(LValue LV, ir::ExprPtr Value);
@@ -152,6 +158,7 @@ private:
   static LValue duplicate(const LValue &LV);
   ir::ExprPtr addressOf(const clang::Expr *E, clang::QualType PtrTy);
   ir::ExprPtr addressOfPlace(LValue LV, bool Mutable);
+  // Conversions and operators (OperatorLowering.cpp).
   ir::ExprPtr lowerCast(const clang::CastExpr *E);
   ir::ExprPtr convert(ir::ExprPtr V, clang::QualType From, clang::QualType To,
                       const clang::Stmt *Where);
@@ -162,7 +169,12 @@ private:
   ir::ExprPtr assignment(const clang::BinaryOperator *E, bool WantValue);
   ir::ExprPtr unary(const clang::UnaryOperator *E);
   ir::ExprPtr increment(const clang::UnaryOperator *E, bool WantValue);
-  ir::ExprPtr call(const clang::CallExpr *E);
+  ir::ExprPtr pointerOffset(ir::ExprPtr Ptr, ir::ExprPtr Index,
+                            clang::QualType PtrTy, bool Negate);
+  // Initialisers (InitLowering.cpp).
+  ir::ExprPtr initializer(const clang::Expr *Init, clang::QualType Ty);
+  void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,
+                       clang::QualType Ty, std::vector<ir::Stmt> &Out);
   // Atomics (AtomicLowering.cpp).
   ir::ExprPtr atomicExpr(const clang::AtomicExpr *E);
   ir::ExprPtr syncBuiltin(const clang::CallExpr *E, llvm::StringRef Name);
@@ -181,15 +193,6 @@ private:
   ir::ExprPtr builtinCall(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
-  ir::ExprPtr declRef(const clang::Expr *E);
-  ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
-  ir::ExprPtr pointerOffset(ir::ExprPtr Ptr, ir::ExprPtr Index,
-                            clang::QualType PtrTy, bool Negate);
-  ir::ExprPtr initializer(const clang::Expr *Init, clang::QualType Ty);
-  void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,
-                       clang::QualType Ty, std::vector<ir::Stmt> &Out);
-  ir::ExprPtr constantFold(const clang::Expr *E);
-  bool mayBeConstant(const clang::Expr *E);
 
   // Statements (StmtLowering.cpp).
   void stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out);

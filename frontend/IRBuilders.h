@@ -39,6 +39,39 @@ inline ir::ExprPtr wrap(ir::ExprKind K, ir::ExprPtr A, ir::TypeRef Ty) {
 }
 
 // `Recv.Name(Arg?)`.
+// `{ Pre; Tail }`, or just Tail.
+inline ir::ExprPtr withStmts(std::vector<ir::Stmt> Pre, ir::ExprPtr Tail) {
+  if (Pre.empty())
+    return Tail;
+  ir::TypeRef Ty = Tail->Ty;
+  return ir::makeBlock(std::move(Pre), std::move(Tail), Ty);
+}
+
+inline bool isFnPtr(const ir::TypeRef &T) {
+  return T->kind() == ir::Type::Kind::FnPtr;
+}
+
+// bindgen's newtype enums hold their integer in `.0`.
+inline ir::ExprPtr newtypeValue(ir::ExprPtr V) {
+  ir::TypeRef Repr = V->Ty->repr();
+  return wrap(ir::ExprKind::NewtypeValue, std::move(V), Repr);
+}
+
+inline ir::ExprPtr newtypeWrap(ir::ExprPtr V, const ir::TypeRef &Newtype) {
+  if (!sameType(V->Ty, Newtype->repr()))
+    V = ir::makeCast(std::move(V), Newtype->repr());
+  return wrap(ir::ExprKind::NewtypeWrap, std::move(V), Newtype);
+}
+
+// A compound literal is lowered to a value, which has no address; neither
+// do its members.
+inline bool hasAddress(const ir::Expr &Place) {
+  const ir::Expr *P = &Place;
+  while (P->Kind == ir::ExprKind::Field)
+    P = P->Ops[0].get();
+  return P->Kind != ir::ExprKind::Block;
+}
+
 inline ir::ExprPtr method(const std::string &Name, ir::ExprPtr Recv,
                           ir::ExprPtr Arg, ir::TypeRef Ty) {
   std::vector<ir::ExprPtr> Args;

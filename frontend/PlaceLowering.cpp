@@ -1,0 +1,243 @@
+//===- frontend/PlaceLowering.cpp - C lvalues to IR places ----------------===//
+//
+// An lvalue is a place (a local, a deref, a field path) with what reading
+// and writing it takes: a bitfield accessor, a volatile access, an address.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/FunctionLowering.h"
+#include "frontend/IRBuilders.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecordLayout.h"
+#include "clang/Basic/Builtins.h"
+#include "llvm/ADT/SmallString.h"
+
+namespace h2r::frontend {
+
+using namespace clang;
+using ir::ExprKind;
+using ir::ExprPtr;
+using ir::Type;
+using ir::TypeRef;
+
+
+FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
+  E = E->IgnoreParens();
+  LValue LV;
+  LV.Volatile = E->getType().isVolatileQualified();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      reject(E, "unsupported-lvalue", "reference to a non-variable");
+    LV.Ty = type(VD->getType(), E);
+    if (VD->hasLocalStorage()) {
+      auto It = Locals.find(VD);
+      if (It == Locals.end())
+        reject(E, "unsupported-lvalue", "variable used before its declaration");
+      LV.Place = ir::makeLocal(It->second, LV.Ty);
+      return LV;
+    }
+    auto P = makeExpr(ExprKind::Path, LV.Ty);
+    P->Mutable = !VD->getType().isConstQualified();
+    if (VD->isStaticLocal()) {
+      staticLocal(VD);
+      P->Sym = {ir::SymbolKind::LocalStatic, Statics[VD]};
+    } else {
+      if (VD->getStorageClass() == SC_Static)
+        reject(E, "static-global",
+               "file-scope static variable '" + VD->getNameAsString() + "'");
+      P->Sym = LC.externStatic({VD->getNameAsString(), LV.Ty});
+    }
+    LV.Place = std::move(P);
+    return LV;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_Deref)
+      reject(E, "unsupported-lvalue", "unary operator used as an lvalue");
+    if (UO->getType()->isVoidType())
+      reject(E, "unsupported-lvalue", "dereference of a void pointer");
+    LV.Ty = type(E->getType(), E);
+    LV.Place = wrap(ExprKind::Deref, rvalue(UO->getSubExpr()), LV.Ty);
+    return LV;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      reject(E, "unsupported-lvalue", "member is not a field");
+    if (LC.Types.isOpaque(Field->getParent()))
+      reject(E, "opaque-type",
+             "'" + LC.Types.recordName(Field->getParent()) +
+                 "' is opaque in the bindings, so its members are not visible");
+    ExprPtr Base;
+    const clang::Expr *BaseE = ME->getBase();
+    QualType BaseTy = BaseE->getType();
+    if (ME->isArrow()) {
+      BaseTy = BaseTy->getPointeeType();
+      Base = wrap(ExprKind::Deref, rvalue(BaseE), type(BaseTy, E));
+    } else if (BaseE->isGLValue()) {
+      LValue BaseLV = lvalue(BaseE);
+      Base = std::move(BaseLV.Place);
+    } else {
+      Base = rvalue(BaseE);
+    }
+    // Accessing through a volatile struct makes the member volatile too.
+    LV.Volatile = LV.Volatile || BaseTy.isVolatileQualified();
+    try {
+      LV.Ty = LC.Types.lowerField(Field->getType());
+    } catch (LoweringFailure &F) {
+      F.Loc = E->getBeginLoc();
+      throw;
+    }
+    std::string Name = LC.Types.fieldName(Field);
+    if (Field->isBitField()) {
+      LV.Place = std::move(Base);
+      LV.Bitfield = Name;
+      return LV;
+    }
+    auto F = wrap(ExprKind::Field, std::move(Base), LV.Ty);
+    F->Name = Name;
+    F->Unsafe = Field->getParent()->isUnion();
+    LV.Place = std::move(F);
+    return LV;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    LV.Ty = type(E->getType(), E);
+    ExprPtr Ptr = pointerOffset(rvalue(AS->getBase()), rvalue(AS->getIdx()),
+                                AS->getBase()->getType(), false);
+    LV.Place = wrap(ExprKind::Deref, std::move(Ptr), LV.Ty);
+    return LV;
+  }
+  if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+    (void)SE;
+    reject(E, "unsupported-lvalue", "statement expression used as an lvalue");
+  }
+  if (const auto *CLE = dyn_cast<CompoundLiteralExpr>(E)) {
+    // Read as a value: `(refcount_t){ .refs = ATOMIC_INIT(1) }`.
+    if (CLE->isFileScope())
+      reject(E, "compound-literal", "file-scope compound literal");
+    LV.Ty = type(E->getType(), E);
+    LV.Place = initializer(CLE->getInitializer(), CLE->getType());
+    return LV;
+  }
+  reject(E, "unsupported-lvalue",
+         std::string("lvalue '") + E->getStmtClassName() + "'");
+}
+
+ExprPtr FunctionLowering::load(LValue LV) {
+  if (!LV.Bitfield.empty()) {
+    auto Get = makeExpr(ExprKind::BitfieldGet, LV.Ty);
+    Get->Name = LV.Bitfield;
+    Get->Ops.push_back(std::move(LV.Place));
+    return Get;
+  }
+  if (LV.Volatile) {
+    ExprPtr Ptr;
+    if (LV.Place->Kind == ExprKind::Deref)
+      Ptr = std::move(LV.Place->Ops[0]);
+    else
+      Ptr = wrap(ExprKind::AddrOf, std::move(LV.Place),
+                 Type::pointer(LV.Ty, true));
+    return wrap(ExprKind::VolatileRead, std::move(Ptr), LV.Ty);
+  }
+  return std::move(LV.Place);
+}
+
+ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
+  if (!LV.Bitfield.empty()) {
+    auto Set = makeExpr(ExprKind::BitfieldSet, Type::unit());
+    Set->Name = LV.Bitfield;
+    Set->Ops.push_back(std::move(LV.Place));
+    Set->Ops.push_back(std::move(Value));
+    return Set;
+  }
+  if (LV.Volatile) {
+    ExprPtr Ptr;
+    if (LV.Place->Kind == ExprKind::Deref)
+      Ptr = std::move(LV.Place->Ops[0]);
+    else {
+      Ptr = wrap(ExprKind::AddrOf, std::move(LV.Place),
+                 Type::pointer(LV.Ty, false));
+      Ptr->Mutable = true;
+    }
+    auto W = wrap(ExprKind::VolatileWrite, std::move(Ptr), Type::unit());
+    W->Ops.push_back(std::move(Value));
+    return W;
+  }
+  return ir::makeAssign(std::move(LV.Place), std::move(Value));
+}
+
+FunctionLowering::LValue FunctionLowering::duplicate(const LValue &LV) {
+  LValue C;
+  C.Place = ir::clone(*LV.Place);
+  C.Bitfield = LV.Bitfield;
+  C.Ty = LV.Ty;
+  C.Volatile = LV.Volatile;
+  return C;
+}
+
+// Evaluates the place's address once so it can be both read and written.
+FunctionLowering::LValue FunctionLowering::stabilize(LValue LV,
+                                                     std::vector<ir::Stmt> &Pre) {
+  if (ir::isSimplePlace(*LV.Place))
+    return LV;
+  if (LV.Place->Kind == ExprKind::Block)
+    throw LoweringFailure{"compound-literal",
+                          "a compound literal is written to", {}};
+  TypeRef PlaceTy = LV.Place->Ty;
+  TypeRef PtrTy = Type::pointer(PlaceTy, false);
+  LValue Whole;
+  Whole.Place = std::move(LV.Place);
+  Whole.Ty = PlaceTy;
+  ir::LocalId Tmp = addLocal("__place", PtrTy);
+  Pre.push_back(ir::Stmt::let(Tmp, addressOfPlace(std::move(Whole), true)));
+  LV.Place = wrap(ExprKind::Deref, ir::makeLocal(Tmp, PtrTy), PlaceTy);
+  return LV;
+}
+
+// `&place` as a raw pointer; `&*p` is just `p`.
+ExprPtr FunctionLowering::addressOfPlace(LValue LV, bool Mutable) {
+  TypeRef PtrTy = Type::pointer(LV.Ty, !Mutable);
+  if (LV.Place->Kind == ExprKind::Deref)
+    return ir::makeCast(std::move(LV.Place->Ops[0]), PtrTy);
+  auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place), PtrTy);
+  Addr->Mutable = Mutable;
+  return Addr;
+}
+
+ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
+  Sub = Sub->IgnoreParens();
+  if (isa<CompoundLiteralExpr>(Sub))
+    reject(Sub, "compound-literal",
+           "address of a compound literal (it has no Rust place)");
+  TypeRef Ty = type(PtrTy, Sub);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
+    if (const auto *Callee = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      auto P = makeExpr(ExprKind::Path, Ty);
+      P->Sym = functionSymbol(Callee);
+      return P;
+    }
+  // `&*p` and `&p[i]` compute an address without touching memory.
+  if (const auto *UO = dyn_cast<UnaryOperator>(Sub))
+    if (UO->getOpcode() == UO_Deref)
+      return ir::makeCast(rvalue(UO->getSubExpr()), Ty);
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Sub))
+    return ir::makeCast(pointerOffset(rvalue(AS->getBase()),
+                                      rvalue(AS->getIdx()),
+                                      AS->getBase()->getType(), false),
+                        Ty);
+  LValue LV = lvalue(Sub);
+  if (!LV.Bitfield.empty())
+    reject(Sub, "unsupported-lvalue", "address of a bitfield");
+  if (!hasAddress(*LV.Place))
+    reject(Sub, "compound-literal",
+           "address into a compound literal (it has no Rust place)");
+  bool Mut = !PtrTy->getPointeeType().isConstQualified();
+  auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place),
+                   Type::pointer(LV.Ty, !Mut));
+  Addr->Mutable = Mut;
+  return ir::makeCast(std::move(Addr), Ty);
+}
+
+} // namespace h2r::frontend
