@@ -1,0 +1,123 @@
+//===- emitter/AsmPrinter.cpp - IR asm expressions to asm! ----------------===//
+//
+// Operands print in the IR's order (positional first, explicit registers
+// last, as Rust requires); options always include `att_syntax`.
+//
+//===----------------------------------------------------------------------===//
+#include "emitter/Printer.h"
+
+namespace h2r::emit {
+
+std::string rustStringLiteral(const std::string &Text) {
+  std::string Out = "\"";
+  for (char C : Text) {
+    switch (C) {
+    case '"':
+      Out += "\\\"";
+      break;
+    case '\\':
+      Out += "\\\\";
+      break;
+    case '\n':
+      Out += "\\n";
+      break;
+    case '\t':
+      Out += "\\t";
+      break;
+    default:
+      Out += C;
+    }
+  }
+  return Out + "\"";
+}
+
+static const char *spelling(AsmDir D) {
+  switch (D) {
+  case AsmDir::In:
+    return "in";
+  case AsmDir::Out:
+    return "out";
+  case AsmDir::LateOut:
+    return "lateout";
+  case AsmDir::InOut:
+    return "inout";
+  case AsmDir::InLateOut:
+    return "inlateout";
+  case AsmDir::Const:
+    return "const";
+  case AsmDir::Sym:
+    return "sym";
+  case AsmDir::Label:
+    return "label";
+  }
+  return "";
+}
+
+static std::string registerSpec(const AsmOperand &Op) {
+  switch (Op.Class) {
+  case AsmRegClass::None:
+    return "";
+  case AsmRegClass::Reg:
+    return "(reg)";
+  case AsmRegClass::RegAbcd:
+    return "(reg_abcd)";
+  case AsmRegClass::RegByte:
+    return "(reg_byte)";
+  case AsmRegClass::Explicit:
+    return "(\"" + Op.Register + "\")";
+  }
+  return "";
+}
+
+// AT&T syntax always: the templates are GCC's.
+static std::string optionList(const AsmOptions &O) {
+  std::string S = "att_syntax";
+  for (auto [On, Name] : {std::pair{O.Pure, "pure"}, {O.NoMem, "nomem"},
+                          {O.ReadOnly, "readonly"}, {O.NoReturn, "noreturn"},
+                          {O.NoStack, "nostack"}})
+    if (On)
+      S += std::string(", ") + Name;
+  return S;
+}
+
+std::string Printer::asmOperand(const Expr &E, const AsmOperand &Op) {
+  std::string S = spelling(Op.Dir) + registerSpec(Op) + " ";
+  switch (Op.Dir) {
+  case AsmDir::Sym:
+    return S + itemPath(Op.Sym);
+  case AsmDir::Label: {
+    ++Indent;
+    S += block(*E.Ops[Op.In], Indent);
+    --Indent;
+    return S;
+  }
+  case AsmDir::Const:
+  case AsmDir::In:
+    return S + expr(*E.Ops[Op.In], PrecAssign);
+  case AsmDir::Out:
+  case AsmDir::LateOut:
+  case AsmDir::InOut:
+  case AsmDir::InLateOut: {
+    if (Op.In >= 0)
+      S += expr(*E.Ops[Op.In], PrecAssign);
+    if (Op.In >= 0 && Op.In == Op.Out)
+      return S;
+    if (Op.In >= 0)
+      S += " => ";
+    return S + (Op.Out >= 0 ? expr(*E.Ops[Op.Out], PrecAssign) : "_");
+  }
+  }
+  return S;
+}
+
+std::string Printer::asmExpr(const Expr &E) {
+  std::string S = "core::arch::asm!(\n";
+  std::string Pad = indent(Indent + 1);
+  S += Pad + rustStringLiteral(E.Text) + ",\n";
+  for (const AsmOperand &Op : E.AsmOps)
+    S += Pad + asmOperand(E, Op) + ",\n";
+  S += Pad + "options(" + optionList(E.AsmOpts) + "),\n";
+  return S + indent(Indent) + ")";
+}
+
+} // namespace h2r::emit
