@@ -9,6 +9,8 @@
 
 #include "ir/Module.h"
 
+#include "clang/AST/Stmt.h"
+
 #include <string>
 #include <vector>
 
@@ -61,6 +63,15 @@ inline ir::ExprPtr newtypeWrap(ir::ExprPtr V, const ir::TypeRef &Newtype) {
   if (!sameType(V->Ty, Newtype->repr()))
     V = ir::makeCast(std::move(V), Newtype->repr());
   return wrap(ir::ExprKind::NewtypeWrap, std::move(V), Newtype);
+}
+
+// Calls F on S and on every statement below it.
+template <typename Fn> void forEachSubStmt(const clang::Stmt *S, Fn &&F) {
+  if (!S)
+    return;
+  F(S);
+  for (const clang::Stmt *Child : S->children())
+    forEachSubStmt(Child, F);
 }
 
 // A compound literal is lowered to a value, which has no address; neither
