@@ -82,6 +82,13 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override;
 
 private:
+  struct UnitState;
+  void configureContext(UnitState &U);
+  void lowerFunctions(UnitState &U);
+  std::vector<const FunctionDecl *> reachable(UnitState &U,
+                                              const FunctionDecl *Root);
+  void recordFunctions(UnitState &U);
+  ir::HelperRecord lowerHelper(UnitState &U, const Helper &H);
   ir::FallbackReason reason(const LoweringFailure &F, const FunctionDecl *FD,
                             ASTContext &Ctx);
   ir::Signature signature(const FunctionDecl *FD, TypeLowering &Types);
@@ -124,168 +131,203 @@ ir::Signature TranslationUnitLowering::signature(const FunctionDecl *FD,
   return S;
 }
 
+// Everything lowering one translation unit produces before it is merged.
+struct TranslationUnitLowering::UnitState {
+  UnitState(ASTContext &Ctx, std::vector<Helper> Helpers,
+            const TypeOptions &TyOpts)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Helpers(std::move(Helpers)),
+        Closure(roots(this->Helpers)), Types(Ctx, TyOpts), LC(Ctx, Types) {}
+  static std::vector<const FunctionDecl *>
+  roots(const std::vector<Helper> &Helpers) {
+    std::vector<const FunctionDecl *> Roots;
+    for (const Helper &H : Helpers)
+      Roots.push_back(H.Decl);
+    return Roots;
+  }
+  const LoweringFailure *failure(const FunctionDecl *F) const {
+    return std::get_if<LoweringFailure>(&Lowered.at(F));
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  std::vector<Helper> Helpers;
+  InlineClosure Closure;
+  TypeLowering Types;
+  LoweringContext LC;
+  // Helpers first, then the closure.
+  std::vector<const FunctionDecl *> All;
+  std::map<const FunctionDecl *, std::variant<ir::Function, LoweringFailure>>
+      Lowered;
+  // The closure functions each translation really reaches.
+  std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Reaches;
+  std::map<const FunctionDecl *, std::vector<LoweringFailure>> NotesOf;
+  // Closure functions some translated helper needs.
+  std::set<const FunctionDecl *> Emitted;
+};
+
 void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   if (Ctx.getDiagnostics().hasErrorOccurred())
     return;
-  const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<Helper> Helpers = findHelpers(Ctx, Opts.HelperPrefix, Markers);
-  std::vector<const FunctionDecl *> Roots;
-  for (const Helper &H : Helpers)
-    Roots.push_back(H.Decl);
-  InlineClosure Closure(Roots);
-
   TypeOptions TyOpts;
   TyOpts.OpaquePatterns = Opts.OpaqueTypes;
   TyOpts.Scalars = Opts.Scalars;
   TyOpts.NewtypeEnums = Opts.Params.NewtypeEnums;
   TyOpts.Bindings = Bindings;
   TyOpts.DefinesRecords = Opts.SelfTypes;
-  TypeLowering Types(Ctx, TyOpts);
-  LoweringContext LC(Ctx, Types);
+  UnitState U(Ctx, findHelpers(Ctx, Opts.HelperPrefix, Markers), TyOpts);
+  configureContext(U);
+  lowerFunctions(U);
+  recordFunctions(U);
+  for (const Helper &H : U.Helpers)
+    Out.Report.Helpers.push_back(lowerHelper(U, H));
+  for (const FunctionDecl *F : U.Closure.inlines()) {
+    if (!U.Emitted.count(F))
+      continue;
+    ir::Function Fn = std::move(std::get<ir::Function>(U.Lowered.at(F)));
+    Fn.FnRole = ir::Function::Role::Inline;
+    Fn.RustName = ir::rustIdent(Fn.CName);
+    Fn.Loc = describeLocation(F->getLocation(), U.SM);
+    Fn.ExternAbi = U.LC.AddressTaken.count(F->getCanonicalDecl()) != 0;
+    Merger.addInline(std::move(Fn));
+  }
+  for (const ir::RecordDef &R : U.Types.records())
+    Merger.addRecord(R);
+  for (auto &[Name, F] : U.LC.ExternFns)
+    Merger.addExternFn(F);
+  for (auto &[Name, S] : U.LC.ExternStatics)
+    Merger.addExternStatic(S);
+}
+
+void TranslationUnitLowering::configureContext(UnitState &U) {
+  LoweringContext &LC = U.LC;
   LC.Bindings = Bindings;
   LC.SelfTypes = Opts.SelfTypes;
   LC.RustMajor = Opts.RustMajor;
   LC.RustMinor = Opts.RustMinor;
-  for (const FunctionDecl *F : Closure.inlines())
+  for (const FunctionDecl *F : U.Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
-  for (const Helper &H : Helpers)
+  for (const Helper &H : U.Helpers)
     LC.Helpers[H.Decl->getCanonicalDecl()] = helperRustName(H);
-  for (const FunctionDecl *F : Closure.addressTaken())
+  for (const FunctionDecl *F : U.Closure.addressTaken())
     LC.AddressTaken.insert(F->getCanonicalDecl());
+}
 
-  // Lower every function once, noting which closure functions each
-  // translation really reaches.
-  std::map<const FunctionDecl *, std::variant<ir::Function, LoweringFailure>>
-      Lowered;
-  std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Reaches;
-  std::map<const FunctionDecl *, std::vector<LoweringFailure>> NotesOf;
-  std::vector<const FunctionDecl *> All = Roots;
-  All.insert(All.end(), Closure.inlines().begin(), Closure.inlines().end());
-  for (const FunctionDecl *F : All) {
-    FunctionLowering FL(LC, F);
-    Lowered.emplace(F, FL.run());
-    Reaches[F] = FL.reached();
-    NotesOf[F] = FL.notes();
+// Lowers every function once, noting which closure functions each
+// translation really reaches.
+void TranslationUnitLowering::lowerFunctions(UnitState &U) {
+  U.All = UnitState::roots(U.Helpers);
+  U.All.insert(U.All.end(), U.Closure.inlines().begin(),
+               U.Closure.inlines().end());
+  for (const FunctionDecl *F : U.All) {
+    FunctionLowering FL(U.LC, F);
+    U.Lowered.emplace(F, FL.run());
+    U.Reaches[F] = FL.reached();
+    U.NotesOf[F] = FL.notes();
   }
-  // Depth-first over what translations reach; a rejected function reaches
-  // nothing further (its own failure is the reason).
-  auto Reachable = [&](const FunctionDecl *Root) {
-    std::vector<const FunctionDecl *> Result;
-    std::set<const FunctionDecl *> Seen{Root};
-    std::vector<const FunctionDecl *> Stack{Root};
-    while (!Stack.empty()) {
-      const FunctionDecl *G = Stack.back();
-      Stack.pop_back();
-      if (G != Root)
-        Result.push_back(G);
-      if (std::holds_alternative<LoweringFailure>(Lowered.at(G)))
-        continue;
-      const auto &Next = Reaches[G];
-      std::vector<const FunctionDecl *> Ordered;
-      for (const FunctionDecl *C : Closure.callees(G))
-        if (Next.count(C))
-          Ordered.push_back(C);
-      for (auto It = Ordered.rbegin(); It != Ordered.rend(); ++It)
-        if (Seen.insert(*It).second)
-          Stack.push_back(*It);
-    }
-    return Result;
-  };
+}
 
-  auto Failure = [&](const FunctionDecl *F) -> const LoweringFailure * {
-    return std::get_if<LoweringFailure>(&Lowered.at(F));
-  };
+// Depth-first over what translations reach; a rejected function reaches
+// nothing further (its own failure is the reason).
+std::vector<const FunctionDecl *>
+TranslationUnitLowering::reachable(UnitState &U, const FunctionDecl *Root) {
+  std::vector<const FunctionDecl *> Result;
+  std::set<const FunctionDecl *> Seen{Root};
+  std::vector<const FunctionDecl *> Stack{Root};
+  while (!Stack.empty()) {
+    const FunctionDecl *G = Stack.back();
+    Stack.pop_back();
+    if (G != Root)
+      Result.push_back(G);
+    if (U.failure(G))
+      continue;
+    const auto &Next = U.Reaches[G];
+    std::vector<const FunctionDecl *> Ordered;
+    for (const FunctionDecl *C : U.Closure.callees(G))
+      if (Next.count(C))
+        Ordered.push_back(C);
+    for (auto It = Ordered.rbegin(); It != Ordered.rend(); ++It)
+      if (Seen.insert(*It).second)
+        Stack.push_back(*It);
+  }
+  return Result;
+}
 
-  for (const FunctionDecl *F : All) {
+void TranslationUnitLowering::recordFunctions(UnitState &U) {
+  for (const FunctionDecl *F : U.All) {
     ir::FunctionRecord R;
     R.Name = F->getNameAsString();
-    R.Loc = describeLocation(F->getLocation(), SM);
-    if (const LoweringFailure *LF = Failure(F))
-      R.Reasons.push_back(reason(*LF, F, Ctx));
+    R.Loc = describeLocation(F->getLocation(), U.SM);
+    if (const LoweringFailure *LF = U.failure(F))
+      R.Reasons.push_back(reason(*LF, F, U.Ctx));
     R.Translated = R.Reasons.empty();
-    for (const LoweringFailure &N : NotesOf[F])
-      R.Notes.push_back(reason(N, F, Ctx));
-    for (const FunctionDecl *C : Closure.callees(F))
-      if (!R.Translated || Reaches[F].count(C))
+    for (const LoweringFailure &N : U.NotesOf[F])
+      R.Notes.push_back(reason(N, F, U.Ctx));
+    for (const FunctionDecl *C : U.Closure.callees(F))
+      if (!R.Translated || U.Reaches[F].count(C))
         R.Callees.push_back(C->getNameAsString());
     Merger.addFunctionRecord(std::move(R));
   }
+}
 
-  std::set<const FunctionDecl *> Emitted;
-  for (const Helper &H : Helpers) {
-    ir::HelperRecord Rec;
-    Rec.Name = H.Decl->getNameAsString();
-    Rec.RustName = helperRustName(H);
-    Rec.Loc = describeLocation(H.Decl->getLocation(), SM);
-    Rec.Sig = signature(H.Decl, Types);
-    std::vector<const FunctionDecl *> Reach = Reachable(H.Decl);
-    std::vector<const FunctionDecl *> Members{H.Decl};
-    Members.insert(Members.end(), Reach.begin(), Reach.end());
-    for (const FunctionDecl *F : Reach)
-      Rec.Closure.push_back(F->getNameAsString());
-    for (const FunctionDecl *F : Members) {
-      for (const LoweringFailure &N : NotesOf[F])
-        Rec.Notes.push_back(reason(N, F, Ctx));
-      if (const LoweringFailure *LF = Failure(F)) {
-        Rec.Reasons.push_back(reason(*LF, F, Ctx));
-      } else if (F != H.Decl) {
-        const auto &Fn = std::get<ir::Function>(Lowered.at(F));
-        if (!Merger.canAddInline(ir::rustIdent(Fn.CName),
-                                 describeLocation(F->getLocation(), SM)))
-          Rec.Reasons.push_back(
-              reason({"inline-name-conflict",
-                      "another input defines a different '" + Fn.CName + "'",
-                      F->getLocation()},
-                     F, Ctx));
-      }
+// A helper's status: translated if it and everything it reaches lowered
+// (its translation then goes to the merger), else a fallback declaration.
+ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
+                                                     const Helper &H) {
+  ir::HelperRecord Rec;
+  Rec.Name = H.Decl->getNameAsString();
+  Rec.RustName = helperRustName(H);
+  Rec.Loc = describeLocation(H.Decl->getLocation(), U.SM);
+  Rec.Sig = signature(H.Decl, U.Types);
+  std::vector<const FunctionDecl *> Reach = reachable(U, H.Decl);
+  std::vector<const FunctionDecl *> Members{H.Decl};
+  Members.insert(Members.end(), Reach.begin(), Reach.end());
+  for (const FunctionDecl *F : Reach)
+    Rec.Closure.push_back(F->getNameAsString());
+  for (const FunctionDecl *F : Members) {
+    for (const LoweringFailure &N : U.NotesOf[F])
+      Rec.Notes.push_back(reason(N, F, U.Ctx));
+    if (const LoweringFailure *LF = U.failure(F)) {
+      Rec.Reasons.push_back(reason(*LF, F, U.Ctx));
+    } else if (F != H.Decl) {
+      const auto &Fn = std::get<ir::Function>(U.Lowered.at(F));
+      if (!Merger.canAddInline(ir::rustIdent(Fn.CName),
+                               describeLocation(F->getLocation(), U.SM)))
+        Rec.Reasons.push_back(
+            reason({"inline-name-conflict",
+                    "another input defines a different '" + Fn.CName + "'",
+                    F->getLocation()},
+                   F, U.Ctx));
     }
-    Rec.St = Rec.Reasons.empty() ? ir::HelperRecord::Status::Translated
-                                 : ir::HelperRecord::Status::Fallback;
-    if (Rec.St == ir::HelperRecord::Status::Translated) {
-      ir::Function Fn = std::move(std::get<ir::Function>(Lowered.at(H.Decl)));
-      Fn.FnRole = ir::Function::Role::Helper;
-      Fn.RustName = Rec.RustName;
-      Fn.Loc = Rec.Loc;
-      // bindgen declares helpers `extern "C"`, and the kernel stores some as
-      // `unsafe extern "C" fn` pointers; direct calls still inline.
-      Fn.ExternAbi = true;
-      Fn.NoMangle = Opts.ExportCAbi;
-      Merger.addHelper(std::move(Fn));
-      Emitted.insert(Reach.begin(), Reach.end());
-    } else {
-      // Declared in both export forms: translated helpers may call it.
-      try {
-        ir::FallbackDecl D;
-        D.CName = Rec.Name;
-        D.RustName = Rec.RustName;
-        D.Signature = LC.externSignature(H.Decl);
-        Out.Module.Fallbacks.push_back(std::move(D));
-      } catch (LoweringFailure &F) {
-        // Its signature has no Rust form either: the report says why.
-        F.Loc = H.Decl->getLocation();
-        F.Message = "no Rust declaration for the fallback: " + F.Message;
-        Rec.Reasons.push_back(reason(F, H.Decl, Ctx));
-      }
-    }
-    Out.Report.Helpers.push_back(std::move(Rec));
   }
-
-  for (const FunctionDecl *F : Closure.inlines()) {
-    if (!Emitted.count(F))
-      continue;
-    ir::Function Fn = std::move(std::get<ir::Function>(Lowered.at(F)));
-    Fn.FnRole = ir::Function::Role::Inline;
-    Fn.RustName = ir::rustIdent(Fn.CName);
-    Fn.Loc = describeLocation(F->getLocation(), SM);
-    Fn.ExternAbi = LC.AddressTaken.count(F->getCanonicalDecl()) != 0;
-    Merger.addInline(std::move(Fn));
+  Rec.St = Rec.Reasons.empty() ? ir::HelperRecord::Status::Translated
+                               : ir::HelperRecord::Status::Fallback;
+  if (Rec.St == ir::HelperRecord::Status::Translated) {
+    ir::Function Fn = std::move(std::get<ir::Function>(U.Lowered.at(H.Decl)));
+    Fn.FnRole = ir::Function::Role::Helper;
+    Fn.RustName = Rec.RustName;
+    Fn.Loc = Rec.Loc;
+    // bindgen declares helpers `extern "C"`, and the kernel stores some as
+    // `unsafe extern "C" fn` pointers; direct calls still inline.
+    Fn.ExternAbi = true;
+    Fn.NoMangle = Opts.ExportCAbi;
+    Merger.addHelper(std::move(Fn));
+    U.Emitted.insert(Reach.begin(), Reach.end());
+    return Rec;
   }
-  for (const ir::RecordDef &R : Types.records())
-    Merger.addRecord(R);
-  for (auto &[Name, F] : LC.ExternFns)
-    Merger.addExternFn(F);
-  for (auto &[Name, S] : LC.ExternStatics)
-    Merger.addExternStatic(S);
+  // Declared in both export forms: translated helpers may call it.
+  try {
+    ir::FallbackDecl D;
+    D.CName = Rec.Name;
+    D.RustName = Rec.RustName;
+    D.Signature = U.LC.externSignature(H.Decl);
+    Out.Module.Fallbacks.push_back(std::move(D));
+  } catch (LoweringFailure &F) {
+    // Its signature has no Rust form either: the report says why.
+    F.Loc = H.Decl->getLocation();
+    F.Message = "no Rust declaration for the fallback: " + F.Message;
+    Rec.Reasons.push_back(reason(F, H.Decl, U.Ctx));
+  }
+  return Rec;
 }
 
 class LoweringAction : public ASTFrontendAction {
