@@ -151,6 +151,21 @@ void Printer::helperDoc(const Function &F, const std::string &Pad,
                "its arguments.\n";
 }
 
+static bool transmutesByteToBool(const Expr &E) {
+  if (E.Kind == ExprKind::Transmute && E.Ty->isBool())
+    return true;
+  for (const auto &Op : E.Ops)
+    if (Op && transmutesByteToBool(*Op))
+      return true;
+  for (const Stmt &S : E.Stmts)
+    if (S.E && transmutesByteToBool(*S.E))
+      return true;
+  for (const MatchArm &A : E.Arms)
+    if (transmutesByteToBool(*A.Body))
+      return true;
+  return false;
+}
+
 void Printer::function(const Function &F, Scope S, std::ostream &OS) {
   Fn = &F;
   Where = S;
@@ -162,6 +177,9 @@ void Printer::function(const Function &F, Scope S, std::ostream &OS) {
     OS << Pad << "#[no_mangle]\n";
   else
     OS << Pad << "#[inline(always)]\n";
+  if (transmutesByteToBool(*F.Body))
+    OS << Pad << "// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.\n"
+       << Pad << "#[allow(clippy::transmute_int_to_bool)]\n";
   OS << Pad << (S == Scope::Inlines ? "pub(super) " : "pub ") << "unsafe "
      << (F.ExternAbi ? "extern \"C\" " : "") << "fn " << F.RustName << "(";
   for (size_t I = 0; I < F.Params.size(); ++I) {

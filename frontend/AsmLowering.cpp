@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/AsmState.h"
+#include "frontend/IRBuilders.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -259,9 +260,11 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
       Op.Class = ir::AsmRegClass::RegByte;
       Op.Out = A.addOp(ir::makeLocal(Tmp, U8));
       A.addPositional(std::move(Op), P);
+      // `set<cond>` writes exactly 0 or 1: a bool as it stands, no compare.
       ExprPtr Value = ir::makeLocal(Tmp, U8);
-      Value = LV.Ty->isBool() ? toBool(std::move(Value))
-                              : ir::makeCast(std::move(Value), LV.Ty);
+      Value = LV.Ty->isBool()
+                  ? wrap(ExprKind::Transmute, std::move(Value), LV.Ty)
+                  : ir::makeCast(std::move(Value), LV.Ty);
       A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
       continue;
     }
@@ -440,8 +443,39 @@ void FunctionLowering::asmClobbers(AsmState &A) {
   }
 }
 
+// Does the template push to the stack itself (`call`, `push*`, `enter`;
+// not directives such as `.pushsection`)?
+// Such an asm needs the ABI's stack alignment, which `nostack` gives up; the
+// kernel marks these with ASM_CALL_CONSTRAINT. Anything else leaves the
+// stack alone: the kernel has no red zone, and a trap (`ud2`, `int3`) gets
+// a frame the CPU aligns itself.
+static bool templateUsesStack(const std::string &Text) {
+  for (size_t I = 0; I < Text.size();) {
+    if (!isalpha(static_cast<unsigned char>(Text[I])) && Text[I] != '_') {
+      ++I;
+      continue;
+    }
+    size_t J = I;
+    while (J < Text.size() &&
+           (isalnum(static_cast<unsigned char>(Text[J])) || Text[J] == '_'))
+      ++J;
+    StringRef Word(Text.data() + I, J - I);
+    bool Directive = I > 0 && Text[I - 1] == '.'; // .pushsection
+    if (Directive) {
+      I = J;
+      continue;
+    }
+    if (Word.starts_with("call") || Word.starts_with("push") ||
+        Word == "enter" || Word == "enterq")
+      return true;
+    I = J;
+  }
+  return false;
+}
+
 ir::AsmOptions FunctionLowering::asmOptions(const AsmState &A) {
   ir::AsmOptions O;
+  O.NoStack = !templateUsesStack(A.Asm->Text);
   // GCC may drop or merge a non-volatile asm with outputs: Rust's `pure`.
   bool HasOutputs = A.NumOut > 0 && !A.MemoryOutput;
   if (!A.S->isVolatile() && HasOutputs && !A.MemoryClobber) {

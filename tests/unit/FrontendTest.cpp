@@ -225,3 +225,22 @@ void *rust_helper_pass(struct spinlock *l) { return l; }
   CHECK(Out.Report.Helpers[0].Reasons[0].Construct == "opaque-type");
   CHECK(Out.Report.Helpers[1].St == ir::HelperRecord::Status::Translated);
 }
+
+TEST_CASE("asm that pushes keeps the stack aligned; the rest is nostack",
+          "[frontend]") {
+  Translation T = translateSource("stack", R"(
+void rust_helper_quiet(void) { asm volatile("nop"); }
+void rust_helper_pushes(void) { asm volatile("pushfq; popfq"); }
+_Bool rust_helper_flag(unsigned long *p) {
+  _Bool c;
+  asm volatile("btq $0, %1" : "=@ccc"(c) : "m"(*p));
+  return c;
+}
+)");
+  REQUIRE(T.Ok);
+  std::string Rust = emitAndCompile(T, "stack");
+  CHECK_THAT(Rust, Catch::Contains("\"nop\",\n            options(att_syntax, nostack)"));
+  CHECK_THAT(Rust, Catch::Contains("\"pushfq; popfq\",\n            options(att_syntax),"));
+  // setc writes 0 or 1: the bool is that byte, with no compare.
+  CHECK_THAT(Rust, Catch::Contains("core::mem::transmute::<u8, bool>(__flag)"));
+}
