@@ -4,8 +4,9 @@
 #
 #   bench/codegen-parity.sh [work-dir]
 #
-# Corpus: the 394 helpers of corpus/kernel over the 6.1 headers
-# (scripts/kernel-corpus.sh does the translation and the bindings).
+# Corpora: the 394 helpers of corpus/kernel over the 6.1 headers
+# (scripts/kernel-corpus.sh does the translation and the bindings), and
+# Linux 6.12's own rust/helpers (scripts/kernel-crates.py).
 #  - C: helpers.c with the command kbuild ran, clang-19, less the options
 #    clang rejects;
 #  - Rust, c-abi form: the `--export=c-abi` translation (h2r_<C name>) with
@@ -27,42 +28,8 @@ tool=${HELPERS2RS:-$root/build/helpers2rs}
 "$root/scripts/kernel-corpus.sh" "$tool" "$work/corpus" > "$work/corpus.log" 2>&1
 out=$work/corpus
 
-# C: kbuild's command; options clang rejects are dropped one by one.
-# (The source is the command's last argument.)
-python3 - "$out/module/compile_commands.json" "$work/c.o" <<'PY'
-import json, re, shlex, subprocess, sys
-entry = json.load(open(sys.argv[1]))[0]
-args = entry.get("arguments") or shlex.split(entry["command"])
-out, drop, keep = sys.argv[2], set(), []
-skip = False
-for a in args:
-    if skip:
-        skip = False
-        continue
-    if a == "-o":
-        skip = True
-        continue
-    if a.startswith("-Wp,-M") or a.startswith("-W") and not a.startswith(("-Wa,", "-Wl,")):
-        continue
-    keep.append(a)
-# jump_label.c's helpers pass a run-time key to asm goto's "i" operand: C
-# compiles them only inlined into a caller with a constant key, and they
-# stay in C (asm-goto-needs-rust-1.87), so the C build leaves them out.
-src = keep[-1]
-bench_src = src[:-2] + "-bench.c"
-open(bench_src, "w").write(open(src).read().replace('#include "jump_label.c"', ""))
-keep[-1] = bench_src
-keep += ["-w", "-o", out]
-while True:
-    r = subprocess.run([k for k in keep if k not in drop], cwd=entry["directory"],
-                       capture_output=True, text=True)
-    if r.returncode == 0:
-        break
-    bad = re.findall(r"(?:unknown argument|unsupported option|optimization flag|argument unused)[^']*'([^']+)'", r.stderr)
-    if not bad or bad[0] in drop:
-        sys.exit("codegen-parity: the C does not compile:\n" + r.stderr[:2000])
-    drop.add(bad[0])
-PY
+# C: kbuild's command, less what clang rejects.
+python3 "$root/bench/compile-c-helpers.py" "$out/module/compile_commands.json" "$work/c.o"
 
 codegen=(--edition=2021 -Copt-level=2 -Cpanic=abort -Cembed-bitcode=n -Clto=n
          -Cforce-unwind-tables=n -Ccodegen-units=1 -Crelocation-model=static
@@ -100,5 +67,17 @@ echo
 echo "== inline form: rust_helper_X (C) against a Rust caller of the inline translation"
 python3 "$root/bench/codegen-parity.py" "$work/c.o" "$work/rust-inline.o" \
   "$out/report.json" call_ | tee "$work/inline.txt" | sed -n '/^helpers compared/,$p'
+
+# Linux 6.12's own helpers: the C-ABI translation built inside the tree's
+# bindings crate (kernel-crates.py --codegen-objects).
+read -r src obj < <("$root/scripts/kernel-source.sh" 6.12 "$work/kernels")
+python3 "$root/scripts/kernel-crates.py" "$tool" "$src" "$obj" "$work/k612" \
+  --codegen-objects > "$work/k612.log" 2>&1
+python3 "$root/bench/compile-c-helpers.py" "$work/k612/module/compile_commands.json" \
+  "$work/c-612.o"
 echo
-echo "tables: $work/cabi.txt $work/inline.txt"
+echo "== Linux 6.12 rust/helpers, c-abi form"
+python3 "$root/bench/codegen-parity.py" "$work/c-612.o" "$work/k612/obj-cabi/bindings.o" \
+  "$work/k612/report.json" h2r_ | tee "$work/k612.txt" | sed -n '/^helpers compared/,$p'
+echo
+echo "tables: $work/cabi.txt $work/inline.txt $work/k612.txt"

@@ -171,6 +171,7 @@ private:
   ir::ExprPtr increment(const clang::UnaryOperator *E, bool WantValue);
   ir::ExprPtr pointerOffset(ir::ExprPtr Ptr, ir::ExprPtr Index,
                             clang::QualType PtrTy, bool Negate);
+  bool exactPointee(const ir::TypeRef &P) const;
   // Initialisers (InitLowering.cpp).
   ir::ExprPtr initializer(const clang::Expr *Init, clang::QualType Ty);
   void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,

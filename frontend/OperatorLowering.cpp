@@ -170,6 +170,33 @@ ExprPtr FunctionLowering::pointerOffset(ExprPtr Ptr, ExprPtr Index,
   return R;
 }
 
+// Is the Rust pointee of pointer type P as large as the C one, so that
+// `offset_from` counts in the same elements? Scalars are; so are bindgen's
+// records (opaque ones are byte arrays of the C size), but not every record
+// of self mode (an opaque stand-in has no size).
+bool FunctionLowering::exactPointee(const TypeRef &P) const {
+  if (!P->isPointer())
+    return false;
+  const TypeRef &T = P->pointee();
+  switch (T->kind()) {
+  case Type::Kind::Int:
+  case Type::Kind::Float:
+  case Type::Kind::Bool:
+  case Type::Kind::Pointer:
+  case Type::Kind::FnPtr:
+    return true;
+  case Type::Kind::Record:
+  case Type::Kind::Newtype:
+    return !LC.SelfTypes;
+  case Type::Kind::Unit:
+  case Type::Kind::Never:
+  case Type::Kind::CVoid:
+  case Type::Kind::Array:
+    return false;
+  }
+  return false;
+}
+
 ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
                                 QualType LTy, QualType RTy, QualType ResTy,
                                 const clang::Stmt *Where) {
@@ -202,6 +229,14 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
       QualType Pointee = LTy->getPointeeType();
       if (!Pointee->isVoidType() && !Pointee->isFunctionType())
         Size = Ctx.getTypeSizeInChars(Pointee).getQuantity();
+      // C subtracts pointers into one array, and the difference divides
+      // exactly: `offset_from` says both, so the division is a shift or a
+      // multiply, never a signed division.
+      if (Size != 1 && exactPointee(L->Ty) && sameType(L->Ty->pointee(),
+                                                      R->Ty->pointee()))
+        return ir::makeCast(method("offset_from", std::move(L), std::move(R),
+                                   isizeType()),
+                            Ty);
       ExprPtr Diff = method("wrapping_sub",
                             ir::makeCast(std::move(L), isizeType()),
                             ir::makeCast(std::move(R), isizeType()),

@@ -42,6 +42,9 @@ import subprocess
 import sys
 
 tool, srctree, objtree, out = (os.path.realpath(a) for a in sys.argv[1:5])
+# --codegen-objects: also the C-ABI translation (h2r_<C name>) inside the
+# bindings crate, as an -O2 object for bench/codegen-parity.sh.
+codegen_objects = "--codegen-objects" in sys.argv[5:]
 root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 rust = os.path.join(srctree, "rust")
 os.makedirs(out, exist_ok=True)
@@ -67,6 +70,10 @@ helpers_c = os.path.join(os.path.dirname(db), "helpers.c")
 run([tool, "translate", "-p", os.path.dirname(db), helpers_c,
      "--kernel-tree=" + srctree, "-o", os.path.join(out, "helpers.rs"),
      "--report", os.path.join(out, "report.json")])
+if codegen_objects:
+    run([tool, "translate", "-p", os.path.dirname(db), helpers_c,
+         "--kernel-tree=" + srctree, "--export=c-abi", "--symbol-prefix=h2r_",
+         "-o", os.path.join(out, "helpers-cabi.rs")])
 
 # 3. bindgen, the kernel's rule (rust/Makefile cmd_bindgen).
 ctypes = "ffi" if os.path.exists(os.path.join(rust, "ffi.rs")) else "core::ffi"
@@ -106,10 +113,13 @@ text = re.sub(r"pub fn rust_helper_([a-zA-Z0-9_]*)",
 text = text.replace("pub fn BUG();", "pub fn BUG() -> !;")  # see above
 open(os.path.join(gen, "bindings_helpers_c.rs"), "w").write(text)
 
-# Two OBJTREEs differing only in the helpers file.
+# OBJTREEs differing only in the helpers file.
 trees = {}
-for variant, helpers in (("c", os.path.join(gen, "bindings_helpers_c.rs")),
-                         ("rust", os.path.join(out, "helpers.rs"))):
+variants = [("c", os.path.join(gen, "bindings_helpers_c.rs")),
+            ("rust", os.path.join(out, "helpers.rs"))]
+if codegen_objects:
+    variants.append(("cabi", os.path.join(out, "helpers-cabi.rs")))
+for variant, helpers in variants:
     t = os.path.join(out, "objtree-" + variant)
     for sub in ("rust/bindings", "rust/uapi"):
         os.makedirs(os.path.join(t, sub), exist_ok=True)
@@ -172,6 +182,8 @@ for variant, t in trees.items() if kernel_built else ():
     lib = os.path.join(out, "test-" + variant)
     os.makedirs(lib, exist_ok=True)
     for name, src, flags, kind in crates:
+        if variant == "cabi" and name not in ("ffi", "bindings"):
+            continue  # only its object matters; nothing calls h2r_* names
         if os.path.exists(os.path.join(rust, src)) is False:
             sys.exit("kernel-crates: %s has no rust/%s" % (srctree, src))
         r = subprocess.run(
@@ -252,12 +264,14 @@ for variant, t in trees.items() if kernel_built else ():
     os.makedirs(lib, exist_ok=True)
     test_lib = os.path.join(out, "test-" + variant)
     for name, src, flags, kind in crates:
-        if name not in ("bindings", "kernel"):
+        if name not in ("bindings", "kernel") or (variant, name) == ("cabi", "kernel"):
             continue
         run([rustc] + common + codegen + ["@" + cfg_file, "-Dwarnings"] + flags +
             ["--crate-type", "rlib", "--emit=obj,metadata", "--out-dir", lib,
              "-L" + lib, "-L" + test_lib, "--crate-name", name,
              os.path.join(rust, src)], env=dict(env, OBJTREE=t))
+    if variant == "cabi":
+        continue
     dis = run(["objdump", "-dr", os.path.join(lib, "kernel.o")]).stdout
     sites = [sym for sym in re.findall(r"R_X86_64_\w+\s+([A-Za-z0-9_]+)", dis)
              if sym in helper_symbols]

@@ -97,7 +97,7 @@ pub unsafe extern "C" fn ptr_sub(p: *mut i32, n: u8) -> *mut i32 {
 #[inline(always)]
 pub unsafe extern "C" fn ptr_diff(p: *mut i32, n: i32) -> i64 {
     let q: *mut i32 = p.wrapping_offset((n & 31_i32) as isize);
-    (q as isize).wrapping_sub(p as isize).wrapping_div(4_isize) as i64
+    q.offset_from(p) as i64
 }
 
 /// Translation of `rust_helper_ptr_diff_struct` (pointers.c:33).
