@@ -111,6 +111,72 @@ private:
 
   void expr(const Expr &E);
 
+  // A store: a whole local is written, part of one mutated.
+  void write(const Expr &Place, const void *Site) {
+    if (Place.Kind == ExprKind::Local)
+      event(EventKind::Write, Place.Local, Site);
+    else if (const Expr *R = root(Place))
+      event(EventKind::Mutate, R->Local);
+    else
+      expr(Place);
+  }
+
+  void labelledBlock(const Expr &E) {
+    if (E.Label.empty()) {
+      block(E);
+      return;
+    }
+    unsigned After = newNode();
+    Targets.push_back({E.Label, false, After, NoNode});
+    block(E);
+    Targets.pop_back();
+    edge(Cur, After);
+    Cur = After;
+  }
+
+  void ifExpr(const Expr &E) {
+    expr(*E.Ops[0]);
+    unsigned Fork = Cur, Join = newNode();
+    split();
+    expr(*E.Ops[1]);
+    edge(Cur, Join);
+    Cur = Fork;
+    if (E.Ops.size() > 2) {
+      split();
+      expr(*E.Ops[2]);
+    }
+    edge(Cur, Join);
+    Cur = Join;
+  }
+
+  void matchExpr(const Expr &E) {
+    expr(*E.Ops[0]);
+    unsigned Fork = Cur, Join = newNode();
+    for (const MatchArm &A : E.Arms) {
+      Cur = Fork;
+      split();
+      expr(*A.Body);
+      edge(Cur, Join);
+    }
+    Cur = Join;
+  }
+
+  void loop(const Expr &E) {
+    unsigned Head = newNode(), After = newNode();
+    edge(Cur, Head);
+    Cur = Head;
+    if (E.Kind == ExprKind::While) {
+      expr(*E.Ops[0]);
+      edge(Cur, After);
+      split();
+    }
+    Targets.push_back({E.Label, true, After, Head});
+    expr(*E.Ops.back());
+    Targets.pop_back();
+    edge(Cur, Head);
+    Cur = After;
+  }
+
   // Inputs are read, then outputs written; an asm goto may also continue in
   // any of its label blocks.
   void asmExpr(const Expr &E) {
@@ -120,13 +186,7 @@ private:
     for (const AsmOperand &Op : E.AsmOps) {
       if (Op.Out < 0)
         continue;
-      const Expr &Place = *E.Ops[Op.Out];
-      if (Place.Kind == ExprKind::Local)
-        event(EventKind::Write, Place.Local, &E);
-      else if (const Expr *R = root(Place))
-        event(EventKind::Mutate, R->Local);
-      else
-        expr(Place);
+      write(*E.Ops[Op.Out], &E);
     }
     unsigned Fork = Cur, Join = newNode();
     for (const AsmOperand &Op : E.AsmOps) {
@@ -153,20 +213,10 @@ void CfgBuilder::expr(const Expr &E) {
   case ExprKind::Local:
     event(EventKind::Read, E.Local);
     return;
-  case ExprKind::Assign: {
-    const Expr &Place = *E.Ops[0];
+  case ExprKind::Assign:
     expr(*E.Ops[1]);
-    if (Place.Kind == ExprKind::Local) {
-      event(EventKind::Write, Place.Local, &E);
-      return;
-    }
-    if (const Expr *R = root(Place)) {
-      event(EventKind::Mutate, R->Local);
-      return;
-    }
-    expr(Place);
+    write(*E.Ops[0], &E);
     return;
-  }
   case ExprKind::AddrOf:
     if (const Expr *R = root(*E.Ops[0])) {
       AddressTaken.insert(R->Local);
@@ -183,34 +233,12 @@ void CfgBuilder::expr(const Expr &E) {
       return;
     }
     break;
-  case ExprKind::Block: {
-    if (E.Label.empty()) {
-      block(E);
-      return;
-    }
-    unsigned After = newNode();
-    Targets.push_back({E.Label, false, After, NoNode});
-    block(E);
-    Targets.pop_back();
-    edge(Cur, After);
-    Cur = After;
+  case ExprKind::Block:
+    labelledBlock(E);
     return;
-  }
-  case ExprKind::If: {
-    expr(*E.Ops[0]);
-    unsigned Fork = Cur, Join = newNode();
-    split();
-    expr(*E.Ops[1]);
-    edge(Cur, Join);
-    Cur = Fork;
-    if (E.Ops.size() > 2) {
-      split();
-      expr(*E.Ops[2]);
-    }
-    edge(Cur, Join);
-    Cur = Join;
+  case ExprKind::If:
+    ifExpr(E);
     return;
-  }
   case ExprKind::Binary:
     if (E.BOp == BinaryOp::And || E.BOp == BinaryOp::Or) {
       expr(*E.Ops[0]);
@@ -223,35 +251,13 @@ void CfgBuilder::expr(const Expr &E) {
       return;
     }
     break;
-  case ExprKind::Match: {
-    expr(*E.Ops[0]);
-    unsigned Fork = Cur, Join = newNode();
-    for (const MatchArm &A : E.Arms) {
-      Cur = Fork;
-      split();
-      expr(*A.Body);
-      edge(Cur, Join);
-    }
-    Cur = Join;
+  case ExprKind::Match:
+    matchExpr(E);
     return;
-  }
   case ExprKind::Loop:
-  case ExprKind::While: {
-    unsigned Head = newNode(), After = newNode();
-    edge(Cur, Head);
-    Cur = Head;
-    if (E.Kind == ExprKind::While) {
-      expr(*E.Ops[0]);
-      edge(Cur, After);
-      split();
-    }
-    Targets.push_back({E.Label, true, After, Head});
-    expr(*E.Ops.back());
-    Targets.pop_back();
-    edge(Cur, Head);
-    Cur = After;
+  case ExprKind::While:
+    loop(E);
     return;
-  }
   case ExprKind::Break:
   case ExprKind::Continue: {
     children(E);
