@@ -98,6 +98,56 @@ ExprPtr FunctionLowering::memoryBuiltin(const CallExpr *E, unsigned ID) {
   return ir::makeBlock(std::move(Body), ir::makeLocal(Dst, Ty), Ty);
 }
 
+ExprPtr FunctionLowering::constantPBuiltin(const CallExpr *E, const TypeRef &Ty) {
+  // Out of line, Clang answers 0 unless the argument is a constant here;
+  // after inlining C may have answered 1, so the report says so.
+  Expr::EvalResult R;
+  bool Constant = E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
+                  !E->getArg(0)->HasSideEffects(Ctx);
+  if (!Constant)
+    Notes.push_back({"builtin-constant-p",
+                     "__builtin_constant_p taken as 0 here; after inlining "
+                     "C might have seen a constant",
+                     E->getBeginLoc()});
+  return ir::makeInt(Constant ? 1 : 0, Ty);
+}
+
+ExprPtr FunctionLowering::ffsBuiltin(const CallExpr *E, const TypeRef &Ty) {
+  // 0 for 0, else one more than the number of trailing zeros.
+  ExprPtr V = rvalue(E->getArg(0));
+  TypeRef VT = V->Ty;
+  ir::LocalId X = addLocal("__x", VT);
+  std::vector<ir::Stmt> Body;
+  Body.push_back(ir::Stmt::let(X, std::move(V)));
+  ExprPtr IsZero = ir::makeBinary(ir::BinaryOp::Eq, ir::makeLocal(X, VT),
+                                  ir::makeInt(0, VT), Type::boolean());
+  ExprPtr Count = ir::makeCast(
+      ir::makeBinary(ir::BinaryOp::Add,
+                     method("trailing_zeros", ir::makeLocal(X, VT), nullptr,
+                            u32Type()),
+                     ir::makeInt(1, u32Type()), u32Type()),
+      Ty);
+  ExprPtr If = ir::makeIf(std::move(IsZero),
+                          ir::makeBlock({}, ir::makeInt(0, Ty), Ty),
+                          ir::makeBlock({}, std::move(Count), Ty), Ty);
+  return ir::makeBlock(std::move(Body), std::move(If), Ty);
+}
+
+ExprPtr FunctionLowering::memcmpBuiltin(const CallExpr *E, const TypeRef &Ty) {
+  // No core equivalent: the C library's (the kernel's) memcmp.
+  ir::ExternFn F;
+  F.Name = "memcmp";
+  TypeRef CVoid = Type::pointer(Type::cvoid(), true);
+  F.Params = {CVoid, CVoid, usizeType()};
+  F.Ret = Type::integer(32, true);
+  auto C = std::make_unique<ir::Expr>(ExprKind::Call, F.Ret);
+  C->Sym = LC.externFunction(F);
+  C->Ops.push_back(ir::makeCast(rvalue(E->getArg(0)), CVoid));
+  C->Ops.push_back(ir::makeCast(rvalue(E->getArg(1)), CVoid));
+  C->Ops.push_back(ir::makeCast(rvalue(E->getArg(2)), usizeType()));
+  return ir::makeCast(std::move(C), Ty);
+}
+
 ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   TypeRef Ty = type(E->getType(), E);
   auto Arg = [&](unsigned I) { return rvalue(E->getArg(I)); };
@@ -118,19 +168,8 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
         true;
     return Trap;
   }
-  case Builtin::BI__builtin_constant_p: {
-    // Out of line, Clang answers 0 unless the argument is a constant here;
-    // after inlining C may have answered 1, so the report says so.
-    Expr::EvalResult R;
-    bool Constant = E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
-                    !E->getArg(0)->HasSideEffects(Ctx);
-    if (!Constant)
-      Notes.push_back({"builtin-constant-p",
-                       "__builtin_constant_p taken as 0 here; after inlining "
-                       "C might have seen a constant",
-                       E->getBeginLoc()});
-    return ir::makeInt(Constant ? 1 : 0, Ty);
-  }
+  case Builtin::BI__builtin_constant_p:
+    return constantPBuiltin(E, Ty);
   case Builtin::BI__builtin_object_size:
   case Builtin::BI__builtin_dynamic_object_size: {
     // The "unknown" answer: -1 for types 0 and 1, 0 for types 2 and 3.
@@ -162,26 +201,8 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
                         Ty);
   case Builtin::BI__builtin_ffs:
   case Builtin::BI__builtin_ffsl:
-  case Builtin::BI__builtin_ffsll: {
-    // 0 for 0, else one more than the number of trailing zeros.
-    ExprPtr V = Arg(0);
-    TypeRef VT = V->Ty;
-    ir::LocalId X = addLocal("__x", VT);
-    std::vector<ir::Stmt> Body;
-    Body.push_back(ir::Stmt::let(X, std::move(V)));
-    ExprPtr IsZero = ir::makeBinary(ir::BinaryOp::Eq, ir::makeLocal(X, VT),
-                                    ir::makeInt(0, VT), Type::boolean());
-    ExprPtr Count = ir::makeCast(
-        ir::makeBinary(ir::BinaryOp::Add,
-                       method("trailing_zeros", ir::makeLocal(X, VT), nullptr,
-                              u32Type()),
-                       ir::makeInt(1, u32Type()), u32Type()),
-        Ty);
-    ExprPtr If = ir::makeIf(std::move(IsZero),
-                            ir::makeBlock({}, ir::makeInt(0, Ty), Ty),
-                            ir::makeBlock({}, std::move(Count), Ty), Ty);
-    return ir::makeBlock(std::move(Body), std::move(If), Ty);
-  }
+  case Builtin::BI__builtin_ffsll:
+    return ffsBuiltin(E, Ty);
   case Builtin::BI__builtin_bswap16:
   case Builtin::BI__builtin_bswap32:
   case Builtin::BI__builtin_bswap64:
@@ -214,20 +235,8 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   case Builtin::BI__builtin_memmove:
   case Builtin::BI__builtin_memset:
     return memoryBuiltin(E, ID);
-  case Builtin::BI__builtin_memcmp: {
-    // No core equivalent: the C library's (the kernel's) memcmp.
-    ir::ExternFn F;
-    F.Name = "memcmp";
-    TypeRef CVoid = Type::pointer(Type::cvoid(), true);
-    F.Params = {CVoid, CVoid, usizeType()};
-    F.Ret = Type::integer(32, true);
-    auto C = std::make_unique<ir::Expr>(ExprKind::Call, F.Ret);
-    C->Sym = LC.externFunction(F);
-    C->Ops.push_back(ir::makeCast(Arg(0), CVoid));
-    C->Ops.push_back(ir::makeCast(Arg(1), CVoid));
-    C->Ops.push_back(ir::makeCast(Arg(2), usizeType()));
-    return ir::makeCast(std::move(C), Ty);
-  }
+  case Builtin::BI__builtin_memcmp:
+    return memcmpBuiltin(E, Ty);
   case Builtin::BI__builtin_prefetch: {
     // A hint: only the arguments' side effects remain.
     std::vector<ir::Stmt> Body;

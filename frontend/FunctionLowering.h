@@ -194,6 +194,9 @@ private:
   ir::ExprPtr builtinCall(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
+  ir::ExprPtr constantPBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
+  ir::ExprPtr ffsBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
+  ir::ExprPtr memcmpBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
 
   // Statements (StmtLowering.cpp).
   void stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
