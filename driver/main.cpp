@@ -135,6 +135,12 @@ int fail(const Twine &Message) {
   return 1;
 }
 
+// fail() for steps that answer whether they succeeded.
+bool reportFailure(const Twine &Message) {
+  fail(Message);
+  return false;
+}
+
 // Compile databases key their entries by absolute path.
 void makeAbsolute(std::vector<std::string> &Files) {
   for (std::string &F : Files) {
@@ -234,41 +240,41 @@ bool commit(const std::vector<PendingOutput> &Outputs) {
   return true;
 }
 
-int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
-  emit::EmitOptions EO;
-  if (TypesMode != "bindgen" && TypesMode != "self")
-    return fail("--types must be 'bindgen' or 'self', not '" + TypesMode + "'");
-  if (FormatterOpt != "rustfmt" && FormatterOpt != "none")
-    return fail("--formatter must be rustfmt or none, not '" + FormatterOpt + "'");
-  if (ExportMode != "inline" && ExportMode != "c-abi")
-    return fail("--export must be 'inline' or 'c-abi', not '" + ExportMode + "'");
-  EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
-
-  // The kernel tree's profile; explicit options refine it.
-  frontend::KernelProfile Profile;
+// The kernel tree's profile; explicit options refine it. False after an
+// error message.
+bool loadProfile(frontend::KernelProfile &Profile) {
   std::string ProfileError;
   if (!KernelTree.empty()) {
     auto P = frontend::loadKernelProfile(KernelTree, ProfileError);
     if (!P)
-      return fail(ProfileError);
+      return reportFailure(ProfileError);
     Profile = std::move(*P);
   }
   if (!BindgenParameters.empty()) {
     Profile.Params = {};
     if (!frontend::parseBindgenParameters(BindgenParameters, Profile.Params,
                                           ProfileError))
-      return fail(ProfileError);
+      return reportFailure(ProfileError);
   }
   if (!BindingsHeader.empty())
     Profile.BindingsHeader = BindingsHeader;
+  return true;
+}
+
+// The Rust version and where the bindings are, from the options and the
+// profile. False after an error message.
+bool configureEmitter(const frontend::KernelProfile &Profile,
+                      emit::EmitOptions &EO) {
   std::string RustVersion =
       RustVersionOpt.getNumOccurrences() || Profile.MinRustVersion.empty()
           ? RustVersionOpt.getValue()
           : Profile.MinRustVersion;
   if (!parseRustVersion(RustVersion, EO.Version))
-    return fail("--rust-version must look like 1.78, not '" + RustVersion + "'");
+    return reportFailure("--rust-version must look like 1.78, not '" +
+                         RustVersion + "'");
   if (!Profile.BindingsHeader.empty() && !sys::fs::exists(Profile.BindingsHeader))
-    return fail("no such file or directory: '" + Profile.BindingsHeader + "'");
+    return reportFailure("no such file or directory: '" +
+                         Profile.BindingsHeader + "'");
   // The output replaces bindings_helpers_generated.rs, included in the
   // kernel's bindings_helper module, which glob-imports bindings_raw.
   bool KernelLayout = !KernelTree.empty();
@@ -280,8 +286,38 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
                            : KernelLayout;
   if (!Regex("^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$")
            .match(EO.BindingsPath))
-    return fail("--bindings-path '" + EO.BindingsPath +
-                "' is not a Rust path");
+    return reportFailure("--bindings-path '" + EO.BindingsPath +
+                         "' is not a Rust path");
+  return true;
+}
+
+// rustfmt's layout of Text, or Text itself with a warning.
+std::string formatted(std::string Text) {
+  driver::FormatRequest FR;
+  FR.Rustfmt = RustfmtPath;
+  if (!KernelTree.empty() && sys::fs::exists(KernelTree + "/.rustfmt.toml"))
+    FR.ConfigPath = KernelTree + "/.rustfmt.toml";
+  std::string FormatError;
+  if (auto Formatted = driver::formatRust(Text, FR, FormatError))
+    return std::move(*Formatted);
+  errs() << "helpers2rs: warning: the output is not formatted: " << FormatError
+         << "; --formatter=none skips rustfmt\n";
+  return Text;
+}
+
+int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
+  emit::EmitOptions EO;
+  if (TypesMode != "bindgen" && TypesMode != "self")
+    return fail("--types must be 'bindgen' or 'self', not '" + TypesMode + "'");
+  if (FormatterOpt != "rustfmt" && FormatterOpt != "none")
+    return fail("--formatter must be rustfmt or none, not '" + FormatterOpt + "'");
+  if (ExportMode != "inline" && ExportMode != "c-abi")
+    return fail("--export must be 'inline' or 'c-abi', not '" + ExportMode + "'");
+  EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
+
+  frontend::KernelProfile Profile;
+  if (!loadProfile(Profile) || !configureEmitter(Profile, EO))
+    return 1;
 
   std::vector<std::string> Opaque(OpaqueTypes.begin(), OpaqueTypes.end());
   Opaque.insert(Opaque.end(), Profile.Params.OpaqueTypes.begin(),
@@ -346,18 +382,8 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   EO.Banner = Banner;
 
   Outputs[0].Content = emit::emitModule(Out.Module, EO);
-  if (FormatterOpt == "rustfmt") {
-    driver::FormatRequest FR;
-    FR.Rustfmt = RustfmtPath;
-    if (!KernelTree.empty() && sys::fs::exists(KernelTree + "/.rustfmt.toml"))
-      FR.ConfigPath = KernelTree + "/.rustfmt.toml";
-    std::string FormatError;
-    if (auto Formatted = driver::formatRust(Outputs[0].Content, FR, FormatError))
-      Outputs[0].Content = std::move(*Formatted);
-    else
-      errs() << "helpers2rs: warning: the output is not formatted: "
-             << FormatError << "; --formatter=none skips rustfmt\n";
-  }
+  if (FormatterOpt == "rustfmt")
+    Outputs[0].Content = formatted(std::move(Outputs[0].Content));
   if (!ReportPath.empty())
     Outputs[1].Content = emit::reportToJson(Out.Report).dump(2) + "\n";
   return commit(Outputs) ? 0 : 1;
