@@ -28,6 +28,7 @@ void deadStoresPass(Function &F, const PassOptions &) {
 const FunctionPass FunctionPasses[] = {
     {"replace-never-loops", withoutOptions<replaceNeverLoops>},
     {"flatten-blocks", withoutOptions<flattenBlocks>},
+    {"mark-noreturn-asm", withoutOptions<markNoReturnAsm>},
     {"simplify-labels", withoutOptions<simplifyLabels>},
     {"trim-unreachable", withoutOptions<trimUnreachable>},
     // Trimming can leave labels nothing targets any more.

@@ -25,6 +25,8 @@ bool diverges(const Expr &E);
 void replaceNeverLoops(Function &F);
 // Splices unlabelled statement blocks into their parent block.
 void flattenBlocks(Function &F);
+// `asm(..); unreachable_unchecked()` to an asm with `options(noreturn)`.
+void markNoReturnAsm(Function &F);
 // Drops labels nothing jumps to and unlabels jumps to the innermost loop.
 void simplifyLabels(Function &F);
 // Removes statements after one that diverges.

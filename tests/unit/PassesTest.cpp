@@ -379,3 +379,18 @@ TEST_CASE("a helper forwarding to a private inline becomes it", "[passes]") {
   CHECK_THAT(Rust, !Catch::Contains("mod inlines"));
   REQUIRE(test::compileRust(Rust, "thin_wrapper").Ok);
 }
+
+TEST_CASE("an asm followed by unreachable is a noreturn asm", "[passes]") {
+  FunctionBuilder FB(Type::unit());
+  auto Asm = std::make_unique<Expr>(ExprKind::Asm, Type::unit());
+  Asm->Text = "ud2";
+  auto Unreachable = std::make_unique<Expr>(ExprKind::Call, Type::never());
+  Unreachable->Sym = {SymbolKind::Core, "core::hint::unreachable_unchecked"};
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::expr(std::move(Asm)));
+  Body.push_back(Stmt::expr(std::move(Unreachable)));
+  FB.F.Body = stmtBlock(std::move(Body));
+  std::string Rust = compileFunction(std::move(FB.F), "noreturn_asm");
+  CHECK_THAT(Rust, Catch::Contains("options(att_syntax, noreturn)"));
+  CHECK_THAT(Rust, !Catch::Contains("unreachable_unchecked"));
+}
