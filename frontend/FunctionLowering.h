@@ -158,6 +158,8 @@ private:
   static LValue duplicate(const LValue &LV);
   ir::ExprPtr addressOf(const clang::Expr *E, clang::QualType PtrTy);
   ir::ExprPtr addressOfPlace(LValue LV, bool Mutable);
+  ir::ExprPtr pointerTo(LValue LV, clang::QualType PtrTy,
+                        const ir::TypeRef &Ty);
   // Conversions and operators (OperatorLowering.cpp).
   ir::ExprPtr lowerCast(const clang::CastExpr *E);
   ir::ExprPtr convert(ir::ExprPtr V, clang::QualType From, clang::QualType To,

@@ -123,11 +123,7 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
     if (!hasAddress(*LV.Place))
       reject(E, "compound-literal",
              "array inside a compound literal used as a pointer");
-    bool Mut = !To->getPointeeType().isConstQualified();
-    auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place),
-                     Type::pointer(LV.Ty, !Mut));
-    Addr->Mutable = Mut;
-    return ir::makeCast(std::move(Addr), Ty);
+    return pointerTo(std::move(LV), To, Ty);
   }
   case CK_FunctionToPointerDecay:
     return addressOf(Sub, To);

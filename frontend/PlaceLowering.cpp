@@ -233,6 +233,12 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   if (!hasAddress(*LV.Place))
     reject(Sub, "compound-literal",
            "address into a compound literal (it has no Rust place)");
+  return pointerTo(std::move(LV), PtrTy, Ty);
+}
+
+// `addr_of(_mut)!(place) as Ty`, mutable unless C points to const.
+ExprPtr FunctionLowering::pointerTo(LValue LV, QualType PtrTy,
+                                    const TypeRef &Ty) {
   bool Mut = !PtrTy->getPointeeType().isConstQualified();
   auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place),
                    Type::pointer(LV.Ty, !Mut));
