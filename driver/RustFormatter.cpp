@@ -7,6 +7,8 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 namespace h2r::driver {
 
 using namespace llvm;
@@ -40,11 +42,28 @@ struct TempFile {
   }
 };
 
+size_t longestLine(const std::string &Text) {
+  size_t Longest = 0;
+  for (size_t Start = 0; Start < Text.size();) {
+    size_t End = Text.find('\n', Start);
+    if (End == std::string::npos)
+      End = Text.size();
+    Longest = std::max(Longest, End - Start);
+    Start = End + 1;
+  }
+  return Longest;
+}
+
 } // namespace
 
 std::optional<std::string> formatRust(const std::string &Source,
                                       const FormatRequest &R,
                                       std::string &Error) {
+  if (size_t Longest = longestLine(Source); Longest > R.MaxLineBytes) {
+    Error = "a " + std::to_string(Longest) +
+            "-byte expression is more than rustfmt lays out in reasonable time";
+    return std::nullopt;
+  }
   std::optional<std::string> Rustfmt = findRustfmt(R);
   if (!Rustfmt) {
     Error = "rustfmt not found (set RUSTFMT or --rustfmt)";

@@ -8,6 +8,7 @@
 #ifndef H2R_DRIVER_RUSTFORMATTER_H
 #define H2R_DRIVER_RUSTFORMATTER_H
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -20,6 +21,9 @@ struct FormatRequest {
   // rustfmt takes minutes, then fails, on pathological expressions (a
   // 20,000-term sum) that the tool itself translates in a second.
   unsigned TimeoutSeconds = 30;
+  // Longer lines (one expression of tens of thousands of terms) are left
+  // as printed without asking rustfmt, which would run into the limit.
+  size_t MaxLineBytes = 100000;
 };
 
 // The formatted text, or nothing with Error saying why (rustfmt missing, or
