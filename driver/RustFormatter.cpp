@@ -8,6 +8,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <thread>
 
 namespace h2r::driver {
 
@@ -41,6 +44,32 @@ struct TempFile {
       sys::fs::remove(Path);
   }
 };
+
+// ExecuteAndWait's timeout is an alarm signal, which reaches whichever
+// thread the kernel picks; the tool runs on a worker thread, so it polls.
+int runWithTimeout(StringRef Program, ArrayRef<StringRef> Args,
+                   ArrayRef<std::optional<StringRef>> Redirects,
+                   unsigned TimeoutSeconds, std::string &Error) {
+  bool Failed = false;
+  sys::ProcessInfo PI = sys::ExecuteNoWait(Program, Args, std::nullopt,
+                                           Redirects, 0, &Error, &Failed);
+  if (Failed)
+    return -1;
+  auto Deadline = std::chrono::steady_clock::now() +
+                  std::chrono::seconds(TimeoutSeconds);
+  for (;;) {
+    sys::ProcessInfo Done = sys::Wait(PI, /*SecondsToWait=*/0, &Error);
+    if (Done.Pid != 0)
+      return Done.ReturnCode;
+    if (std::chrono::steady_clock::now() > Deadline) {
+      ::kill(PI.Pid, SIGKILL);
+      sys::Wait(PI, std::nullopt);
+      Error = "no answer within " + std::to_string(TimeoutSeconds) + " s";
+      return -2;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
 
 size_t longestLine(const std::string &Text) {
   size_t Longest = 0;
@@ -92,10 +121,8 @@ std::optional<std::string> formatRust(const std::string &Source,
                                           StringRef(Out.Path),
                                           StringRef(Err.Path)};
   std::string ExecError;
-  bool ExecFailed = false;
-  int Status = sys::ExecuteAndWait(*Rustfmt, ArgRefs, std::nullopt, Redirects,
-                                   R.TimeoutSeconds, /*MemoryLimit=*/0,
-                                   &ExecError, &ExecFailed);
+  int Status = runWithTimeout(*Rustfmt, ArgRefs, Redirects, R.TimeoutSeconds,
+                              ExecError);
   if (Status != 0) {
     std::string Why = "exit status " + std::to_string(Status);
     if (!ExecError.empty())
