@@ -116,7 +116,7 @@ std::string Printer::asmExpr(const Expr &E) {
   S += Pad + rustStringLiteral(E.Text) + ",\n";
   for (const AsmOperand &Op : E.AsmOps)
     S += Pad + asmOperand(E, Op) + ",\n";
-  S += Pad + "options(" + optionList(E.AsmOpts) + "),\n";
+  S += Pad + "options(" + optionList(E.AsmOpts) + ")\n";
   return S + indent(Indent) + ")";
 }
 

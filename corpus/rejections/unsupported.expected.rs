@@ -73,7 +73,7 @@ pub unsafe extern "C" fn goto_old_rust(x: i32) -> i32 {
                 label {
                     break 'zero;
                 },
-                options(att_syntax, nostack),
+                options(att_syntax, nostack)
             );
             return x;
         }

@@ -47,7 +47,7 @@ pub unsafe extern "C" fn cmpxchg(p: *mut i32, old: i32, new: i32) -> bool {
             in(reg) p,
             in(reg) new,
             inout("rax") old => __asm_out,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         let ok: bool = core::mem::transmute::<u8, bool>(__flag);
         ok
@@ -68,7 +68,7 @@ pub unsafe extern "C" fn cmpxchg_old(p: *mut i64, old: i64, new: i64) -> i64 {
             in(reg) p,
             in(reg) new,
             inout("rax") old => __asm_out,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         let prev: i64 = __asm_out;
         prev
@@ -88,7 +88,7 @@ pub unsafe extern "C" fn xchg(p: *mut i64, mut v: i64) -> i64 {
             "xchgq {0:r}, ({1})",
             inout(reg) v => __asm_out,
             in(reg) p,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         v = __asm_out;
         v
@@ -111,7 +111,7 @@ pub unsafe extern "C" fn bts(p: *mut u64, n: i64) -> i32 {
             lateout(reg_byte) __flag,
             in(reg) p,
             in(reg) n & 63_i64,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         let c: bool = core::mem::transmute::<u8, bool>(__flag);
         c as i32
@@ -134,7 +134,7 @@ pub unsafe extern "C" fn btr_const(p: *mut u64) -> i32 {
             lateout(reg_byte) __flag,
             in(reg) p,
             const 7_i64,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         let c: bool = core::mem::transmute::<u8, bool>(__flag);
         c as i32
@@ -157,7 +157,7 @@ pub unsafe extern "C" fn btc(p: *mut u32, n: i32) -> i32 {
             lateout(reg_byte) __flag,
             in(reg) p,
             in(reg) n & 31_i32,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         let c: bool = core::mem::transmute::<u8, bool>(__flag);
         c as i32
@@ -180,7 +180,7 @@ pub unsafe extern "C" fn bsf(x: u64) -> u64 {
             "bsfq {1:r}, {0:r}",
             lateout(reg) __asm_out,
             in(reg) x,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         let r: u64 = __asm_out;
         r
@@ -201,7 +201,7 @@ pub unsafe extern "C" fn bsr(x: u32) -> u32 {
             "bsrl {1:e}, {0:e}",
             inout(reg) r => __asm_out,
             in(reg) x,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         r = __asm_out;
         r
@@ -220,13 +220,13 @@ pub unsafe extern "C" fn mem_offset(s: *mut counters, v: i32) -> i64 {
             "addl {1:e}, 8({0:r})\n\tincq ({0:r})",
             in(reg) s,
             in(reg) v,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         core::arch::asm!(
             "movb {1}, ({0})",
             in(reg) core::ptr::addr_of_mut!((*s).c),
             in(reg_byte) v as u8,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         (*s).a.wrapping_add(
             *(core::ptr::addr_of_mut!((*s).b) as *mut i32).wrapping_offset(0_isize) as i64,
@@ -250,7 +250,7 @@ pub unsafe extern "C" fn goto_carry(a: u32, b: u32) -> i32 {
                 label {
                     break 'carry;
                 },
-                options(att_syntax, nostack),
+                options(att_syntax, nostack)
             );
             return 0_i32;
         }
@@ -273,7 +273,7 @@ pub unsafe extern "C" fn goto_zero(p: *mut u64, n: i64) -> i32 {
                 label {
                     break 'zero;
                 },
-                options(att_syntax, nostack),
+                options(att_syntax, nostack)
             );
             return 2_i32;
         }
@@ -294,7 +294,7 @@ pub unsafe extern "C" fn widths(x: i32) -> i32 {
             "movb {1:l}, {0}",
             lateout(reg_byte) __asm_out,
             in(reg_abcd) x,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         let b: u8 = __asm_out;
         let __asm_out_1: i16;
@@ -302,7 +302,7 @@ pub unsafe extern "C" fn widths(x: i32) -> i32 {
             "movw {1:x}, {0:x}",
             lateout(reg) __asm_out_1,
             in(reg) x,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         let w: i16 = __asm_out_1;
         let __asm_out_2: i64;
@@ -310,7 +310,7 @@ pub unsafe extern "C" fn widths(x: i32) -> i32 {
             "movslq {1:e}, {0:r}",
             lateout(reg) __asm_out_2,
             in(reg) x,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         let q: i64 = __asm_out_2;
         (b as i32)
@@ -332,7 +332,7 @@ pub unsafe extern "C" fn high_byte(x: u32) -> i32 {
             "movb {1:h}, {0}",
             lateout(reg_byte) __asm_out,
             in(reg_abcd) x,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         let h: u8 = __asm_out;
         h as i32
@@ -353,7 +353,7 @@ pub unsafe extern "C" fn explicit(a: u64, c: u64) -> u64 {
             lateout("rdx") __asm_out,
             in("rax") a,
             in("rcx") c,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         let d: u64 = __asm_out;
         d
@@ -374,7 +374,7 @@ pub unsafe extern "C" fn string_regs(mut s: u64, mut d: u64) -> u64 {
             "xchgq %rsi, %rdi",
             inout("rsi") s => __asm_out,
             inout("rdi") d => __asm_out_1,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         s = __asm_out;
         d = __asm_out_1;
@@ -395,7 +395,7 @@ pub unsafe extern "C" fn consts(mut x: i32) -> i32 {
             "addl ${1}, {0:e}",
             inout(reg) x => __asm_out,
             const 2_i32,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         x = __asm_out;
         let __asm_out_1: i32;
@@ -403,7 +403,7 @@ pub unsafe extern "C" fn consts(mut x: i32) -> i32 {
             "subl ${1}, {0:e}",
             inout(reg) x => __asm_out_1,
             const 1_i32,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         x = __asm_out_1;
         let __asm_out_2: i32;
@@ -412,7 +412,7 @@ pub unsafe extern "C" fn consts(mut x: i32) -> i32 {
             inout(reg) x => __asm_out_2,
             const 3_i32,
             const 4_i32,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         x = __asm_out_2;
         x
@@ -433,7 +433,7 @@ pub unsafe extern "C" fn clobbers(mut x: u64) -> u64 {
             inout(reg) x => __asm_out,
             lateout("r8") _,
             lateout("rcx") _,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         x = __asm_out;
         x
@@ -452,7 +452,7 @@ pub unsafe extern "C" fn pure_bswap(mut x: u32) -> u32 {
         core::arch::asm!(
             "bswapl {0:e}",
             inout(reg) x => __asm_out,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         x = __asm_out;
         x
@@ -471,7 +471,7 @@ pub unsafe extern "C" fn address_modifier(p: *mut i32, v: i32) -> i32 {
             "addl {1:e}, ({0:r})",
             in(reg) p.wrapping_offset(1_isize),
             in(reg) v,
-            options(att_syntax, nostack),
+            options(att_syntax, nostack)
         );
         *p.wrapping_offset(1_isize)
     }
@@ -490,7 +490,7 @@ pub unsafe extern "C" fn const_local(mut v: i32) -> i32 {
             "addl ${1}, {0:e}",
             inout(reg) v => __asm_out,
             const 19_i32,
-            options(att_syntax, pure, nomem, nostack),
+            options(att_syntax, pure, nomem, nostack)
         );
         v = __asm_out;
         v
@@ -517,7 +517,7 @@ mod inlines {
                 ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; xaddl {0:e}, ({1})",
                 inout(reg) i => __asm_out,
                 in(reg) p,
-                options(att_syntax, nostack),
+                options(att_syntax, nostack)
             );
             i = __asm_out;
             i
@@ -532,7 +532,7 @@ mod inlines {
                 "leaq {1}(%rip), {0:r}",
                 lateout(reg) __asm_out,
                 sym super::asm_sym_target,
-                options(att_syntax, pure, nomem, nostack),
+                options(att_syntax, pure, nomem, nostack)
             );
             let r: i64 = __asm_out;
             r

@@ -647,14 +647,14 @@ mod inlines {
                 core::arch::asm!(
                     "movl $7, ({0})",
                     in(reg) flag,
-                    options(att_syntax, nostack),
+                    options(att_syntax, nostack)
                 );
             }
             if x > 1_i32 {
                 core::arch::asm!(
                     "addl $1, ({0})",
                     in(reg) flag,
-                    options(att_syntax, nostack),
+                    options(att_syntax, nostack)
                 );
             }
             0_i32

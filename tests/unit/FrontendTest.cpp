@@ -240,7 +240,7 @@ _Bool rust_helper_flag(unsigned long *p) {
   REQUIRE(T.Ok);
   std::string Rust = emitAndCompile(T, "stack");
   CHECK_THAT(Rust, Catch::Contains("\"nop\",\n            options(att_syntax, nostack)"));
-  CHECK_THAT(Rust, Catch::Contains("\"pushfq; popfq\",\n            options(att_syntax),"));
+  CHECK_THAT(Rust, Catch::Contains("\"pushfq; popfq\",\n            options(att_syntax)\n"));
   // setc writes 0 or 1: the bool is that byte, with no compare.
   CHECK_THAT(Rust, Catch::Contains("core::mem::transmute::<u8, bool>(__flag)"));
 }
