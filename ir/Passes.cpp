@@ -28,12 +28,13 @@ void deadStoresPass(Function &F, const PassOptions &) {
 const FunctionPass FunctionPasses[] = {
     {"replace-never-loops", withoutOptions<replaceNeverLoops>},
     {"flatten-blocks", withoutOptions<flattenBlocks>},
-    {"mark-noreturn-asm", withoutOptions<markNoReturnAsm>},
     {"simplify-labels", withoutOptions<simplifyLabels>},
     {"trim-unreachable", withoutOptions<trimUnreachable>},
     // Trimming can leave labels nothing targets any more.
     {"simplify-labels", withoutOptions<simplifyLabels>},
     {"flatten-blocks", withoutOptions<flattenBlocks>},
+    // After flattening: BUG()'s unreachable() sits in a block of its own.
+    {"mark-noreturn-asm", withoutOptions<markNoReturnAsm>},
     {"fold-casts", withoutOptions<foldCasts>},
     {"fold-bools", withoutOptions<foldBools>},
     // Folded booleans can expose `b as i32 as i64` again.
