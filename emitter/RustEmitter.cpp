@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/Printer.h"
+#include "ir/passes/Walk.h"
 
 #include <sstream>
 
@@ -154,16 +155,11 @@ void Printer::helperDoc(const Function &F, const std::string &Pad,
 static bool transmutesByteToBool(const Expr &E) {
   if (E.Kind == ExprKind::Transmute && E.Ty->isBool())
     return true;
-  for (const auto &Op : E.Ops)
-    if (Op && transmutesByteToBool(*Op))
-      return true;
-  for (const Stmt &S : E.Stmts)
-    if (S.E && transmutesByteToBool(*S.E))
-      return true;
-  for (const MatchArm &A : E.Arms)
-    if (transmutesByteToBool(*A.Body))
-      return true;
-  return false;
+  bool Found = false;
+  forEachChild(E, [&](const Expr &C) {
+    Found = Found || transmutesByteToBool(C);
+  });
+  return Found;
 }
 
 void Printer::function(const Function &F, Scope S, std::ostream &OS) {
