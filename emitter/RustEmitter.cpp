@@ -54,6 +54,12 @@ std::string Printer::type(const Type &T) const {
     return "Option<" + fnPtrSignature(T) + ">";
   case Type::Kind::Newtype:
     return bindingsType(T.name());
+  case Type::Kind::Tuple: {
+    std::string Out = "(";
+    for (const auto &E : T.elements())
+      Out += (Out.size() > 1 ? ", " : "") + type(*E);
+    return Out + ")";
+  }
   }
   return "()";
 }

@@ -28,6 +28,38 @@ TypeRef i128Type() { return Type::integer(128, true); }
 
 } // namespace
 
+// Operands of the result's own type: C's answer is exactly what
+// `overflowing_<op>` returns, one instruction and its flag.
+ExprPtr FunctionLowering::sameTypeOverflow(ExprPtr Lhs, ExprPtr Rhs,
+                                           ExprPtr ResPtr, const char *Op,
+                                           TypeRef Ty) {
+  TypeRef ResPtrTy = ResPtr->Ty;
+  TypeRef ResTy = ResPtrTy->pointee();
+  TypeRef PairTy = Type::tuple({ResTy, Type::boolean()});
+  std::vector<ir::Stmt> Body;
+  ir::LocalId Pair = addLocal("__wrapped", PairTy);
+  Body.push_back(ir::Stmt::let(
+      Pair, method((std::string("overflowing_") + Op).c_str(), std::move(Lhs),
+                   std::move(Rhs), PairTy)));
+  // `&bytes` as the result pointer (kmalloc_array's shape) stores to `bytes`.
+  ExprPtr Target;
+  if (ResPtr->Kind == ExprKind::AddrOf) {
+    Target = std::move(ResPtr->Ops[0]);
+  } else {
+    Target = std::make_unique<ir::Expr>(ExprKind::Deref, ResTy);
+    Target->Ops.push_back(std::move(ResPtr));
+  }
+  auto Result = wrap(ExprKind::Field, ir::makeLocal(Pair, PairTy), ResTy);
+  Result->Name = "0";
+  Body.push_back(
+      ir::Stmt::expr(ir::makeAssign(std::move(Target), std::move(Result))));
+  auto Overflowed =
+      wrap(ExprKind::Field, ir::makeLocal(Pair, PairTy), Type::boolean());
+  Overflowed->Name = "1";
+  return ir::makeBlock(std::move(Body),
+                       ir::makeCast(std::move(Overflowed), Ty), Ty);
+}
+
 ExprPtr FunctionLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
   // C's rule: the mathematically exact result, then whether it fits *res.
   // Operands of up to 64 bits are exact in i128; a product that overflows
@@ -40,13 +72,18 @@ ExprPtr FunctionLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
       reject(E, "builtin", "overflow builtin on a 128-bit operand");
   if (!ResTy->isInt() || ResTy->bits() > 64)
     reject(E, "builtin", "overflow builtin with a result wider than 64 bits");
+  ExprPtr Lhs = rvalue(E->getArg(0));
+  ExprPtr Rhs = rvalue(E->getArg(1));
   std::vector<ir::Stmt> Body;
+  if (ir::sameType(Lhs->Ty, ResTy) && ir::sameType(Rhs->Ty, ResTy))
+    return sameTypeOverflow(std::move(Lhs), std::move(Rhs), std::move(ResPtr),
+                            Op, type(E->getType(), E));
   ir::LocalId A = addLocal("__a", i128Type());
   ir::LocalId B = addLocal("__b", i128Type());
   ir::LocalId Full = addLocal("__exact", i128Type());
   ir::LocalId Res = addLocal("__res", ResPtrTy);
-  Body.push_back(ir::Stmt::let(A, ir::makeCast(rvalue(E->getArg(0)), i128Type())));
-  Body.push_back(ir::Stmt::let(B, ir::makeCast(rvalue(E->getArg(1)), i128Type())));
+  Body.push_back(ir::Stmt::let(A, ir::makeCast(std::move(Lhs), i128Type())));
+  Body.push_back(ir::Stmt::let(B, ir::makeCast(std::move(Rhs), i128Type())));
   Body.push_back(ir::Stmt::let(Res, std::move(ResPtr)));
   Body.push_back(ir::Stmt::let(
       Full, method((std::string("wrapping_") + Op).c_str(),

@@ -194,6 +194,9 @@ private:
                                     const ir::TypeRef &ResultTy);
   // Builtins (BuiltinLowering.cpp).
   ir::ExprPtr builtinCall(const clang::CallExpr *E, unsigned BuiltinID);
+  ir::ExprPtr sameTypeOverflow(ir::ExprPtr Lhs, ir::ExprPtr Rhs,
+                               ir::ExprPtr ResPtr, const char *Op,
+                               ir::TypeRef Ty);
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr constantPBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);

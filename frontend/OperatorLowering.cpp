@@ -188,6 +188,7 @@ bool FunctionLowering::exactPointee(const TypeRef &P) const {
   case Type::Kind::Never:
   case Type::Kind::CVoid:
   case Type::Kind::Array:
+  case Type::Kind::Tuple:
     return false;
   }
   return false;

@@ -141,7 +141,8 @@ TypeRef TypeLowering::lowerImpl(QualType T, bool AsPointee, bool AsField) {
         return Type::newtype(Name, lower(Int));
     return lower(Int);
   }
-  if (const auto *PT = dyn_cast<clang::PointerType>(Canon)) {
+  // Pointee and element types keep their sugar: `size_t *` is `*mut usize`.
+  if (const auto *PT = T->getAs<clang::PointerType>()) {
     QualType Pointee = PT->getPointeeType();
     if (const auto *FPT = Pointee->getAs<FunctionProtoType>()) {
       std::vector<TypeRef> Params;
@@ -154,10 +155,10 @@ TypeRef TypeLowering::lowerImpl(QualType T, bool AsPointee, bool AsField) {
       reject("unsupported-type", "pointer to a function without a prototype");
     return Type::pointer(lowerPointee(Pointee), Pointee.isConstQualified());
   }
-  if (const auto *CAT = dyn_cast<ConstantArrayType>(Canon))
+  if (const auto *CAT = Ctx.getAsConstantArrayType(T))
     return Type::array(lower(CAT->getElementType()),
                        CAT->getSize().getZExtValue());
-  if (const auto *IAT = dyn_cast<IncompleteArrayType>(Canon)) {
+  if (const auto *IAT = Ctx.getAsIncompleteArrayType(T)) {
     if (!AsField)
       reject("unsupported-type", "incomplete array type outside a record");
     return Type::array(lower(IAT->getElementType()), 0);

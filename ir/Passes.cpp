@@ -42,6 +42,7 @@ const FunctionPass FunctionPasses[] = {
     {"hoist-condition-blocks", withoutOptions<hoistConditionBlocks>},
     {"flatten-blocks", withoutOptions<flattenBlocks>},
     {"finish-body", finishBodyPass},
+    {"flatten-blocks", withoutOptions<flattenBlocks>},
     {"eliminate-dead-stores", deadStoresPass},
     {"merge-late-lets", withoutOptions<mergeLateLets>},
     {"name-locals", withoutOptions<nameLocals>},

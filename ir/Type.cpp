@@ -71,6 +71,12 @@ TypeRef Type::newtype(std::string Name, TypeRef Repr) {
   return TypeRef(T);
 }
 
+TypeRef Type::tuple(std::vector<TypeRef> Elems) {
+  auto *T = new Type(Kind::Tuple);
+  T->Params = std::move(Elems);
+  return TypeRef(T);
+}
+
 bool Type::equals(const Type &O) const {
   if (K != O.K)
     return false;
@@ -95,6 +101,13 @@ bool Type::equals(const Type &O) const {
   case Kind::FnPtr:
     if (Variadic != O.Variadic || Params.size() != O.Params.size() ||
         !sameType(Inner, O.Inner))
+      return false;
+    for (size_t I = 0; I < Params.size(); ++I)
+      if (!sameType(Params[I], O.Params[I]))
+        return false;
+    return true;
+  case Kind::Tuple:
+    if (Params.size() != O.Params.size())
       return false;
     for (size_t I = 0; I < Params.size(); ++I)
       if (!sameType(Params[I], O.Params[I]))

@@ -30,7 +30,8 @@ public:
     Array,   // [T; N]
     Record,  // a struct or union, by its (bindgen-style) name
     FnPtr,   // Option<unsafe extern "C" fn(..) -> R>
-  Newtype, // a C enum bindgen wraps (--newtype-enum): `Name(pub Int)`
+    Newtype, // a C enum bindgen wraps (--newtype-enum): `Name(pub Int)`
+    Tuple,   // (T, U): only results of core methods such as overflowing_mul
   };
 
   static TypeRef unit();
@@ -44,6 +45,7 @@ public:
   static TypeRef record(std::string Name);
   static TypeRef fnPtr(TypeRef Ret, std::vector<TypeRef> Params, bool Variadic);
   static TypeRef newtype(std::string Name, TypeRef Repr);
+  static TypeRef tuple(std::vector<TypeRef> Elems);
 
   Kind kind() const { return K; }
   bool isInt() const { return K == Kind::Int; }
@@ -70,6 +72,8 @@ public:
   const TypeRef &returnType() const { return Inner; }
   const std::vector<TypeRef> &params() const { return Params; }
   bool isVariadic() const { return Variadic; }
+  // Tuple.
+  const std::vector<TypeRef> &elements() const { return Params; }
 
   // Structural equality (records compare by name).
   bool equals(const Type &O) const;

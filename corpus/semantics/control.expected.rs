@@ -61,10 +61,8 @@ pub unsafe extern "C" fn ternary_nested(a: i32, b: i32) -> i32 {
 #[inline(always)]
 pub unsafe extern "C" fn comma(a: i32, p: *mut i32) -> i32 {
     unsafe {
-        {
-            *p = (*p).wrapping_add(a);
-            (*p).wrapping_mul(2_i32)
-        }
+        *p = (*p).wrapping_add(a);
+        (*p).wrapping_mul(2_i32)
     }
 }
 
@@ -75,13 +73,11 @@ pub unsafe extern "C" fn comma(a: i32, p: *mut i32) -> i32 {
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
 pub unsafe extern "C" fn gnu_elvis(a: u64, b: u64) -> u64 {
-    {
-        let __cond: u64 = a;
-        if __cond != 0_u64 {
-            __cond
-        } else {
-            b
-        }
+    let __cond: u64 = a;
+    if __cond != 0_u64 {
+        __cond
+    } else {
+        b
     }
 }
 
@@ -390,11 +386,9 @@ mod inlines {
     #[inline(always)]
     pub(super) unsafe fn bump(p: *mut i32) -> i32 {
         unsafe {
-            {
-                let __new: i32 = (*p).wrapping_add(1_i32);
-                *p = __new;
-                __new
-            }
+            let __new: i32 = (*p).wrapping_add(1_i32);
+            *p = __new;
+            __new
         }
     }
 }

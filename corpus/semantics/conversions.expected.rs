@@ -258,10 +258,8 @@ pub unsafe extern "C" fn pre_post(mut a: i32) -> i32 {
 #[inline(always)]
 pub unsafe extern "C" fn inc_u8(mut v: u8) -> u8 {
     v = v.wrapping_add(1_u8);
-    {
-        let __new: u8 = v.wrapping_add(1_u8);
-        __new
-    }
+    let __new: u8 = v.wrapping_add(1_u8);
+    __new
 }
 
 /// Translation of `rust_helper_dec_s8` (conversions.c:40).

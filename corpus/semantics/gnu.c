@@ -75,6 +75,15 @@ int rust_helper_add_overflow(int a, int b, int *out) { return __builtin_add_over
 int rust_helper_mul_overflow_mixed(long a, unsigned int b, short *out) { return __builtin_mul_overflow(a, b, out); }
 int rust_helper_sub_overflow_unsigned(unsigned long a, long b, unsigned int *out) { return __builtin_sub_overflow(a, b, out); }
 int rust_helper_umull(unsigned long a, unsigned long b, unsigned long *out) { return __builtin_umull_overflow(a, b, out); }
+long rust_helper_smul_same(long a, long b, long *out) { return __builtin_mul_overflow(a, b, out); }
+int rust_helper_usub_same(unsigned int a, unsigned int b, unsigned int *out) { return __builtin_sub_overflow(a, b, out); }
+/* kmalloc_array's shape: size_t operands, the product into a local. */
+size_t rust_helper_array_bytes(size_t n, size_t size) {
+  size_t bytes;
+  if (__builtin_mul_overflow(n, size, &bytes))
+    return 0;
+  return bytes;
+}
 int rust_helper_memops(struct nested *d, struct nested *s) {
   __builtin_memcpy(d, s, sizeof(*d) / 2);
   __builtin_memset(&d->bytes, 0x5a, 2);

@@ -251,14 +251,9 @@ pub unsafe extern "C" fn bswap(a: u16, b: u32, c: u64) -> u64 {
 #[inline(always)]
 pub unsafe extern "C" fn add_overflow(a: i32, b: i32, out: *mut i32) -> i32 {
     unsafe {
-        {
-            let __a: i128 = a as i128;
-            let __b: i128 = b as i128;
-            let __res: *mut i32 = out;
-            let __exact: i128 = __a.wrapping_add(__b);
-            *__res = __exact as i32;
-            (__a.checked_add(__b).is_none() || __exact as i32 as i128 != __exact) as i32
-        }
+        let __wrapped: (i32, bool) = a.overflowing_add(b);
+        *out = __wrapped.0;
+        __wrapped.1 as i32
     }
 }
 
@@ -270,14 +265,12 @@ pub unsafe extern "C" fn add_overflow(a: i32, b: i32, out: *mut i32) -> i32 {
 #[inline(always)]
 pub unsafe extern "C" fn mul_overflow_mixed(a: i64, b: u32, out: *mut i16) -> i32 {
     unsafe {
-        {
-            let __a: i128 = a as i128;
-            let __b: i128 = b as i128;
-            let __res: *mut i16 = out;
-            let __exact: i128 = __a.wrapping_mul(__b);
-            *__res = __exact as i16;
-            (__a.checked_mul(__b).is_none() || __exact as i16 as i128 != __exact) as i32
-        }
+        let __a: i128 = a as i128;
+        let __b: i128 = b as i128;
+        let __res: *mut i16 = out;
+        let __exact: i128 = __a.wrapping_mul(__b);
+        *__res = __exact as i16;
+        (__a.checked_mul(__b).is_none() || __exact as i16 as i128 != __exact) as i32
     }
 }
 
@@ -289,14 +282,12 @@ pub unsafe extern "C" fn mul_overflow_mixed(a: i64, b: u32, out: *mut i16) -> i3
 #[inline(always)]
 pub unsafe extern "C" fn sub_overflow_unsigned(a: u64, b: i64, out: *mut u32) -> i32 {
     unsafe {
-        {
-            let __a: i128 = a as i128;
-            let __b: i128 = b as i128;
-            let __res: *mut u32 = out;
-            let __exact: i128 = __a.wrapping_sub(__b);
-            *__res = __exact as u32;
-            (__a.checked_sub(__b).is_none() || __exact as u32 as i128 != __exact) as i32
-        }
+        let __a: i128 = a as i128;
+        let __b: i128 = b as i128;
+        let __res: *mut u32 = out;
+        let __exact: i128 = __a.wrapping_sub(__b);
+        *__res = __exact as u32;
+        (__a.checked_sub(__b).is_none() || __exact as u32 as i128 != __exact) as i32
     }
 }
 
@@ -308,18 +299,56 @@ pub unsafe extern "C" fn sub_overflow_unsigned(a: u64, b: i64, out: *mut u32) ->
 #[inline(always)]
 pub unsafe extern "C" fn umull(a: u64, b: u64, out: *mut u64) -> i32 {
     unsafe {
-        {
-            let __a: i128 = a as i128;
-            let __b: i128 = b as i128;
-            let __res: *mut u64 = out;
-            let __exact: i128 = __a.wrapping_mul(__b);
-            *__res = __exact as u64;
-            (__a.checked_mul(__b).is_none() || __exact as u64 as i128 != __exact) as i32
-        }
+        let __wrapped: (u64, bool) = a.overflowing_mul(b);
+        *out = __wrapped.0;
+        __wrapped.1 as i32
     }
 }
 
-/// Translation of `rust_helper_memops` (gnu.c:78).
+/// Translation of `rust_helper_smul_same` (gnu.c:78).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn smul_same(a: i64, b: i64, out: *mut i64) -> i64 {
+    unsafe {
+        let __wrapped: (i64, bool) = a.overflowing_mul(b);
+        *out = __wrapped.0;
+        __wrapped.1 as i64
+    }
+}
+
+/// Translation of `rust_helper_usub_same` (gnu.c:79).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn usub_same(a: u32, b: u32, out: *mut u32) -> i32 {
+    unsafe {
+        let __wrapped: (u32, bool) = a.overflowing_sub(b);
+        *out = __wrapped.0;
+        __wrapped.1 as i32
+    }
+}
+
+/// Translation of `rust_helper_array_bytes` (gnu.c:81).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn array_bytes(n: usize, size: usize) -> usize {
+    let __wrapped: (usize, bool) = n.overflowing_mul(size);
+    let bytes: usize = __wrapped.0;
+    if __wrapped.1 {
+        return 0_usize;
+    }
+    bytes
+}
+
+/// Translation of `rust_helper_memops` (gnu.c:87).
 ///
 /// # Safety
 ///
@@ -358,7 +387,7 @@ pub unsafe extern "C" fn memops(d: *mut nested, s: *mut nested) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_object_size` (gnu.c:84).
+/// Translation of `rust_helper_object_size` (gnu.c:93).
 ///
 /// # Safety
 ///
@@ -370,7 +399,7 @@ pub unsafe extern "C" fn object_size(_p: *mut pair) -> u64 {
         .wrapping_add(0xffffffffffffffff_u64)
 }
 
-/// Translation of `rust_helper_hints` (gnu.c:88).
+/// Translation of `rust_helper_hints` (gnu.c:97).
 ///
 /// # Safety
 ///
@@ -383,7 +412,7 @@ pub unsafe extern "C" fn hints(p: *mut i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_compound_literal` (gnu.c:93).
+/// Translation of `rust_helper_compound_literal` (gnu.c:102).
 ///
 /// # Safety
 ///
@@ -411,7 +440,7 @@ pub unsafe extern "C" fn compound_literal(x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_designated` (gnu.c:98).
+/// Translation of `rust_helper_designated` (gnu.c:107).
 ///
 /// # Safety
 ///
@@ -441,7 +470,7 @@ pub unsafe extern "C" fn designated(x: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_flex` (gnu.c:102).
+/// Translation of `rust_helper_flex` (gnu.c:111).
 ///
 /// # Safety
 ///
@@ -456,7 +485,7 @@ pub unsafe extern "C" fn flex(f: *mut flex, i: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_atomic_ops` (gnu.c:106).
+/// Translation of `rust_helper_atomic_ops` (gnu.c:115).
 ///
 /// # Safety
 ///
@@ -491,7 +520,7 @@ pub unsafe extern "C" fn atomic_ops(p: *mut i32, v: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_atomic_cmpxchg` (gnu.c:118).
+/// Translation of `rust_helper_atomic_cmpxchg` (gnu.c:127).
 ///
 /// # Safety
 ///
@@ -535,7 +564,7 @@ pub unsafe extern "C" fn atomic_cmpxchg(p: *mut i64, expected: *mut i64, desired
     }
 }
 
-/// Translation of `rust_helper_sync_ops` (gnu.c:125).
+/// Translation of `rust_helper_sync_ops` (gnu.c:134).
 ///
 /// # Safety
 ///
@@ -579,7 +608,7 @@ pub unsafe extern "C" fn sync_ops(p: *mut u32, v: u32) -> u32 {
     }
 }
 
-/// Translation of `rust_helper_cleanup` (gnu.c:139).
+/// Translation of `rust_helper_cleanup` (gnu.c:148).
 ///
 /// # Safety
 ///
@@ -617,7 +646,7 @@ pub unsafe extern "C" fn cleanup(p: *mut i32, n: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_stmt_expr_effects` (gnu.c:162).
+/// Translation of `rust_helper_stmt_expr_effects` (gnu.c:171).
 ///
 /// # Safety
 ///

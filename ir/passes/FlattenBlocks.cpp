@@ -30,12 +30,13 @@ static void flatten(Expr &E) {
     Out.push_back(std::move(S));
   }
   E.Stmts = std::move(Out);
-  // A block whose only content is a plain block: keep the inner content.
-  if (E.Stmts.empty() && !E.Ops.empty() && E.Ops[0] &&
-      E.Ops[0]->Kind == ExprKind::Block && E.Ops[0]->Label.empty() &&
-      !E.Ops[0]->Unsafe) {
+  // A plain block as the value: its statements run last anyway, so its
+  // names cannot shadow anything that follows.
+  if (!E.Ops.empty() && E.Ops[0] && E.Ops[0]->Kind == ExprKind::Block &&
+      E.Ops[0]->Label.empty() && !E.Ops[0]->Unsafe) {
     ExprPtr Inner = std::move(E.Ops[0]);
-    E.Stmts = std::move(Inner->Stmts);
+    for (auto &S : Inner->Stmts)
+      E.Stmts.push_back(std::move(S));
     E.Ops = std::move(Inner->Ops);
   }
 }

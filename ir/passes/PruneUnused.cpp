@@ -24,6 +24,10 @@ void collectRecords(const TypeRef &T, std::set<std::string> &Out) {
     for (const auto &P : T->params())
       collectRecords(P, Out);
     break;
+  case Type::Kind::Tuple:
+    for (const auto &E : T->elements())
+      collectRecords(E, Out);
+    break;
   case Type::Kind::Unit:
   case Type::Kind::Never:
   case Type::Kind::Bool:
