@@ -360,8 +360,9 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   TO.RustMinor = EO.Version.Minor;
   TO.ShowCWarnings = ShowCWarnings;
   TO.Scalars = Profile.Scalars;
+  // Self mode lays an opaque record out as bindgen would: bytes only.
+  TO.OpaqueTypes = Opaque;
   if (EO.Types == emit::TypeMode::Bindgen) {
-    TO.OpaqueTypes = Opaque;
     TO.BindingsHeader = Profile.BindingsHeader;
     TO.Params = Profile.Params;
   }

@@ -334,6 +334,20 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
       emitRecord(R, P, Opts, OS);
       OS << "\n";
     }
+  // Opaque records reached by offset: the offsets are Clang's, for this
+  // layout (self mode's records assert their own).
+  if (Opts.Types == TypeMode::Bindgen && !M.OpaqueLayouts.empty()) {
+    OS << "// Opaque in the bindings, reached by byte offset: the layout the "
+          "offsets assume.\n";
+    for (const OpaqueLayout &L : M.OpaqueLayouts) {
+      std::string Ty = P.type(*Type::record(L.Name));
+      OS << "const _: () = assert!(core::mem::size_of::<" << Ty
+         << ">() == " << L.Size << ");\n";
+      OS << "const _: () = assert!(core::mem::align_of::<" << Ty
+         << ">() == " << L.Align << ");\n";
+    }
+    OS << "\n";
+  }
   // What the bindings lack, the output declares; beside bindings (in the
   // kernel's bindings crate) it keeps these to itself.
   if (!M.ExternFns.empty() || !M.ExternStatics.empty()) {

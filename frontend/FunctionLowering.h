@@ -29,8 +29,10 @@ namespace clang {
 class ASTContext;
 class CompoundStmt;
 class Expr;
+class FieldDecl;
 class FunctionDecl;
 class LabelDecl;
+class MemberExpr;
 class Stmt;
 class SwitchStmt;
 class VarDecl;
@@ -151,6 +153,9 @@ private:
   ir::ExprPtr constantFold(const clang::Expr *E);
   bool mayBeConstant(const clang::Expr *E);
   // Places (PlaceLowering.cpp).
+  ir::ExprPtr placeAtOffset(ir::ExprPtr RecordPtr, uint64_t Bytes,
+                            const ir::TypeRef &Ty, bool Const);
+  LValue opaqueMember(const clang::MemberExpr *Outer);
   LValue lvalue(const clang::Expr *E);
   ir::ExprPtr load(LValue LV);
   ir::ExprPtr store(LValue LV, ir::ExprPtr Value);
@@ -176,6 +181,8 @@ private:
   bool exactPointee(const ir::TypeRef &P) const;
   // Initialisers (InitLowering.cpp).
   ir::ExprPtr initializer(const clang::Expr *Init, clang::QualType Ty);
+  void opaqueFieldInit(const ir::Expr &RecordPlace, const clang::FieldDecl *F,
+                       const clang::Expr *Sub, std::vector<ir::Stmt> &Out);
   void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,
                        clang::QualType Ty, std::vector<ir::Stmt> &Out);
   // Atomics (AtomicLowering.cpp).

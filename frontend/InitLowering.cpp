@@ -73,6 +73,33 @@ ExprPtr FunctionLowering::initializer(const clang::Expr *Init, QualType Ty) {
   return ir::makeBlock(std::move(Body), ir::makeLocal(Tmp, T), T);
 }
 
+// A member of a record the bindings make opaque, stored at its offset
+// (PlaceLowering's opaqueMember).
+void FunctionLowering::opaqueFieldInit(const ir::Expr &RecordPlace,
+                                       const FieldDecl *F,
+                                       const clang::Expr *Sub,
+                                       std::vector<ir::Stmt> &Out) {
+  if (F->isBitField())
+    reject(Sub, "opaque-type",
+           "bitfield '" + F->getNameAsString() + "' of '" +
+               LC.Types.recordName(F->getParent()) +
+               "', which is opaque in the bindings");
+  if (LC.Types.isOpaque(F->getParent()))
+    LC.Types.noteOffsetAccess(F->getParent());
+  ExprPtr RecordPtr;
+  if (RecordPlace.Kind == ExprKind::Deref) {
+    RecordPtr = ir::clone(*RecordPlace.Ops[0]);
+  } else {
+    RecordPtr = wrap(ExprKind::AddrOf, ir::clone(RecordPlace),
+                     Type::pointer(RecordPlace.Ty, false));
+    RecordPtr->Mutable = true;
+  }
+  TypeRef FieldTy = type(F->getType(), Sub);
+  initializePlace(placeAtOffset(std::move(RecordPtr), Ctx.getFieldOffset(F) / 8,
+                                FieldTy, false),
+                  Sub, F->getType(), Out);
+}
+
 void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
                                        QualType Ty,
                                        std::vector<ir::Stmt> &Out) {
@@ -123,9 +150,14 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
   }
   if (const auto *RT = Ty->getAs<RecordType>()) {
     const RecordDecl *RD = RT->getDecl()->getDefinition();
+    bool Opaque = LC.Types.isInsideOpaque(RD);
     auto InitField = [&](const FieldDecl *F, const clang::Expr *Sub) {
       if (isZeroInit(Sub, Ctx))
         return;
+      if (Opaque) {
+        opaqueFieldInit(*Place, F, Sub, Out);
+        return;
+      }
       std::string Name = LC.Types.fieldName(F);
       if (F->isBitField()) {
         LValue LV;

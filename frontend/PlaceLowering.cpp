@@ -66,10 +66,8 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!Field)
       reject(E, "unsupported-lvalue", "member is not a field");
-    if (LC.Types.isOpaque(Field->getParent()))
-      reject(E, "opaque-type",
-             "'" + LC.Types.recordName(Field->getParent()) +
-                 "' is opaque in the bindings, so its members are not visible");
+    if (LC.Types.isInsideOpaque(Field->getParent()))
+      return opaqueMember(ME);
     ExprPtr Base;
     const clang::Expr *BaseE = ME->getBase();
     QualType BaseTy = BaseE->getType();
@@ -123,6 +121,64 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
   }
   reject(E, "unsupported-lvalue",
          std::string("lvalue '") + E->getStmtClassName() + "'");
+}
+
+// A member of a record the bindings make opaque: the bindings name no
+// field, so the place is reached the way C reaches it, at its byte offset
+// from the record's address (a chain through anonymous members folds into
+// one offset). The output asserts the opaque type's size and alignment.
+FunctionLowering::LValue
+FunctionLowering::opaqueMember(const MemberExpr *Outer) {
+  uint64_t Bits = 0;
+  const MemberExpr *ME = Outer;
+  for (;;) {
+    const auto *Field = cast<FieldDecl>(ME->getMemberDecl());
+    if (Field->isBitField())
+      reject(ME, "opaque-type",
+             "bitfield '" + Field->getNameAsString() + "' of '" +
+                 LC.Types.recordName(Field->getParent()) +
+                 "', which is opaque in the bindings");
+    Bits += Ctx.getFieldOffset(Field);
+    if (LC.Types.isOpaque(Field->getParent()))
+      LC.Types.noteOffsetAccess(Field->getParent());
+    const auto *Base = dyn_cast<MemberExpr>(ME->getBase()->IgnoreParens());
+    if (ME->isArrow() || !Base)
+      break;
+    const auto *BaseField = dyn_cast<FieldDecl>(Base->getMemberDecl());
+    if (!BaseField || !LC.Types.isInsideOpaque(BaseField->getParent()))
+      break;
+    ME = Base;
+  }
+  const clang::Expr *BaseE = ME->getBase();
+  QualType RecordTy =
+      ME->isArrow() ? BaseE->getType()->getPointeeType() : BaseE->getType();
+  bool Const = RecordTy.isConstQualified();
+  ExprPtr RecordPtr;
+  if (ME->isArrow()) {
+    RecordPtr = rvalue(BaseE);
+  } else {
+    RecordPtr = addressOfPlace(lvalue(BaseE), !Const);
+  }
+  LValue LV;
+  LV.Volatile = Outer->getType().isVolatileQualified() ||
+                RecordTy.isVolatileQualified();
+  LV.Ty = type(Outer->getType(), Outer);
+  LV.Place = placeAtOffset(std::move(RecordPtr), Bits / 8, LV.Ty, Const);
+  return LV;
+}
+
+// `*(record.byte_add(Bytes) as *mut T)`.
+ExprPtr FunctionLowering::placeAtOffset(ExprPtr RecordPtr, uint64_t Bytes,
+                                        const TypeRef &Ty, bool Const) {
+  ExprPtr Ptr = std::move(RecordPtr);
+  if (Bytes != 0) {
+    TypeRef RecordPtrTy = Ptr->Ty;
+    Ptr = method("byte_add", std::move(Ptr),
+                 ir::makeInt(Bytes, Type::integer(64, false, true)),
+                 RecordPtrTy);
+  }
+  Ptr = ir::makeCast(std::move(Ptr), Type::pointer(Ty, Const));
+  return wrap(ExprKind::Deref, std::move(Ptr), Ty);
 }
 
 ExprPtr FunctionLowering::load(LValue LV) {
@@ -239,6 +295,8 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
 // `addr_of(_mut)!(place) as Ty`, mutable unless C points to const.
 ExprPtr FunctionLowering::pointerTo(LValue LV, QualType PtrTy,
                                     const TypeRef &Ty) {
+  if (LV.Place->Kind == ExprKind::Deref) // an opaque record's member
+    return ir::makeCast(std::move(LV.Place->Ops[0]), Ty);
   bool Mut = !PtrTy->getPointeeType().isConstQualified();
   auto Addr = wrap(ExprKind::AddrOf, std::move(LV.Place),
                    Type::pointer(LV.Ty, !Mut));

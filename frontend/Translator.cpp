@@ -33,6 +33,10 @@ public:
     if (RecordNames.insert(R.Name).second)
       Out.Module.Records.push_back(std::move(R));
   }
+  void addOpaqueLayout(ir::OpaqueLayout L) {
+    if (OpaqueNames.insert(L.Name).second)
+      Out.Module.OpaqueLayouts.push_back(std::move(L));
+  }
   void addExternFn(ir::ExternFn F) {
     if (ExternNames.insert(F.Name).second)
       Out.Module.ExternFns.push_back(std::move(F));
@@ -65,7 +69,7 @@ public:
 
 private:
   TranslationOutput &Out;
-  std::set<std::string> RecordNames, ExternNames, StaticNames, FunctionKeys;
+  std::set<std::string> RecordNames, OpaqueNames, ExternNames, StaticNames, FunctionKeys;
   std::map<std::string, std::string> InlineLocs;
   std::vector<ir::Function> Helpers, Inlines;
 };
@@ -192,6 +196,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   }
   for (const ir::RecordDef &R : U.Types.records())
     Merger.addRecord(R);
+  for (const ir::OpaqueLayout &L : U.Types.opaqueLayouts())
+    Merger.addOpaqueLayout(L);
   for (auto &[Name, F] : U.LC.ExternFns)
     Merger.addExternFn(F);
   for (auto &[Name, S] : U.LC.ExternStatics)

@@ -82,6 +82,26 @@ bool TypeLowering::isOpaque(const RecordDecl *RD) {
   return false;
 }
 
+bool TypeLowering::isInsideOpaque(const RecordDecl *RD) {
+  for (; RD; RD = dyn_cast<RecordDecl>(RD->getParent())) {
+    if (isOpaque(RD))
+      return true;
+    if (RD->getIdentifier() || RD->getTypedefNameForAnonDecl())
+      return false;
+  }
+  return false;
+}
+
+void TypeLowering::noteOffsetAccess(const RecordDecl *RD) {
+  std::string Name = recordName(RD);
+  for (const ir::OpaqueLayout &L : OffsetAccessed)
+    if (L.Name == Name)
+      return;
+  const ASTRecordLayout &L = Ctx.getASTRecordLayout(RD->getDefinition());
+  OffsetAccessed.push_back({Name, static_cast<uint64_t>(L.getSize().getQuantity()),
+                            static_cast<uint64_t>(L.getAlignment().getQuantity())});
+}
+
 TypeRef TypeLowering::lower(QualType T) { return lowerImpl(T, false, false); }
 
 TypeRef TypeLowering::lowerField(QualType T) { return lowerImpl(T, false, true); }
@@ -270,7 +290,10 @@ TypeRef TypeLowering::lowerRecord(const RecordDecl *RD, bool AsPointee) {
     reject("unsupported-type", "invalid record '" + Name + "'");
   ir::RecordDef R = Records[Index];
   try {
-    layoutRecord(Def, R);
+    if (isOpaque(Def))
+      layoutOpaqueRecord(Def, R);
+    else
+      layoutRecord(Def, R);
   } catch (const LoweringFailure &F) {
     Records[Index].Opaque = true;
     LayoutFailures.emplace(First, F);
@@ -357,6 +380,20 @@ private:
 };
 
 } // namespace
+
+// What bindgen makes of an opaque record: bytes of the record's size and
+// alignment, nothing to name.
+void TypeLowering::layoutOpaqueRecord(const RecordDecl *Def, ir::RecordDef &R) {
+  const ASTRecordLayout &L = Ctx.getASTRecordLayout(Def);
+  R.Size = L.getSize().getQuantity();
+  R.Align = L.getAlignment().getQuantity();
+  R.AlignAttr = R.Align > 1 ? static_cast<unsigned>(R.Align) : 0;
+  R.IsUnion = false;
+  ir::RecordMember Blob(ir::RecordMember::Kind::Padding);
+  Blob.Name = "_opaque";
+  Blob.Bytes = R.Size;
+  R.Members.push_back(std::move(Blob));
+}
 
 void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
   const ASTRecordLayout &L = Ctx.getASTRecordLayout(Def);

@@ -58,6 +58,14 @@ public:
   std::string recordName(const clang::RecordDecl *RD);
   // True if the bindings make this record opaque (bindgen --opaque-type).
   bool isOpaque(const clang::RecordDecl *RD);
+  // True if RD is opaque or an anonymous record inside an opaque one: its
+  // members have no name in the bindings, only an offset.
+  bool isInsideOpaque(const clang::RecordDecl *RD);
+  // Members of RD (opaque) are reached by offset: remember its layout.
+  void noteOffsetAccess(const clang::RecordDecl *RD);
+  const std::vector<ir::OpaqueLayout> &opaqueLayouts() const {
+    return OffsetAccessed;
+  }
   std::string fieldName(const clang::FieldDecl *FD);
 
   // Records reached so far, in first-use order, laid out for `--types=self`.
@@ -71,6 +79,7 @@ private:
   ir::TypeRef lowerBuiltin(const clang::BuiltinType *BT, clang::QualType T);
   ir::TypeRef lowerRecord(const clang::RecordDecl *RD, bool AsPointee);
   void layoutRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
+  void layoutOpaqueRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
   void nameAnonymousMembers(const clang::RecordDecl *RD);
   uint64_t rustAlign(clang::QualType C);
   void rejectInPacked(const ir::TypeRef &Member, const ir::RecordDef &Packed);
@@ -81,6 +90,7 @@ private:
   std::set<const clang::RecordDecl *> Laidout;
   std::map<const clang::RecordDecl *, LoweringFailure> LayoutFailures;
   std::vector<ir::RecordDef> Records;
+  std::vector<ir::OpaqueLayout> OffsetAccessed;
   unsigned NextTopLevelAnon = 1;
   std::vector<std::regex> Opaque, NewtypeEnums;
   ScalarMapping Scalars;

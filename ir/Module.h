@@ -281,6 +281,14 @@ struct RecordDef {
   std::vector<Bitfield> Bitfields;
 };
 
+// A record the bindings make opaque whose members the output reaches by
+// byte offset: the output asserts that the bindings' size and alignment are
+// Clang's, which the offsets were computed from.
+struct OpaqueLayout {
+  std::string Name;
+  uint64_t Size = 0, Align = 1;
+};
+
 struct ExternFn {
   std::string Name;
   TypeRef Ret;
@@ -302,6 +310,7 @@ struct FallbackDecl {
 
 struct Module {
   std::vector<RecordDef> Records;
+  std::vector<OpaqueLayout> OpaqueLayouts;
   std::vector<ExternFn> ExternFns;
   std::vector<ExternStatic> ExternStatics;
   std::vector<Function> Functions; // helpers and inlines, in emission order

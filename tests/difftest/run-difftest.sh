@@ -14,13 +14,16 @@ tool=$1 diffgen=$2 src=$3 work=$4
 rustflags=(--edition=2021 -O -D warnings
            -A non_snake_case -A non_camel_case_types -A non_upper_case_globals)
 
+# A corpus file may ask for options: /* helpers2rs-options: ... */
+read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
+
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
 
 "$tool" translate "$src" --types=self --export=c-abi --symbol-prefix=h2r_ --rust-version=1.87 \
-  --report report.json -o cabi.rs -- -O2 -fno-strict-overflow
-"$tool" translate "$src" --types=self --export=inline --rust-version=1.87 -o inline.rs \
-  -- -O2 -fno-strict-overflow
+  "${opts[@]}" --report report.json -o cabi.rs -- -O2 -fno-strict-overflow
+"$tool" translate "$src" --types=self --export=inline --rust-version=1.87 "${opts[@]}" \
+  -o inline.rs -- -O2 -fno-strict-overflow
 
 "$diffgen" report.json h2r_ --require-translated > driver.c
 

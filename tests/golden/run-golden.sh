@@ -25,8 +25,9 @@ for src in semantics/*.c rejections/*.c; do
   name=${src%.c}
   expected=$name.expected.rs
   actual=$out/$(basename "$name").rs
+  read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
   # Relative input names: the output names files as the command line does.
-  "$tool" translate "$src" --types=self --rust-version=1.87 -o "$actual" \
+  "$tool" translate "$src" --types=self --rust-version=1.87 "${opts[@]}" -o "$actual" \
     -- -O2 -fno-strict-overflow 2>/dev/null || true
   if [[ ! -s $actual ]]; then
     echo "FAIL $src: no output"; failed=1; continue
