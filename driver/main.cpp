@@ -84,6 +84,8 @@ cl::opt<std::string> BindingsHeader("bindings-header", cl::desc("The header bind
                                     cl::cat(Category));
 cl::opt<bool> ShowCWarnings("show-c-warnings", cl::desc("Show the C compiler's warnings (hidden, as the kernel's bindgen rule hides them)"),
                             cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<bool> NoShims("no-shims", cl::desc("Never stand in an equivalent form for what Rust cannot express at --rust-version (docs/constructs.md, Shims): such helpers fall back"),
+                      cl::sub(TranslateCmd), cl::cat(Category));
 
 cl::opt<std::string> FormatterOpt("formatter", cl::desc("rustfmt (default: lay the output out as rustfmt does, with the kernel tree's .rustfmt.toml) or none"),
                                   cl::value_desc("rustfmt|none"), cl::init("rustfmt"),
@@ -359,6 +361,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   TO.RustMajor = EO.Version.Major;
   TO.RustMinor = EO.Version.Minor;
   TO.ShowCWarnings = ShowCWarnings;
+  TO.Shims = !NoShims;
   TO.Scalars = Profile.Scalars;
   // Self mode lays an opaque record out as bindgen would: bytes only.
   TO.OpaqueTypes = Opaque;

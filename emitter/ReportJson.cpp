@@ -60,6 +60,9 @@ json reportToJson(const ir::Report &R) {
     json Notes = json::array();
     for (const ir::TranslationNote &N : H.Notes)
       Notes.push_back(reasonJson(N));
+    json Shims = json::array();
+    for (const ir::ShimUse &U : H.Shims)
+      Shims.push_back(reasonJson(U));
     Helpers.push_back({{"name", H.Name},
                        {"rust_name", H.RustName},
                        {"location", location(H.Loc)},
@@ -68,6 +71,7 @@ json reportToJson(const ir::Report &R) {
                        {"closure", H.Closure},
                        {"reasons", Reasons},
                        {"notes", Notes},
+                       {"shims", Shims},
                        {"signature",
                         {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}});
   }
@@ -81,12 +85,16 @@ json reportToJson(const ir::Report &R) {
     json FNotes = json::array();
     for (const ir::TranslationNote &N : F.Notes)
       FNotes.push_back(reasonJson(N));
+    json FShims = json::array();
+    for (const ir::ShimUse &U : F.Shims)
+      FShims.push_back(reasonJson(U));
     Functions.push_back({{"name", F.Name},
                          {"location", location(F.Loc)},
                          {"status", F.Translated ? "translated" : "rejected"},
                          {"callees", F.Callees},
                          {"reasons", Reasons},
-                         {"notes", FNotes}});
+                         {"notes", FNotes},
+                         {"shims", FShims}});
   }
   json Summary = {
       {"helpers", R.Helpers.size()},

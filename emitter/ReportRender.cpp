@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iomanip>
 #include <map>
 #include <set>
 #include <sstream>
@@ -76,6 +77,7 @@ json analyseTranslation(const json &R) {
     std::map<std::string, json> Sites; // by location + function
   };
   std::map<std::string, Blocker> Blockers;
+  std::map<std::string, json> Shims; // by shim: {helpers, sites}
   json Helpers = json::array();
   for (const json &H : R["helpers"]) {
     std::string File = H.value("file", "");
@@ -103,12 +105,28 @@ json analyseTranslation(const json &R) {
       if (Constructs.size() == 1)
         ++Blockers[C].Alone;
     }
+    std::set<std::string> ShimNames;
+    for (const json &Use : H.value("shims", json::array())) {
+      std::string Name = Use["construct"];
+      json &Shim = Shims[Name];
+      if (Shim.is_null())
+        Shim = {{"shim", Name}, {"helpers", 0}, {"sites", json::array()}};
+      if (ShimNames.insert(Name).second)
+        Shim["helpers"] = Shim["helpers"].get<int>() + 1;
+      json Site = {{"function", Use["function"]},
+                   {"location", Use["location"]},
+                   {"message", Use["message"]}};
+      if (std::find(Shim["sites"].begin(), Shim["sites"].end(), Site) ==
+          Shim["sites"].end())
+        Shim["sites"].push_back(Site);
+    }
     Helpers.push_back({{"name", H["name"]},
                        {"file", File},
                        {"location", H["location"]},
                        {"status", Status},
                        {"closure_size", H["closure"].size()},
                        {"reasons", Reasons},
+                       {"shims", ShimNames},
                        {"notes", H.value("notes", json::array()).size()}});
   }
   json FileRows = json::array();
@@ -135,8 +153,18 @@ json analyseTranslation(const json &R) {
                             std::make_pair(B["unlocks"].get<int>(),
                                            B["affected"].get<int>());
                    });
+  json ShimRows = json::array();
+  for (auto &[Name, Shim] : Shims)
+    ShimRows.push_back(Shim);
+  // Shares of the helpers: translated exactly, shimmed, left to C.
+  const json &S = R["summary"];
+  double All = std::max(1, S["helpers"].get<int>());
+  Out["shares"] = {{"translated", S["translated"].get<int>() / All},
+                   {"shimmed", S["shimmed"].get<int>() / All},
+                   {"fallback", S["fallback"].get<int>() / All}};
   Out["files"] = FileRows;
   Out["blockers"] = BlockerRows;
+  Out["shims"] = ShimRows;
   Out["helpers"] = Helpers;
   return Out;
 }
@@ -228,6 +256,17 @@ std::string macroText(const json &Macros, const std::string &Quote = "`") {
   return S;
 }
 
+std::string sharesText(const json &Shares) {
+  auto Percent = [](const json &V) {
+    std::ostringstream OS;
+    OS << std::fixed << std::setprecision(1) << V.get<double>() * 100 << " %";
+    return OS.str();
+  };
+  return "Translated exactly: " + Percent(Shares["translated"]) +
+         "; shimmed: " + Percent(Shares["shimmed"]) +
+         "; left to C: " + Percent(Shares["fallback"]) + ".";
+}
+
 std::string markdown(const json &A) {
   std::ostringstream OS;
   const json &S = A["summary"];
@@ -253,7 +292,7 @@ std::string markdown(const json &A) {
        << "|---:|---:|---:|---:|---:|\n"
        << "| " << S["helpers"] << " | " << S["translated"] << " | "
        << S["shimmed"] << " | " << S["fallback"] << " | " << S["functions"]
-       << " |\n\n## By helper file\n\n"
+       << " |\n\n" << sharesText(A["shares"]) << "\n\n## By helper file\n\n"
        << "| file | helpers | translated | shimmed | fallback |\n"
        << "|---|---:|---:|---:|---:|\n";
     for (const json &F : A["files"])
@@ -276,7 +315,18 @@ std::string markdown(const json &A) {
           OS << "     - macros: " << macroText(Site["macro_chain"]) << "\n";
       }
     }
-    OS << "\n## Helpers\n\n| helper | status | closure | reasons |\n"
+    if (!A["shims"].empty())
+      OS << "\n## Shims\n\n";
+    for (const json &Shim : A["shims"]) {
+      OS << "- `" << Shim["shim"].get<std::string>() << "`: "
+         << Shim["helpers"] << " helper"
+         << (Shim["helpers"] == 1 ? "" : "s") << "\n";
+      for (const json &Site : Shim["sites"])
+        OS << "   - `" << Site["function"].get<std::string>() << "` at "
+           << Site["location"].get<std::string>() << ": "
+           << Site["message"].get<std::string>() << "\n";
+    }
+    OS << "\n## Helpers\n\n| helper | status | closure | reasons or shims |\n"
        << "|---|---|---:|---|\n";
     for (const json &H : A["helpers"]) {
       std::string Why;
@@ -284,6 +334,9 @@ std::string markdown(const json &A) {
         Why += (Why.empty() ? "" : "; ") + std::string("`") +
                R["construct"].get<std::string>() + "` via " +
                chainText(R["chain"]);
+      for (const json &Shim : H["shims"])
+        Why += (Why.empty() ? "shim " : "; shim ") + std::string("`") +
+               Shim.get<std::string>() + "`";
       OS << "| " << H["name"].get<std::string>() << " | "
          << H["status"].get<std::string>() << " | " << H["closure_size"]
          << " | " << Why << " |\n";
@@ -430,6 +483,7 @@ std::string html(const json &A) {
                  "closure functions"},
                 {{str(S["helpers"]), str(S["translated"]), str(S["shimmed"]),
                   str(S["fallback"]), str(S["functions"])}});
+    OS << "<p>" << escapeHtml(sharesText(A["shares"])) << "</p>\n";
     OS << "<h2>Blockers</h2>\n" << barChart(A["blockers"], "affected");
     std::vector<std::vector<std::string>> BRows;
     for (const json &B : A["blockers"]) {
@@ -462,11 +516,27 @@ std::string html(const json &A) {
       for (const json &R : H["reasons"])
         Why += "<div><code>" + escapeHtml(R["construct"]) + "</code> via " +
                escapeHtml(chainText(R["chain"])) + "</div>";
+      for (const json &Shim : H["shims"])
+        Why += "<div>shim <code>" + escapeHtml(Shim) + "</code></div>";
       HRows.push_back({escapeHtml(H["name"]), escapeHtml(H["status"]),
                        str(H["closure_size"]), Why});
     }
+    std::vector<std::vector<std::string>> SRows;
+    for (const json &Shim : A["shims"]) {
+      std::string Sites;
+      for (const json &Site : Shim["sites"])
+        Sites += "<div><code>" + escapeHtml(Site["function"]) + "</code> at " +
+                 escapeHtml(Site["location"]) + ": " +
+                 escapeHtml(Site["message"]) + "</div>";
+      SRows.push_back({"<code>" + escapeHtml(Shim["shim"]) + "</code>",
+                       str(Shim["helpers"]), Sites});
+    }
+    if (!SRows.empty())
+      OS << "<h2>Shims</h2>\n"
+         << table("shims", {"shim", "helpers", "where"}, SRows);
     OS << "<h2>Helpers</h2>\n"
-       << table("helpers", {"helper", "status", "closure", "reasons"}, HRows);
+       << table("helpers", {"helper", "status", "closure", "reasons or shims"},
+                HRows);
   }
   if (A.contains("changes") && !A["changes"].contains("error")) {
     std::vector<std::vector<std::string>> CRows;
@@ -513,6 +583,21 @@ std::string sarif(const json &A) {
                                                      Site["message"].get<std::string>()}}},
                            {"locations", json::array({sarifLocation(Site["location"])})}});
   } else {
+    // A shim is worth a note where it stands in.
+    for (const json &Shim : A["shims"]) {
+      Rules.push_back(
+          {{"id", Shim["shim"]},
+           {"shortDescription",
+            {{"text", "helpers2rs stands in a shim: " +
+                          Shim["shim"].get<std::string>()}}}});
+      for (const json &Site : Shim["sites"])
+        Results.push_back(
+            {{"ruleId", Shim["shim"]},
+             {"level", "note"},
+             {"message", {{"text", Site["function"].get<std::string>() + ": " +
+                                       Site["message"].get<std::string>()}}},
+             {"locations", json::array({sarifLocation(Site["location"])})}});
+    }
     for (const json &H : A["helpers"]) {
       if (H["status"] != "fallback")
         continue;

@@ -270,6 +270,8 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
       reject(E, "no-prototype",
              "call to '" + Callee->getNameAsString() +
                  "', which has no prototype");
+    if (ExprPtr Shim = shimCall(E, Callee))
+      return Shim;
   }
   if (Callee && Callee->hasAttr<ErrorAttr>())
     reject(E, "error-attribute-call",

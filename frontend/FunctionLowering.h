@@ -73,6 +73,8 @@ struct LoweringContext {
   // bindgen 0.60 declares C noreturn functions returning `()`, so calls
   // through the bindings get an explicit unreachable.
   bool BindingsNoreturnAsNever = false;
+  // Shims may stand in for what Rust cannot express (--no-shims: never).
+  bool Shims = true;
   // The oldest rustc the output must compile with.
   unsigned RustMajor = 1, RustMinor = 78;
   bool rustAtLeast(unsigned Mj, unsigned Mn) const {
@@ -104,6 +106,8 @@ public:
   }
   // Decisions worth a note in the report (same shape as a failure).
   const std::vector<LoweringFailure> &notes() const { return Notes; }
+  // The shims the translation used (ShimLowering.cpp).
+  const std::vector<LoweringFailure> &shims() const { return Shims; }
 
 private:
   // An lvalue: a place, or a bitfield of a place (accessor Bitfield).
@@ -204,6 +208,9 @@ private:
   ir::ExprPtr sameTypeOverflow(ir::ExprPtr Lhs, ir::ExprPtr Rhs,
                                ir::ExprPtr ResPtr, const char *Op,
                                ir::TypeRef Ty);
+  ir::ExprPtr shimCall(const clang::CallExpr *E,
+                       const clang::FunctionDecl *Callee);
+  ir::ExprPtr staticKeyTest(const clang::CallExpr *E);
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr constantPBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
@@ -263,6 +270,7 @@ private:
   std::set<const clang::FunctionDecl *> Reached;
   llvm::DenseMap<const clang::Expr *, bool> MayBeConstant;
   std::vector<LoweringFailure> Notes;
+  std::vector<LoweringFailure> Shims;
   ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
 };
 

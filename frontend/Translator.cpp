@@ -165,6 +165,7 @@ struct TranslationUnitLowering::UnitState {
   // The closure functions each translation really reaches.
   std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Reaches;
   std::map<const FunctionDecl *, std::vector<LoweringFailure>> NotesOf;
+  std::map<const FunctionDecl *, std::vector<LoweringFailure>> ShimsOf;
   // Closure functions some translated helper needs.
   std::set<const FunctionDecl *> Emitted;
 };
@@ -210,6 +211,7 @@ void TranslationUnitLowering::configureContext(UnitState &U) {
   LC.SelfTypes = Opts.SelfTypes;
   LC.RustMajor = Opts.RustMajor;
   LC.RustMinor = Opts.RustMinor;
+  LC.Shims = Opts.Shims;
   for (const FunctionDecl *F : U.Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
   for (const Helper &H : U.Helpers)
@@ -229,6 +231,7 @@ void TranslationUnitLowering::lowerFunctions(UnitState &U) {
     U.Lowered.emplace(F, FL.run());
     U.Reaches[F] = FL.reached();
     U.NotesOf[F] = FL.notes();
+    U.ShimsOf[F] = FL.shims();
   }
 }
 
@@ -268,6 +271,8 @@ void TranslationUnitLowering::recordFunctions(UnitState &U) {
     R.Translated = R.Reasons.empty();
     for (const LoweringFailure &N : U.NotesOf[F])
       R.Notes.push_back(reason(N, F, U.Ctx));
+    for (const LoweringFailure &N : U.ShimsOf[F])
+      R.Shims.push_back(reason(N, F, U.Ctx));
     for (const FunctionDecl *C : U.Closure.callees(F))
       if (!R.Translated || U.Reaches[F].count(C))
         R.Callees.push_back(C->getNameAsString());
@@ -292,6 +297,8 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
   for (const FunctionDecl *F : Members) {
     for (const LoweringFailure &N : U.NotesOf[F])
       Rec.Notes.push_back(reason(N, F, U.Ctx));
+    for (const LoweringFailure &N : U.ShimsOf[F])
+      Rec.Shims.push_back(reason(N, F, U.Ctx));
     if (const LoweringFailure *LF = U.failure(F)) {
       Rec.Reasons.push_back(reason(*LF, F, U.Ctx));
     } else if (F != H.Decl) {
@@ -305,9 +312,10 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
                    F, U.Ctx));
     }
   }
-  Rec.St = Rec.Reasons.empty() ? ir::HelperRecord::Status::Translated
-                               : ir::HelperRecord::Status::Fallback;
-  if (Rec.St == ir::HelperRecord::Status::Translated) {
+  Rec.St = !Rec.Reasons.empty() ? ir::HelperRecord::Status::Fallback
+          : Rec.Shims.empty()    ? ir::HelperRecord::Status::Translated
+                                 : ir::HelperRecord::Status::Shimmed;
+  if (Rec.St != ir::HelperRecord::Status::Fallback) {
     ir::Function Fn = std::move(std::get<ir::Function>(U.Lowered.at(H.Decl)));
     Fn.FnRole = ir::Function::Role::Helper;
     Fn.RustName = Rec.RustName;

@@ -29,6 +29,7 @@ struct TranslateOptions {
   bool SelfTypes = false;
   bool Verbose = false; // say which compiler flags were dropped
   unsigned RustMajor = 1, RustMinor = 78; // --rust-version
+  bool Shims = true;                      // --no-shims: false
   // bindgen --opaque-type patterns: records whose members stay hidden.
   std::vector<std::string> OpaqueTypes;
   // The tree's `ffi` crate mapping; empty: Clang's C types (core::ffi).

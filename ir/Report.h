@@ -47,12 +47,17 @@ struct Signature {
 // reason, `Construct` says what.
 using TranslationNote = FallbackReason;
 
+// A shim the translation used in place of what Rust cannot express at the
+// requested version; `Construct` names the shim.
+using ShimUse = FallbackReason;
+
 struct FunctionRecord {
   std::string Name;
   SourceLoc Loc;
   bool Translated = false;
   std::vector<FallbackReason> Reasons;
   std::vector<TranslationNote> Notes;
+  std::vector<ShimUse> Shims;
   std::vector<std::string> Callees; // closure functions called directly
 };
 
@@ -65,6 +70,7 @@ struct HelperRecord {
   std::vector<std::string> Closure; // every inline function reached
   std::vector<FallbackReason> Reasons;
   std::vector<TranslationNote> Notes; // from the helper and its closure
+  std::vector<ShimUse> Shims;         // likewise; non-empty: Shimmed
   Signature Sig;
 };
 

@@ -34,6 +34,11 @@ src="$dbdir/helpers.c"
   --bindgen-parameters="$root/corpus/kernel/bindgen_parameters" \
   --bindings-path=crate::bindings --export=c-abi --symbol-prefix=h2r_ \
   -o "$out/helpers-cabi.rs" 2>/dev/null
+# Without shims, for the report tests' blockers.
+"$tool" translate -p "$dbdir" "$src" --no-shims \
+  --bindgen-parameters="$root/corpus/kernel/bindgen_parameters" \
+  --bindings-path=crate::bindings -o "$out/helpers-no-shims.rs" \
+  --report "$out/report-no-shims.json" 2>/dev/null
 
 # The kernel's bindgen options (rust/Makefile, 6.1) plus its bindgen_parameters.
 params=$(grep -Ev '^#|^$' "$root/corpus/kernel/bindgen_parameters")

@@ -16,6 +16,9 @@ rustflags=(--edition=2021 -O -D warnings
 
 # A corpus file may ask for options: /* helpers2rs-options: ... */
 read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
+# ... and the C side its flags: /* difftest-cflags: ... */ (a shim's C
+# reference form, corpus/semantics/shims.c).
+read -ra cflags <<< "$(sed -n 's|^/\* difftest-cflags: \(.*\) \*/$|\1|p' "$src")"
 
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
@@ -29,6 +32,6 @@ cd "$work"
 
 "$RUSTC" "${rustflags[@]}" --crate-type=staticlib -o librs.a cabi.rs
 "$RUSTC" "${rustflags[@]}" --crate-type=lib -o libinline.rlib inline.rs
-"$CC_DIFF" -O2 -fno-strict-overflow -w -c "$src" -o original.o
+"$CC_DIFF" -O2 -fno-strict-overflow -w "${cflags[@]}" -c "$src" -o original.o
 "$CC_DIFF" -O1 -w driver.c original.o librs.a -lpthread -ldl -lm -o difftest
 ./difftest

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a kernel-corpus report: every rust_helper_ defined in the corpus is
-reported, as translated or as a fallback whose every reason names a construct
-and a location; prints the summary and the top fallback reasons.
+reported, as translated, as shimmed with the shims it used, or as a fallback
+whose every reason names a construct and a location; prints the summary and the top fallback reasons.
 
     check-report.py <corpus-dir> <report.json>
 """
@@ -28,6 +28,12 @@ for h in r["helpers"]:
         for why in h["reasons"]:
             if not why["construct"] or ":" not in why["location"]:
                 failures.append(h["name"] + ": reason without construct/location")
+    if h["status"] == "shimmed":
+        if not h["shims"]:
+            failures.append(h["name"] + ": shimmed without a shim")
+        for use in h["shims"]:
+            if not use["construct"] or ":" not in use["location"]:
+                failures.append(h["name"] + ": shim without name/location")
 s = r["summary"]
 print("helpers %d: translated %d, shimmed %d, fallback %d; closure functions %d "
       "(%d translated)" % (s["helpers"], s["translated"], s["shimmed"],

@@ -21,8 +21,19 @@ field() {
   python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
 
+# The shims: the corpus as translated by default.
+"$tool" report "$kreport" -o shims.md
+check "markdown lists the shims" grep -q '^- `static-key-test`: [0-9]* helpers' shims.md
+check "markdown gives the shares" grep -qE '^Translated exactly: [0-9.]+ %; shimmed: [0-9.]+ %; left to C: [0-9.]+ %\.$' shims.md
+"$tool" report "$kreport" --format=sarif -o shims.sarif
+check "sarif: a note per shim site" test "$(field shims.sarif "len([r for r in d['runs'][0]['results'] if r['level'] == 'note'])")" -gt 0
+
+# Everything else on the corpus translated without shims, which leaves
+# fallbacks to rank.
+kreport=$(dirname "$kreport")/report-no-shims.json
 translated=$(field "$kreport" "d['summary']['translated']")
 fallback=$(field "$kreport" "d['summary']['fallback']")
+check "without shims, some helpers fall back" test "$fallback" -gt 0
 
 "$tool" report "$kreport" -o r.md
 check "markdown has the summary row" grep -q "| $translated | 0 | $fallback |" r.md

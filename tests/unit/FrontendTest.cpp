@@ -205,25 +205,31 @@ TEST_CASE("GCC-only flags of a kernel command are dropped, the rest kept",
   CHECK_FALSE(Bad.Error.empty());
 }
 
-TEST_CASE("members of an opaque type make the function fall back",
+TEST_CASE("members of an opaque type are reached by offset, bitfields not",
           "[frontend]") {
   std::string Dir = H2R_TEST_TMP;
   std::string Path = Dir + "/opaque.c";
   std::ofstream(Path) << R"(
-struct spinlock { int raw; };
+struct spinlock { int raw; unsigned flag : 1; };
 static inline int peek(struct spinlock *l) { return l->raw; }
 int rust_helper_peek(struct spinlock *l) { return peek(l); }
 void *rust_helper_pass(struct spinlock *l) { return l; }
+unsigned rust_helper_flag(struct spinlock *l) { return l->flag; }
 )";
   clang::tooling::FixedCompilationDatabase DB(Dir, {"-O2"});
   frontend::TranslateOptions Opts;
   Opts.OpaqueTypes = {"spin.*"};
   frontend::TranslationOutput Out;
   REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
-  REQUIRE(Out.Report.Helpers.size() == 2);
-  CHECK(Out.Report.Helpers[0].St == ir::HelperRecord::Status::Fallback);
-  CHECK(Out.Report.Helpers[0].Reasons[0].Construct == "opaque-type");
+  REQUIRE(Out.Report.Helpers.size() == 3);
+  CHECK(Out.Report.Helpers[0].St == ir::HelperRecord::Status::Translated);
   CHECK(Out.Report.Helpers[1].St == ir::HelperRecord::Status::Translated);
+  CHECK(Out.Report.Helpers[2].St == ir::HelperRecord::Status::Fallback);
+  CHECK(Out.Report.Helpers[2].Reasons[0].Construct == "opaque-type");
+  REQUIRE(Out.Module.OpaqueLayouts.size() == 1);
+  CHECK(Out.Module.OpaqueLayouts[0].Name == "spinlock");
+  CHECK(Out.Module.OpaqueLayouts[0].Size == 8);
+  CHECK(Out.Module.OpaqueLayouts[0].Align == 4);
 }
 
 TEST_CASE("asm that pushes keeps the stack aligned; the rest is nostack",
