@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "emitter/ReportJson.h"
 #include "emitter/ReportRender.h"
+#include "emitter/ReportSchema.h"
 #include "emitter/RustEmitter.h"
 #include "frontend/CompileCommands.h"
 #include "frontend/KernelProfile.h"
@@ -456,6 +457,20 @@ std::optional<nlohmann::json> readJson(const std::string &Path) {
   }
 }
 
+// A report or survey whose every field the analysis reads is there, with
+// its type (emitter/ReportSchema.cpp).
+std::optional<nlohmann::json> readReport(const std::string &Path) {
+  auto J = readJson(Path);
+  if (!J)
+    return std::nullopt;
+  std::string Error = emit::reportSchemaError(*J);
+  if (!Error.empty()) {
+    fail(Path + ": not a valid helpers2rs report: " + Error);
+    return std::nullopt;
+  }
+  return J;
+}
+
 int runReport() {
   static const std::map<std::string, emit::ReportFormat> Formats = {
       {"md", emit::ReportFormat::Markdown},
@@ -475,7 +490,7 @@ int runReport() {
     return 1;
   std::vector<nlohmann::json> Inputs;
   for (const std::string &Path : ReportInputs) {
-    auto J = readJson(Path);
+    auto J = readReport(Path);
     if (!J)
       return 1;
     Inputs.push_back(std::move(*J));
@@ -486,11 +501,9 @@ int runReport() {
     return fail(Error);
   std::optional<nlohmann::json> Old;
   if (!ReportDiff.empty()) {
-    Old = readJson(ReportDiff);
+    Old = readReport(ReportDiff);
     if (!Old)
       return 1;
-    if (!Old->is_object() || !Old->contains("summary"))
-      return fail("'" + ReportDiff + "' is not a helpers2rs report");
   }
   try {
     nlohmann::json Analysis = emit::analyseReport(Merged, Old ? &*Old : nullptr);

@@ -1,6 +1,7 @@
 // The JSON report: field names and summary figures (docs/report-format.md).
 #include "emitter/ReportJson.h"
 #include "emitter/ReportRender.h"
+#include "emitter/ReportSchema.h"
 
 #include <catch2/catch.hpp>
 
@@ -65,10 +66,14 @@ TEST_CASE("blockers rank by the helpers they alone hold back", "[report]") {
   };
   json R = {{"tool", "helpers2rs"},
             {"kind", "translation"},
-            {"summary", {{"helpers", 3}}},
+            {"summary",
+             {{"helpers", 3}, {"translated", 0}, {"shimmed", 0},
+              {"fallback", 3}, {"functions", 2}}},
             {"functions",
-             json::array({{{"name", "rust_helper_a"}, {"callees", {"mid"}}},
-                          {{"name", "mid"}, {"callees", {"leaf"}}}})},
+             json::array({{{"name", "rust_helper_a"}, {"location", "a.c:1:1"},
+                           {"status", "rejected"}, {"callees", {"mid"}}},
+                          {{"name", "mid"}, {"location", "h.h:1:1"},
+                           {"status", "rejected"}, {"callees", {"leaf"}}}})},
             {"helpers", json::array()}};
   R["helpers"].push_back({{"name", "rust_helper_a"}, {"file", "a.c"},
                           {"location", "a.c:1:1"}, {"status", "fallback"},
@@ -84,6 +89,7 @@ TEST_CASE("blockers rank by the helpers they alone hold back", "[report]") {
                           {"closure", json::array()},
                           {"reasons", {Reason("va-arg", "y"),
                                        Reason("va-arg", "z")}}});
+  REQUIRE(emit::reportSchemaError(R) == "");
   json A = emit::analyseReport(R, nullptr);
   REQUIRE(A["blockers"].size() == 2);
   // Each holds one helper back alone; both hold back two in all.
@@ -122,4 +128,45 @@ TEST_CASE("survey shards merge, counting each function once", "[report]") {
   CHECK(M["failed_units"] == json::array({"c.c"}));
   emit::mergeReports({S0, json{{"tool", "helpers2rs"}, {"summary", {}}}}, Error);
   CHECK_FALSE(Error.empty());
+}
+
+TEST_CASE("the report reader names the first malformed field", "[report]") {
+  using nlohmann::json;
+  json Helper = {{"name", "rust_helper_a"}, {"location", "a.c:1:1"},
+                 {"status", "translated"}, {"closure", json::array()},
+                 {"reasons", json::array()}};
+  json R = {{"tool", "helpers2rs"},
+            {"kind", "translation"},
+            {"summary",
+             {{"helpers", 1}, {"translated", 1}, {"shimmed", 0},
+              {"fallback", 0}, {"functions", 0}}},
+            {"functions", json::array()},
+            {"helpers", {Helper}}};
+  CHECK(emit::reportSchemaError(R) == "");
+
+  json Missing = R;
+  Missing["helpers"][0].erase("status");
+  CHECK(emit::reportSchemaError(Missing) == "helpers[0].status: missing");
+
+  json Fraction = R;
+  Fraction["summary"]["helpers"] = 1.5;
+  CHECK(emit::reportSchemaError(Fraction) ==
+        "summary.helpers: expected an integer, found 1.5");
+
+  // A translation report that says it is a survey lacks the survey's fields.
+  json Relabelled = R;
+  Relabelled["kind"] = "survey";
+  Relabelled["format_version"] = 1;
+  CHECK(emit::reportSchemaError(Relabelled) == "summary.translatable: missing");
+
+  json BadReason = R;
+  BadReason["helpers"][0]["reasons"] = {{{"construct", 3}}};
+  CHECK(emit::reportSchemaError(BadReason) ==
+        "helpers[0].reasons[0].construct: expected a string, found 3");
+
+  CHECK(emit::reportSchemaError(json::array()) ==
+        "expected a report object, found array");
+  json Foreign = R;
+  Foreign["tool"] = "other";
+  CHECK(emit::reportSchemaError(Foreign) == "tool: not a helpers2rs report");
 }

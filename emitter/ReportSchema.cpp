@@ -1,0 +1,182 @@
+#include "emitter/ReportSchema.h"
+
+#include <initializer_list>
+
+namespace h2r::emit {
+
+using nlohmann::json;
+
+namespace {
+
+// What a value is, for a message: scalars as written, else their type.
+std::string found(const json &V) {
+  if (V.is_structured())
+    return V.type_name();
+  std::string Text = V.dump();
+  return Text.size() > 40 ? Text.substr(0, 40) + "..." : Text;
+}
+
+// Walks a report, keeping the first problem with the path to it.
+class Validator {
+public:
+  std::string Error;
+
+  void translation(const json &R) {
+    const json *S = object(R, "", "summary");
+    for (const char *K :
+         {"helpers", "translated", "shimmed", "fallback", "functions"})
+      if (S)
+        integer(*S, "summary.", K);
+    forEach(R, "", "helpers", [&](const json &H, const std::string &P) {
+      string(H, P, "name");
+      string(H, P, "location");
+      string(H, P, "file", /*Optional=*/true);
+      oneOf(H, P, "status", {"translated", "shimmed", "fallback"});
+      strings(H, P, "closure");
+      reasons(H, P, "reasons");
+      reasons(H, P, "notes", /*Optional=*/true);
+      reasons(H, P, "shims", /*Optional=*/true);
+    });
+    forEach(R, "", "functions", [&](const json &F, const std::string &P) {
+      string(F, P, "name");
+      string(F, P, "location");
+      string(F, P, "status");
+      strings(F, P, "callees", /*Optional=*/true);
+    });
+  }
+
+  void survey(const json &R) {
+    integer(R, "", "format_version");
+    const json *S = object(R, "", "summary");
+    for (const char *K : {"functions", "translatable", "rejected"})
+      if (S)
+        integer(*S, "summary.", K);
+    if (S)
+      number(*S, "summary.", "translatable_share");
+    strings(R, "", "units");
+    strings(R, "", "failed_units", /*Optional=*/true);
+    object(R, "", "shard", /*Optional=*/true);
+    forEach(R, "", "functions", [&](const json &F, const std::string &P) {
+      string(F, P, "name");
+      string(F, P, "location");
+      oneOf(F, P, "status", {"translatable", "rejected"});
+      reasons(F, P, "reasons");
+    });
+  }
+
+  const json *member(const json &O, const std::string &P, const char *K,
+                     bool Optional) {
+    if (!Error.empty())
+      return nullptr;
+    auto It = O.find(K);
+    if (It == O.end()) {
+      if (!Optional)
+        fail(P + K, "missing");
+      return nullptr;
+    }
+    return &*It;
+  }
+
+  void fail(const std::string &Where, const std::string &What) {
+    if (Error.empty())
+      Error = Where + ": " + What;
+  }
+
+  const json *typed(const json &O, const std::string &P, const char *K,
+                    bool (json::*Is)() const noexcept, const char *Expected,
+                    bool Optional = false) {
+    const json *V = member(O, P, K, Optional);
+    if (V && !(V->*Is)()) {
+      fail(P + K, std::string("expected ") + Expected + ", found " + found(*V));
+      return nullptr;
+    }
+    return V;
+  }
+  void string(const json &O, const std::string &P, const char *K,
+              bool Optional = false) {
+    typed(O, P, K, &json::is_string, "a string", Optional);
+  }
+  void integer(const json &O, const std::string &P, const char *K) {
+    typed(O, P, K, &json::is_number_integer, "an integer");
+  }
+  void number(const json &O, const std::string &P, const char *K) {
+    typed(O, P, K, &json::is_number, "a number");
+  }
+  const json *object(const json &O, const std::string &P, const char *K,
+                     bool Optional = false) {
+    return typed(O, P, K, &json::is_object, "an object", Optional);
+  }
+  void oneOf(const json &O, const std::string &P, const char *K,
+             std::initializer_list<const char *> Allowed) {
+    const json *V = typed(O, P, K, &json::is_string, "a string");
+    if (!V)
+      return;
+    for (const char *A : Allowed)
+      if (*V == A)
+        return;
+    fail(P + K, "unknown value '" + V->get<std::string>() + "'");
+  }
+  template <typename Fn>
+  void forEach(const json &O, const std::string &P, const char *K, Fn Check,
+               bool Optional = false) {
+    const json *A = typed(O, P, K, &json::is_array, "an array", Optional);
+    if (!A)
+      return;
+    for (size_t I = 0; I < A->size() && Error.empty(); ++I) {
+      std::string Item = P + K + "[" + std::to_string(I) + "]";
+      if (!(*A)[I].is_object())
+        fail(Item, "expected an object, found " + found((*A)[I]));
+      else
+        Check((*A)[I], Item + ".");
+    }
+  }
+  void strings(const json &O, const std::string &P, const char *K,
+               bool Optional = false) {
+    const json *A = typed(O, P, K, &json::is_array, "an array", Optional);
+    if (!A)
+      return;
+    for (size_t I = 0; I < A->size(); ++I)
+      if (!(*A)[I].is_string())
+        return fail(P + K + "[" + std::to_string(I) + "]",
+                    "expected a string, found " + found((*A)[I]));
+  }
+  void reasons(const json &O, const std::string &P, const char *K,
+               bool Optional = false) {
+    forEach(
+        O, P, K,
+        [&](const json &Why, const std::string &Q) {
+          for (const char *F : {"construct", "function", "location", "message"})
+            string(Why, Q, F);
+          forEach(Why, Q, "macro_chain",
+                  [&](const json &Step, const std::string &S) {
+                    string(Step, S, "macro");
+                    string(Step, S, "location");
+                  });
+        },
+        Optional);
+  }
+};
+
+} // namespace
+
+std::string reportSchemaError(const json &R) {
+  if (!R.is_object())
+    return "expected a report object, found " + found(R);
+  Validator V;
+  V.string(R, "", "tool");
+  if (V.Error.empty() && R["tool"] != "helpers2rs")
+    return "tool: not a helpers2rs report";
+  V.string(R, "", "kind", /*Optional=*/true);
+  if (!V.Error.empty())
+    return V.Error;
+  std::string Kind = R.value("kind", "translation");
+  if (Kind == "survey")
+    V.survey(R);
+  else if (Kind == "translation")
+    V.translation(R);
+  else
+    V.fail("kind", "unknown value '" + Kind + "'");
+  return V.Error;
+}
+
+} // namespace h2r::emit

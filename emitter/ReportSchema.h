@@ -1,0 +1,23 @@
+//===- emitter/ReportSchema.h - What a report must hold --------*- C++ -*-===//
+//
+// `helpers2rs report` reads JSON it did not necessarily write: every field
+// the analysis reads is checked here first, with its type, so a malformed
+// report gets one line naming the field instead of undefined behaviour.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_EMITTER_REPORTSCHEMA_H
+#define H2R_EMITTER_REPORTSCHEMA_H
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace h2r::emit {
+
+// Empty if R is a well-formed translation report or survey (by its
+// "kind"), else "<field path>: <problem>", e.g. "helpers[3].status: missing".
+std::string reportSchemaError(const nlohmann::json &R);
+
+} // namespace h2r::emit
+
+#endif
