@@ -146,7 +146,7 @@ FunctionLowering::constantLocal(const clang::Expr *E) {
 }
 
 ExprPtr FunctionLowering::asmValue(ExprPtr V, const TypeRef &AsmTy) {
-  if (V->Ty->isBool())
+  if (V->Ty->isBool() || (V->Ty->isPointer() && AsmTy->isInt()))
     return ir::makeCast(std::move(V), AsmTy);
   if (V->Ty->kind() == Type::Kind::FnPtr) {
     auto T = std::make_unique<ir::Expr>(ExprKind::Transmute, AsmTy);
@@ -237,6 +237,30 @@ void FunctionLowering::asmRegister(AsmState &A, ir::AsmOperand Op,
   A.addPositional(std::move(Op), P);
 }
 
+// A tied input of another size or kind shares the output's register: GCC
+// gives the register the input's value and the output its low bits. Rust
+// wants one type on both sides of an inout, so both go through an integer
+// of the wider size (`get_user`'s `"=a"(int) : "0"(ptr)`).
+TypeRef FunctionLowering::tiedRegisterType(AsmState &A, unsigned G,
+                                           const TypeRef &OutTy) {
+  for (unsigned I = 0; I < A.NumIn; ++I) {
+    if (asmConstraint(A, A.NumOut + I).Tied != static_cast<int>(G))
+      continue;
+    const clang::Expr *IE = A.S->getInputExpr(I);
+    TypeRef InTy = asmType(type(IE->getType(), IE));
+    bool Scalar = [](const TypeRef &T) {
+      return T->isInt() || T->isPointer();
+    }(InTy) && (OutTy->isInt() || OutTy->isPointer());
+    if (!Scalar || ir::sameType(InTy, OutTy) ||
+        (InTy->isInt() && OutTy->isInt() && InTy->bits() == OutTy->bits()))
+      return OutTy;
+    unsigned Bytes = std::max(byteSize(InTy), byteSize(OutTy));
+    bool Address = InTy->isPointer() || OutTy->isPointer();
+    return Type::integer(Bytes * 8, false, /*PointerSized=*/Address);
+  }
+  return OutTy;
+}
+
 void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
   for (unsigned G = 0; G < A.NumOut; ++G) {
     AsmConstraint C = asmConstraint(A, G);
@@ -283,17 +307,20 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
     if (!C.AllowsReg && C.ExplicitReg.empty())
       reject(OE, "asm-constraint-unsupported",
              "output " + A.operandName(G) + " allows no register");
-    ir::LocalId Tmp = addLocal("__asm_out", AT);
+    TypeRef RegTy = tiedRegisterType(A, G, AT);
+    ir::LocalId Tmp = addLocal("__asm_out", RegTy);
     Out.push_back(ir::Stmt::let(Tmp, nullptr));
     ir::AsmOperand Op;
     Op.Dir = C.ReadWrite      ? ir::AsmDir::InOut
              : C.EarlyClobber ? ir::AsmDir::Out
                               : ir::AsmDir::LateOut;
-    Op.Out = A.addOp(ir::makeLocal(Tmp, AT));
+    Op.Out = A.addOp(ir::makeLocal(Tmp, RegTy));
     if (C.ReadWrite)
       Op.In = A.addOp(asmValue(load(duplicate(LV)), AT));
     asmRegister(A, std::move(Op), C, G);
-    ExprPtr Value = ir::makeLocal(Tmp, AT);
+    ExprPtr Value = ir::makeLocal(Tmp, RegTy);
+    if (!ir::sameType(RegTy, AT))
+      Value = ir::makeCast(std::move(Value), AT);
     if (LV.Ty->isBool())
       Value = toBool(std::move(Value));
     else if (LV.Ty->kind() == Type::Kind::FnPtr) {

@@ -236,6 +236,8 @@ private:
   void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
   AsmConstraint asmConstraint(const AsmState &A, unsigned G);
   void asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out);
+  ir::TypeRef tiedRegisterType(AsmState &A, unsigned G,
+                               const ir::TypeRef &OutTy);
   void asmInputs(AsmState &A);
   bool asmImmediate(AsmState &A, unsigned G, const AsmConstraint &C);
   void asmLabels(AsmState &A);

@@ -135,3 +135,31 @@ static inline long asm_sym_address(void) {
   return r;
 }
 int rust_helper_asm_sym_only(int x) { return *(int *)asm_sym_address() + x; }
+
+/* Tied operands of different sizes (get_user's `"=a"(int) : "0"(ptr)`):
+ * the register holds the input, the output takes its low bits. */
+int rust_helper_tied_pointer_low_bits(const int *ptr) {
+  int ret;
+  asm volatile("incl %%eax" : "=a"(ret) : "0"(ptr));
+  return ret - (int)(unsigned long)ptr; /* 1: buffers differ in address */
+}
+int rust_helper_tied_narrow(unsigned long v) {
+  int r;
+  asm("shrq $8, %%rax" : "=a"(r) : "0"(v));
+  return r;
+}
+long rust_helper_tied_wide(int v) {
+  long r;
+  asm("addl $1, %k0" : "=r"(r) : "0"(v));
+  return (int)r;
+}
+
+/* "i" naming a function: a `sym` operand, from a helper and from an inline. */
+void h2r_asm_target(void) {}
+static inline int target_address_matches(void) {
+  void *p;
+  asm("leaq %c1(%%rip), %0" : "=r"(p) : "i"(h2r_asm_target));
+  return p == (void *)h2r_asm_target;
+}
+int rust_helper_sym_function(void) { return target_address_matches(); }
+int rust_helper_sym_function_twice(void) { return 2 * target_address_matches(); }

@@ -16,6 +16,7 @@ const _: () = assert!(core::mem::offset_of!(counters, c) == 24);
 
 #[allow(improper_ctypes)]
 extern "C" {
+    pub fn h2r_asm_target();
     pub static mut asm_sym_target: i32;
 }
 
@@ -507,6 +508,83 @@ pub unsafe extern "C" fn asm_sym_only(x: i32) -> i32 {
     unsafe { (*(inlines::asm_sym_address() as isize as *mut i32)).wrapping_add(x) }
 }
 
+/// Translation of `rust_helper_tied_pointer_low_bits` (asm.c:141).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn tied_pointer_low_bits(ptr: *const i32) -> i32 {
+    unsafe {
+        let __asm_out: usize;
+        core::arch::asm!(
+            "incl %eax",
+            inout("rax") ptr as usize => __asm_out,
+            options(att_syntax, nostack)
+        );
+        let ret: i32 = __asm_out as i32;
+        ret.wrapping_sub(ptr as i32)
+    }
+}
+
+/// Translation of `rust_helper_tied_narrow` (asm.c:146).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn tied_narrow(v: u64) -> i32 {
+    unsafe {
+        let __asm_out: u64;
+        core::arch::asm!(
+            "shrq $8, %rax",
+            inout("rax") v => __asm_out,
+            options(att_syntax, pure, nomem, nostack)
+        );
+        let r: i32 = __asm_out as i32;
+        r
+    }
+}
+
+/// Translation of `rust_helper_tied_wide` (asm.c:151).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn tied_wide(v: i32) -> i64 {
+    unsafe {
+        let __asm_out: u64;
+        core::arch::asm!(
+            "addl $1, {0:e}",
+            inout(reg) v as u64 => __asm_out,
+            options(att_syntax, pure, nomem, nostack)
+        );
+        let r: i64 = __asm_out as i64;
+        r as i32 as i64
+    }
+}
+
+/// Translation of `rust_helper_sym_function` (asm.c:164).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn sym_function() -> i32 {
+    unsafe { inlines::target_address_matches() }
+}
+
+/// Translation of `rust_helper_sym_function_twice` (asm.c:165).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn sym_function_twice() -> i32 {
+    unsafe { 2_i32.wrapping_mul(inlines::target_address_matches()) }
+}
+
 /// The static inline functions the helpers reach.
 mod inlines {
     #[inline(always)]
@@ -536,6 +614,26 @@ mod inlines {
             );
             let r: i64 = __asm_out;
             r
+        }
+    }
+
+    #[inline(always)]
+    pub(super) unsafe fn target_address_matches() -> i32 {
+        unsafe {
+            let __asm_out: *mut core::ffi::c_void;
+            core::arch::asm!(
+                "leaq {1}(%rip), {0:r}",
+                lateout(reg) __asm_out,
+                sym super::h2r_asm_target,
+                options(att_syntax, pure, nomem, nostack)
+            );
+            let p: *mut core::ffi::c_void = __asm_out;
+            core::ptr::eq(
+                p,
+                core::mem::transmute::<Option<unsafe extern "C" fn()>, *mut core::ffi::c_void>(
+                    Some(super::h2r_asm_target as unsafe extern "C" fn()),
+                ),
+            ) as i32
         }
     }
 }

@@ -68,6 +68,16 @@ const _: () = assert!(core::mem::offset_of!(number, whole) == 0);
 const _: () = assert!(core::mem::offset_of!(number, halves) == 0);
 const _: () = assert!(core::mem::offset_of!(number, raw) == 0);
 
+/// `struct h2r_sender`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct h2r_sender {
+    pub send: Option<unsafe extern "C" fn(*mut core::ffi::c_void, usize) -> i32>,
+}
+const _: () = assert!(core::mem::size_of::<h2r_sender>() == 8);
+const _: () = assert!(core::mem::align_of::<h2r_sender>() == 8);
+const _: () = assert!(core::mem::offset_of!(h2r_sender, send) == 0);
+
 /// Translation of `rust_helper_ptr_add` (pointers.c:30).
 ///
 /// # Safety
@@ -299,5 +309,60 @@ pub unsafe extern "C" fn local_array(i: i32) -> i32 {
         *(core::ptr::addr_of_mut!(a) as *mut i32).wrapping_offset(4_isize) = i;
         (*(core::ptr::addr_of_mut!(a) as *mut i32).wrapping_offset((i & 3_i32) as isize))
             .wrapping_add(*(core::ptr::addr_of_mut!(a) as *mut i32).wrapping_offset(4_isize))
+    }
+}
+
+/// Translation of `rust_helper_send_through_member` (pointers.c:72).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn send_through_member(n: usize) -> i32 {
+    unsafe {
+        let s: h2r_sender = {
+            let mut __init: h2r_sender = core::mem::zeroed::<h2r_sender>();
+            __init.send = Some(
+                inlines::count_send as unsafe extern "C" fn(*mut core::ffi::c_void, usize) -> i32,
+            );
+            __init
+        };
+        s.send.unwrap_unchecked()(core::ptr::null_mut::<core::ffi::c_void>(), n)
+    }
+}
+
+/// Translation of `rust_helper_apply_twice` (pointers.c:78).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn apply_twice(v: usize) -> usize {
+    unsafe {
+        inlines::apply_size(
+            Some(inlines::twice_size as unsafe extern "C" fn(usize) -> usize),
+            v,
+        )
+    }
+}
+
+/// The static inline functions the helpers reach.
+mod inlines {
+    #[inline(always)]
+    pub(super) unsafe extern "C" fn count_send(p: *mut core::ffi::c_void, n: usize) -> i32 {
+        (n as i32).wrapping_add(!p.is_null() as i32)
+    }
+
+    #[inline(always)]
+    pub(super) unsafe fn apply_size(
+        f: Option<unsafe extern "C" fn(usize) -> usize>,
+        v: usize,
+    ) -> usize {
+        unsafe { f.unwrap_unchecked()(v) }
+    }
+
+    #[inline(always)]
+    pub(super) unsafe extern "C" fn twice_size(n: usize) -> usize {
+        2_usize.wrapping_mul(n)
     }
 }
