@@ -33,6 +33,14 @@ ExprPtr FunctionLowering::convert(ExprPtr V, QualType From, QualType To,
     V = newtypeValue(std::move(V));
   if (ToTy->isNewtype())
     return newtypeWrap(std::move(V), ToTy);
+  // `char` is `c_char` in the bindings, whose signedness may not be C's
+  // (-funsigned-char against core::ffi's i8 on x86): widen by C's rule.
+  if (V->Ty->isInt() && From->isIntegerType() &&
+      From->isSignedIntegerType() != V->Ty->isSigned() &&
+      ((ToTy->isInt() && ToTy->bits() > V->Ty->bits()) ||
+       ToTy->kind() == Type::Kind::Float))
+    V = ir::makeCast(std::move(V), Type::integer(V->Ty->bits(),
+                                                 From->isSignedIntegerType()));
   const TypeRef FromTy = V->Ty;
   if (ToTy->isBool())
     return toBool(std::move(V));

@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/RecordLayout.h"
+#include "clang/Basic/TargetInfo.h"
 
 namespace h2r::frontend {
 
@@ -31,6 +32,31 @@ static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
     if (Next == Cur)
       return nullptr;
     Cur = Next;
+  }
+}
+
+// `core::ffi::c_char`: unsigned where the platform ABI makes `char`
+// unsigned (the arches Clang's driver defaults to -funsigned-char on Linux).
+static bool platformCharSigned(const ASTContext &Ctx) {
+  switch (Ctx.getTargetInfo().getTriple().getArch()) {
+  case llvm::Triple::aarch64:
+  case llvm::Triple::aarch64_be:
+  case llvm::Triple::arm:
+  case llvm::Triple::armeb:
+  case llvm::Triple::thumb:
+  case llvm::Triple::thumbeb:
+  case llvm::Triple::ppc:
+  case llvm::Triple::ppc64:
+  case llvm::Triple::ppc64le:
+  case llvm::Triple::riscv32:
+  case llvm::Triple::riscv64:
+  case llvm::Triple::systemz:
+  case llvm::Triple::hexagon:
+  case llvm::Triple::msp430:
+  case llvm::Triple::xcore:
+    return false;
+  default:
+    return true;
   }
 }
 
@@ -134,6 +160,11 @@ TypeRef TypeLowering::lowerBuiltin(const BuiltinType *BT, QualType T) {
       if (It != Scalars.end() && It->second.Bits == Bits)
         return Type::integer(Bits, It->second.Signed, It->second.PointerSized);
     }
+    // Without one, bindgen writes `core::ffi::c_char` for `char`: the
+    // platform's default signedness, whatever -f(un)signed-char says.
+    if (!DefinesRecords && (BT->getKind() == BuiltinType::Char_S ||
+                            BT->getKind() == BuiltinType::Char_U))
+      return Type::integer(8, platformCharSigned(Ctx));
     return Type::integer(Bits, BT->isSignedInteger());
   }
   reject("unsupported-type", "type '" + T.getAsString() +

@@ -23,12 +23,13 @@ struct Translation {
 };
 
 Translation translateSource(const std::string &Name, const std::string &Code,
-                            bool SelfTypes = true) {
+                            bool SelfTypes = true,
+                            std::vector<std::string> Flags = {"-O2"}) {
   std::string Dir = H2R_TEST_TMP;
   mkdir(Dir.c_str(), 0755);
   std::string Path = Dir + "/" + Name + ".c";
   std::ofstream(Path) << Code;
-  clang::tooling::FixedCompilationDatabase DB(Dir, {"-O2"});
+  clang::tooling::FixedCompilationDatabase DB(Dir, Flags);
   frontend::TranslateOptions Opts;
   Opts.SelfTypes = SelfTypes;
   Translation T;
@@ -249,4 +250,33 @@ _Bool rust_helper_flag(unsigned long *p) {
   CHECK_THAT(Rust, Catch::Contains("\"pushfq; popfq\",\n            options(att_syntax)\n"));
   // setc writes 0 or 1: the bool is that byte, with no compare.
   CHECK_THAT(Rust, Catch::Contains("core::mem::transmute::<u8, bool>(__flag)"));
+}
+
+TEST_CASE("char is the bindings' c_char, widened by C's signedness",
+          "[frontend]") {
+  const char *Code = R"(
+int rust_helper_first(const char *s) { return s[0]; }
+const char *rust_helper_name(void) { return "abc"; }
+)";
+  emit::EmitOptions O;
+  O.Types = emit::TypeMode::Bindgen;
+  // bindgen writes core::ffi::c_char, i8 on x86-64, whatever the flags.
+  Translation Unsigned = translateSource("uchar", Code, /*SelfTypes=*/false,
+                                         {"-O2", "-funsigned-char"});
+  REQUIRE(Unsigned.Ok);
+  std::string Rust = emit::emitModule(Unsigned.Out.Module, O);
+  CHECK_THAT(Rust, Catch::Contains("fn first(s: *const i8) -> i32"));
+  CHECK_THAT(Rust, Catch::Contains("as u8 as i32"));
+  CHECK_THAT(Rust, Catch::Contains("fn name() -> *const i8"));
+  Translation Signed = translateSource("schar", Code, /*SelfTypes=*/false);
+  REQUIRE(Signed.Ok);
+  Rust = emit::emitModule(Signed.Out.Module, O);
+  CHECK_THAT(Rust, Catch::Contains("fn first(s: *const i8) -> i32"));
+  CHECK_THAT(Rust, !Catch::Contains("as u8"));
+  // Its own types follow C's char.
+  Translation Own = translateSource("ownchar", Code, /*SelfTypes=*/true,
+                                    {"-O2", "-funsigned-char"});
+  REQUIRE(Own.Ok);
+  CHECK_THAT(emitAndCompile(Own, "ownchar"),
+             Catch::Contains("fn first(s: *const u8) -> i32"));
 }
