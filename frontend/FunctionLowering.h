@@ -159,7 +159,7 @@ private:
   // Places (PlaceLowering.cpp).
   ir::ExprPtr placeAtOffset(ir::ExprPtr RecordPtr, uint64_t Bytes,
                             const ir::TypeRef &Ty, bool Const);
-  LValue opaqueMember(const clang::MemberExpr *Outer);
+  LValue memberByOffset(const clang::MemberExpr *Outer);
   LValue lvalue(const clang::Expr *E);
   ir::ExprPtr load(LValue LV);
   ir::ExprPtr store(LValue LV, ir::ExprPtr Value);
@@ -185,8 +185,9 @@ private:
   bool exactPointee(const ir::TypeRef &P) const;
   // Initialisers (InitLowering.cpp).
   ir::ExprPtr initializer(const clang::Expr *Init, clang::QualType Ty);
-  void opaqueFieldInit(const ir::Expr &RecordPlace, const clang::FieldDecl *F,
-                       const clang::Expr *Sub, std::vector<ir::Stmt> &Out);
+  void fieldInitByOffset(const ir::Expr &RecordPlace, const clang::FieldDecl *F,
+                         const clang::Expr *Sub,
+                         std::vector<ir::Stmt> &Out);
   void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,
                        clang::QualType Ty, std::vector<ir::Stmt> &Out);
   // Atomics (AtomicLowering.cpp).

@@ -73,9 +73,9 @@ ExprPtr FunctionLowering::initializer(const clang::Expr *Init, QualType Ty) {
   return ir::makeBlock(std::move(Body), ir::makeLocal(Tmp, T), T);
 }
 
-// A member of a record the bindings make opaque, stored at its offset
-// (PlaceLowering's opaqueMember).
-void FunctionLowering::opaqueFieldInit(const ir::Expr &RecordPlace,
+// A member of a record the bindings make opaque (or of a union bindgen
+// wraps), stored at its offset (PlaceLowering's memberByOffset).
+void FunctionLowering::fieldInitByOffset(const ir::Expr &RecordPlace,
                                        const FieldDecl *F,
                                        const clang::Expr *Sub,
                                        std::vector<ir::Stmt> &Out) {
@@ -150,12 +150,12 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
   }
   if (const auto *RT = Ty->getAs<RecordType>()) {
     const RecordDecl *RD = RT->getDecl()->getDefinition();
-    bool Opaque = LC.Types.isInsideOpaque(RD);
+    bool ByOffset = LC.Types.membersByOffset(RD);
     auto InitField = [&](const FieldDecl *F, const clang::Expr *Sub) {
       if (isZeroInit(Sub, Ctx))
         return;
-      if (Opaque) {
-        opaqueFieldInit(*Place, F, Sub, Out);
+      if (ByOffset) {
+        fieldInitByOffset(*Place, F, Sub, Out);
         return;
       }
       std::string Name = LC.Types.fieldName(F);

@@ -66,8 +66,8 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!Field)
       reject(E, "unsupported-lvalue", "member is not a field");
-    if (LC.Types.isInsideOpaque(Field->getParent()))
-      return opaqueMember(ME);
+    if (LC.Types.membersByOffset(Field->getParent()))
+      return memberByOffset(ME);
     ExprPtr Base;
     const clang::Expr *BaseE = ME->getBase();
     QualType BaseTy = BaseE->getType();
@@ -123,12 +123,13 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
          std::string("lvalue '") + E->getStmtClassName() + "'");
 }
 
-// A member of a record the bindings make opaque: the bindings name no
-// field, so the place is reached the way C reaches it, at its byte offset
-// from the record's address (a chain through anonymous members folds into
-// one offset). The output asserts the opaque type's size and alignment.
+// A member of a record the bindings make opaque, or of a union bindgen
+// wraps: the bindings name no usable field, so the place is reached the way
+// C reaches it, at its byte offset from the record's address (a chain
+// through anonymous members folds into one offset). The output asserts an
+// opaque type's size and alignment.
 FunctionLowering::LValue
-FunctionLowering::opaqueMember(const MemberExpr *Outer) {
+FunctionLowering::memberByOffset(const MemberExpr *Outer) {
   uint64_t Bits = 0;
   const MemberExpr *ME = Outer;
   for (;;) {
@@ -145,7 +146,7 @@ FunctionLowering::opaqueMember(const MemberExpr *Outer) {
     if (ME->isArrow() || !Base)
       break;
     const auto *BaseField = dyn_cast<FieldDecl>(Base->getMemberDecl());
-    if (!BaseField || !LC.Types.isInsideOpaque(BaseField->getParent()))
+    if (!BaseField || !LC.Types.membersByOffset(BaseField->getParent()))
       break;
     ME = Base;
   }

@@ -118,6 +118,37 @@ bool TypeLowering::isInsideOpaque(const RecordDecl *RD) {
   return false;
 }
 
+// A zero-length or flexible array, by value anywhere inside T: bindgen's
+// __IncompleteArrayField, which is not Copy.
+static bool holdsIncompleteArray(QualType T, const ASTContext &Ctx,
+                                 unsigned Depth = 0) {
+  if (Depth > 16)
+    return false;
+  if (isa<IncompleteArrayType>(T.getCanonicalType()))
+    return true;
+  if (const auto *CAT = Ctx.getAsConstantArrayType(T))
+    return CAT->getSize() == 0 ||
+           holdsIncompleteArray(CAT->getElementType(), Ctx, Depth + 1);
+  if (const auto *RT = T->getAs<RecordType>())
+    if (const RecordDecl *Def = RT->getDecl()->getDefinition())
+      for (const FieldDecl *F : Def->fields())
+        if (holdsIncompleteArray(F->getType(), Ctx, Depth + 1))
+          return true;
+  return false;
+}
+
+bool TypeLowering::isBindgenWrapperUnion(const RecordDecl *RD) {
+  if (DefinesRecords || !RD->isUnion() || !RD->getDefinition())
+    return false;
+  const RecordDecl *Def = RD->getDefinition();
+  if (Ctx.getASTRecordLayout(Def).getSize().isZero())
+    return true;
+  for (const FieldDecl *F : Def->fields())
+    if (holdsIncompleteArray(F->getType(), Ctx))
+      return true;
+  return false;
+}
+
 void TypeLowering::noteOffsetAccess(const RecordDecl *RD) {
   std::string Name = recordName(RD);
   for (const ir::OpaqueLayout &L : OffsetAccessed)

@@ -61,6 +61,15 @@ public:
   // True if RD is opaque or an anonymous record inside an opaque one: its
   // members have no name in the bindings, only an offset.
   bool isInsideOpaque(const clang::RecordDecl *RD);
+  // True for a union bindgen cannot make a Rust `union` (a member holds a
+  // zero-length or flexible array, which is not Copy, or it has no size):
+  // bindgen writes a struct of `__BindgenUnionField<T>` members instead.
+  bool isBindgenWrapperUnion(const clang::RecordDecl *RD);
+  // The members of RD have no usable name in the bindings: they are reached
+  // by byte offset (either of the two above).
+  bool membersByOffset(const clang::RecordDecl *RD) {
+    return isInsideOpaque(RD) || isBindgenWrapperUnion(RD);
+  }
   // Members of RD (opaque) are reached by offset: remember its layout.
   void noteOffsetAccess(const clang::RecordDecl *RD);
   const std::vector<ir::OpaqueLayout> &opaqueLayouts() const {

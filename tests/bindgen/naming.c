@@ -29,3 +29,30 @@ void rust_helper_poke(struct node *n, int v) {
 }
 int rust_helper_call(struct node *n, int v) { return n->fn ? n->fn(n, v) : -1; }
 int rust_helper_anon(anon_t *a) { return a->loop + a->ref; }
+
+/* A union bindgen cannot make a Rust `union` (sk_buff's headers: a member
+ * holds a zero-length array) becomes a struct of __BindgenUnionField. */
+struct packet {
+  int len;
+  union {
+    struct {
+      unsigned char __offset_marker[0];
+      unsigned short transport_header;
+      unsigned short network_header;
+    };
+    struct {
+      unsigned short transport_header;
+      unsigned short network_header;
+    } headers;
+  };
+  unsigned char *head;
+};
+static inline unsigned char *transport_header(const struct packet *p) {
+  return p->head + p->transport_header;
+}
+unsigned char *rust_helper_transport_header(const struct packet *p) {
+  return transport_header(p);
+}
+void rust_helper_set_network_header(struct packet *p, unsigned short off) {
+  p->headers.network_header = off;
+}
