@@ -175,6 +175,9 @@ void Printer::function(const Function &F, Scope S, std::ostream &OS) {
   std::string Pad = indent(Indent);
   if (S == Scope::Top)
     helperDoc(F, Pad, OS);
+  if (!F.SpecialisedFor.empty())
+    OS << Pad << "/// `" << F.CName << "` for the constants its callers pass: "
+       << F.SpecialisedFor << ".\n";
   if (F.NoMangle)
     OS << Pad << "#[no_mangle]\n";
   else

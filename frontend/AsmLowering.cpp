@@ -339,6 +339,25 @@ bool FunctionLowering::asmImmediate(AsmState &A, unsigned G,
   const clang::Expr *IE = A.S->getInputExpr(G - A.NumOut);
   AsmOperandPlan &P = A.Plans[G];
   TypeRef VT = type(IE->getType(), IE);
+  // A parameter this lowering is specialised for, or arithmetic on one.
+  if (!Bound.empty())
+    if (std::optional<ConstArg> Known = constArg(IE)) {
+      ir::AsmOperand Op;
+      if (Known->K == ConstArg::Kind::Int) {
+        P.Kind = AsmOperandKind::Const;
+        Op.Dir = ir::AsmDir::Const;
+        Op.In = A.addOp(ir::makeInt(
+            Known->Int.extOrTrunc(64).getZExtValue(),
+            VT->isInt() ? VT : Type::integer(64, true)));
+      } else {
+        P.Kind = AsmOperandKind::Sym;
+        P.SymOffset = Known->Offset;
+        Op.Dir = ir::AsmDir::Sym;
+        Op.Sym = symbolOf(Known->Base, IE);
+      }
+      A.addPositional(std::move(Op), P);
+      return true;
+    }
   Expr::EvalResult R;
   std::optional<llvm::APSInt> Local = constantLocal(IE);
   if (Local)

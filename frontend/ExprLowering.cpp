@@ -270,6 +270,8 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
       reject(E, "no-prototype",
              "call to '" + Callee->getNameAsString() +
                  "', which has no prototype");
+    if (ExprPtr Specialised = specialisedCall(E, Callee))
+      return Specialised;
     if (ExprPtr Shim = shimCall(E, Callee))
       return Shim;
   }

@@ -12,6 +12,7 @@
 
 #include "frontend/AsmConstraints.h"
 #include "frontend/BindingsInventory.h"
+#include "frontend/ConstArgs.h"
 #include "frontend/LoweringFailure.h"
 #include "frontend/TypeLowering.h"
 #include "ir/Module.h"
@@ -81,6 +82,22 @@ struct LoweringContext {
     return RustMajor > Mj || (RustMajor == Mj && RustMinor >= Mn);
   }
 
+  // A closure function specialised for constant arguments at a call site
+  // (Specialisation.cpp), by its name in the output.
+  struct Specialisation {
+    const clang::FunctionDecl *Of = nullptr;
+    std::string Arguments; // "key = &k + 8, branch = 0"
+    std::optional<ir::Function> Fn;
+    std::set<const clang::FunctionDecl *> Reached;
+    std::vector<LoweringFailure> Notes, Shims;
+  };
+  std::map<std::string, Specialisation> Specialisations;
+  std::set<std::string> SpecialisationsInProgress;
+  // The parameters of F that must be constants where F is called: they
+  // reach an asm immediate, directly or through a call.
+  const std::set<unsigned> &constParams(const clang::FunctionDecl *F);
+  std::map<const clang::FunctionDecl *, std::set<unsigned>> ConstParams;
+
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
   ir::ExternFn externSignature(const clang::FunctionDecl *FD);
   // A C function or global defined elsewhere: reached through the bindings
@@ -94,8 +111,9 @@ struct LoweringContext {
 
 class FunctionLowering {
 public:
-  FunctionLowering(LoweringContext &LC, const clang::FunctionDecl *FD)
-      : LC(LC), Ctx(LC.Ctx), FD(FD) {}
+  FunctionLowering(LoweringContext &LC, const clang::FunctionDecl *FD,
+                   ConstBindings Bound = {})
+      : LC(LC), Ctx(LC.Ctx), FD(FD), Bound(std::move(Bound)) {}
 
   std::variant<ir::Function, LoweringFailure> run();
 
@@ -209,6 +227,14 @@ private:
   ir::ExprPtr sameTypeOverflow(ir::ExprPtr Lhs, ir::ExprPtr Rhs,
                                ir::ExprPtr ResPtr, const char *Op,
                                ir::TypeRef Ty);
+  // Specialisation.cpp.
+  std::optional<ConstArg> constArg(const clang::Expr *E);
+  std::optional<ConstArg> constArgOfBound(const clang::Expr *E);
+  ir::ExprPtr specialisedCall(const clang::CallExpr *E,
+                              const clang::FunctionDecl *Callee);
+  ir::ExprPtr boundValue(const ConstArg &A, clang::QualType T,
+                         const clang::Expr *Where);
+  ir::Symbol symbolOf(const clang::ValueDecl *D, const clang::Expr *Where);
   ir::ExprPtr shimCall(const clang::CallExpr *E,
                        const clang::FunctionDecl *Callee);
   ir::ExprPtr staticKeyTest(const clang::CallExpr *E);
@@ -275,6 +301,8 @@ private:
   std::vector<LoweringFailure> Notes;
   std::vector<LoweringFailure> Shims;
   ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
+  // Parameters this lowering is specialised for: constants, not parameters.
+  ConstBindings Bound;
 };
 
 } // namespace h2r::frontend

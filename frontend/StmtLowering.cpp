@@ -149,6 +149,10 @@ std::variant<ir::Function, LoweringFailure> FunctionLowering::run() {
              "variadic function definitions have no stable Rust form");
     unsigned Index = 0;
     for (const ParmVarDecl *P : FD->parameters()) {
+      if (Bound.count(P)) { // a constant of this specialisation
+        ++Index;
+        continue;
+      }
       std::string Name = P->getName().empty() ? "arg" + std::to_string(Index)
                                               : P->getNameAsString();
       ++Index;

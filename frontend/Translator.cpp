@@ -195,6 +195,15 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     Fn.ExternAbi = U.LC.AddressTaken.count(F->getCanonicalDecl()) != 0;
     Merger.addInline(std::move(Fn));
   }
+  // Call-site specialisations; those no emitted function calls are pruned.
+  for (auto &[Name, S] : U.LC.Specialisations) {
+    if (!S.Fn)
+      continue;
+    ir::Function Fn = std::move(*S.Fn);
+    Fn.FnRole = ir::Function::Role::Inline;
+    Fn.Loc = describeLocation(S.Of->getLocation(), U.SM);
+    Merger.addInline(std::move(Fn));
+  }
   for (const ir::RecordDef &R : U.Types.records())
     Merger.addRecord(R);
   for (const ir::OpaqueLayout &L : U.Types.opaqueLayouts())

@@ -237,6 +237,9 @@ struct Function {
   enum class Role { Helper, Inline };
   std::string CName;
   std::string RustName; // exported name for helpers, C name for inlines
+  // A copy specialised for constant arguments at its call sites
+  // ("key = &k + 8, branch = 0"); empty for the function itself.
+  std::string SpecialisedFor;
   Role FnRole = Role::Inline;
   bool ExternAbi = false; // `extern "C"`: exported or address taken
   bool NoMangle = false;
