@@ -139,8 +139,10 @@ ExprPtr FunctionLowering::constantPBuiltin(const CallExpr *E, const TypeRef &Ty)
   // Out of line, Clang answers 0 unless the argument is a constant here;
   // after inlining C may have answered 1, so the report says so.
   Expr::EvalResult R;
-  bool Constant = E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
-                  !E->getArg(0)->HasSideEffects(Ctx);
+  bool Constant = (E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
+                   !E->getArg(0)->HasSideEffects(Ctx)) ||
+                  // A parameter this copy is specialised for.
+                  (!Bound.empty() && constArg(E->getArg(0)));
   if (!Constant)
     Notes.push_back({"builtin-constant-p",
                      "__builtin_constant_p taken as 0 here; after inlining "

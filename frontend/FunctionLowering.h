@@ -97,6 +97,10 @@ struct LoweringContext {
   // reach an asm immediate, directly or through a call.
   const std::set<unsigned> &constParams(const clang::FunctionDecl *F);
   std::map<const clang::FunctionDecl *, std::set<unsigned>> ConstParams;
+  // The parameters of F that reach `__builtin_constant_p`: worth binding
+  // where a call passes a constant, as C does after inlining.
+  const std::set<unsigned> &constantPParams(const clang::FunctionDecl *F);
+  std::map<const clang::FunctionDecl *, std::set<unsigned>> ConstantPParams;
 
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
   ir::ExternFn externSignature(const clang::FunctionDecl *FD);

@@ -16,6 +16,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <functional>
@@ -105,6 +106,37 @@ LoweringContext::constParams(const FunctionDecl *F) {
   };
   Walk(F->getBody());
   return ConstParams[F] = std::move(Out);
+}
+
+const std::set<unsigned> &
+LoweringContext::constantPParams(const FunctionDecl *F) {
+  static const std::set<unsigned> None;
+  F = F->getDefinition();
+  if (!F)
+    return None;
+  auto It = ConstantPParams.find(F);
+  if (It != ConstantPParams.end())
+    return It->second;
+  ConstantPParams[F];
+  std::set<unsigned> Out;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (Call->getBuiltinCallee() == Builtin::BI__builtin_constant_p &&
+          Call->getNumArgs() == 1)
+        paramsIn(Call->getArg(0), F, Out);
+      if (const FunctionDecl *G = Call->getDirectCallee())
+        if (Inlines.count(G->getCanonicalDecl()))
+          for (unsigned Index : constantPParams(G))
+            if (Index < Call->getNumArgs())
+              paramsIn(Call->getArg(Index), F, Out);
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(F->getBody());
+  return ConstantPParams[F] = std::move(Out);
 }
 
 // E's value if it is known here: a constant expression, a parameter this
@@ -258,7 +290,18 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
                                           const FunctionDecl *Callee) {
   if (!LC.Inlines.count(Callee->getCanonicalDecl()))
     return nullptr;
-  const std::set<unsigned> &Needed = LC.constParams(Callee);
+  // Asm immediates need every such argument constant; __builtin_constant_p
+  // takes whichever are.
+  const std::set<unsigned> &Immediates = LC.constParams(Callee);
+  std::set<unsigned> Needed;
+  for (unsigned Index : Immediates) {
+    if (Index >= E->getNumArgs() || !constArg(E->getArg(Index)))
+      return nullptr;
+    Needed.insert(Index);
+  }
+  for (unsigned Index : LC.constantPParams(Callee))
+    if (Index < E->getNumArgs() && constArg(E->getArg(Index)))
+      Needed.insert(Index);
   if (Needed.empty())
     return nullptr;
   const FunctionDecl *Def = Callee->getDefinition();
@@ -266,11 +309,7 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
   std::string Name = ir::rustIdent(Def->getNameAsString()) + "_";
   std::string Arguments;
   for (unsigned Index : Needed) {
-    if (Index >= E->getNumArgs())
-      return nullptr;
     std::optional<ConstArg> A = constArg(E->getArg(Index));
-    if (!A)
-      return nullptr;
     const ParmVarDecl *P = Def->getParamDecl(Index);
     Bindings[P] = *A;
     Name += "_" + namePart(*A);

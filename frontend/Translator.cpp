@@ -263,6 +263,12 @@ TranslationUnitLowering::reachable(UnitState &U, const FunctionDecl *Root) {
     for (const FunctionDecl *C : U.Closure.callees(G))
       if (Next.count(C))
         Ordered.push_back(C);
+    // What a call-site specialisation of a callee reaches, in closure order.
+    if (Ordered.size() < Next.size())
+      for (const FunctionDecl *C : U.Closure.inlines())
+        if (Next.count(C) &&
+            std::find(Ordered.begin(), Ordered.end(), C) == Ordered.end())
+          Ordered.push_back(C);
     for (auto It = Ordered.rbegin(); It != Ordered.rend(); ++It)
       if (Seen.insert(*It).second)
         Stack.push_back(*It);

@@ -95,6 +95,26 @@ pub unsafe extern "C" fn static_branch(v: i32) -> i32 {
     }
 }
 
+/// Translation of `rust_helper_constant_p_known` (specialise.c:60).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn constant_p_known() -> i32 {
+    4_i32.wrapping_mul(3_i32)
+}
+
+/// Translation of `rust_helper_constant_p_unknown` (specialise.c:61).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn constant_p_unknown(_n: i32) -> i32 {
+    -1_i32
+}
+
 /// The static inline functions the helpers reach.
 mod inlines {
     /// `add_immediate` for the constants its callers pass: n = 5.
