@@ -96,11 +96,16 @@ struct LoweringContext {
   // The parameters of F that must be constants where F is called: they
   // reach an asm immediate, directly or through a call.
   const std::set<unsigned> &constParams(const clang::FunctionDecl *F);
-  std::map<const clang::FunctionDecl *, std::set<unsigned>> ConstParams;
   // The parameters of F that reach `__builtin_constant_p`: worth binding
   // where a call passes a constant, as C does after inlining.
   const std::set<unsigned> &constantPParams(const clang::FunctionDecl *F);
-  std::map<const clang::FunctionDecl *, std::set<unsigned>> ConstantPParams;
+  using ParamSets =
+      std::map<const clang::FunctionDecl *, std::set<unsigned>>;
+  ParamSets ConstParams, ConstantPParams;
+  const std::set<unsigned> &
+  paramsReaching(const clang::FunctionDecl *F, ParamSets &Memo,
+                 void (*Direct)(const clang::Stmt *, const clang::FunctionDecl *,
+                                std::set<unsigned> &));
 
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
   ir::ExternFn externSignature(const clang::FunctionDecl *FD);

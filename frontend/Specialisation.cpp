@@ -71,72 +71,69 @@ std::string namePart(const ConstArg &A) {
   return S;
 }
 
+
+// Where a parameter's value must be known: an asm immediate (no register
+// or memory alternative) ...
+void immediateParams(const Stmt *S, const FunctionDecl *F,
+                     std::set<unsigned> &Out) {
+  if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
+    for (unsigned I = 0; I < Asm->getNumInputs(); ++I) {
+      AsmConstraint C = parseAsmConstraint(Asm->getInputConstraint(I).str());
+      if (C.AllowsImm && !C.AllowsReg && !C.AllowsMem && C.ExplicitReg.empty())
+        paramsIn(Asm->getInputExpr(I), F, Out);
+    }
+}
+
+// ... or where knowing it changes the answer: __builtin_constant_p.
+void constantPParamsOf(const Stmt *S, const FunctionDecl *F,
+                       std::set<unsigned> &Out) {
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (Call->getBuiltinCallee() == Builtin::BI__builtin_constant_p &&
+        Call->getNumArgs() == 1)
+      paramsIn(Call->getArg(0), F, Out);
+}
+
 } // namespace
 
-const std::set<unsigned> &
-LoweringContext::constParams(const FunctionDecl *F) {
+// The parameters of F that reach a place Direct marks, in F's body or as
+// the arguments of closure callees whose parameters do.
+const std::set<unsigned> &LoweringContext::paramsReaching(
+    const FunctionDecl *F, ParamSets &Memo,
+    void (*Direct)(const Stmt *, const FunctionDecl *, std::set<unsigned> &)) {
   static const std::set<unsigned> None;
   F = F->getDefinition();
   if (!F)
     return None;
-  auto It = ConstParams.find(F);
-  if (It != ConstParams.end())
+  auto It = Memo.find(F);
+  if (It != Memo.end())
     return It->second;
-  ConstParams[F]; // empty while being computed: recursion finds nothing
+  Memo[F]; // empty while being computed: recursion finds nothing
   std::set<unsigned> Out;
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S)
       return;
-    if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
-      for (unsigned I = 0; I < Asm->getNumInputs(); ++I) {
-        AsmConstraint C =
-            parseAsmConstraint(Asm->getInputConstraint(I).str());
-        if (C.AllowsImm && !C.AllowsReg && !C.AllowsMem &&
-            C.ExplicitReg.empty())
-          paramsIn(Asm->getInputExpr(I), F, Out);
-      }
+    Direct(S, F, Out);
     if (const auto *Call = dyn_cast<CallExpr>(S))
       if (const FunctionDecl *G = Call->getDirectCallee())
         if (Inlines.count(G->getCanonicalDecl()))
-          for (unsigned Index : constParams(G))
+          for (unsigned Index : paramsReaching(G, Memo, Direct))
             if (Index < Call->getNumArgs())
               paramsIn(Call->getArg(Index), F, Out);
     for (const Stmt *Child : S->children())
       Walk(Child);
   };
   Walk(F->getBody());
-  return ConstParams[F] = std::move(Out);
+  return Memo[F] = std::move(Out);
+}
+
+const std::set<unsigned> &
+LoweringContext::constParams(const FunctionDecl *F) {
+  return paramsReaching(F, ConstParams, immediateParams);
 }
 
 const std::set<unsigned> &
 LoweringContext::constantPParams(const FunctionDecl *F) {
-  static const std::set<unsigned> None;
-  F = F->getDefinition();
-  if (!F)
-    return None;
-  auto It = ConstantPParams.find(F);
-  if (It != ConstantPParams.end())
-    return It->second;
-  ConstantPParams[F];
-  std::set<unsigned> Out;
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      if (Call->getBuiltinCallee() == Builtin::BI__builtin_constant_p &&
-          Call->getNumArgs() == 1)
-        paramsIn(Call->getArg(0), F, Out);
-      if (const FunctionDecl *G = Call->getDirectCallee())
-        if (Inlines.count(G->getCanonicalDecl()))
-          for (unsigned Index : constantPParams(G))
-            if (Index < Call->getNumArgs())
-              paramsIn(Call->getArg(Index), F, Out);
-    }
-    for (const Stmt *Child : S->children())
-      Walk(Child);
-  };
-  Walk(F->getBody());
-  return ConstantPParams[F] = std::move(Out);
+  return paramsReaching(F, ConstantPParams, constantPParamsOf);
 }
 
 // E's value if it is known here: a constant expression, a parameter this
