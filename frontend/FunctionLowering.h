@@ -89,6 +89,7 @@ struct LoweringContext {
     std::string Arguments; // "key = &k + 8, branch = 0"
     std::optional<ir::Function> Fn;
     std::set<const clang::FunctionDecl *> Reached;
+    std::set<std::string> Calls; // the specialisations its body calls
     std::vector<LoweringFailure> Notes, Shims;
   };
   std::map<std::string, Specialisation> Specialisations;
@@ -135,6 +136,10 @@ public:
   const std::vector<LoweringFailure> &notes() const { return Notes; }
   // The shims the translation used (ShimLowering.cpp).
   const std::vector<LoweringFailure> &shims() const { return Shims; }
+  // The call-site specialisations it calls, by name (Specialisation.cpp).
+  const std::set<std::string> &specialisationsCalled() const {
+    return SpecialisationsCalled;
+  }
 
 private:
   // An lvalue: a place, or a bitfield of a place (accessor Bitfield).
@@ -312,6 +317,7 @@ private:
   ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
   // Parameters this lowering is specialised for: constants, not parameters.
   ConstBindings Bound;
+  std::set<std::string> SpecialisationsCalled;
 };
 
 } // namespace h2r::frontend

@@ -335,6 +335,7 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
       return nullptr;
     }
     S.Reached = Nested.reached();
+    S.Calls = Nested.specialisationsCalled();
     S.Notes = Nested.notes();
     S.Shims = Nested.shims();
     Found = LC.Specialisations.emplace(Name, std::move(S)).first;
@@ -343,6 +344,7 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
   if (!S.Fn)
     return nullptr;
   Reached.insert(S.Reached.begin(), S.Reached.end());
+  SpecialisationsCalled.insert(Name);
   Notes.insert(Notes.end(), S.Notes.begin(), S.Notes.end());
   Shims.insert(Shims.end(), S.Shims.begin(), S.Shims.end());
   Notes.push_back({"call-site-specialisation",

@@ -166,6 +166,7 @@ struct TranslationUnitLowering::UnitState {
   std::map<const FunctionDecl *, std::set<const FunctionDecl *>> Reaches;
   std::map<const FunctionDecl *, std::vector<LoweringFailure>> NotesOf;
   std::map<const FunctionDecl *, std::vector<LoweringFailure>> ShimsOf;
+  std::map<const FunctionDecl *, std::set<std::string>> SpecialisationsOf;
   // Closure functions some translated helper needs.
   std::set<const FunctionDecl *> Emitted;
 };
@@ -195,9 +196,22 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     Fn.ExternAbi = U.LC.AddressTaken.count(F->getCanonicalDecl()) != 0;
     Merger.addInline(std::move(Fn));
   }
-  // Call-site specialisations; those no emitted function calls are pruned.
+  // The call-site specialisations emitted functions call, transitively.
+  std::vector<std::string> Pending;
+  for (const FunctionDecl *F : U.Emitted)
+    Pending.insert(Pending.end(), U.SpecialisationsOf[F].begin(),
+                   U.SpecialisationsOf[F].end());
+  std::set<std::string> Called;
+  while (!Pending.empty()) {
+    std::string Name = Pending.back();
+    Pending.pop_back();
+    if (!Called.insert(Name).second)
+      continue;
+    const auto &Calls = U.LC.Specialisations.at(Name).Calls;
+    Pending.insert(Pending.end(), Calls.begin(), Calls.end());
+  }
   for (auto &[Name, S] : U.LC.Specialisations) {
-    if (!S.Fn)
+    if (!S.Fn || !Called.count(Name))
       continue;
     ir::Function Fn = std::move(*S.Fn);
     Fn.FnRole = ir::Function::Role::Inline;
@@ -241,6 +255,7 @@ void TranslationUnitLowering::lowerFunctions(UnitState &U) {
     U.Reaches[F] = FL.reached();
     U.NotesOf[F] = FL.notes();
     U.ShimsOf[F] = FL.shims();
+    U.SpecialisationsOf[F] = FL.specialisationsCalled();
   }
 }
 
@@ -340,6 +355,7 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
     Fn.ExternAbi = true;
     Fn.NoMangle = Opts.ExportCAbi;
     Merger.addHelper(std::move(Fn));
+    U.Emitted.insert(H.Decl);
     U.Emitted.insert(Reach.begin(), Reach.end());
     return Rec;
   }
