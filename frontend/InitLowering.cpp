@@ -154,7 +154,7 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
     auto InitField = [&](const FieldDecl *F, const clang::Expr *Sub) {
       if (isZeroInit(Sub, Ctx))
         return;
-      if (ByOffset) {
+      if (ByOffset || LC.Types.isMsAnonymousMember(F)) {
         fieldInitByOffset(*Place, F, Sub, Out);
         return;
       }

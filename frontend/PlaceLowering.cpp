@@ -66,7 +66,8 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!Field)
       reject(E, "unsupported-lvalue", "member is not a field");
-    if (LC.Types.membersByOffset(Field->getParent()))
+    if (LC.Types.membersByOffset(Field->getParent()) ||
+        LC.Types.isMsAnonymousMember(Field))
       return memberByOffset(ME);
     ExprPtr Base;
     const clang::Expr *BaseE = ME->getBase();

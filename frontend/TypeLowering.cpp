@@ -137,6 +137,11 @@ static bool holdsIncompleteArray(QualType T, const ASTContext &Ctx,
   return false;
 }
 
+bool TypeLowering::isMsAnonymousMember(const FieldDecl *FD) const {
+  return !DefinesRecords && FD->getName().empty() && !FD->isBitField() &&
+         !FD->isAnonymousStructOrUnion() && FD->getType()->isRecordType();
+}
+
 bool TypeLowering::isBindgenWrapperUnion(const RecordDecl *RD) {
   if (DefinesRecords || !RD->isUnion() || !RD->getDefinition())
     return false;
@@ -300,8 +305,9 @@ void TypeLowering::nameAnonymousMembers(const RecordDecl *Parent) {
   }
   unsigned AnonIndex = 0;
   for (const FieldDecl *FD : Parent->fields())
-    if (FD->isAnonymousStructOrUnion() ||
-        (FD->getName().empty() && !FD->isBitField()))
+    if ((FD->isAnonymousStructOrUnion() ||
+         (FD->getName().empty() && !FD->isBitField())) &&
+        !isMsAnonymousMember(FD))
       FieldNames[FD] = "__bindgen_anon_" + std::to_string(++AnonIndex);
 }
 

@@ -61,6 +61,10 @@ public:
   // True if RD is opaque or an anonymous record inside an opaque one: its
   // members have no name in the bindings, only an offset.
   bool isInsideOpaque(const clang::RecordDecl *RD);
+  // True for `struct ns_tree;` inside a record (-fms-extensions): an
+  // unnamed member of a named record type, which bindgen 0.60 leaves out
+  // (padding in its place), so it is reached by offset in bindgen mode.
+  bool isMsAnonymousMember(const clang::FieldDecl *FD) const;
   // True for a union bindgen cannot make a Rust `union` (a member holds a
   // zero-length or flexible array, which is not Copy, or it has no size):
   // bindgen writes a struct of `__BindgenUnionField<T>` members instead.

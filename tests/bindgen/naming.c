@@ -56,3 +56,16 @@ unsigned char *rust_helper_transport_header(const struct packet *p) {
 void rust_helper_set_network_header(struct packet *p, unsigned short off) {
   p->headers.network_header = off;
 }
+
+/* `struct tree;` as a member (-fms-extensions, as Linux 7.x builds):
+ * bindgen 0.60 leaves it out (padding), so its members go by offset and
+ * the anonymous members keep bindgen's numbering (ns_common in 7.3). */
+struct tree { unsigned long id; int depth; };
+struct common {
+  struct { int ref; } __attribute__((aligned(64)));
+  unsigned int type;
+  struct tree;
+  int tail;
+};
+unsigned long rust_helper_tree_id(struct common *c) { return c->id + c->tail + c->ref; }
+void rust_helper_set_depth(struct common *c, int d) { c->depth = d; }

@@ -9,9 +9,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 : "${RUSTC:=rustc}"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 "$tool" translate "$here/naming.c" --bindings-path=crate::bindings \
-  --report report.json -o helpers.rs -- -O2
+  --report report.json -o helpers.rs -- -O2 -fms-extensions
 LIBCLANG_PATH=/usr/lib/llvm-14/lib bindgen "$here/naming.c" --use-core \
-  --ctypes-prefix core::ffi --no-layout-tests --size_t-is-usize -o bindings.rs -- -O2
+  --ctypes-prefix core::ffi --no-layout-tests --size_t-is-usize -o bindings.rs -- -O2 -fms-extensions
 cat > crate.rs <<'RS'
 #![no_std]
 #[allow(non_camel_case_types, non_upper_case_globals, non_snake_case, dead_code,
