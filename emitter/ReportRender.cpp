@@ -78,6 +78,7 @@ json analyseTranslation(const json &R) {
   };
   std::map<std::string, Blocker> Blockers;
   std::map<std::string, json> Shims; // by shim: {helpers, sites}
+  std::map<std::string, json> Specialisations; // by message
   json Helpers = json::array();
   for (const json &H : R["helpers"]) {
     std::string File = H.value("file", "");
@@ -105,6 +106,12 @@ json analyseTranslation(const json &R) {
       if (Constructs.size() == 1)
         ++Blockers[C].Alone;
     }
+    for (const json &Note : H.value("notes", json::array()))
+      if (Note["construct"] == "call-site-specialisation")
+        Specialisations[Note["message"].get<std::string>()] = {
+            {"function", Note["function"]},
+            {"location", Note["location"]},
+            {"message", Note["message"]}};
     std::set<std::string> ShimNames;
     for (const json &Use : H.value("shims", json::array())) {
       std::string Name = Use["construct"];
@@ -162,9 +169,13 @@ json analyseTranslation(const json &R) {
   Out["shares"] = {{"translated", S["translated"].get<int>() / All},
                    {"shimmed", S["shimmed"].get<int>() / All},
                    {"fallback", S["fallback"].get<int>() / All}};
+  json SpecialisationRows = json::array();
+  for (auto &[Message, Site] : Specialisations)
+    SpecialisationRows.push_back(Site);
   Out["files"] = FileRows;
   Out["blockers"] = BlockerRows;
   Out["shims"] = ShimRows;
+  Out["specialisations"] = SpecialisationRows;
   Out["helpers"] = Helpers;
   return Out;
 }
@@ -326,6 +337,11 @@ std::string markdown(const json &A) {
            << Site["location"].get<std::string>() << ": "
            << Site["message"].get<std::string>() << "\n";
     }
+    if (!A["specialisations"].empty())
+      OS << "\n## Call-site specialisations\n\n";
+    for (const json &Site : A["specialisations"])
+      OS << "- " << Site["message"].get<std::string>() << ", called at "
+         << Site["location"].get<std::string>() << "\n";
     OS << "\n## Helpers\n\n| helper | status | closure | reasons or shims |\n"
        << "|---|---|---:|---|\n";
     for (const json &H : A["helpers"]) {
@@ -534,6 +550,12 @@ std::string html(const json &A) {
     if (!SRows.empty())
       OS << "<h2>Shims</h2>\n"
          << table("shims", {"shim", "helpers", "where"}, SRows);
+    std::vector<std::vector<std::string>> CSRows;
+    for (const json &Site : A["specialisations"])
+      CSRows.push_back({escapeHtml(Site["message"]), escapeHtml(Site["location"])});
+    if (!CSRows.empty())
+      OS << "<h2>Call-site specialisations</h2>\n"
+         << table("specialisations", {"specialisation", "called at"}, CSRows);
     OS << "<h2>Helpers</h2>\n"
        << table("helpers", {"helper", "status", "closure", "reasons or shims"},
                 HRows);
@@ -598,6 +620,17 @@ std::string sarif(const json &A) {
                                        Site["message"].get<std::string>()}}},
              {"locations", json::array({sarifLocation(Site["location"])})}});
     }
+    for (const json &Site : A["specialisations"])
+      Results.push_back(
+          {{"ruleId", "call-site-specialisation"},
+           {"level", "note"},
+           {"message", {{"text", Site["message"]}}},
+           {"locations", json::array({sarifLocation(Site["location"])})}});
+    if (!A["specialisations"].empty())
+      Rules.push_back({{"id", "call-site-specialisation"},
+                       {"shortDescription",
+                        {{"text", "helpers2rs specialised a function for the "
+                                  "constants a call passes"}}}});
     for (const json &H : A["helpers"]) {
       if (H["status"] != "fallback")
         continue;
