@@ -187,6 +187,21 @@ ExprPtr FunctionLowering::memcmpBuiltin(const CallExpr *E, const TypeRef &Ty) {
   return ir::makeCast(std::move(C), Ty);
 }
 
+ExprPtr FunctionLowering::libraryCall(const CallExpr *E, unsigned ID) {
+  switch (ID) {
+  case Builtin::BImemcpy:
+    return memoryBuiltin(E, Builtin::BI__builtin_memcpy);
+  case Builtin::BImemmove:
+    return memoryBuiltin(E, Builtin::BI__builtin_memmove);
+  case Builtin::BImemset:
+    return memoryBuiltin(E, Builtin::BI__builtin_memset);
+  case Builtin::BImemcmp:
+    return memcmpBuiltin(E, type(E->getType(), E));
+  default:
+    return nullptr;
+  }
+}
+
 ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   TypeRef Ty = type(E->getType(), E);
   auto Arg = [&](unsigned I) { return rvalue(E->getArg(I)); };

@@ -262,10 +262,17 @@ ExprPtr FunctionLowering::declRef(const clang::Expr *E) {
 ExprPtr FunctionLowering::call(const CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (Callee) {
-    if (unsigned ID = Callee->getBuiltinID())
-      if (!Ctx.BuiltinInfo.isLibFunction(ID) ||
-          Callee->getName().starts_with("__builtin_"))
+    if (unsigned ID = Callee->getBuiltinID()) {
+      // A C library function (`memcpy`): the core operation where there is
+      // one, else a call like any other.
+      if (Ctx.BuiltinInfo.isPredefinedLibFunction(ID)) {
+        if (ExprPtr Core = libraryCall(E, ID))
+          return Core;
+      } else if (!Ctx.BuiltinInfo.isLibFunction(ID) ||
+                 Callee->getName().starts_with("__builtin_")) {
         return builtinCall(E, ID);
+      }
+    }
     if (!Callee->getType()->getAs<FunctionProtoType>())
       reject(E, "no-prototype",
              "call to '" + Callee->getNameAsString() +

@@ -252,6 +252,7 @@ private:
   ir::ExprPtr shimCall(const clang::CallExpr *E,
                        const clang::FunctionDecl *Callee);
   ir::ExprPtr staticKeyTest(const clang::CallExpr *E);
+  ir::ExprPtr libraryCall(const clang::CallExpr *E, unsigned ID);
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr constantPBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);

@@ -40,8 +40,19 @@ const _: () = assert!(core::mem::offset_of!(flex, n) == 0);
 const _: () = assert!(core::mem::offset_of!(flex, tag) == 4);
 const _: () = assert!(core::mem::offset_of!(flex, data) == 6);
 
+/// `struct h2r_words`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct h2r_words {
+    pub w: [u64; 2],
+}
+const _: () = assert!(core::mem::size_of::<h2r_words>() == 16);
+const _: () = assert!(core::mem::align_of::<h2r_words>() == 8);
+const _: () = assert!(core::mem::offset_of!(h2r_words, w) == 0);
+
 #[allow(improper_ctypes)]
 extern "C" {
+    pub fn memchr(arg0: *const core::ffi::c_void, arg1: i32, arg2: u64) -> *mut core::ffi::c_void;
     pub fn memcmp(
         arg0: *const core::ffi::c_void,
         arg1: *const core::ffi::c_void,
@@ -654,6 +665,67 @@ pub unsafe extern "C" fn cleanup(p: *mut i32, n: i32) -> i32 {
 #[inline(always)]
 pub unsafe extern "C" fn stmt_expr_effects(flag: *mut i32, x: i32) -> i32 {
     unsafe { inlines::warn_like(flag, x).wrapping_add(*flag) }
+}
+
+/// Translation of `rust_helper_lib_copy` (gnu.c:182).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn lib_copy(d: *mut h2r_words, s: *const h2r_words) {
+    unsafe {
+        let _: *mut core::ffi::c_void = {
+            let __dst: *mut core::ffi::c_void = d as *mut core::ffi::c_void;
+            core::ptr::copy_nonoverlapping(s as *const u8, __dst as *mut u8, 16_usize);
+            __dst
+        };
+        let _: *mut core::ffi::c_void = {
+            let __dst_1: *mut core::ffi::c_void = (core::ptr::addr_of_mut!((*d).w) as *mut u64)
+                .wrapping_offset(1_isize)
+                as *mut core::ffi::c_void;
+            core::ptr::write_bytes(__dst_1 as *mut u8, 17_u8, 3_usize);
+            __dst_1
+        };
+    }
+}
+
+/// Translation of `rust_helper_lib_compare` (gnu.c:186).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn lib_compare(a: *const h2r_words, b: *const h2r_words) -> i32 {
+    unsafe {
+        let r: i32 = memcmp(
+            a as *const core::ffi::c_void,
+            b as *const core::ffi::c_void,
+            16_usize,
+        );
+        if r < 0_i32 {
+            -1_i32
+        } else {
+            (r > 0_i32) as i32
+        }
+    }
+}
+
+/// Translation of `rust_helper_lib_find` (gnu.c:190).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn lib_find(a: *const h2r_words, c: i32) -> i64 {
+    unsafe {
+        let p: *const i8 = memchr(a as *const core::ffi::c_void, c, 16_u64) as *const i8;
+        if !p.is_null() {
+            (p as isize).wrapping_sub(a as isize) as i64
+        } else {
+            -1_i64
+        }
+    }
 }
 
 /// The static inline functions the helpers reach.
