@@ -95,8 +95,8 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
   if (!D)
     return std::nullopt;
   Offset = R.Val.getLValueOffset().getQuantity();
-  if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    return functionSymbol(FD);
+  if (isa<FunctionDecl>(D))
+    return symbolOf(D, E);
   const auto *VD = dyn_cast<VarDecl>(D);
   if (!VD || VD->hasLocalStorage())
     return std::nullopt;
@@ -106,7 +106,7 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
   }
   if (VD->getStorageClass() == SC_Static)
     return std::nullopt;
-  return LC.externStatic({VD->getNameAsString(), type(VD->getType(), E)});
+  return symbolOf(VD, E);
 }
 
 // A local initialised with a constant and never written or address-taken

@@ -244,6 +244,7 @@ private:
   // Specialisation.cpp.
   std::optional<ConstArg> constArg(const clang::Expr *E);
   std::optional<ConstArg> constArgOfBound(const clang::Expr *E);
+  const ConstArg *boundArgument(const clang::Expr *E) const;
   ir::ExprPtr specialisedCall(const clang::CallExpr *E,
                               const clang::FunctionDecl *Callee);
   ir::ExprPtr boundValue(const ConstArg &A, clang::QualType T,

@@ -88,12 +88,8 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
   QualType To = E->getType();
   switch (E->getCastKind()) {
   case CK_LValueToRValue:
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub->IgnoreParens()))
-      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
-        auto It = Bound.find(P);
-        if (It != Bound.end())
-          return boundValue(It->second, P->getType(), E);
-      }
+    if (const ConstArg *A = boundArgument(Sub->IgnoreParens()))
+      return boundValue(*A, Sub->getType(), E);
     return load(lvalue(Sub));
   case CK_NoOp:
   case CK_IntegralCast:

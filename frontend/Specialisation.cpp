@@ -42,11 +42,6 @@ std::string ConstArg::describe() const {
 
 namespace {
 
-const ParmVarDecl *paramOf(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-}
-
 // The parameters of F that S mentions.
 void paramsIn(const Stmt *S, const FunctionDecl *F, std::set<unsigned> &Out) {
   if (!S)
@@ -140,13 +135,8 @@ LoweringContext::constantPParams(const FunctionDecl *F) {
 // lowering is specialised for, or arithmetic and `&p->member` over them.
 std::optional<ConstArg> FunctionLowering::constArg(const clang::Expr *E) {
   E = E->IgnoreParens();
-  if (const ParmVarDecl *P = paramOf(E)) {
-    auto It = Bound.find(P);
-    if (It != Bound.end()) {
-      if (isa<DeclRefExpr>(E))
-        return It->second;
-    }
-  }
+  if (const ConstArg *A = boundArgument(E))
+    return *A;
   if (!E->HasSideEffects(Ctx) && !E->isValueDependent()) {
     Expr::EvalResult R;
     if (E->getType()->isIntegerType() && E->EvaluateAsInt(R, Ctx)) {
@@ -365,6 +355,14 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
     C->Ops.push_back(std::move(V));
   }
   return C;
+}
+
+// The constant a reference to a parameter of this specialisation names.
+const ConstArg *FunctionLowering::boundArgument(const clang::Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  auto It = P ? Bound.find(P) : Bound.end();
+  return It == Bound.end() ? nullptr : &It->second;
 }
 
 ir::Symbol FunctionLowering::symbolOf(const ValueDecl *D,
