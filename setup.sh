@@ -9,6 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
 scripts/build.sh
-export PATH="$HOME/.cargo/bin:$PATH"
+. scripts/toolchain/rust-env.sh
 tests/kernel/run-kernel-tree.sh build/helpers2rs 6.12 out/linux-6.12
 echo "wrote out/linux-6.12/crates/helpers.rs and out/linux-6.12/crates/report.json"

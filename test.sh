@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/build.sh
-export PATH="$HOME/.cargo/bin:$PATH"
+. scripts/toolchain/rust-env.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 scripts/build.sh build-asan -DH2R_SANITIZE=ON
 # LLVM frees little on purpose at exit: leaks are not what this looks for.

@@ -7,7 +7,7 @@
 #   bench/bench.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+. scripts/toolchain/rust-env.sh
 runs=${1:-5}
 tool=build/helpers2rs
 [ -x "$tool" ] || scripts/build.sh >/dev/null

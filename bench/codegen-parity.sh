@@ -20,7 +20,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-$(mktemp -d)}
 mkdir -p "$work"; work=$(realpath "$work")
-export PATH="$HOME/.cargo/bin:$PATH"
+. "$root/scripts/toolchain/rust-env.sh"
 : "${RUSTC:=rustc}"
 tool=${HELPERS2RS:-$root/build/helpers2rs}
 [ -x "$tool" ] || "$root/scripts/build.sh" >/dev/null

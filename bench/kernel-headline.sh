@@ -11,7 +11,7 @@
 # so for 7.3 the figures are the translation's and its bindings check's.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export PATH="$HOME/.cargo/bin:$PATH"
+. "$root/scripts/toolchain/rust-env.sh"
 tool=$root/build/helpers2rs
 [ -x "$tool" ] || "$root/scripts/build.sh"
 out=${H2R_BENCH_OUT:-$root/out/bench}

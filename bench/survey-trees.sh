@@ -9,7 +9,7 @@
 #   bench/survey-trees.sh [6.1] [6.12] [7.3]     (default: 6.1 6.12)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-export PATH="$HOME/.cargo/bin:$PATH"
+. "$root/scripts/toolchain/rust-env.sh"
 tool=$root/build/helpers2rs
 [ -x "$tool" ] || "$root/scripts/build.sh"
 out=${H2R_BENCH_OUT:-$root/out/bench}/survey

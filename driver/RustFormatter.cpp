@@ -23,15 +23,7 @@ std::optional<std::string> findRustfmt(const FormatRequest &R) {
     return R.Rustfmt;
   if (std::optional<std::string> Env = sys::Process::GetEnv("RUSTFMT"))
     return *Env;
-  std::vector<StringRef> Extra;
-  std::string Cargo;
-  if (std::optional<std::string> Home = sys::Process::GetEnv("HOME")) {
-    Cargo = *Home + "/.cargo/bin";
-    Extra.push_back(Cargo);
-  }
   if (ErrorOr<std::string> P = sys::findProgramByName("rustfmt"))
-    return *P;
-  if (ErrorOr<std::string> P = sys::findProgramByName("rustfmt", Extra))
     return *P;
   return std::nullopt;
 }

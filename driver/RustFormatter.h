@@ -15,7 +15,7 @@
 namespace h2r::driver {
 
 struct FormatRequest {
-  std::string Rustfmt;    // explicit path; empty: $RUSTFMT, PATH, ~/.cargo/bin
+  std::string Rustfmt;    // explicit path; empty: $RUSTFMT, then PATH
   std::string ConfigPath; // a rustfmt.toml (the kernel's .rustfmt.toml)
   std::string Edition = "2021";
   // rustfmt takes minutes, then fails, on pathological expressions (a

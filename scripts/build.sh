@@ -3,7 +3,7 @@
 #   build.sh [<build-dir> [<cmake options>...]]    (default: ./build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+. scripts/toolchain/rust-env.sh
 dir=${1:-build}
 shift || true
 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null

@@ -48,7 +48,7 @@ codegen_objects = "--codegen-objects" in sys.argv[5:]
 root = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 rust = os.path.join(srctree, "rust")
 os.makedirs(out, exist_ok=True)
-rustc = shutil.which("rustc") or os.path.expanduser("~/.cargo/bin/rustc")
+rustc = os.environ.get("RUSTC", "/usr/bin/rustc")  # Debian's (rust-env.sh)
 env = dict(os.environ, RUSTC_BOOTSTRAP="1")
 
 

@@ -10,7 +10,7 @@
 set -euo pipefail
 tool=$(realpath "$1") out=$2 bless=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-export PATH="$HOME/.cargo/bin:$PATH"
+. "$root/scripts/toolchain/rust-env.sh"
 : "${CLIPPY_DRIVER:=clippy-driver}" "${RUSTFMT:=rustfmt}"
 # The lint gate (docs/user-guide.md): all of clippy's default set, as errors.
 # The naming lints stay off: helpers keep the C names the kernel calls.
