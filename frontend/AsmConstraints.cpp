@@ -152,4 +152,9 @@ char registerModifier(unsigned Bytes) {
   }
 }
 
+bool isStackPointerRegister(llvm::StringRef Name) {
+  Name.consume_front("%");
+  return Name == "rsp" || Name == "esp" || Name == "sp";
+}
+
 } // namespace h2r::frontend

@@ -9,6 +9,8 @@
 #ifndef H2R_FRONTEND_ASMCONSTRAINTS_H
 #define H2R_FRONTEND_ASMCONSTRAINTS_H
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 
 namespace h2r::frontend {
@@ -46,6 +48,9 @@ std::string clobberRegister(const std::string &Name);
 // Rust's template modifier for a general-register operand of Bytes bytes
 // ('l', 'x', 'e', 'r'), or 0 when none is needed (byte registers).
 char registerModifier(unsigned Bytes);
+
+// Is a register name ("rsp", "%esp", "sp") the stack pointer?
+bool isStackPointerRegister(llvm::StringRef Name);
 
 } // namespace h2r::frontend
 

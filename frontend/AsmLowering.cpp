@@ -265,6 +265,18 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
   for (unsigned G = 0; G < A.NumOut; ++G) {
     AsmConstraint C = asmConstraint(A, G);
     const clang::Expr *OE = A.S->getOutputExpr(G);
+    if (std::optional<std::string> Reg = globalRegisterVariable(OE)) {
+      // GCC's idiom for "this asm calls": the stack pointer as an in-out
+      // operand keeps the call after the frame is set up. Rust gives an
+      // asm! without `nostack` an aligned stack it may push to.
+      if (!isStackPointerRegister(*Reg) || !C.ReadWrite)
+        reject(OE, "global-register-variable",
+               "operand " + A.operandName(G) + " is the register variable '" +
+                   *Reg + "', which Rust cannot bind");
+      A.Plans[G].Kind = AsmOperandKind::StackPointer;
+      A.StackPointerOperand = true;
+      continue;
+    }
     LValue LV = lvalue(OE);
     AsmOperandPlan &P = A.Plans[G];
     if (!isAsmValueType(LV.Ty))
@@ -521,7 +533,7 @@ static bool templateUsesStack(const std::string &Text) {
 
 ir::AsmOptions FunctionLowering::asmOptions(const AsmState &A) {
   ir::AsmOptions O;
-  O.NoStack = !templateUsesStack(A.Asm->Text);
+  O.NoStack = !A.StackPointerOperand && !templateUsesStack(A.Asm->Text);
   // GCC may drop or merge a non-volatile asm with outputs: Rust's `pure`.
   bool HasOutputs = A.NumOut > 0 && !A.MemoryOutput;
   if (!A.S->isVolatile() && HasOutputs && !A.MemoryClobber) {

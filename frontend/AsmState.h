@@ -13,7 +13,18 @@
 
 namespace h2r::frontend {
 
-enum class AsmOperandKind { Register, Explicit, Memory, Const, Sym, Flag, Label };
+enum class AsmOperandKind {
+  Register,
+  Explicit,
+  Memory,
+  Const,
+  Sym,
+  Flag,
+  Label,
+  // `"+r"(current_stack_pointer)` (ASM_CALL_CONSTRAINT): the asm uses the
+  // stack. No Rust operand; asm! without `nostack` says the same.
+  StackPointer,
+};
 
 // How one GCC operand is passed, and where the template finds it.
 struct AsmOperandPlan {
@@ -37,6 +48,7 @@ struct FunctionLowering::AsmState {
   std::vector<ir::AsmOperand> Positional, Explicit;
   std::vector<ir::Stmt> After; // stores of outputs, after the asm
   bool MemoryOperand = false, MemoryOutput = false, MemoryClobber = false;
+  bool StackPointerOperand = false;
 
   explicit AsmState(const clang::GCCAsmStmt *S);
   int addOp(ir::ExprPtr E);

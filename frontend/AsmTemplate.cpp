@@ -176,6 +176,10 @@ std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
   case AsmOperandKind::Flag:
     reject(A.S, "asm-constraint-unsupported",
            "flag output " + A.operandName(G) + " used in the template");
+  case AsmOperandKind::StackPointer:
+    reject(A.S, "global-register-variable",
+           "the stack pointer variable " + A.operandName(G) +
+               " used in the template");
   }
   return "";
 }

@@ -306,8 +306,19 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
   } else if (isFnPtr(C->Ops[0]->Ty)) {
     ParamTys = C->Ops[0]->Ty->params();
   }
+  // Arguments a translated variadic function never reads: evaluated for
+  // their effects only, before the call (C leaves the order open).
+  bool DropVariadic = Callee && C->Sym.Kind == ir::SymbolKind::InlineFn &&
+                      ignoresVariadicArguments(Callee);
+  std::vector<ir::Stmt> Effects;
   unsigned I = 0;
   for (const clang::Expr *Arg : E->arguments()) {
+    if (DropVariadic && I >= ParamTys.size()) {
+      if (Arg->HasSideEffects(Ctx))
+        Effects.push_back(ir::Stmt::expr(rvalue(Arg)));
+      ++I;
+      continue;
+    }
     ExprPtr V = rvalue(Arg);
     if (I < ParamTys.size())
       V = coerce(std::move(V), ParamTys[I]);
@@ -326,6 +337,10 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
     Body.push_back(ir::Stmt::expr(std::move(C)));
     return ir::makeBlock(std::move(Body), std::move(Unreachable),
                          Type::never());
+  }
+  if (!Effects.empty()) {
+    TypeRef T = C->Ty;
+    return ir::makeBlock(std::move(Effects), std::move(C), T);
   }
   return C;
 }

@@ -49,6 +49,17 @@ class AtomicExpr;
 
 namespace h2r::frontend {
 
+// A variadic definition whose body never reads its variadic arguments (no
+// va_start), such as the kernel's printf-format checkers
+// (`__WARN_validate_printf(fmt, ...) { }`): it is translated with its named
+// parameters only, and calls drop the arguments past them.
+bool ignoresVariadicArguments(const clang::FunctionDecl *FD);
+
+// The register of a GNU global register variable the expression names
+// (`register unsigned long current_stack_pointer asm("rsp")`), if it does.
+// Such a variable is a register, never a symbol.
+std::optional<std::string> globalRegisterVariable(const clang::Expr *E);
+
 // Everything a function's lowering needs from its translation unit.
 struct LoweringContext {
   LoweringContext(clang::ASTContext &Ctx, TypeLowering &Types)
@@ -203,6 +214,7 @@ private:
                         const ir::TypeRef &Ty);
   // Conversions and operators (OperatorLowering.cpp).
   ir::ExprPtr lowerCast(const clang::CastExpr *E);
+  ir::ExprPtr fileScopeConstant(const clang::Expr *E);
   ir::ExprPtr convert(ir::ExprPtr V, clang::QualType From, clang::QualType To,
                       const clang::Stmt *Where);
   ir::ExprPtr binary(const clang::BinaryOperator *E);

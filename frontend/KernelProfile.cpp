@@ -119,10 +119,13 @@ std::optional<KernelProfile> loadKernelProfile(const std::string &SrcTree,
     if (!Map)
       return std::nullopt;
     P.Scalars = std::move(*Map);
+    P.SourceFiles.push_back(In("ffi.rs"));
   }
   if (llvm::sys::fs::exists(In("bindgen_parameters")) &&
       !parseBindgenParameters(In("bindgen_parameters"), P.Params, Error))
     return std::nullopt;
+  if (llvm::sys::fs::exists(In("bindgen_parameters")))
+    P.SourceFiles.push_back(In("bindgen_parameters"));
   if (llvm::sys::fs::exists(In("bindings/bindings_helper.h")))
     P.BindingsHeader = In("bindings/bindings_helper.h");
   // The `rustc)` case of the tree's scripts/min-tool-version.sh: its last
@@ -130,6 +133,7 @@ std::optional<KernelProfile> loadKernelProfile(const std::string &SrcTree,
   llvm::SmallString<256> MinTool(SrcTree);
   llvm::sys::path::append(MinTool, "scripts", "min-tool-version.sh");
   if (auto Buf = llvm::MemoryBuffer::getFile(MinTool)) {
+    P.SourceFiles.push_back(MinTool.str().str());
     StringRef Text = (*Buf)->getBuffer();
     size_t At = Text.find("\nrustc)");
     if (At != StringRef::npos) {

@@ -48,6 +48,9 @@ struct KernelProfile {
   // The tree's minimum rustc (scripts/min-tool-version.sh), "1.85"; empty
   // when the tree does not say.
   std::string MinRustVersion;
+  // The tree's files the profile was read from: a change to any of them
+  // changes the output (translate --depfile names them).
+  std::vector<std::string> SourceFiles;
 };
 
 // Parses `alias! { c_long = isize; ... }` in rust/ffi.rs. Returns nullopt

@@ -83,6 +83,24 @@ ExprPtr FunctionLowering::convert(ExprPtr V, QualType From, QualType To,
              To.getAsString() + "'");
 }
 
+// A read of a file-scope `static const` integer with a constant initialiser
+// (`static const unsigned int max_slack_shift = 2;` in delay.h) is its value:
+// C cannot change it, so no Rust static (and no copy beside helpers.o's) is
+// needed. Its address still falls back as `static-global`.
+ExprPtr FunctionLowering::fileScopeConstant(const clang::Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->isFileVarDecl() || VD->getStorageClass() != SC_Static ||
+      !VD->getType().isConstQualified() ||
+      VD->getType().isVolatileQualified() || !VD->getType()->isIntegerType())
+    return nullptr;
+  const APValue *V = VD->evaluateValue();
+  if (!V || !V->isInt())
+    return nullptr;
+  return ir::makeInt(V->getInt().extOrTrunc(64).getZExtValue(),
+                     type(VD->getType(), E));
+}
+
 ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
   const clang::Expr *Sub = E->getSubExpr();
   QualType To = E->getType();
@@ -90,6 +108,8 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
   case CK_LValueToRValue:
     if (const ConstArg *A = boundArgument(Sub->IgnoreParens()))
       return boundValue(*A, Sub->getType(), E);
+    if (ExprPtr Folded = fileScopeConstant(Sub))
+      return Folded;
     return load(lvalue(Sub));
   case CK_NoOp:
   case CK_IntegralCast:

@@ -22,6 +22,15 @@ using ir::ExprPtr;
 using ir::Type;
 using ir::TypeRef;
 
+std::optional<std::string> globalRegisterVariable(const clang::Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || VD->getStorageClass() != SC_Register || !VD->hasGlobalStorage())
+    return std::nullopt;
+  if (const auto *Label = VD->getAttr<AsmLabelAttr>())
+    return Label->getLabel().str();
+  return std::nullopt;
+}
 
 FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
   E = E->IgnoreParens();
@@ -41,6 +50,10 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
     }
     auto P = makeExpr(ExprKind::Path, LV.Ty);
     P->Mutable = !VD->getType().isConstQualified();
+    if (std::optional<std::string> Reg = globalRegisterVariable(E))
+      reject(E, "global-register-variable",
+             "'" + VD->getNameAsString() + "' is the register '" + *Reg +
+                 "', which Rust cannot name outside asm!");
     if (VD->isStaticLocal()) {
       staticLocal(VD);
       P->Sym = {ir::SymbolKind::LocalStatic, Statics[VD]};

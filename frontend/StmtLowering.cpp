@@ -25,6 +25,37 @@ using ir::TypeRef;
 
 // ---- context ---------------------------------------------------------------
 
+namespace {
+
+bool startsVariadicArguments(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<VAArgExpr>(S))
+    return true;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    switch (CE->getBuiltinCallee()) {
+    case Builtin::BI__builtin_va_start:
+    case Builtin::BI__builtin_ms_va_start:
+    case Builtin::BI__va_start:
+    case Builtin::BI__builtin_va_copy:
+      return true;
+    default:
+      break;
+    }
+  for (const Stmt *Child : S->children())
+    if (startsVariadicArguments(Child))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool ignoresVariadicArguments(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  return FD->isVariadic() && FD->hasBody(Def) &&
+         !startsVariadicArguments(Def->getBody());
+}
+
 ir::ExternFn LoweringContext::externSignature(const FunctionDecl *FD) {
   ir::ExternFn F;
   F.Name = FD->getNameAsString();
@@ -144,9 +175,10 @@ std::variant<ir::Function, LoweringFailure> FunctionLowering::run() {
     Fn.CName = FD->getNameAsString();
     Fn.Ret = FD->isNoReturn() ? Type::never()
                               : type(FD->getReturnType(), nullptr);
-    if (FD->isVariadic())
+    if (FD->isVariadic() && !ignoresVariadicArguments(FD))
       reject(nullptr, "variadic-function",
-             "variadic function definitions have no stable Rust form");
+             "variadic function definitions that read their variadic "
+             "arguments have no stable Rust form");
     unsigned Index = 0;
     for (const ParmVarDecl *P : FD->parameters()) {
       if (Bound.count(P)) { // a constant of this specialisation

@@ -11,6 +11,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/Utils.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -387,11 +388,19 @@ public:
     auto Markers = std::make_unique<HelperMarkers>();
     const HelperMarkers &Ref = *Markers;
     CI.getPreprocessor().addPPCallbacks(std::move(Markers));
+    Deps = std::make_shared<DependencyCollector>();
+    Deps->attachToPreprocessor(CI.getPreprocessor());
     return std::make_unique<TranslationUnitLowering>(Opts, Bindings, Merger,
                                                      Out, Ref);
   }
 
+  void EndSourceFileAction() override {
+    for (StringRef File : Deps->getDependencies())
+      Out.Dependencies.push_back(File.str());
+  }
+
 private:
+  std::shared_ptr<DependencyCollector> Deps;
   const TranslateOptions &Opts;
   const BindingsInventory *Bindings;
   ModuleMerger &Merger;

@@ -45,6 +45,9 @@ struct TranslateOptions {
 struct TranslationOutput {
   ir::Module Module;
   ir::Report Report;
+  // Every file the inputs read, inputs first, as `-MMD` would list them:
+  // what a build system's depfile names (translate --depfile).
+  std::vector<std::string> Dependencies;
 };
 
 // Returns false when some input did not compile; Clang has then printed the

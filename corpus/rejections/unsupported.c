@@ -24,7 +24,13 @@ zero:
 }
 static inline void rbx_clobber(void) { asm volatile("cpuid" : : : "rbx"); }
 static inline int first_arg(va_list ap) { return va_arg(ap, int); }
-static inline int sum_all(int n, ...) { return n; }
+static inline int sum_all(int n, ...) {
+  va_list ap;
+  va_start(ap, n);
+  int first = va_arg(ap, int);
+  va_end(ap);
+  return n + first;
+}
 static inline int via_table(int i) {
   void *target = (i & 1) ? &&one : &&zero;
   goto *target;
@@ -91,4 +97,14 @@ int rust_helper_lookup(int i) { return lookup(i); }          /* expect-fallback:
 struct bits_only { unsigned a : 3; unsigned b : 7; };
 struct __attribute__((packed)) packed_holder { char c; struct bits_only inner; };
 int rust_helper_packed_bits(struct packed_holder *p) { return p->inner.b; } /* expect-fallback: record-layout */
+/* GNU global register variables are registers: the stack pointer only as
+ * ASM_CALL_CONSTRAINT's in-out operand; read as a value, or any other
+ * register, has no Rust form. */
+register unsigned long stack_reg asm("rsp");
+register unsigned long bp_reg asm("rbp");
+unsigned long rust_helper_read_sp(void) { return stack_reg; } /* expect-fallback: global-register-variable */
+void rust_helper_bp_operand(void) { asm volatile("" : "+r"(bp_reg)); } /* expect-fallback: global-register-variable */
+/* A file-scope static const is its value when read; its address is not. */
+static const int shift_amount = 3;
+const int *rust_helper_static_const_address(void) { return &shift_amount; } /* expect-fallback: static-global */
 int rust_helper_fine(int x) { return x + 1; }                /* expect-translated */

@@ -56,9 +56,15 @@ extern "C" {
     pub fn lookup(arg0: i32) -> i32;
     #[link_name = "rust_helper_packed_bits"]
     pub fn packed_bits(arg0: *mut packed_holder) -> i32;
+    #[link_name = "rust_helper_read_sp"]
+    pub fn read_sp() -> u64;
+    #[link_name = "rust_helper_bp_operand"]
+    pub fn bp_operand();
+    #[link_name = "rust_helper_static_const_address"]
+    pub fn static_const_address() -> *const i32;
 }
 
-/// Translation of `rust_helper_goto_old_rust` (unsupported.c:77).
+/// Translation of `rust_helper_goto_old_rust` (unsupported.c:83).
 ///
 /// # Safety
 ///
@@ -81,7 +87,7 @@ pub unsafe extern "C" fn goto_old_rust(x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_fine` (unsupported.c:94).
+/// Translation of `rust_helper_fine` (unsupported.c:110).
 ///
 /// # Safety
 ///

@@ -163,3 +163,16 @@ static inline int target_address_matches(void) {
 }
 int rust_helper_sym_function(void) { return target_address_matches(); }
 int rust_helper_sym_function_twice(void) { return 2 * target_address_matches(); }
+
+/* The stack pointer as a GNU register variable (the kernel's
+ * ASM_CALL_CONSTRAINT, `"+r"(current_stack_pointer)`): a register, never a
+ * symbol; the asm keeps an aligned stack (no `nostack`) and takes no operand
+ * for it. */
+register unsigned long h2r_stack_pointer asm("rsp");
+static inline long stack_ordered_add(long a, long b) {
+  asm volatile("addq %2, %1" : "+r"(h2r_stack_pointer), "+r"(a) : "r"(b));
+  return a;
+}
+long rust_helper_stack_pointer_operand(long a, long b) {
+  return stack_ordered_add(a, b) ^ 5;
+}

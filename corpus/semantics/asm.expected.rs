@@ -585,6 +585,16 @@ pub unsafe extern "C" fn sym_function_twice() -> i32 {
     unsafe { 2_i32.wrapping_mul(inlines::target_address_matches()) }
 }
 
+/// Translation of `rust_helper_stack_pointer_operand` (asm.c:176).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn stack_pointer_operand(a: i64, b: i64) -> i64 {
+    unsafe { inlines::stack_ordered_add(a, b) ^ 5_i64 }
+}
+
 /// The static inline functions the helpers reach.
 mod inlines {
     #[inline(always)]
@@ -634,6 +644,21 @@ mod inlines {
                     Some(super::h2r_asm_target as unsafe extern "C" fn()),
                 ),
             ) as i32
+        }
+    }
+
+    #[inline(always)]
+    pub(super) unsafe fn stack_ordered_add(mut a: i64, b: i64) -> i64 {
+        unsafe {
+            let __asm_out: i64;
+            core::arch::asm!(
+                "addq {1:r}, {0:r}",
+                inout(reg) a => __asm_out,
+                in(reg) b,
+                options(att_syntax)
+            );
+            a = __asm_out;
+            a
         }
     }
 }

@@ -191,3 +191,20 @@ long rust_helper_lib_find(const struct h2r_words *a, int c) {
   const char *p = memchr(a, c, sizeof(*a));
   return p ? p - (const char *)a : -1;
 }
+
+/* A variadic inline that never reads its variadic arguments (the kernel's
+ * printf-format checkers, `__WARN_validate_printf(fmt, ...) { }`): its named
+ * parameters only; arguments past them are evaluated for their effects. */
+static inline __attribute__((format(printf, 2, 3))) int
+checked_format(int bias, const char *fmt, ...) { return bias + (fmt != 0); }
+int rust_helper_unread_varargs(int x, int *p) {
+  return checked_format(x, "%d %d", x, (*p)++) + *p;
+}
+
+/* A file-scope `static const` integer (delay.h's max_slack_shift) is its
+ * value. */
+static const unsigned int h2r_slack_shift = 2;
+#define H2R_UPPER_BOUND ((4000000L << h2r_slack_shift) / 1000)
+unsigned long rust_helper_static_const(unsigned long us) {
+  return us < H2R_UPPER_BOUND ? us + (us >> h2r_slack_shift) : us;
+}

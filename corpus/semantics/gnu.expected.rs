@@ -728,6 +728,40 @@ pub unsafe extern "C" fn lib_find(a: *const h2r_words, c: i32) -> i64 {
     }
 }
 
+/// Translation of `rust_helper_unread_varargs` (gnu.c:200).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn unread_varargs(x: i32, p: *mut i32) -> i32 {
+    unsafe {
+        ({
+            {
+                let __old: i32 = *p;
+                *p = __old.wrapping_add(1_i32);
+                __old
+            };
+            inlines::checked_format(x, c"%d %d".as_ptr())
+        })
+        .wrapping_add(*p)
+    }
+}
+
+/// Translation of `rust_helper_static_const` (gnu.c:208).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn static_const(us: u64) -> u64 {
+    if us < 4000000_i64.wrapping_shl(2_u32).wrapping_div(1000_i64) as u64 {
+        us.wrapping_add(us.wrapping_shr(2_u32))
+    } else {
+        us
+    }
+}
+
 /// The static inline functions the helpers reach.
 mod inlines {
     #[inline(always)]
@@ -760,5 +794,10 @@ mod inlines {
             }
             0_i32
         }
+    }
+
+    #[inline(always)]
+    pub(super) unsafe fn checked_format(bias: i32, fmt: *const i8) -> i32 {
+        bias.wrapping_add(!fmt.is_null() as i32)
     }
 }
