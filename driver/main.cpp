@@ -15,6 +15,7 @@
 #include "frontend/KernelProfile.h"
 #include "frontend/Survey.h"
 #include "frontend/Translator.h"
+#include "Depfile.h"
 #include "RustFormatter.h"
 #include "ir/Passes.h"
 
@@ -49,6 +50,10 @@ cl::opt<std::string> BuildDir("p", cl::desc("Build directory with compile_comman
 cl::opt<std::string> OutputPath("o", cl::desc("Write the Rust output here (default: stdout)"),
                                 cl::value_desc("out.rs"), cl::init("-"),
                                 cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> DepfilePath("depfile", cl::desc("Write a Make depfile naming every file the output depends on (as -MMD would), for kbuild's if_changed_dep"),
+                                 cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> FallbackRouteOpt("fallback-route", cl::desc("How helpers left to C reach Rust in this build, for the report: call (helpers.o) or lto (CONFIG_RUST_INLINE_HELPERS)"),
+                                      cl::value_desc("call|lto"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
                                 cl::value_desc("report.json"),
                                 cl::sub(TranslateCmd), cl::cat(Category));
@@ -91,7 +96,7 @@ cl::opt<bool> NoShims("no-shims", cl::desc("Never stand in an equivalent form fo
 cl::opt<std::string> FormatterOpt("formatter", cl::desc("rustfmt (default: lay the output out as rustfmt does, with the kernel tree's .rustfmt.toml) or none"),
                                   cl::value_desc("rustfmt|none"), cl::init("rustfmt"),
                                   cl::sub(TranslateCmd), cl::cat(Category));
-cl::opt<std::string> RustfmtPath("rustfmt", cl::desc("The rustfmt to run (default: $RUSTFMT, then PATH, then ~/.cargo/bin)"),
+cl::opt<std::string> RustfmtPath("rustfmt", cl::desc("The rustfmt to run (default: $RUSTFMT, then PATH)"),
                                  cl::value_desc("path"), cl::sub(TranslateCmd),
                                  cl::cat(Category));
 
@@ -317,6 +322,14 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   if (ExportMode != "inline" && ExportMode != "c-abi")
     return fail("--export must be 'inline' or 'c-abi', not '" + ExportMode + "'");
   EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
+  ir::FallbackRoute Route = ir::FallbackRoute::Unstated;
+  if (FallbackRouteOpt == "call")
+    Route = ir::FallbackRoute::Call;
+  else if (FallbackRouteOpt == "lto")
+    Route = ir::FallbackRoute::Lto;
+  else if (FallbackRouteOpt.getNumOccurrences())
+    return fail("--fallback-route must be call or lto, not '" +
+                FallbackRouteOpt + "'");
 
   frontend::KernelProfile Profile;
   if (!loadProfile(Profile) || !configureEmitter(Profile, EO))
@@ -340,6 +353,11 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   std::vector<PendingOutput> Outputs{{OutputPath, ""}};
   if (!ReportPath.empty())
     Outputs.push_back({ReportPath, ""});
+  if (!DepfilePath.empty()) {
+    if (OutputPath == "-")
+      return fail("--depfile needs an output file (-o)");
+    Outputs.push_back({DepfilePath, ""});
+  }
   if (!checkOutputPaths(Outputs, Files))
     return 1;
 
@@ -375,6 +393,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     return 1; // Clang printed the errors.
   Out.Report.TypeMode = TypesMode;
   Out.Report.ExportMode = ExportMode;
+  Out.Report.Route = Route;
 
   ir::PassOptions PO;
   PO.AddrOfStaticIsSafe = EO.Version.atLeast(1, 82);
@@ -391,6 +410,13 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     Outputs[0].Content = formatted(std::move(Outputs[0].Content));
   if (!ReportPath.empty())
     Outputs[1].Content = emit::reportToJson(Out.Report).dump(2) + "\n";
+  if (!DepfilePath.empty()) {
+    std::vector<std::string> Deps = Out.Dependencies;
+    Deps.insert(Deps.end(), Profile.SourceFiles.begin(), Profile.SourceFiles.end());
+    if (!Profile.BindingsHeader.empty() && EO.Types == emit::TypeMode::Bindgen)
+      Deps.push_back(Profile.BindingsHeader);
+    Outputs.back().Content = driver::makeDepfile(OutputPath, Deps);
+  }
   return commit(Outputs) ? 0 : 1;
 }
 

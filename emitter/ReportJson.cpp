@@ -63,7 +63,7 @@ json reportToJson(const ir::Report &R) {
     json Shims = json::array();
     for (const ir::ShimUse &U : H.Shims)
       Shims.push_back(reasonJson(U));
-    Helpers.push_back({{"name", H.Name},
+    json Helper = {{"name", H.Name},
                        {"rust_name", H.RustName},
                        {"location", location(H.Loc)},
                        {"file", H.Loc.File},
@@ -73,7 +73,10 @@ json reportToJson(const ir::Report &R) {
                        {"notes", Notes},
                        {"shims", Shims},
                        {"signature",
-                        {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}});
+                        {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
+    if (H.St == ir::HelperRecord::Status::Fallback)
+      Helper["fallback_route"] = ir::routeName(R.Route);
+    Helpers.push_back(std::move(Helper));
   }
   json Functions = json::array();
   int Translated = 0;
@@ -109,7 +112,10 @@ json reportToJson(const ir::Report &R) {
           {"tool", "helpers2rs"},
           {"kind", "translation"},
           {"inputs", R.Inputs},
-          {"options", {{"types", R.TypeMode}, {"export", R.ExportMode}}},
+          {"options",
+           {{"types", R.TypeMode},
+            {"export", R.ExportMode},
+            {"fallback_route", ir::routeName(R.Route)}}},
           {"summary", Summary},
           {"helpers", Helpers},
           {"functions", Functions}};

@@ -70,7 +70,9 @@ json analyseTranslation(const json &R) {
 
   json Out = {{"kind", "translation"},
               {"inputs", R.value("inputs", json::array())},
-              {"summary", R["summary"]}};
+              {"summary", R["summary"]},
+              {"fallback_route",
+               R.value("options", json::object()).value("fallback_route", "unstated")}};
   std::map<std::string, std::map<std::string, int>> Files;
   struct Blocker {
     int Alone = 0, Affected = 0;
@@ -278,6 +280,18 @@ std::string sharesText(const json &Shares) {
          "; left to C: " + Percent(Shares["fallback"]) + ".";
 }
 
+// How the helpers left to C reach Rust in the build the report came from;
+// empty outside a kernel build.
+std::string routeText(const json &A) {
+  std::string Route = A["fallback_route"];
+  if (Route == "call")
+    return "Helpers left to C are called in helpers.o.";
+  if (Route == "lto")
+    return "Helpers left to C are inlined from LLVM bitcode "
+           "(CONFIG_RUST_INLINE_HELPERS).";
+  return "";
+}
+
 std::string markdown(const json &A) {
   std::ostringstream OS;
   const json &S = A["summary"];
@@ -303,7 +317,10 @@ std::string markdown(const json &A) {
        << "|---:|---:|---:|---:|---:|\n"
        << "| " << S["helpers"] << " | " << S["translated"] << " | "
        << S["shimmed"] << " | " << S["fallback"] << " | " << S["functions"]
-       << " |\n\n" << sharesText(A["shares"]) << "\n\n## By helper file\n\n"
+       << " |\n\n" << sharesText(A["shares"]) << "\n\n";
+    if (std::string Route = routeText(A); !Route.empty())
+      OS << Route << "\n\n";
+    OS << "## By helper file\n\n"
        << "| file | helpers | translated | shimmed | fallback |\n"
        << "|---|---:|---:|---:|---:|\n";
     for (const json &F : A["files"])
@@ -500,6 +517,8 @@ std::string html(const json &A) {
                 {{str(S["helpers"]), str(S["translated"]), str(S["shimmed"]),
                   str(S["fallback"]), str(S["functions"])}});
     OS << "<p>" << escapeHtml(sharesText(A["shares"])) << "</p>\n";
+    if (std::string Route = routeText(A); !Route.empty())
+      OS << "<p>" << escapeHtml(Route) << "</p>\n";
     OS << "<h2>Blockers</h2>\n" << barChart(A["blockers"], "affected");
     std::vector<std::vector<std::string>> BRows;
     for (const json &B : A["blockers"]) {

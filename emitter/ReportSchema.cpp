@@ -27,6 +27,9 @@ public:
          {"helpers", "translated", "shimmed", "fallback", "functions"})
       if (S)
         integer(*S, "summary.", K);
+    if (const json *O = object(R, "", "options", /*Optional=*/true))
+      oneOf(*O, "options.", "fallback_route", {"unstated", "call", "lto"},
+            /*Optional=*/true);
     forEach(R, "", "helpers", [&](const json &H, const std::string &P) {
       string(H, P, "name");
       string(H, P, "location");
@@ -107,8 +110,9 @@ public:
     return typed(O, P, K, &json::is_object, "an object", Optional);
   }
   void oneOf(const json &O, const std::string &P, const char *K,
-             std::initializer_list<const char *> Allowed) {
-    const json *V = typed(O, P, K, &json::is_string, "a string");
+             std::initializer_list<const char *> Allowed,
+             bool Optional = false) {
+    const json *V = typed(O, P, K, &json::is_string, "a string", Optional);
     if (!V)
       return;
     for (const char *A : Allowed)

@@ -14,4 +14,16 @@ const char *statusName(HelperRecord::Status S) {
   return "fallback";
 }
 
+const char *routeName(FallbackRoute R) {
+  switch (R) {
+  case FallbackRoute::Unstated:
+    return "unstated";
+  case FallbackRoute::Call:
+    return "call";
+  case FallbackRoute::Lto:
+    return "lto";
+  }
+  return "unstated";
+}
+
 } // namespace h2r::ir

@@ -74,14 +74,21 @@ struct HelperRecord {
   Signature Sig;
 };
 
+// How a helper left to C reaches Rust in the build at hand: a call into
+// helpers.o, or the kernel's LLVM-bitcode inlining
+// (CONFIG_RUST_INLINE_HELPERS). Unstated outside a kernel build.
+enum class FallbackRoute { Unstated, Call, Lto };
+
 struct Report {
   std::vector<std::string> Inputs;
   std::string TypeMode, ExportMode;
+  FallbackRoute Route = FallbackRoute::Unstated;
   std::vector<HelperRecord> Helpers;
   std::vector<FunctionRecord> Functions;
 };
 
 const char *statusName(HelperRecord::Status S);
+const char *routeName(FallbackRoute R);
 
 } // namespace h2r::ir
 
