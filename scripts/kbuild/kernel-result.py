@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""The result of one kernel build and boot (build-kernel.sh), as JSON on
+standard output.
+
+    kernel-result.py <series> <helpers> <srctree> <builddir> <out-dir> <build-seconds>
+
+- kunit: totals from kunit.py's --json results (<out-dir>/kunit.json);
+  a boot that produced no results counts as 0 run;
+- calls: relocations against rust_helper_* symbols (R_X86_64_PLT32/PC32,
+  what a call or a jump to a helper needs) in rust/kernel.o, and in every
+  object rustc built (the objects whose kbuild command ran rustc);
+- warnings: lines of the build log that rustc (`warning:` in a Rust
+  file's diagnostic) or objtool wrote;
+- text: the size of vmlinux's text;
+- report: the helpers2rs report's summary, when the build wrote one.
+"""
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+
+series, helpers, srctree, build, out, seconds = sys.argv[1:7]
+HELPER_RELOC = re.compile(r"R_X86_64_(?:PLT32|PC32)\s+(rust_helper_[A-Za-z0-9_]+)")
+
+
+def helper_calls(objects):
+    sites, names = 0, set()
+    for obj in objects:
+        dis = subprocess.run(["objdump", "-dr", obj], capture_output=True,
+                             text=True, check=True).stdout
+        found = HELPER_RELOC.findall(dis)
+        sites += len(found)
+        names.update(found)
+    return {"call_sites": sites, "helpers": sorted(names)}
+
+
+def rust_objects():
+    """Objects kbuild built with rustc: their .cmd file's command ran it."""
+    objs = []
+    for cmd in glob.glob(os.path.join(build, "**", ".*.o.cmd"), recursive=True):
+        text = open(cmd, errors="replace").read()
+        first = text.split("\n", 1)[0]
+        if re.search(r"\brustc\b|RUSTC|clippy-driver", first) and "--emit=obj" in first:
+            obj = os.path.join(os.path.dirname(cmd), os.path.basename(cmd)[1:-4])
+            if os.path.exists(obj):
+                objs.append(obj)
+    return sorted(objs)
+
+
+def kunit_totals():
+    path = os.path.join(out, "kunit.json")
+    totals = {"passed": 0, "failed": 0, "skipped": 0, "crashed": 0, "tests": []}
+    if not os.path.exists(path):
+        return totals
+
+    def walk(group, prefix):
+        for case in group.get("test_cases", []):
+            name = prefix + case["name"]
+            status = case["status"]
+            key = {"PASS": "passed", "FAIL": "failed", "SKIP": "skipped"}.get(status, "crashed")
+            totals[key] += 1
+            totals["tests"].append([name, status])
+        for sub in group.get("sub_groups", []):
+            walk(sub, prefix + sub["name"] + ".")
+
+    data = json.load(open(path))
+    walk(data, "")
+    return totals
+
+
+log = open(os.path.join(out, "build.log"), errors="replace").read().splitlines()
+rustc_warnings = [l for l in log if re.match(r"^warning(\[\w+\])?:", l)]
+objtool_warnings = [l for l in log if "objtool" in l and "warning" in l]
+objects = rust_objects()
+kernel_o = os.path.join(build, "rust", "kernel.o")
+size = subprocess.run(["size", "-A", os.path.join(build, "vmlinux")],
+                      capture_output=True, text=True).stdout
+text = re.search(r"^\.text\s+(\d+)", size, re.M)
+report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
+report = json.load(open(report_path)) if os.path.exists(report_path) else None
+result = {
+    "series": series,
+    "helpers": helpers,
+    "srctree": srctree,
+    "build_seconds": int(seconds),
+    "kunit": kunit_totals(),
+    "calls": {"kernel_o": helper_calls([kernel_o]),
+              "rust_objects": helper_calls(objects),
+              "rust_object_count": len(objects)},
+    "warnings": {"rustc": len(rustc_warnings), "objtool": len(objtool_warnings),
+                 "lines": (rustc_warnings + objtool_warnings)[:50]},
+    "vmlinux_text_bytes": int(text.group(1)) if text else None,
+    "report_summary": report["summary"] if report else None,
+}
+json.dump(result, sys.stdout, indent=1)
+print()

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Wires helpers2rs into a kernel tree's rust/Makefile (6.12 and 7.x), so that
+`make HELPERS2RS=<path to helpers2rs>` writes
+rust/bindings/bindings_helpers_generated.rs with helpers2rs instead of
+bindgen, with the coverage report beside it (helpers2rs-report.json).
+Without HELPERS2RS the tree builds exactly as before.
+
+    wire-helpers2rs.py <srctree>
+
+The rule translates with exactly the flags of the tree's own bindgen rule for
+that file (`$(bindgen_c_flags_final) -DMODULE $(bindgen_target_cflags)`), and
+kbuild regenerates the file whenever the helpers, any header they read, the
+tree's ffi.rs or bindgen_parameters, or the command changes (if_changed_dep on
+the depfile helpers2rs writes). Helpers left to C keep helpers.o and its
+exports: the output declares them by their link names, as bindgen's file did.
+
+rust/Makefile is replaced by a new file (never written through), so a tree
+that hard-links a pristine one (cp -al) leaves that one untouched. Running it
+twice is a no-op. It edits the tree it is given: the project's scripts only
+ever give it their own copies.
+"""
+import os
+import sys
+
+MARK = "# helpers2rs: HELPERS2RS=<path>"
+BINDGEN_RULE = ("$(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c FORCE\n"
+                "\t$(call if_changed_dep,bindgen)\n")
+WIRED_RULE = MARK + """ writes the helpers as Rust source (see
+# helpers2rs's user guide); helpers it leaves to C stay in helpers.o.
+ifdef HELPERS2RS
+quiet_cmd_helpers2rs = H2R     $@
+      cmd_helpers2rs = \\
+	$(HELPERS2RS) translate $< --kernel-tree=$(srctree) \\
+		--fallback-route=$(if $(CONFIG_RUST_INLINE_HELPERS),lto,call) \\
+		--report $(obj)/bindings/helpers2rs-report.json \\
+		--depfile $(depfile) -o $@ \\
+		-- $(bindgen_c_flags_final) -DMODULE $(bindgen_target_cflags)
+
+$(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c FORCE
+	$(call if_changed_dep,helpers2rs)
+else
+""" + BINDGEN_RULE + "endif\n"
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: wire-helpers2rs.py <srctree>")
+    path = os.path.join(sys.argv[1], "rust", "Makefile")
+    try:
+        text = open(path).read()
+    except OSError as e:
+        sys.exit("%s: error: %s" % (path, e.strerror))
+    if MARK in text:
+        return
+    if text.count(BINDGEN_RULE) != 1:
+        sys.exit("%s:1:1: error: no bindgen rule for "
+                 "bindings_helpers_generated.rs to replace" % path)
+    tmp = path + ".h2r-tmp"
+    with open(tmp, "w") as f:
+        f.write(text.replace(BINDGEN_RULE, WIRED_RULE))
+    os.replace(tmp, path)
+
+
+main()
