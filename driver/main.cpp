@@ -71,6 +71,8 @@ cl::opt<std::string> HelperPrefix("helper-prefix", cl::desc("Name prefix that ma
 cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the output must compile with (default: 1.78, or the kernel tree's minimum)"),
                                     cl::init("1.78"), cl::sub(TranslateCmd),
                                     cl::cat(Category));
+cl::opt<std::string> BindgenVersionOpt("bindgen-version", cl::desc("The bindgen the bindings come from (default: the kernel tree's minimum, else 0.60): from 0.61 C noreturn functions are `-> !`"),
+                                       cl::value_desc("x.y"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<bool> Verbose("v", cl::desc("Say which compiler flags were dropped"),
                      cl::sub(TranslateCmd), cl::cat(Category));
 cl::list<std::string> OpaqueTypes("opaque-type", cl::desc("A type bindgen makes opaque (regex; repeatable)"),
@@ -159,9 +161,13 @@ void makeAbsolute(std::vector<std::string> &Files) {
   }
 }
 
-bool parseRustVersion(StringRef Text, emit::RustVersion &V) {
-  auto [Major, Minor] = Text.split('.');
-  return !Major.getAsInteger(10, V.Major) && !Minor.getAsInteger(10, V.Minor);
+// "1.78" or "0.71.1" (the patch level is not needed).
+bool parseVersion(StringRef Text, emit::RustVersion &V) {
+  auto [Major, Rest] = Text.split('.');
+  auto [Minor, Patch] = Rest.split('.');
+  unsigned Ignored;
+  return !Major.getAsInteger(10, V.Major) && !Minor.getAsInteger(10, V.Minor) &&
+         (Patch.empty() || !Patch.getAsInteger(10, Ignored));
 }
 
 // All outputs are written to temporaries first and renamed together, so a
@@ -277,7 +283,7 @@ bool configureEmitter(const frontend::KernelProfile &Profile,
       RustVersionOpt.getNumOccurrences() || Profile.MinRustVersion.empty()
           ? RustVersionOpt.getValue()
           : Profile.MinRustVersion;
-  if (!parseRustVersion(RustVersion, EO.Version))
+  if (!parseVersion(RustVersion, EO.Version))
     return reportFailure("--rust-version must look like 1.78, not '" +
                          RustVersion + "'");
   if (!Profile.BindingsHeader.empty() && !sys::fs::exists(Profile.BindingsHeader))
@@ -380,6 +386,16 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   TO.RustMajor = EO.Version.Major;
   TO.RustMinor = EO.Version.Minor;
   TO.ShowCWarnings = ShowCWarnings;
+  std::string BindgenVersion = BindgenVersionOpt.getNumOccurrences()
+                                   ? BindgenVersionOpt.getValue()
+                               : Profile.MinBindgenVersion.empty()
+                                   ? std::string("0.60")
+                                   : Profile.MinBindgenVersion;
+  emit::RustVersion Bindgen;
+  if (!parseVersion(BindgenVersion, Bindgen) || Bindgen.Major != 0)
+    return fail("--bindgen-version must look like 0.71, not '" +
+                BindgenVersion + "'");
+  TO.BindingsNoreturnAsNever = Bindgen.Minor >= 61;
   TO.Shims = !NoShims;
   TO.Scalars = Profile.Scalars;
   // Self mode lays an opaque record out as bindgen would: bytes only.

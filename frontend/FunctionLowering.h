@@ -82,8 +82,9 @@ struct LoweringContext {
   // output declares every C item itself).
   const BindingsInventory *Bindings = nullptr;
   bool SelfTypes = false;
-  // bindgen 0.60 declares C noreturn functions returning `()`, so calls
-  // through the bindings get an explicit unreachable.
+  // Before 0.61 bindgen declares C noreturn functions returning `()`, so
+  // calls through the bindings get an explicit unreachable; from 0.61 they
+  // are `-> !` and need none.
   bool BindingsNoreturnAsNever = false;
   // Shims may stand in for what Rust cannot express (--no-shims: never).
   bool Shims = true;

@@ -99,6 +99,24 @@ bool parseBindgenParameters(const std::string &Path, BindgenParameters &Out,
   return true;
 }
 
+namespace {
+
+std::string minToolVersion(StringRef Script, StringRef Tool) {
+  size_t At = Script.find(("\n" + Tool + ")").str());
+  if (At == StringRef::npos)
+    return "";
+  StringRef Case = Script.substr(At).split(";;").first;
+  StringRef Echo = Case.rsplit("echo").second.trim();
+  auto [Major, Rest] = Echo.split('.');
+  StringRef Minor = Rest.split('.').first;
+  unsigned Mj, Mn;
+  if (Major.getAsInteger(10, Mj) || Minor.getAsInteger(10, Mn))
+    return "";
+  return std::to_string(Mj) + "." + std::to_string(Mn);
+}
+
+} // namespace
+
 std::optional<KernelProfile> loadKernelProfile(const std::string &SrcTree,
                                                std::string &Error) {
   llvm::SmallString<256> Rust(SrcTree);
@@ -128,23 +146,15 @@ std::optional<KernelProfile> loadKernelProfile(const std::string &SrcTree,
     P.SourceFiles.push_back(In("bindgen_parameters"));
   if (llvm::sys::fs::exists(In("bindings/bindings_helper.h")))
     P.BindingsHeader = In("bindings/bindings_helper.h");
-  // The `rustc)` case of the tree's scripts/min-tool-version.sh: its last
-  // `echo` is the version for architectures it does not single out (x86).
+  // The tree's minimum tools (scripts/min-tool-version.sh): the last `echo`
+  // of a tool's case is the version for architectures it does not single
+  // out (x86), kept as "major.minor".
   llvm::SmallString<256> MinTool(SrcTree);
   llvm::sys::path::append(MinTool, "scripts", "min-tool-version.sh");
   if (auto Buf = llvm::MemoryBuffer::getFile(MinTool)) {
     P.SourceFiles.push_back(MinTool.str().str());
-    StringRef Text = (*Buf)->getBuffer();
-    size_t At = Text.find("\nrustc)");
-    if (At != StringRef::npos) {
-      StringRef Case = Text.substr(At).split(";;").first;
-      StringRef Echo = Case.rsplit("echo").second.trim();
-      auto [Major, Rest] = Echo.split('.');
-      StringRef Minor = Rest.split('.').first;
-      unsigned Mj, Mn;
-      if (!Major.getAsInteger(10, Mj) && !Minor.getAsInteger(10, Mn))
-        P.MinRustVersion = std::to_string(Mj) + "." + std::to_string(Mn);
-    }
+    P.MinRustVersion = minToolVersion((*Buf)->getBuffer(), "rustc");
+    P.MinBindgenVersion = minToolVersion((*Buf)->getBuffer(), "bindgen");
   }
   return P;
 }

@@ -48,6 +48,8 @@ struct KernelProfile {
   // The tree's minimum rustc (scripts/min-tool-version.sh), "1.85"; empty
   // when the tree does not say.
   std::string MinRustVersion;
+  // The tree's minimum bindgen, "0.71"; empty when the tree does not say.
+  std::string MinBindgenVersion;
   // The tree's files the profile was read from: a change to any of them
   // changes the output (translate --depfile names them).
   std::vector<std::string> SourceFiles;

@@ -236,6 +236,7 @@ void TranslationUnitLowering::configureContext(UnitState &U) {
   LC.RustMajor = Opts.RustMajor;
   LC.RustMinor = Opts.RustMinor;
   LC.Shims = Opts.Shims;
+  LC.BindingsNoreturnAsNever = Opts.BindingsNoreturnAsNever;
   for (const FunctionDecl *F : U.Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
   for (const Helper &H : U.Helpers)

@@ -40,6 +40,9 @@ struct TranslateOptions {
   BindgenParameters Params;
   // Show the C compiler's warnings (the kernel's bindgen rule passes -w).
   bool ShowCWarnings = false;
+  // The bindings declare C noreturn functions `-> !` (bindgen >= 0.61 with
+  // --enable-function-attribute-detection, as the kernel's rule runs it).
+  bool BindingsNoreturnAsNever = false;
 };
 
 struct TranslationOutput {

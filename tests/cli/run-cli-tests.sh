@@ -66,8 +66,41 @@ printf '[{"directory": "%s/depfile", "file": "%s/keep.c", "arguments": ["clang",
 check "-Wp,-MMD command: exit 0" test "$rc" = 0
 check "-Wp,-MMD command: no dependency file" test ! -e .keep.o.d -a ! -e depfile/.keep.o.d
 
-# A -p directory that does not exist, or holds no database.
+# --depfile: the output, the input and every header it read, in Make syntax
+# (kbuild's fixdep reads it); with -o only, and never for stdout.
+mkdir -p deps && printf 'static inline int twice(int a) { return 2 * a; }\n' > deps/inc.h
+printf '#include "inc.h"\nint rust_helper_dep(int a) { return twice(a); }\n' > deps/dep.c
+"$tool" translate deps/dep.c -o deps/dep.rs --depfile deps/dep.d -- -O2 2> err.txt; rc=$?
+check "--depfile: exit 0" test "$rc" = 0
+check "--depfile: names the target first" grep -qx 'deps/dep.rs: \\' deps/dep.d
+check "--depfile: names the input" grep -q '^  .*deps/dep.c \\$' deps/dep.d
+check "--depfile: names the header" grep -q '^  .*deps/inc.h$' deps/dep.d
+"$tool" translate deps/dep.c --depfile deps/stdout.d -- -O2 > /dev/null 2> err.txt; rc=$?
+check "--depfile without -o exits 1" test "$rc" = 1
+check "--depfile without -o message" grep -qx "helpers2rs: error: --depfile needs an output file (-o)" err.txt
+check "--depfile without -o: nothing written" test ! -e deps/stdout.d
+
 printf 'int rust_helper_ok(int a) { return a; }\n' > ok.c
+# --fallback-route: recorded in the report; a bad value is one error line.
+"$tool" translate ok.c --fallback-route=lto --report route.json -o route.rs -- -O2 2> err.txt; rc=$?
+check "--fallback-route=lto: exit 0" test "$rc" = 0
+check "--fallback-route=lto: in the report" python3 -c "import json,sys; sys.exit(json.load(open('route.json'))['options']['fallback_route'] != 'lto')"
+"$tool" translate ok.c --fallback-route=inline -o route2.rs -- -O2 2> err.txt; rc=$?
+check "--fallback-route=inline exits 1" test "$rc" = 1
+check "--fallback-route=inline message" grep -qx "helpers2rs: error: --fallback-route must be call or lto, not 'inline'" err.txt
+
+# --bindgen-version: from 0.61 bindgen declares C noreturn functions `-> !`,
+# so a call through the bindings needs no unreachable after it.
+printf '__attribute__((noreturn)) void die(void);\nvoid rust_helper_die(void) { die(); }\n' > die.c
+"$tool" translate die.c --bindgen-version=0.60 -o die-060.rs -- -O2 2> err.txt
+"$tool" translate die.c --bindgen-version=0.71.1 -o die-071.rs -- -O2 2>> err.txt
+check "--bindgen-version=0.60: unreachable after the call" grep -q unreachable_unchecked die-060.rs
+check "--bindgen-version=0.71.1: no unreachable" test -s die-071.rs -a -z "$(grep unreachable_unchecked die-071.rs)"
+"$tool" translate die.c --bindgen-version=1.2 -o die-bad.rs -- -O2 2> err.txt; rc=$?
+check "--bindgen-version=1.2 exits 1" test "$rc" = 1
+check "--bindgen-version=1.2 message" grep -qx "helpers2rs: error: --bindgen-version must look like 0.71, not '1.2'" err.txt
+
+# A -p directory that does not exist, or holds no database.
 "$tool" translate ok.c -p nowhere -o p.rs 2> err.txt; rc=$?
 check "bad -p exits 1" test "$rc" = 1
 check "bad -p message" grep -qx "helpers2rs: error: build directory 'nowhere' does not exist" err.txt
