@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# One command: install the dependencies (Debian's clang-19, bindgen, Linux
-# 6.12's source and configured headers, 6.1's headers), build, and run the
-# main job on the embedded default, Linux 6.12: its own rust/helpers
-# translated (out/linux-6.12/crates/helpers.rs, report.json), built inside
-# its own bindings crate with its kernel crate on top, and the headline:
-# calls to rust_helper_* left in kernel.o, before and after.
+# One command: install the dependencies (Debian's clang-19 and Rust, bindgen
+# 0.71.1 built from Debian's crate sources, GCC, QEMU, the kernels), build
+# helpers2rs, and run the main job on the embedded default: Linux 7.3
+# built with GCC and Rust, its rust/Makefile wired to helpers2rs
+# (bindings_helpers_generated.rs is the translation, helpers2rs-report.json
+# beside it), booted under QEMU with the kernel's Rust KUnit tests, and the
+# headline printed: KUnit totals, calls to rust_helper_* left in the Rust
+# objects, helpers translated / shimmed / left to C.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
 scripts/build.sh
 . scripts/toolchain/rust-env.sh
-tests/kernel/run-kernel-tree.sh build/helpers2rs 6.12 out/linux-6.12
-echo "wrote out/linux-6.12/crates/helpers.rs and out/linux-6.12/crates/report.json"
+bench/kernel-boot.sh --out out/kernels 7.3-helpers2rs
+echo "translation: out/kernels/7.3-helpers2rs/build/rust/bindings/bindings_helpers_generated.rs"
+echo "report:      out/kernels/7.3-helpers2rs/build/rust/bindings/helpers2rs-report.json"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The headline where the translation really lives: real kernels built with
+# Rust, booted under QEMU with their Rust KUnit tests, with bindgen's helper
+# declarations (the baseline: every helper a call into helpers.o) and with
+# helpers2rs's translation (scripts/kbuild). A benchmark, not a test: it
+# prints, per tree and configuration, the build time, the KUnit totals, the
+# calls to rust_helper_* left in rust/kernel.o and in every Rust object,
+# the helpers translated / shimmed / left to C, and vmlinux's text size.
+#
+#   bench/kernel-boot.sh [--out <dir>] [--bless-baseline] [<config>...]
+#     <config>: 7.3-bindgen 7.3-helpers2rs 6.12-bindgen 6.12-helpers2rs
+#               (default: all four)
+#
+# --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline from the
+# bindgen builds' KUnit results (review the diff). Builds go to
+# <dir>/<config> (default out/kernels), reused by the next run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$root/out/kernels bless=no configs=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+  --out) out=$2; shift 2 ;;
+  --bless-baseline) bless=yes; shift ;;
+  -*) echo "kernel-boot: error: unknown option '$1'" >&2; exit 2 ;;
+  *) configs+=("$1"); shift ;;
+  esac
+done
+[ ${#configs[@]} -gt 0 ] || configs=(7.3-bindgen 7.3-helpers2rs 6.12-bindgen 6.12-helpers2rs)
+tool=$root/build/helpers2rs
+[ -x "$tool" ] || "$root/scripts/build.sh"
+for c in "${configs[@]}"; do
+  series=${c%%-*} helpers=${c#*-}
+  "$root/scripts/kbuild/build-kernel.sh" "$series" "$helpers" "$out/$c" "$tool"
+  if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then
+    python3 "$root/bench/kernel-boot-table.py" --baseline "$out/$c/result.json" \
+      > "$root/tests/kernel/kunit-$series-gcc.baseline"
+  fi
+done
+python3 "$root/bench/kernel-boot-table.py" "${configs[@]/#/$out/}"

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Checks one booted kernel with the translation (build-kernel.sh's
+result.json) against what must hold:
+
+ - KUnit ran and every test has the baseline's result, no more, no fewer;
+ - no warning from rustc or objtool in the build;
+ - the Rust objects call only rust_helper_* functions that the report
+   leaves to C (a translated helper must never be called).
+
+    check-boot.py <result.json> <kunit baseline> <helpers2rs report.json>
+"""
+import json
+import sys
+
+result = json.load(open(sys.argv[1]))
+expected = {}
+for line in open(sys.argv[2]):
+    if line.strip() and not line.startswith("#"):
+        status, name = line.split()
+        expected[name] = status
+report = json.load(open(sys.argv[3]))
+problems = []
+
+got = {name: status for name, status in result["kunit"]["tests"]}
+if not got:
+    problems.append("KUnit reported no test: the kernel did not boot or run them")
+for name in sorted(set(expected) | set(got)):
+    if expected.get(name) != got.get(name):
+        problems.append("KUnit %s: %s in the baseline, %s here"
+                        % (name, expected.get(name, "absent"), got.get(name, "absent")))
+for kind in ("rustc", "objtool"):
+    if result["warnings"][kind]:
+        problems.append("%d %s warning(s), e.g. %s" % (
+            result["warnings"][kind], kind, result["warnings"]["lines"][:3]))
+left_to_c = {h["name"] for h in report["helpers"] if h["status"] == "fallback"}
+called = set(result["calls"]["rust_objects"]["helpers"])
+if called - left_to_c:
+    problems.append("Rust objects call translated helpers: %s"
+                    % sorted(called - left_to_c))
+for p in problems[:40]:
+    print("check-boot: FAIL: " + p)
+s = report["summary"]
+print("check-boot: %s with helpers2rs: KUnit %d passed, %d skipped, %d failed "
+      "(baseline: %d tests); helpers %d translated, %d shimmed, %d left to C; "
+      "rust_helper_* calls left: kernel.o %d, all %d Rust objects %d"
+      % (result["series"], result["kunit"]["passed"], result["kunit"]["skipped"],
+         result["kunit"]["failed"], len(expected), s["translated"], s["shimmed"],
+         s["fallback"], result["calls"]["kernel_o"]["call_sites"],
+         result["calls"]["rust_object_count"],
+         result["calls"]["rust_objects"]["call_sites"]))
+sys.exit(1 if problems else 0)
