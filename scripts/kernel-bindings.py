@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Runs Debian's bindgen over a header or C file with the C flags of a
+"""Runs bindgen over a header or C file with the C flags of a
 compile_commands.json entry (the helpers' own kbuild command), as the
 kernel's bindgen rule does, and writes the bindings.
 
     kernel-bindings.py <compile_commands.json> <entry.c> <input> <out.rs> \\
         -- <bindgen options> [-- <extra C flags>]
 
-bindgen 0.60 must run on libclang 14 (LIBCLANG_PATH=/usr/lib/llvm-14/lib),
-which rejects some options the kernel passes; the ones it names in its
-errors ("unknown argument", "unsupported option", "unknown warning option")
-are dropped and bindgen runs again, so no flag list is written by hand.
+The bindgen is $BINDGEN (default: `bindgen` on PATH). The kernel's own, 0.71.1
+(scripts/toolchain/build-bindgen.sh), runs on libclang 19; Debian's 0.60,
+which the 6.1 corpus test still uses, must run on libclang 14
+(LIBCLANG_PATH=/usr/lib/llvm-14/lib). Options the libclang rejects ("unknown
+argument", "unsupported option", "unknown warning option": GCC-only flags
+of a GCC-configured tree) are dropped as its errors name them and bindgen
+runs again, so no flag list is written by hand; so are bindgen options a
+bindgen does not know.
 """
 import json
 import os
@@ -36,16 +40,21 @@ for a in entry["arguments"][1:]:
         args.append(a)
 args += extra
 
-# Options newer than bindgen 0.60 (the kernel's 7.x rule needs 0.71): named
-# and dropped, with their value.
+# Options newer than the bindgen at hand (0.60 lacks some of the kernel's 7.x
+# rule): named and dropped, with their value.
 unknown_option = re.compile(r"Found argument '(--[^'=]+)(?:=[^']*)?' which wasn't expected")
 rejected = re.compile(
     r"error: (?:unknown argument: '([^']+)'|unsupported option '([^']+)'"
     r"|unknown warning option '([^']+)'|'([^']+)' hasn't been enabled)")
-env = dict(os.environ, LIBCLANG_PATH="/usr/lib/llvm-14/lib")
+bindgen = os.environ.get("BINDGEN", "bindgen")
+version = subprocess.run([bindgen, "--version"], capture_output=True,
+                         text=True).stdout.split()[-1]
+debian_060 = tuple(int(x) for x in version.split(".")[:2]) < (0, 61)
+env = dict(os.environ, LIBCLANG_PATH="/usr/lib/llvm-14/lib") if debian_060 \
+    else dict(os.environ)
 dropped, unsupported = [], set()
 for _ in range(40):
-    r = subprocess.run(["bindgen", os.path.realpath(source), "-o", os.path.realpath(out)]
+    r = subprocess.run([bindgen, os.path.realpath(source), "-o", os.path.realpath(out)]
                        + bindgen_opts + ["--"] + args,
                        cwd=entry["directory"], env=env, capture_output=True, text=True)
     bad = {g for m in rejected.finditer(r.stderr) for g in m.groups() if g}
@@ -73,7 +82,7 @@ for _ in range(40):
 else:
     sys.exit("kernel-bindings: bindgen kept rejecting options")
 if dropped:
-    sys.stderr.write("kernel-bindings: dropped for libclang 14: %s\n" % " ".join(dropped))
+    sys.stderr.write("kernel-bindings: dropped for libclang: %s\n" % " ".join(dropped))
 if unsupported:
-    sys.stderr.write("kernel-bindings: options bindgen 0.60 lacks, dropped: %s\n"
-                     % " ".join(sorted(unsupported)))
+    sys.stderr.write("kernel-bindings: options bindgen %s lacks, dropped: %s\n"
+                     % (version, " ".join(sorted(unsupported))))

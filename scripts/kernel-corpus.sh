@@ -42,8 +42,10 @@ src="$dbdir/helpers.c"
 
 # The kernel's bindgen options (rust/Makefile, 6.1) plus its bindgen_parameters.
 params=$(grep -Ev '^#|^$' "$root/corpus/kernel/bindgen_parameters")
+# Debian's bindgen 0.60 on libclang 14: the 6.1 corpus is the core::ffi world
+# of its time (docs/design.md).
 # shellcheck disable=SC2086
-python3 "$root/scripts/kernel-bindings.py" "$db" "$src" "$src" "$out/bindings.rs" -- \
+BINDGEN=/usr/bin/bindgen python3 "$root/scripts/kernel-bindings.py" "$db" "$src" "$src" "$out/bindings.rs" -- \
   --use-core --ctypes-prefix core::ffi --no-layout-tests --no-debug '.*' \
   --size_t-is-usize $params
 

@@ -25,14 +25,13 @@ Steps, each the way rust/Makefile does it, for the host target:
 
 Writes <out-dir>/headline.json and prints the headline.
 
-Departures forced by Debian's bindgen 0.60 (the kernel's rule wants a newer
-one), each made here and nowhere else:
- - `--rust-target 1.47` (0.60 knows no newer target; the kernel passes 1.68);
- - `--size_t-is-usize` (the default only from 0.61 on);
- - it runs on libclang 14, which rejects a few kernel flags: they are dropped
-   (kernel-bindings.py names them);
- - it declares the noreturn helper `BUG()` returning `()`, where 6.12's
-   panic handler needs `-> !`: the baseline's declaration is patched to `!`.
+The bindgen is the kernel's own (0.71.1, scripts/toolchain/build-bindgen.sh,
+on libclang 19) with the tree's own rule; $BINDGEN names another. Only with
+Debian's 0.60 are there departures, each made here and nowhere else:
+`--rust-target 1.47` (it knows no newer target), `--size_t-is-usize` (the
+default from 0.61), libclang 14's rejected flags dropped
+(kernel-bindings.py), and `BUG()` patched to `-> !` (0.60 declares noreturn
+functions returning `()`).
 """
 import json
 import os
@@ -60,6 +59,12 @@ def run(args, **kw):
     return r
 
 
+# The bindgen: $BINDGEN, else the kernel's own 0.71.1.
+if "BINDGEN" not in env:
+    env["BINDGEN"] = run([os.path.join(root, "scripts/toolchain/build-bindgen.sh")]).stdout.strip()
+bindgen_version = run([env["BINDGEN"], "--version"]).stdout.split()[-1]
+debian_060 = tuple(int(x) for x in bindgen_version.split(".")[:2]) < (0, 61)
+
 # 1. Compile commands from the tree's own kbuild.
 db = run([os.path.join(root, "scripts/kernel-compile-commands.sh"),
           os.path.join(rust, "helpers"), os.path.join(out, "module"),
@@ -68,18 +73,23 @@ helpers_c = os.path.join(os.path.dirname(db), "helpers.c")
 
 # 2. The translation, profile from the tree.
 run([tool, "translate", "-p", os.path.dirname(db), helpers_c,
-     "--kernel-tree=" + srctree, "-o", os.path.join(out, "helpers.rs"),
+     "--kernel-tree=" + srctree, "--bindgen-version=" + bindgen_version,
+     "-o", os.path.join(out, "helpers.rs"),
      "--report", os.path.join(out, "report.json")])
 if codegen_objects:
     run([tool, "translate", "-p", os.path.dirname(db), helpers_c,
-         "--kernel-tree=" + srctree, "--export=c-abi", "--symbol-prefix=h2r_",
+         "--kernel-tree=" + srctree, "--bindgen-version=" + bindgen_version,
+         "--export=c-abi", "--symbol-prefix=h2r_",
          "-o", os.path.join(out, "helpers-cabi.rs")])
 
 # 3. bindgen, the kernel's rule (rust/Makefile cmd_bindgen).
 ctypes = "ffi" if os.path.exists(os.path.join(rust, "ffi.rs")) else "core::ffi"
-rule = ["--rust-target", "1.47", "--use-core", "--with-derive-default",
+target = re.search(r"--rust-target (\S+)", open(os.path.join(rust, "Makefile")).read())
+rule = ["--rust-target", "1.47" if debian_060 or not target else target.group(1),
+        "--use-core", "--with-derive-default",
         "--ctypes-prefix", ctypes, "--no-layout-tests", "--no-debug", ".*",
-        "--enable-function-attribute-detection", "--size_t-is-usize"]
+        "--enable-function-attribute-detection"] + \
+    (["--size_t-is-usize"] if debian_060 else [])
 params = []
 for line in open(os.path.join(rust, "bindgen_parameters")):
     line = line.strip()
@@ -92,7 +102,7 @@ def bindgen(source, target, extra, cflags=()):
     run(["python3", os.path.join(root, "scripts/kernel-bindings.py"), db,
          helpers_c, source, target, "--"] + rule + extra + ["--"] +
         ["-DMODULE", "-fno-builtin", "-D__BINDGEN__", "-w",
-         "--target=x86_64-linux-gnu"] + list(cflags))
+         "--target=x86_64-linux-gnu"] + list(cflags), env=env)
 
 
 gen = os.path.join(out, "generated")
@@ -110,7 +120,8 @@ bindgen(helpers_c, os.path.join(gen, "bindings_helpers_c.rs"),
 text = open(os.path.join(gen, "bindings_helpers_c.rs")).read()
 text = re.sub(r"pub fn rust_helper_([a-zA-Z0-9_]*)",
               r'#[link_name="rust_helper_\1"]\n    pub fn \1', text)
-text = text.replace("pub fn BUG();", "pub fn BUG() -> !;")  # see above
+if debian_060:
+    text = text.replace("pub fn BUG();", "pub fn BUG() -> !;")  # see above
 open(os.path.join(gen, "bindings_helpers_c.rs"), "w").write(text)
 
 # OBJTREEs differing only in the helpers file.
