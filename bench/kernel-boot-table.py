@@ -16,9 +16,9 @@ if sys.argv[1:2] == ["--baseline"]:
     r = json.load(open(sys.argv[2]))
     print("# KUnit results of Linux %s built with GCC and bindgen's helper\n"
           "# declarations (scripts/kbuild/build-kernel.sh %s bindgen; kunitconfig\n"
-          "# scripts/kbuild/rust.kunitconfig), booted under QEMU: the set a build\n"
+          "# scripts/kbuild/rust-%s.kunitconfig), booted under QEMU: the set a build\n"
           "# with the translation must reproduce exactly. Regenerate with\n"
-          "# bench/kernel-boot.sh --bless-baseline." % (r["series"], r["series"]))
+          "# bench/kernel-boot.sh --bless-baseline." % (r["series"], r["series"], r["series"]))
     for name, status in sorted(r["kunit"]["tests"]):
         print(status, name)
     sys.exit(0)
@@ -30,18 +30,20 @@ for d in sys.argv[1:]:
         results.append(json.load(open(path)))
     else:
         print("kernel-boot-table: no result in %s (the build failed)" % d, file=sys.stderr)
-text_of = {(r["series"], r["helpers"]): r["vmlinux_text_bytes"] for r in results}
+text_of = {(r["series"], r["toolchain"], r["helpers"]): r["vmlinux_text_bytes"]
+           for r in results}
+TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers"}
 print("| tree | helpers | build | KUnit passed / skipped / failed | `rust_helper_*` calls: kernel.o | all Rust objects | translated / shimmed / left to C | vmlinux text |")
 print("|---|---|---:|---|---:|---:|---|---:|")
 for r in results:
     k, c, s = r["kunit"], r["calls"], r["report_summary"]
-    base = text_of.get((r["series"], "bindgen"))
+    base = text_of.get((r["series"], r["toolchain"], "bindgen"))
     size = "%.2f MB" % (r["vmlinux_text_bytes"] / 1e6) if r["vmlinux_text_bytes"] else "?"
     if base and r["helpers"] != "bindgen":
         size += " (%+.1f %%)" % (100.0 * (r["vmlinux_text_bytes"] - base) / base)
     split = "%d / %d / %d" % (s["translated"], s["shimmed"], s["fallback"]) if s else "— (bindgen)"
-    print("| Linux %s (GCC) | %s | %d s | %d / %d / %d | %d (%d helpers) | %d in %d objects (%d helpers) | %s | %s |"
-          % (r["series"], r["helpers"], r["build_seconds"], k["passed"], k["skipped"],
+    print("| Linux %s (%s) | %s | %d s | %d / %d / %d | %d (%d helpers) | %d in %d objects (%d helpers) | %s | %s |"
+          % (r["series"], TOOLCHAIN[r["toolchain"]], r["helpers"], r["build_seconds"], k["passed"], k["skipped"],
              k["failed"] + k["crashed"], c["kernel_o"]["call_sites"],
              len(c["kernel_o"]["helpers"]), c["rust_objects"]["call_sites"],
              c["rust_object_count"], len(c["rust_objects"]["helpers"]), split, size))

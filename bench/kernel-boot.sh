@@ -8,11 +8,14 @@
 # the helpers translated / shimmed / left to C, and vmlinux's text size.
 #
 #   bench/kernel-boot.sh [--out <dir>] [--bless-baseline] [<config>...]
-#     <config>: 7.3-bindgen 7.3-helpers2rs 6.12-bindgen 6.12-helpers2rs
-#               (default: all four)
+#     <config>: <series>[-llvm]-<helpers>: 7.3-bindgen 7.3-helpers2rs
+#               6.12-bindgen 6.12-helpers2rs (GCC), 7.3-llvm-bindgen
+#               7.3-llvm-helpers2rs (LLVM=-19, rustc 1.85 and
+#               CONFIG_RUST_INLINE_HELPERS=y: the kernel's LTO route)
+#               (default: all six)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline from the
-# bindgen builds' KUnit results (review the diff). Builds go to
+# GCC bindgen builds' KUnit results (review the diff). Builds go to
 # <dir>/<config> (default out/kernels), reused by the next run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,13 +28,15 @@ while [ $# -gt 0 ]; do
   *) configs+=("$1"); shift ;;
   esac
 done
-[ ${#configs[@]} -gt 0 ] || configs=(7.3-bindgen 7.3-helpers2rs 6.12-bindgen 6.12-helpers2rs)
+[ ${#configs[@]} -gt 0 ] || configs=(7.3-bindgen 7.3-helpers2rs 6.12-bindgen 6.12-helpers2rs
+                                     7.3-llvm-bindgen 7.3-llvm-helpers2rs)
 tool=$root/build/helpers2rs
 [ -x "$tool" ] || "$root/scripts/build.sh"
 for c in "${configs[@]}"; do
-  series=${c%%-*} helpers=${c#*-}
-  "$root/scripts/kbuild/build-kernel.sh" "$series" "$helpers" "$out/$c" "$tool"
-  if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then
+  series=${c%%-*} helpers=${c#*-} llvm=()
+  case "$helpers" in llvm-*) llvm=(--llvm) helpers=${helpers#llvm-} ;; esac
+  "$root/scripts/kbuild/build-kernel.sh" "${llvm[@]}" "$series" "$helpers" "$out/$c" "$tool"
+  if [ "$bless" = yes ] && [ "$helpers" = bindgen ] && [ ${#llvm[@]} -eq 0 ]; then
     python3 "$root/bench/kernel-boot-table.py" --baseline "$out/$c/result.json" \
       > "$root/tests/kernel/kunit-$series-gcc.baseline"
   fi

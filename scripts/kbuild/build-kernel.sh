@@ -6,17 +6,22 @@
 # totals, calls to rust_helper_* left in rust/kernel.o and in every Rust
 # object, warnings (rustc, objtool), text size, and the translation report.
 #
-#   build-kernel.sh <series> <helpers> <out-dir> [<helpers2rs>]
+#   build-kernel.sh [--llvm] <series> <helpers> <out-dir> [<helpers2rs>]
 #     <series>   7.3 | 6.12
 #     <helpers>  bindgen (the tree as it is) | helpers2rs (rust/Makefile wired
 #                by wire-helpers2rs.py, in a hard-linked copy of the tree)
+#     --llvm     the kernel's LTO route: LLVM=-19 with bookworm main's rustc
+#                1.85 (LLVM 19 too, scripts/toolchain/rustc-1.85.sh) and
+#                CONFIG_RUST_INLINE_HELPERS=y (7.x only)
 #
-# GCC builds the C side (CC=gcc), Debian's Rust (/usr/bin) the Rust side,
-# bindgen 0.71.1 from scripts/toolchain/build-bindgen.sh. Source trees are
-# cached in $H2R_CACHE (default /var/cache/helpers2rs), keyed by series; the
-# build directory is <out-dir>/build, reused by the next run (kbuild rebuilds
-# what changed).
+# By default GCC builds the C side (CC=gcc) and Debian's Rust (/usr/bin) the
+# Rust side; bindgen 0.71.1 from scripts/toolchain/build-bindgen.sh either
+# way. Source trees are cached in $H2R_CACHE (default /var/cache/helpers2rs),
+# keyed by series; the build directory is <out-dir>/build, reused by the
+# next run (kbuild rebuilds what changed).
 set -euo pipefail
+toolchain=gcc
+if [ "${1:-}" = --llvm ]; then toolchain=llvm; shift; fi
 series=$1 helpers=$2 out=$3 tool=${4:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/scripts/kbuild
@@ -44,17 +49,29 @@ fi
 mkdir -p "$out"
 out=$(realpath "$out")
 build=$out/build
-make_opts=(CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
-           "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen")
+kconfig_add=()
+case "$toolchain" in
+gcc)
+  make_opts=(CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
+             "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen") ;;
+llvm)
+  # One Rust in the build: 1.85's rustc, rustdoc and rustfmt, for kbuild and
+  # for helpers2rs's own rustfmt run alike.
+  rust185=$("$root/scripts/toolchain/rustc-1.85.sh" "$cache")
+  export RUSTC=$rust185/rustc RUSTDOC=$rust185/rustdoc RUSTFMT=$rust185/rustfmt
+  make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
+             "RUSTFMT=$RUSTFMT" "BINDGEN=$bindgen")
+  kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
+esac
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
 kunit=("$src/tools/testing/kunit/kunit.py")
-common=(--arch=x86_64 --build_dir="$build" --kunitconfig="$here/rust.kunitconfig")
+common=(--arch=x86_64 --build_dir="$build" --kunitconfig="$here/rust-$series.kunitconfig")
 kopts=()
 for o in "${make_opts[@]}"; do kopts+=(--make_options "$o"); done
 
 cd "$src"
 start=$(date +%s)
-python3 "${kunit[@]}" config "${common[@]}" "${kopts[@]}" > "$out/config.log" 2>&1 || {
+python3 "${kunit[@]}" config "${common[@]}" "${kopts[@]}" "${kconfig_add[@]}" > "$out/config.log" 2>&1 || {
   cat "$out/config.log" >&2; echo "build-kernel: error: configuring $series failed" >&2; exit 1; }
 if ! make ARCH=x86_64 O="$build" -j"$(nproc)" "${make_opts[@]}" > "$out/build.log" 2>&1; then
   grep -E 'error|Error' "$out/build.log" | head -40 >&2
@@ -65,16 +82,16 @@ build_seconds=$(( $(date +%s) - start ))
 # kunit.py asks QEMU for KVM, which hangs here: the wrapper drops it.
 PATH="$here:$PATH" python3 "${kunit[@]}" exec "${common[@]}" --timeout=600 \
   --json="$out/kunit.json" > "$out/kunit.log" 2>&1 || true
-python3 "$here/kernel-result.py" "$series" "$helpers" "$src" "$build" "$out" \
+python3 "$here/kernel-result.py" "$series" "$toolchain" "$helpers" "$src" "$build" "$out" \
   "$build_seconds" > "$out/result.json"
 python3 - "$out/result.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 k = r["kunit"]
-print("%s %s: built in %d s; KUnit %d passed, %d failed, %d skipped; "
+print("%s %s %s: built in %d s; KUnit %d passed, %d failed, %d skipped; "
       "rust_helper_* calls: kernel.o %d, all Rust objects %d; warnings: "
       "rustc %d, objtool %d" % (
-          r["series"], r["helpers"], r["build_seconds"], k["passed"], k["failed"],
+          r["series"], r["toolchain"], r["helpers"], r["build_seconds"], k["passed"], k["failed"],
           k["skipped"], r["calls"]["kernel_o"]["call_sites"],
           r["calls"]["rust_objects"]["call_sites"], r["warnings"]["rustc"],
           r["warnings"]["objtool"]))

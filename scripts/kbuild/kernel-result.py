@@ -2,7 +2,7 @@
 """The result of one kernel build and boot (build-kernel.sh), as JSON on
 standard output.
 
-    kernel-result.py <series> <helpers> <srctree> <builddir> <out-dir> <build-seconds>
+    kernel-result.py <series> <toolchain> <helpers> <srctree> <builddir> <out-dir> <build-seconds>
 
 - kunit: totals from kunit.py's --json results (<out-dir>/kunit.json);
   a boot that produced no results counts as 0 run;
@@ -21,7 +21,7 @@ import re
 import subprocess
 import sys
 
-series, helpers, srctree, build, out, seconds = sys.argv[1:7]
+series, toolchain, helpers, srctree, build, out, seconds = sys.argv[1:8]
 HELPER_RELOC = re.compile(r"R_X86_64_(?:PLT32|PC32)\s+(rust_helper_[A-Za-z0-9_]+)")
 
 
@@ -82,6 +82,7 @@ report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
 report = json.load(open(report_path)) if os.path.exists(report_path) else None
 result = {
     "series": series,
+    "toolchain": toolchain,
     "helpers": helpers,
     "srctree": srctree,
     "build_seconds": int(seconds),
