@@ -7,8 +7,9 @@
 #   bench/kernel-headline.sh [6.12] [7.3]     (default: 6.12)
 #
 # 7.3 is fetched (trixie-backports) and configured with clang-19 on first
-# use; Debian's bindgen 0.60 cannot build its kernel crate (it needs 0.71),
-# so for 7.3 the figures are the translation's and its bindings check's.
+# use; its kernel crate needs pin_init's build chain, which this pipeline
+# does not reproduce, so for 7.3 the figures are the translation's and its
+# bindings check's (bench/kernel-boot.sh builds and boots the real kernel).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/toolchain/rust-env.sh"
