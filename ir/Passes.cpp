@@ -26,6 +26,9 @@ void deadStoresPass(Function &F, const PassOptions &) {
 }
 
 const FunctionPass FunctionPasses[] = {
+    // First: a constant condition's dead branch may hold the only jump to a
+    // label, which the passes below then drop.
+    {"fold-constants", withoutOptions<foldConstants>},
     {"replace-never-loops", withoutOptions<replaceNeverLoops>},
     {"flatten-blocks", withoutOptions<flattenBlocks>},
     {"simplify-labels", withoutOptions<simplifyLabels>},

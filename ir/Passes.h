@@ -31,6 +31,9 @@ void markNoReturnAsm(Function &F);
 void simplifyLabels(Function &F);
 // Removes statements after one that diverges.
 void trimUnreachable(Function &F);
+// Computes operations on constants (comparisons, bit operations, wrapping
+// arithmetic, a constant condition's branch) as C would.
+void foldConstants(Function &F);
 // Collapses cast chains that compute the same bits as one cast.
 void foldCasts(Function &F);
 // `!!b` to `b`, `(b as i32) != 0` to `b`, `!(a == b)` to `a != b`.

@@ -102,7 +102,7 @@ pub unsafe extern "C" fn static_branch(v: i32) -> i32 {
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
 pub unsafe extern "C" fn constant_p_known() -> i32 {
-    4_i32.wrapping_mul(3_i32)
+    12_i32
 }
 
 /// Translation of `rust_helper_constant_p_unknown` (specialise.c:61).

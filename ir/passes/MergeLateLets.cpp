@@ -26,6 +26,10 @@ void mergeIn(Expr &Block) {
       ++J;
     if (J < Stmts.size() && !isAssignTo(Stmts[J], L))
       continue;
+    // The block's value may be what uses it (a final if/else).
+    if (J == Stmts.size() && !Block.Ops.empty() && Block.Ops[0] &&
+        mentionsLocal(*Block.Ops[0], L))
+      continue;
     // Nothing after it mentions the local: the declaration goes too.
     if (J < Stmts.size())
       Stmts[J] = Stmt::let(L, std::move(Stmts[J].E->Ops[1]));

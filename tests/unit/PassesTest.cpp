@@ -290,6 +290,58 @@ TEST_CASE("boolean round trips fold", "[passes]") {
   CHECK_THAT(Rust, Catch::Contains("    a == 0_i32\n"));
 }
 
+TEST_CASE("operations on constants are computed as C would", "[passes]") {
+  TypeRef U64 = Type::integer(64, false), I8 = Type::integer(8, true);
+  auto Run = [](ExprPtr Value, TypeRef Ty) {
+    FunctionBuilder FB(Ty);
+    FB.F.Body = makeBlock({}, std::move(Value), Ty);
+    return compileFunction(std::move(FB.F), "fold_constants");
+  };
+  auto Wrapping = [](const char *Op, ExprPtr A, ExprPtr B, TypeRef Ty) {
+    std::vector<ExprPtr> Args;
+    Args.push_back(std::move(B));
+    return makeMethod(Op, std::move(A), std::move(Args), Ty);
+  };
+  // A specialisation's `0_u64.wrapping_div(64_u64)`.
+  CHECK_THAT(Run(Wrapping("wrapping_div", makeInt(0, U64), makeInt(64, U64), U64), U64),
+             Catch::Contains("    0_u64\n"));
+  // i8: 127 + 1 wraps to MIN; MIN / -1 wraps to MIN; -7 >> 1 is -4.
+  CHECK_THAT(Run(Wrapping("wrapping_add", makeInt(127, I8), makeInt(1, I8), I8), I8),
+             Catch::Contains("i8::MIN"));
+  CHECK_THAT(Run(Wrapping("wrapping_div", makeInt(uint64_t(-128), I8),
+                          makeInt(uint64_t(-1), I8), I8), I8),
+             Catch::Contains("i8::MIN"));
+  CHECK_THAT(Run(Wrapping("wrapping_shr", makeInt(uint64_t(-7), I8), makeInt(1, I8), I8), I8),
+             Catch::Contains("-4_i8"));
+  // A division by zero stays as written.
+  CHECK_THAT(Run(Wrapping("wrapping_div", num(1), num(0), i32()), i32()),
+             Catch::Contains("wrapping_div"));
+
+  // `if 1 == 1 || a != 0 { 1 } else { 2 }` is the then branch; signed and
+  // unsigned comparisons differ on the same bits.
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  auto Cond = makeBinary(
+      BinaryOp::Or, makeBinary(BinaryOp::Eq, num(1), num(1), Type::boolean()),
+      makeBinary(BinaryOp::Ne, loc(A), num(0), Type::boolean()), Type::boolean());
+  FB.F.Body = makeBlock(
+      {}, makeIf(std::move(Cond), makeBlock({}, num(1), i32()),
+                 makeBlock({}, num(2), i32()), i32()),
+      i32());
+  std::string Rust = compileFunction(std::move(FB.F), "fold_condition");
+  CHECK_THAT(Rust, !Catch::Contains("if "));
+  CHECK_THAT(Rust, Catch::Contains("    1_i32\n"));
+  CHECK_THAT(Run(makeIf(makeBinary(BinaryOp::Lt, num(-1), num(0), Type::boolean()),
+                        makeBlock({}, num(1), i32()), makeBlock({}, num(2), i32()), i32()),
+                 i32()),
+             Catch::Contains("    1_i32\n"));
+  CHECK_THAT(Run(makeIf(makeBinary(BinaryOp::Lt, makeInt(~uint64_t(0), U64),
+                                   makeInt(0, U64), Type::boolean()),
+                        makeBlock({}, num(1), i32()), makeBlock({}, num(2), i32()), i32()),
+                 i32()),
+             Catch::Contains("    2_i32\n"));
+}
+
 TEST_CASE("cast chains fold only when the bits are the same", "[passes]") {
   TypeRef U32 = Type::integer(32, false), I64 = Type::integer(64, true),
           U64 = Type::integer(64, false);
@@ -329,6 +381,25 @@ TEST_CASE("a late initialisation becomes the let", "[passes]") {
   CHECK_THAT(Rust, !Catch::Contains("unused"));
   // clippy::assign_op_pattern: `a = a + 1` prints as `a += 1`.
   CHECK_THAT(Rust, Catch::Contains("a += 1_i32;"));
+}
+
+TEST_CASE("a declaration the block's value uses stays", "[passes]") {
+  // let x; if a != 0 { a } else { x = a; x }
+  FunctionBuilder FB;
+  LocalId A = FB.param("a");
+  LocalId X = FB.local("x");
+  std::vector<Stmt> Else;
+  Else.push_back(Stmt::expr(makeAssign(loc(X), loc(A))));
+  std::vector<Stmt> Body;
+  Body.push_back(Stmt::let(X, nullptr));
+  FB.F.Body = makeBlock(
+      std::move(Body),
+      makeIf(makeBinary(BinaryOp::Ne, loc(A), num(0), Type::boolean()),
+             makeBlock({}, loc(A), i32()),
+             makeBlock(std::move(Else), loc(X), i32()), i32()),
+      i32());
+  std::string Rust = compileFunction(std::move(FB.F), "tail_uses_let");
+  CHECK_THAT(Rust, Catch::Contains("let x"));
 }
 
 TEST_CASE("final returns in both branches become the value", "[passes]") {
