@@ -302,15 +302,17 @@ std::string Printer::stringLiteral(const Expr &E, int &Prec) {
 
 std::string Printer::pathExpr(const Expr &E, int &Prec) {
   std::string P = itemPath(E.Sym);
-  if (E.Ty && E.Ty->kind() == Type::Kind::FnPtr)
-    return "Some(" + P + " as " + fnPtrSignature(*E.Ty) + ")";
   if (isStatic(E.Sym.Kind)) {
     // Statics are reached through a raw pointer so no reference to a
-    // `static mut` is ever formed.
+    // `static mut` is ever formed. A static holding a function pointer is
+    // such a place too, never the function it points to.
     Prec = PrecUnary;
     return std::string("*core::ptr::") +
            (E.Mutable ? "addr_of_mut!(" : "addr_of!(") + P + ")";
   }
+  // A function named as a value is a non-null function pointer.
+  if (E.Ty && E.Ty->kind() == Type::Kind::FnPtr)
+    return "Some(" + P + " as " + fnPtrSignature(*E.Ty) + ")";
   return P;
 }
 

@@ -12,6 +12,7 @@
 #include "emitter/RustEmitter.h"
 
 #include <ostream>
+#include <set>
 #include <string>
 
 namespace h2r::emit {
@@ -52,7 +53,11 @@ enum class Scope { Top, Inlines };
 
 class Printer {
 public:
-  Printer(const Module &M, const EmitOptions &Opts) : M(M), Opts(Opts) {}
+  Printer(const Module &M, const EmitOptions &Opts) : M(M), Opts(Opts) {
+    for (const RecordDef &R : M.Records)
+      if (R.FunctionLocal)
+        OwnRecords.insert(R.Name);
+  }
 
   std::string type(const Type &T) const;
   std::string expr(const Expr &E, int MinPrec);
@@ -91,6 +96,8 @@ private:
 
   const Module &M;
   const EmitOptions &Opts;
+  // Records the output defines whatever the type mode (function-local).
+  std::set<std::string> OwnRecords;
   const Function *Fn = nullptr;
   Scope Where = Scope::Top;
   unsigned Indent = 0;

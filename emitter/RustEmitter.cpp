@@ -47,7 +47,7 @@ std::string Printer::type(const Type &T) const {
   case Type::Kind::Array:
     return "[" + type(*T.element()) + "; " + std::to_string(T.count()) + "]";
   case Type::Kind::Record:
-    if (Opts.Types == TypeMode::Bindgen)
+    if (Opts.Types == TypeMode::Bindgen && !OwnRecords.count(T.name()))
       return bindingsType(T.name());
     return (Where == Scope::Inlines ? "super::" : "") + T.name();
   case Type::Kind::FnPtr:
@@ -332,8 +332,8 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
     OS << "\n";
   }
 
-  if (Opts.Types == TypeMode::Self)
-    for (const RecordDef &R : M.Records) {
+  for (const RecordDef &R : M.Records)
+    if (Opts.Types == TypeMode::Self || R.FunctionLocal) {
       emitRecord(R, P, Opts, OS);
       OS << "\n";
     }

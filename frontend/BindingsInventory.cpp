@@ -46,17 +46,17 @@ BindingsInventory::BindingsInventory(const BindgenParameters &Params)
 BindingsInventory::~BindingsInventory() = default;
 
 bool BindingsInventory::hasFunction(const std::string &Name) const {
-  return Functions.count(Name) && !BlockedFns->matches(Name) &&
+  return (AssumeAll || Functions.count(Name)) && !BlockedFns->matches(Name) &&
          !BlockedItems->matches(Name);
 }
 
 bool BindingsInventory::hasVar(const std::string &Name) const {
-  return Vars.count(Name) && !BlockedVars->matches(Name) &&
+  return (AssumeAll || Vars.count(Name)) && !BlockedVars->matches(Name) &&
          !BlockedItems->matches(Name);
 }
 
 bool BindingsInventory::hasRecord(const std::string &Name) const {
-  return Records.count(Name) && !BlockedTypes->matches(Name) &&
+  return (AssumeAll || Records.count(Name)) && !BlockedTypes->matches(Name) &&
          !BlockedItems->matches(Name);
 }
 

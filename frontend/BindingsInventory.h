@@ -35,6 +35,9 @@ public:
   bool hasRecord(const std::string &Name) const;
 
   std::set<std::string> Functions, Vars, Records; // as declared
+  // No header was read: every C item is taken to be bound, less what the
+  // blocklists remove.
+  bool AssumeAll = false;
 
 private:
   class Patterns;

@@ -172,19 +172,45 @@ ExprPtr FunctionLowering::ffsBuiltin(const CallExpr *E, const TypeRef &Ty) {
   return ir::makeBlock(std::move(Body), std::move(If), Ty);
 }
 
-ExprPtr FunctionLowering::memcmpBuiltin(const CallExpr *E, const TypeRef &Ty) {
-  // No core equivalent: the C library's (the kernel's) memcmp.
-  ir::ExternFn F;
-  F.Name = "memcmp";
-  TypeRef CVoid = Type::pointer(Type::cvoid(), true);
-  F.Params = {CVoid, CVoid, usizeType()};
-  F.Ret = Type::integer(32, true);
+// A builtin with no core equivalent is a call to the C library's (the
+// kernel's) function of that name, declared as the translation unit declares
+// it when it does (fortify's `__underlying_memcmp` is `__builtin_memcmp`,
+// called with the `__kernel_size_t` of the kernel's own `memcmp`), else
+// with the C standard's signature.
+ExprPtr FunctionLowering::libraryFunctionCall(const CallExpr *E,
+                                              ir::ExternFn Standard,
+                                              const TypeRef &Ty) {
+  ir::ExternFn F = std::move(Standard);
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(F.Name)))
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (FD->getNumParams() == F.Params.size() &&
+          FD->getType()->getAs<FunctionProtoType>()) {
+        F = LC.externSignature(FD);
+        break;
+      }
   auto C = std::make_unique<ir::Expr>(ExprKind::Call, F.Ret);
-  C->Sym = LC.externFunction(F);
-  C->Ops.push_back(ir::makeCast(rvalue(E->getArg(0)), CVoid));
-  C->Ops.push_back(ir::makeCast(rvalue(E->getArg(1)), CVoid));
-  C->Ops.push_back(ir::makeCast(rvalue(E->getArg(2)), usizeType()));
+  for (unsigned I = 0; I < F.Params.size(); ++I)
+    C->Ops.push_back(ir::makeCast(rvalue(E->getArg(I)), F.Params[I]));
+  C->Sym = LC.externFunction(std::move(F));
   return ir::makeCast(std::move(C), Ty);
+}
+
+ExprPtr FunctionLowering::memcmpBuiltin(const CallExpr *E, const TypeRef &Ty) {
+  TypeRef CVoid = Type::pointer(Type::cvoid(), true);
+  return libraryFunctionCall(
+      E, {"memcmp", Type::integer(32, true), {CVoid, CVoid, usizeType()}, false},
+      Ty);
+}
+
+ExprPtr FunctionLowering::memchrBuiltin(const CallExpr *E, const TypeRef &Ty) {
+  return libraryFunctionCall(
+      E,
+      {"memchr",
+       Type::pointer(Type::cvoid(), false),
+       {Type::pointer(Type::cvoid(), true), Type::integer(32, true), usizeType()},
+       false},
+      Ty);
 }
 
 ExprPtr FunctionLowering::libraryCall(const CallExpr *E, unsigned ID) {
@@ -291,6 +317,8 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
     return memoryBuiltin(E, ID);
   case Builtin::BI__builtin_memcmp:
     return memcmpBuiltin(E, Ty);
+  case Builtin::BI__builtin_memchr:
+    return memchrBuiltin(E, Ty);
   case Builtin::BI__builtin_prefetch: {
     // A hint: only the arguments' side effects remain.
     std::vector<ir::Stmt> Body;

@@ -271,7 +271,10 @@ private:
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr constantPBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
   ir::ExprPtr ffsBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
+  ir::ExprPtr libraryFunctionCall(const clang::CallExpr *E,
+                                  ir::ExternFn Standard, const ir::TypeRef &Ty);
   ir::ExprPtr memcmpBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
+  ir::ExprPtr memchrBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
 
   // Statements (StmtLowering.cpp).
   void stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out);

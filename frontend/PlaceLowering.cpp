@@ -287,6 +287,20 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
     if (const auto *Callee = dyn_cast<FunctionDecl>(DRE->getDecl())) {
       auto P = makeExpr(ExprKind::Path, Ty);
       P->Sym = functionSymbol(Callee);
+      // A noreturn function is `-> !` in Rust (bindgen 0.60's declarations
+      // aside), which Rust will not cast to C's pointer returning void: the
+      // same pointer, transmuted.
+      bool DeclaredNever =
+          Callee->isNoReturn() &&
+          (P->Sym.Kind != ir::SymbolKind::BindingsFn ||
+           LC.BindingsNoreturnAsNever);
+      if (DeclaredNever && Ty->kind() == Type::Kind::FnPtr &&
+          !Ty->returnType()->isNever()) {
+        P->Ty = Type::fnPtr(Type::never(), Ty->params(), Ty->isVariadic());
+        auto T = makeExpr(ExprKind::Transmute, Ty);
+        T->Ops.push_back(std::move(P));
+        return T;
+      }
       return P;
     }
   // `&*p` and `&p[i]` compute an address without touching memory.

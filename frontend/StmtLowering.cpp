@@ -71,7 +71,7 @@ ir::ExternFn LoweringContext::externSignature(const FunctionDecl *FD) {
 }
 
 // Self mode declares every C item itself; bindgen mode reaches through the
-// bindings what they hold (everything, when no inventory was taken).
+// bindings what they hold.
 bool LoweringContext::inBindings(
     const std::string &Name,
     bool (BindingsInventory::*Holds)(const std::string &) const) const {
@@ -352,7 +352,13 @@ void FunctionLowering::runCleanups(size_t Depth, std::vector<ir::Stmt> &Out) {
                                              Type::pointer(L.Ty, false));
       Addr->Mutable = true;
       Addr->Ops.push_back(ir::makeLocal(It->Var, L.Ty));
-      C->Ops.push_back(std::move(Addr));
+      // C converts the address to the parameter's type (`__free(kfree)`'s
+      // cleanup takes `void *`); Rust needs the cast said.
+      TypeRef Param = type(It->Fn->getParamDecl(0)->getType(), nullptr);
+      ExprPtr Arg = std::move(Addr);
+      if (!ir::sameType(Arg->Ty, Param))
+        Arg = ir::makeCast(std::move(Arg), Param);
+      C->Ops.push_back(std::move(Arg));
       Out.push_back(ir::Stmt::expr(std::move(C)));
     }
 }

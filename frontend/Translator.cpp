@@ -455,9 +455,11 @@ bool translate(const tooling::CompilationDatabase &DB,
   // What the bindings hold, seen through the first input's command: the
   // helpers and the bindings are built with the same flags.
   std::optional<BindingsInventory> Bindings;
-  if (!Opts.SelfTypes && !Opts.BindingsHeader.empty() && !Files.empty()) {
+  if (!Opts.SelfTypes) {
     Bindings.emplace(Opts.Params);
-    if (!takeBindingsInventory(DB, Files.front(), Opts.BindingsHeader,
+    Bindings->AssumeAll = Opts.BindingsHeader.empty();
+    if (!Bindings->AssumeAll && !Files.empty() &&
+        !takeBindingsInventory(DB, Files.front(), Opts.BindingsHeader,
                                *Bindings)) {
       llvm::errs() << "helpers2rs: error: the bindings header '"
                    << Opts.BindingsHeader << "' does not compile\n";

@@ -35,7 +35,8 @@ struct TranslateOptions {
   // The tree's `ffi` crate mapping; empty: Clang's C types (core::ffi).
   ScalarMapping Scalars;
   // bindgen mode: the header the bindings come from, and the options that
-  // blocklist items from them. Empty: every C item is assumed bound.
+  // blocklist items from them. Empty: every C item is assumed bound, less
+  // the blocklisted.
   std::string BindingsHeader;
   BindgenParameters Params;
   // Show the C compiler's warnings (the kernel's bindgen rule passes -w).

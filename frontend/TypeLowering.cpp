@@ -271,7 +271,18 @@ std::string TypeLowering::recordName(const RecordDecl *RD) {
   if (It != RecordNames.end())
     return It->second;
   std::string Name;
-  if (RD->getIdentifier()) {
+  if (const auto *Fn =
+          dyn_cast_or_null<FunctionDecl>(RD->getParentFunctionOrMethod());
+      Fn && !isa<RecordDecl>(RD->getDeclContext())) {
+    // Declared in a function body (get_unaligned's `__packed` struct):
+    // bindgen never sees it, so the output names it after the function
+    // and defines it itself.
+    std::string Tag = RD->getIdentifier() ? RD->getName().str()
+                      : RD->getTypedefNameForAnonDecl()
+                          ? RD->getTypedefNameForAnonDecl()->getName().str()
+                          : "anon" + std::to_string(++LocalAnonCount[Fn]);
+    Name = ir::rustIdent(Fn->getName().str() + "_" + Tag);
+  } else if (RD->getIdentifier()) {
     Name = ir::rustIdent(RD->getName().str());
   } else if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl()) {
     Name = ir::rustIdent(TD->getName().str());
@@ -329,7 +340,9 @@ std::string TypeLowering::fieldName(const FieldDecl *FD) {
 TypeRef TypeLowering::lowerRecord(const RecordDecl *RD, bool AsPointee) {
   std::string Name = recordName(RD);
   const RecordDecl *Def = RD->getDefinition();
-  if (Bindings && (RD->getIdentifier() || RD->getTypedefNameForAnonDecl()) &&
+  bool FunctionLocal = RD->getParentFunctionOrMethod() != nullptr;
+  if (Bindings && !FunctionLocal &&
+      (RD->getIdentifier() || RD->getTypedefNameForAnonDecl()) &&
       !Bindings->hasRecord(Name))
     reject("not-in-bindings",
            "'" + Name + "' is not in the bindings (bindings_helper.h does "
@@ -345,6 +358,7 @@ TypeRef TypeLowering::lowerRecord(const RecordDecl *RD, bool AsPointee) {
   size_t Index = Records.size();
   Records.emplace_back();
   Records[Index].Name = Name;
+  Records[Index].FunctionLocal = FunctionLocal;
   Records[Index].IsUnion = RD->isUnion();
   Records[Index].CSpelling =
       (RD->isUnion() ? "union " : "struct ") +
@@ -383,12 +397,20 @@ void TypeLowering::rejectInPacked(const TypeRef &Member,
     T = T->element();
   if (T->kind() != Type::Kind::Record)
     return;
-  for (const ir::RecordDef &R : Records)
-    if (R.Name == T->name() && (R.AlignAttr || !R.Bitfields.empty()))
+  // Rust's rule is transitive: through unions and structs
+  // (x86_msi_data: packed, an anonymous union, a struct of bitfields).
+  for (const ir::RecordDef &R : Records) {
+    if (R.Name != T->name())
+      continue;
+    if (R.AlignAttr || !R.Bitfields.empty())
       reject("record-layout",
              Packed.CSpelling + " is packed and holds " + R.CSpelling +
                  (R.AlignAttr ? ", which is aligned" : ", which has bitfields") +
                  ": Rust cannot lay that out");
+    for (const ir::RecordMember &M : R.Members)
+      if (M.K == ir::RecordMember::Kind::Field)
+        rejectInPacked(M.Ty, Packed);
+  }
 }
 
 uint64_t TypeLowering::rustAlign(QualType C) {

@@ -105,6 +105,8 @@ private:
   std::vector<ir::RecordDef> Records;
   std::vector<ir::OpaqueLayout> OffsetAccessed;
   unsigned NextTopLevelAnon = 1;
+  // Anonymous records declared in a function body, numbered per function.
+  std::map<const clang::Decl *, unsigned> LocalAnonCount;
   std::vector<std::regex> Opaque, NewtypeEnums;
   ScalarMapping Scalars;
   const BindingsInventory *Bindings;

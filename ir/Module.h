@@ -277,6 +277,9 @@ struct RecordDef {
   std::string CSpelling; // "struct foo", for comments
   bool IsUnion = false;
   bool Opaque = false; // declared, never defined in the TU
+  // Declared in a function body, or inside such a record: no bindings have
+  // it, so the output defines it in every type mode.
+  bool FunctionLocal = false;
   uint64_t Size = 0, Align = 1;
   unsigned PackedTo = 0;  // #[repr(packed(N))] when non-zero
   unsigned AlignAttr = 0; // #[repr(align(N))] when non-zero

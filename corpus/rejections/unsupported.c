@@ -97,6 +97,15 @@ int rust_helper_lookup(int i) { return lookup(i); }          /* expect-fallback:
 struct bits_only { unsigned a : 3; unsigned b : 7; };
 struct __attribute__((packed)) packed_holder { char c; struct bits_only inner; };
 int rust_helper_packed_bits(struct packed_holder *p) { return p->inner.b; } /* expect-fallback: record-layout */
+/* The same at depth (x86_msi_data: packed, an anonymous union, a struct of
+ * bitfields inside it). */
+struct __attribute__((packed)) msi_like {
+  union {
+    struct { unsigned vector : 8, mode : 3; };
+    unsigned subhandle;
+  };
+};
+unsigned rust_helper_msi_subhandle(struct msi_like *m) { return m->subhandle; } /* expect-fallback: record-layout */
 /* GNU global register variables are registers: the stack pointer only as
  * ASM_CALL_CONSTRAINT's in-out operand; read as a value, or any other
  * register, has no Rust form. */

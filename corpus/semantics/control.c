@@ -148,3 +148,15 @@ undo_first:
 int rust_helper_recursive_depth(int n) {
   return n <= 0 ? 0 : (n > 20 ? 20 : 1 + rust_helper_recursive_depth(n - 1));
 }
+
+/* A dead initialiser, the variable then used only in the else of the final
+ * if/else (a csmith reject): its declaration stays. */
+int rust_helper_late_in_else(int a) {
+  int x = 5;
+  if (a > 3) {
+    return a;
+  } else {
+    x = a * 2;
+    return x + 1;
+  }
+}

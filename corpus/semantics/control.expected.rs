@@ -381,6 +381,22 @@ pub unsafe extern "C" fn recursive_depth(n: i32) -> i32 {
     }
 }
 
+/// Translation of `rust_helper_late_in_else` (control.c:154).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn late_in_else(a: i32) -> i32 {
+    let x: i32;
+    if a > 3_i32 {
+        a
+    } else {
+        x = a.wrapping_mul(2_i32);
+        x.wrapping_add(1_i32)
+    }
+}
+
 /// The static inline functions the helpers reach.
 mod inlines {
     #[inline(always)]

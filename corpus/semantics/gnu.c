@@ -160,6 +160,20 @@ int rust_helper_cleanup(int *p, int n) {
   return p[1];
 }
 
+/* __free(): DEFINE_FREE's cleanup takes `void *` and is called with the
+ * address of a typed pointer, which C converts. */
+static inline void h2r_free_count(void *p) {
+  int *q = *(int **)p;
+  if (q)
+    *q += 10;
+}
+int rust_helper_free_guard(int *p, int n) {
+  int *owned __attribute__((cleanup(h2r_free_count))) = (n & 1) ? p : 0;
+  if (n > 3)
+    return n;
+  return n + 1;
+}
+
 /* A statement expression whose value is discarded keeps its side effects,
  * an `asm volatile` included (WARN_ON(x); in an inline function). */
 static inline int warn_like(int *flag, int x) {

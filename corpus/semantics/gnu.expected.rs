@@ -53,11 +53,8 @@ const _: () = assert!(core::mem::offset_of!(h2r_words, w) == 0);
 #[allow(improper_ctypes)]
 extern "C" {
     pub fn memchr(arg0: *const core::ffi::c_void, arg1: i32, arg2: u64) -> *mut core::ffi::c_void;
-    pub fn memcmp(
-        arg0: *const core::ffi::c_void,
-        arg1: *const core::ffi::c_void,
-        arg2: usize,
-    ) -> i32;
+    pub fn memcmp(arg0: *const core::ffi::c_void, arg1: *const core::ffi::c_void, arg2: u64)
+        -> i32;
 }
 
 /// Translation of `rust_helper_generic` (gnu.c:35).
@@ -192,7 +189,7 @@ pub unsafe extern "C" fn sized_add(p: *mut i64, v: i32) -> i64 {
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
 pub unsafe extern "C" fn constant_p(x: i32) -> i32 {
-    1_i32.wrapping_add(0_i32).wrapping_add(x)
+    1_i32.wrapping_add(x)
 }
 
 /// Translation of `rust_helper_bitcounts` (gnu.c:62).
@@ -393,7 +390,7 @@ pub unsafe extern "C" fn memops(d: *mut nested, s: *mut nested) -> i32 {
         (memcmp(
             d as *const core::ffi::c_void,
             s as *const core::ffi::c_void,
-            32_usize,
+            32_u64,
         ) != 0_i32) as i32
     }
 }
@@ -405,9 +402,7 @@ pub unsafe extern "C" fn memops(d: *mut nested, s: *mut nested) -> i32 {
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
 pub unsafe extern "C" fn object_size(_p: *mut pair) -> u64 {
-    0xffffffffffffffff_u64
-        .wrapping_add(0_u64)
-        .wrapping_add(0xffffffffffffffff_u64)
+    0xfffffffffffffffe_u64
 }
 
 /// Translation of `rust_helper_hints` (gnu.c:97).
@@ -657,7 +652,31 @@ pub unsafe extern "C" fn cleanup(p: *mut i32, n: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_stmt_expr_effects` (gnu.c:171).
+/// Translation of `rust_helper_free_guard` (gnu.c:170).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn free_guard(p: *mut i32, n: i32) -> i32 {
+    unsafe {
+        let mut owned: *mut i32 = if n & 1_i32 != 0_i32 {
+            p
+        } else {
+            core::ptr::null_mut::<i32>()
+        };
+        if n > 3_i32 {
+            let __ret: i32 = n;
+            inlines::h2r_free_count(core::ptr::addr_of_mut!(owned) as *mut core::ffi::c_void);
+            return __ret;
+        }
+        let __ret_1: i32 = n.wrapping_add(1_i32);
+        inlines::h2r_free_count(core::ptr::addr_of_mut!(owned) as *mut core::ffi::c_void);
+        __ret_1
+    }
+}
+
+/// Translation of `rust_helper_stmt_expr_effects` (gnu.c:185).
 ///
 /// # Safety
 ///
@@ -667,7 +686,7 @@ pub unsafe extern "C" fn stmt_expr_effects(flag: *mut i32, x: i32) -> i32 {
     unsafe { inlines::warn_like(flag, x).wrapping_add(*flag) }
 }
 
-/// Translation of `rust_helper_lib_copy` (gnu.c:182).
+/// Translation of `rust_helper_lib_copy` (gnu.c:196).
 ///
 /// # Safety
 ///
@@ -690,7 +709,7 @@ pub unsafe extern "C" fn lib_copy(d: *mut h2r_words, s: *const h2r_words) {
     }
 }
 
-/// Translation of `rust_helper_lib_compare` (gnu.c:186).
+/// Translation of `rust_helper_lib_compare` (gnu.c:200).
 ///
 /// # Safety
 ///
@@ -701,7 +720,7 @@ pub unsafe extern "C" fn lib_compare(a: *const h2r_words, b: *const h2r_words) -
         let r: i32 = memcmp(
             a as *const core::ffi::c_void,
             b as *const core::ffi::c_void,
-            16_usize,
+            16_u64,
         );
         if r < 0_i32 {
             -1_i32
@@ -711,7 +730,7 @@ pub unsafe extern "C" fn lib_compare(a: *const h2r_words, b: *const h2r_words) -
     }
 }
 
-/// Translation of `rust_helper_lib_find` (gnu.c:190).
+/// Translation of `rust_helper_lib_find` (gnu.c:204).
 ///
 /// # Safety
 ///
@@ -728,7 +747,7 @@ pub unsafe extern "C" fn lib_find(a: *const h2r_words, c: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_unread_varargs` (gnu.c:200).
+/// Translation of `rust_helper_unread_varargs` (gnu.c:214).
 ///
 /// # Safety
 ///
@@ -748,14 +767,14 @@ pub unsafe extern "C" fn unread_varargs(x: i32, p: *mut i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_static_const` (gnu.c:208).
+/// Translation of `rust_helper_static_const` (gnu.c:222).
 ///
 /// # Safety
 ///
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
 pub unsafe extern "C" fn static_const(us: u64) -> u64 {
-    if us < 4000000_i64.wrapping_shl(2_u32).wrapping_div(1000_i64) as u64 {
+    if us < 16000_i64 as u64 {
         us.wrapping_add(us.wrapping_shr(2_u32))
     } else {
         us
@@ -770,6 +789,16 @@ mod inlines {
             if !(*pp).is_null() {
                 let __place: *mut i32 = *pp;
                 *__place = (*__place).wrapping_add(2_i32);
+            }
+        }
+    }
+
+    #[inline(always)]
+    pub(super) unsafe fn h2r_free_count(p: *mut core::ffi::c_void) {
+        unsafe {
+            let q: *mut i32 = *(p as *mut *mut i32);
+            if !q.is_null() {
+                *q = (*q).wrapping_add(10_i32);
             }
         }
     }

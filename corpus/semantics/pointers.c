@@ -76,3 +76,21 @@ int rust_helper_send_through_member(size_t n) {
 static inline size_t twice_size(size_t n) { return 2 * n; }
 static inline size_t apply_size(size_t (*f)(size_t), size_t v) { return f(v); }
 size_t rust_helper_apply_twice(size_t v) { return apply_size(twice_size, v); }
+
+/* A global holding a function pointer is a variable, not a function: it is
+ * read, tested against NULL and assigned as one (`rt_genid_bump_ipv6`'s
+ * hook). Called with the hook both NULL and set. */
+int (*h2r_hook)(int);
+int h2r_hook_target(int x) { return x * 3 + 1; }
+int rust_helper_hook_call(int sel, int x) {
+  h2r_hook = (sel & 1) ? h2r_hook_target : 0;
+  return h2r_hook ? h2r_hook(x) : -1;
+}
+int rust_helper_hook_is_set(void) { return h2r_hook != 0; }
+
+/* The address of a noreturn function: `-> !` in Rust, a pointer returning
+ * void in C. */
+void h2r_never(void) __attribute__((noreturn));
+void h2r_never(void) { __builtin_trap(); }
+typedef void (*h2r_handler_t)(void);
+h2r_handler_t rust_helper_never_handler(int a) { return a ? h2r_never : 0; }

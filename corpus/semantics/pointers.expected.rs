@@ -78,6 +78,13 @@ const _: () = assert!(core::mem::size_of::<h2r_sender>() == 8);
 const _: () = assert!(core::mem::align_of::<h2r_sender>() == 8);
 const _: () = assert!(core::mem::offset_of!(h2r_sender, send) == 0);
 
+#[allow(improper_ctypes)]
+extern "C" {
+    pub fn h2r_hook_target(arg0: i32) -> i32;
+    pub fn h2r_never() -> !;
+    pub static mut h2r_hook: Option<unsafe extern "C" fn(i32) -> i32>;
+}
+
 /// Translation of `rust_helper_ptr_add` (pointers.c:30).
 ///
 /// # Safety
@@ -343,6 +350,56 @@ pub unsafe extern "C" fn apply_twice(v: usize) -> usize {
             Some(inlines::twice_size as unsafe extern "C" fn(usize) -> usize),
             v,
         )
+    }
+}
+
+/// Translation of `rust_helper_hook_call` (pointers.c:85).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn hook_call(sel: i32, x: i32) -> i32 {
+    unsafe {
+        *core::ptr::addr_of_mut!(h2r_hook) = if sel & 1_i32 != 0_i32 {
+            Some(h2r_hook_target as unsafe extern "C" fn(i32) -> i32)
+        } else {
+            None
+        };
+        if (*core::ptr::addr_of_mut!(h2r_hook)).is_some() {
+            (*core::ptr::addr_of_mut!(h2r_hook)).unwrap_unchecked()(x)
+        } else {
+            -1_i32
+        }
+    }
+}
+
+/// Translation of `rust_helper_hook_is_set` (pointers.c:89).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn hook_is_set() -> i32 {
+    unsafe { (*core::ptr::addr_of_mut!(h2r_hook)).is_some() as i32 }
+}
+
+/// Translation of `rust_helper_never_handler` (pointers.c:96).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn never_handler(a: i32) -> Option<unsafe extern "C" fn()> {
+    unsafe {
+        if a != 0_i32 {
+            core::mem::transmute::<
+                Option<unsafe extern "C" fn() -> !>,
+                Option<unsafe extern "C" fn()>,
+            >(Some(h2r_never as unsafe extern "C" fn() -> !))
+        } else {
+            None
+        }
     }
 }
 

@@ -100,6 +100,15 @@ check "--bindgen-version=0.71.1: no unreachable" test -s die-071.rs -a -z "$(gre
 check "--bindgen-version=1.2 exits 1" test "$rc" = 1
 check "--bindgen-version=1.2 message" grep -qx "helpers2rs: error: --bindgen-version must look like 0.71, not '1.2'" err.txt
 
+# --bindgen-parameters without a bindings header: a blocklisted function is
+# not in the bindings, so the output declares it itself.
+printf 'void __list_add_valid_or_report(void *);\nvoid list_ok(void *);\nvoid rust_helper_la(void *p) { __list_add_valid_or_report(p); list_ok(p); }\n' > blocked.c
+printf -- '--blocklist-function __list_add_valid_or_report\n' > blocked.params
+"$tool" translate blocked.c --bindgen-parameters=blocked.params -o blocked.rs -- -O2 2> err.txt
+check "blocklisted function: declared by the output" grep -q "fn __list_add_valid_or_report(" blocked.rs
+check "blocklisted function: not through the bindings" test -z "$(grep 'bindings::__list_add_valid_or_report' blocked.rs)"
+check "other functions: through the bindings" grep -q "bindings::list_ok(" blocked.rs
+
 # A -p directory that does not exist, or holds no database.
 "$tool" translate ok.c -p nowhere -o p.rs 2> err.txt; rc=$?
 check "bad -p exits 1" test "$rc" = 1
