@@ -53,7 +53,8 @@ void nameLocals(Function &F);
 // A helper that only forwards to an inline nothing else calls becomes that
 // inline.
 void inlineThinWrappers(Module &M);
-// Drops records and extern declarations nothing emitted refers to.
+// Drops inline functions no helper reaches, then records and extern
+// declarations nothing emitted refers to.
 void pruneUnused(Module &M);
 
 // Runs the function passes above, in their table's order, over every

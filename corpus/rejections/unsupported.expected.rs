@@ -23,6 +23,13 @@ pub struct packed_holder {
     _unused: [u8; 0],
 }
 
+/// `struct msi_like`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct msi_like {
+    _unused: [u8; 0],
+}
+
 // Helpers left to the C side (see the coverage report).
 #[allow(improper_ctypes)]
 extern "C" {
@@ -56,6 +63,8 @@ extern "C" {
     pub fn lookup(arg0: i32) -> i32;
     #[link_name = "rust_helper_packed_bits"]
     pub fn packed_bits(arg0: *mut packed_holder) -> i32;
+    #[link_name = "rust_helper_msi_subhandle"]
+    pub fn msi_subhandle(arg0: *mut msi_like) -> u32;
     #[link_name = "rust_helper_read_sp"]
     pub fn read_sp() -> u64;
     #[link_name = "rust_helper_bp_operand"]
@@ -87,7 +96,7 @@ pub unsafe extern "C" fn goto_old_rust(x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_fine` (unsupported.c:110).
+/// Translation of `rust_helper_fine` (unsupported.c:119).
 ///
 /// # Safety
 ///

@@ -2,7 +2,9 @@
 #include "ir/passes/Walk.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <vector>
 
 namespace h2r::ir {
 
@@ -53,9 +55,50 @@ void collectFromExpr(const Expr &E, std::set<std::string> &Records,
   forEachChild(E, [&](const Expr &C) { collectFromExpr(C, Records, Symbols); });
 }
 
+void collectInlineCalls(const Expr &E, std::vector<std::string> &Out) {
+  if ((E.Kind == ExprKind::Call || E.Kind == ExprKind::Path) &&
+      E.Sym.Kind == SymbolKind::InlineFn)
+    Out.push_back(E.Sym.Name);
+  for (const AsmOperand &Op : E.AsmOps)
+    if (Op.Sym.Kind == SymbolKind::InlineFn)
+      Out.push_back(Op.Sym.Name);
+  forEachChild(E, [&](const Expr &C) { collectInlineCalls(C, Out); });
+}
+
+// Inline functions no helper reaches once the passes have run (a constant
+// condition's dead branch was their only caller).
+void pruneUnreachableInlines(Module &M) {
+  std::map<std::string, const Function *> Inlines;
+  std::vector<const Function *> Work;
+  for (const Function &F : M.Functions)
+    if (F.FnRole == Function::Role::Inline)
+      Inlines[F.RustName] = &F;
+    else
+      Work.push_back(&F);
+  std::set<std::string> Reached;
+  while (!Work.empty()) {
+    const Function *F = Work.back();
+    Work.pop_back();
+    std::vector<std::string> Calls;
+    collectInlineCalls(*F->Body, Calls);
+    for (const std::string &Name : Calls) {
+      auto It = Inlines.find(Name);
+      if (It != Inlines.end() && Reached.insert(Name).second)
+        Work.push_back(It->second);
+    }
+  }
+  M.Functions.erase(std::remove_if(M.Functions.begin(), M.Functions.end(),
+                                   [&](const Function &F) {
+                                     return F.FnRole == Function::Role::Inline &&
+                                            !Reached.count(F.RustName);
+                                   }),
+                    M.Functions.end());
+}
+
 } // namespace
 
 void pruneUnused(Module &M) {
+  pruneUnreachableInlines(M);
   std::set<std::string> Records, Symbols;
   for (const Function &F : M.Functions) {
     collectRecords(F.Ret, Records);

@@ -465,3 +465,37 @@ TEST_CASE("an asm followed by unreachable is a noreturn asm", "[passes]") {
   CHECK_THAT(Rust, Catch::Contains("options(att_syntax, noreturn)"));
   CHECK_THAT(Rust, !Catch::Contains("unreachable_unchecked"));
 }
+
+TEST_CASE("an inline only a dead branch called is dropped", "[passes]") {
+  // g() { if false { dead() } else { live() } }: dead() no longer reached.
+  Module M;
+  auto Inline = [](const char *Name, int V) {
+    Function F;
+    F.CName = F.RustName = Name;
+    F.FnRole = Function::Role::Inline;
+    F.Ret = i32();
+    F.Body = makeBlock({}, num(V), i32());
+    return F;
+  };
+  auto Call = [](const char *Name) {
+    auto C = std::make_unique<Expr>(ExprKind::Call, i32());
+    C->Sym = {SymbolKind::InlineFn, Name};
+    return C;
+  };
+  FunctionBuilder FB;
+  auto False = std::make_unique<Expr>(ExprKind::BoolLit, Type::boolean());
+  FB.F.Body = makeBlock({}, makeIf(std::move(False), makeBlock({}, Call("dead"), i32()),
+                                   makeBlock({}, Call("live"), i32()), i32()),
+                        i32());
+  M.Functions.push_back(std::move(FB.F));
+  M.Functions.push_back(Inline("dead", 1));
+  M.Functions.push_back(Inline("live", 2));
+  runModulePasses(M, PassOptions());
+  emit::EmitOptions O;
+  O.Types = emit::TypeMode::Self;
+  std::string Rust = emit::emitModule(M, O);
+  INFO(Rust);
+  CHECK_THAT(Rust, !Catch::Contains("dead"));
+  CHECK_THAT(Rust, Catch::Contains("fn live"));
+  REQUIRE(test::compileRust(Rust, "dead_inline").Ok);
+}
