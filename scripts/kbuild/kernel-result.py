@@ -8,7 +8,8 @@ standard output.
   a boot that produced no results counts as 0 run;
 - calls: relocations against rust_helper_* symbols (R_X86_64_PLT32/PC32,
   what a call or a jump to a helper needs) in rust/kernel.o, and in every
-  object rustc built (the objects whose kbuild command ran rustc);
+  object rustc built (the objects whose kbuild command ran rustc, to an
+  object or, with inline helpers, to bitcode);
 - warnings: lines of the build log that rustc (`warning:` in a Rust
   file's diagnostic) or objtool wrote;
 - text: the size of vmlinux's text;
@@ -42,7 +43,10 @@ def rust_objects():
     for cmd in glob.glob(os.path.join(build, "**", ".*.o.cmd"), recursive=True):
         text = open(cmd, errors="replace").read()
         first = text.split("\n", 1)[0]
-        if re.search(r"\brustc\b|RUSTC|clippy-driver", first) and "--emit=obj" in first:
+        # Objects straight from rustc, or (inline helpers) from its bitcode
+        # linked with the helpers' and compiled by clang.
+        if re.search(r"\brustc\b|RUSTC|clippy-driver", first) and \
+                re.search(r"--emit=(obj|llvm-bc)\b", first):
             obj = os.path.join(os.path.dirname(cmd), os.path.basename(cmd)[1:-4])
             if os.path.exists(obj):
                 objs.append(obj)
