@@ -17,50 +17,9 @@ units=12
 
 for series in "${@:-6.1 6.12}"; do
   for s in $series; do
-    case "$s" in
-    # Debian keeps the headers of a configured tree in its -common twin.
-    6.1 | 6.12) tree=$("$root/scripts/kernel-headers-tree.sh" "$s")
-                headers=${tree%-amd64}-common ;;
-    7.3) read -r _ tree < <("$root/scripts/kernel-source.sh" 7.3 "$out/kernels")
-         headers=$tree ;;
-    *) echo "survey-trees: unknown tree '$s'" >&2; exit 1 ;;
-    esac
     work=$out/$s
-    rm -rf "$work" && mkdir -p "$work/probe" "$work/units"
-    # 1. Which headers compile on their own: one probe unit each, built by
-    #    kbuild so the flags are the tree's.
-    names=()
-    for h in "$headers"/include/linux/*.h; do
-      n=$(basename "$h" .h)
-      [[ $n =~ ^[A-Za-z0-9_]+$ ]] || continue
-      printf '#include <linux/%s.h>\n' "$n" > "$work/probe/p_$n.c"
-      names+=("$n")
-    done
-    # (a GCC-configured tree's own compile fails under clang-19; the tool
-    # drops what clang rejects, so the tool itself says which parse).
-    printf 'obj-m := %s\n' "$(printf 'p_%s.o ' "${names[@]}")" > "$work/probe/Kbuild"
-    pdb=$("$root/scripts/kernel-compile-commands.sh" "$work/probe" "$work/probe-db" "$tree")
-    "$tool" survey -p "$(dirname "$pdb")" -j"$(nproc)" --keep-going \
-      -o "$work/probe.json" 2> /dev/null
-    mapfile -t good < <(python3 - "$work/probe.json" "${names[@]}" <<'PY'
-import json, os, sys
-failed = {os.path.basename(u) for u in json.load(open(sys.argv[1]))["failed_units"]}
-for n in sys.argv[2:]:
-    if "p_%s.c" % n not in failed:
-        print(n)
-PY
-)
-    # 2. The good headers in $units units.
-    for ((u = 0; u < units; u++)); do : > "$work/units/unit_$u.c"; done
-    i=0
-    for n in "${good[@]}"; do
-      printf '#include <linux/%s.h>\n' "$n" >> "$work/units/unit_$((i % units)).c"
-      i=$((i + 1))
-    done
-    objs=$(for ((u = 0; u < units; u++)); do printf 'unit_%d.o ' "$u"; done)
-    printf 'obj-m := survey_units.o\nsurvey_units-y := %s\n' "$objs" > "$work/units/Kbuild"
-    db=$("$root/scripts/kernel-compile-commands.sh" "$work/units" "$work/db" "$tree")
-    echo "== Linux $s: ${#good[@]} of ${#names[@]} include/linux headers compile on their own, in $units units"
+    read -r db good total < <("$root/scripts/header-units.sh" "$s" "$work" "$units")
+    echo "== Linux $s: $good of $total include/linux headers compile on their own, in $units units"
     # 3. The survey at each -j, compared.
     for j in 1 2 4; do
       /usr/bin/time -f "%e %M" -o "$work/time" "$tool" survey -p "$(dirname "$db")" \
