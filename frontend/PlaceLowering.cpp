@@ -285,6 +285,14 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   TypeRef Ty = type(PtrTy, Sub);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
     if (const auto *Callee = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+      // Translated without its `...` (it never reads it), the function has
+      // no Rust form a variadic pointer can hold.
+      if (ignoresVariadicArguments(Callee) &&
+          functionSymbol(Callee).Kind == ir::SymbolKind::InlineFn)
+        reject(Sub, "variadic-function",
+               "address of '" + Callee->getNameAsString() +
+                   "', a variadic function translated without its variadic "
+                   "part");
       auto P = makeExpr(ExprKind::Path, Ty);
       P->Sym = functionSymbol(Callee);
       // A noreturn function is `-> !` in Rust (bindgen 0.60's declarations

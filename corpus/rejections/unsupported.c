@@ -106,6 +106,11 @@ struct __attribute__((packed)) msi_like {
   };
 };
 unsigned rust_helper_msi_subhandle(struct msi_like *m) { return m->subhandle; } /* expect-fallback: record-layout */
+/* A variadic inline that never reads its arguments translates without
+ * them; its address, a variadic pointer, has no such form. */
+static inline void check_format(const char *fmt, ...) { (void)fmt; }
+typedef void (*format_checker)(const char *, ...);
+format_checker rust_helper_checker_address(void) { return check_format; } /* expect-fallback: variadic-function */
 /* GNU global register variables are registers: the stack pointer only as
  * ASM_CALL_CONSTRAINT's in-out operand; read as a value, or any other
  * register, has no Rust form. */

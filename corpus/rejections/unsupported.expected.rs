@@ -65,6 +65,8 @@ extern "C" {
     pub fn packed_bits(arg0: *mut packed_holder) -> i32;
     #[link_name = "rust_helper_msi_subhandle"]
     pub fn msi_subhandle(arg0: *mut msi_like) -> u32;
+    #[link_name = "rust_helper_checker_address"]
+    pub fn checker_address() -> Option<unsafe extern "C" fn(*const i8, ...)>;
     #[link_name = "rust_helper_read_sp"]
     pub fn read_sp() -> u64;
     #[link_name = "rust_helper_bp_operand"]
@@ -96,7 +98,7 @@ pub unsafe extern "C" fn goto_old_rust(x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_fine` (unsupported.c:119).
+/// Translation of `rust_helper_fine` (unsupported.c:124).
 ///
 /// # Safety
 ///
