@@ -57,9 +57,13 @@ cl::opt<std::string> FallbackRouteOpt("fallback-route", cl::desc("How helpers le
 cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
                                 cl::value_desc("report.json"),
                                 cl::sub(TranslateCmd), cl::cat(Category));
+cl::SubCommand SurveyCmd("survey",
+                         "Classify every static inline function a tree's "
+                         "translation units can see");
+
 cl::opt<std::string> TypesMode("types", cl::desc("bindgen (refer to bindings::) or self (emit #[repr(C)] types)"),
                                cl::init("bindgen"), cl::sub(TranslateCmd),
-                               cl::cat(Category));
+                               cl::sub(SurveyCmd), cl::cat(Category));
 cl::opt<std::string> ExportMode("export", cl::desc("inline (#[inline(always)] pub unsafe fn) or c-abi (#[no_mangle] extern \"C\")"),
                                 cl::init("inline"), cl::sub(TranslateCmd),
                                 cl::cat(Category));
@@ -70,30 +74,30 @@ cl::opt<std::string> HelperPrefix("helper-prefix", cl::desc("Name prefix that ma
                                   cl::cat(Category));
 cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the output must compile with (default: 1.78, or the kernel tree's minimum)"),
                                     cl::init("1.78"), cl::sub(TranslateCmd),
-                                    cl::cat(Category));
+                                    cl::sub(SurveyCmd), cl::cat(Category));
 cl::opt<std::string> BindgenVersionOpt("bindgen-version", cl::desc("The bindgen the bindings come from (default: the kernel tree's minimum, else 0.60): from 0.61 C noreturn functions are `-> !`"),
-                                       cl::value_desc("x.y"), cl::sub(TranslateCmd), cl::cat(Category));
+                                       cl::value_desc("x.y"), cl::sub(TranslateCmd), cl::sub(SurveyCmd), cl::cat(Category));
 cl::opt<bool> Verbose("v", cl::desc("Say which compiler flags were dropped"),
                      cl::sub(TranslateCmd), cl::cat(Category));
 cl::list<std::string> OpaqueTypes("opaque-type", cl::desc("A type bindgen makes opaque (regex; repeatable)"),
-                                  cl::sub(TranslateCmd), cl::cat(Category));
+                                  cl::sub(TranslateCmd), cl::sub(SurveyCmd), cl::cat(Category));
 cl::opt<std::string> BindgenParameters("bindgen-parameters", cl::desc("Honour the bindgen options of a rust/bindgen_parameters file (opaque, blocklisted items)"),
-                                       cl::value_desc("file"), cl::sub(TranslateCmd),
+                                       cl::value_desc("file"), cl::sub(TranslateCmd), cl::sub(SurveyCmd),
                                        cl::cat(Category));
 cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's bindings as seen from the output's top level (default: bindings; crate::bindings_raw with --kernel-tree)"),
                                   cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<bool> BindingsInScope("bindings-in-scope", cl::desc("The output's module glob-imports the bindings (as the kernel's bindings_helper does): name types through it (default with --kernel-tree)"),
                               cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> KernelTree("kernel-tree", cl::desc("Kernel source tree: type as its rust/ffi.rs, rust/bindgen_parameters and rust/bindings/bindings_helper.h say"),
-                                cl::value_desc("srctree"), cl::sub(TranslateCmd),
+                                cl::value_desc("srctree"), cl::sub(TranslateCmd), cl::sub(SurveyCmd),
                                 cl::cat(Category));
 cl::opt<std::string> BindingsHeader("bindings-header", cl::desc("The header bindgen's bindings come from; C items it does not reach are declared by the output"),
-                                    cl::value_desc("file.h"), cl::sub(TranslateCmd),
+                                    cl::value_desc("file.h"), cl::sub(TranslateCmd), cl::sub(SurveyCmd),
                                     cl::cat(Category));
 cl::opt<bool> ShowCWarnings("show-c-warnings", cl::desc("Show the C compiler's warnings (hidden, as the kernel's bindgen rule hides them)"),
                             cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<bool> NoShims("no-shims", cl::desc("Never stand in an equivalent form for what Rust cannot express at --rust-version (docs/constructs.md, Shims): such helpers fall back"),
-                      cl::sub(TranslateCmd), cl::cat(Category));
+                      cl::sub(TranslateCmd), cl::sub(SurveyCmd), cl::cat(Category));
 
 cl::opt<std::string> FormatterOpt("formatter", cl::desc("rustfmt (default: lay the output out as rustfmt does, with the kernel tree's .rustfmt.toml) or none"),
                                   cl::value_desc("rustfmt|none"), cl::init("rustfmt"),
@@ -102,15 +106,12 @@ cl::opt<std::string> RustfmtPath("rustfmt", cl::desc("The rustfmt to run (defaul
                                  cl::value_desc("path"), cl::sub(TranslateCmd),
                                  cl::cat(Category));
 
-cl::SubCommand SurveyCmd("survey",
-                         "Classify every static inline function a tree's "
-                         "translation units can see");
 cl::list<std::string> SurveyInputs(cl::Positional, cl::ZeroOrMore,
                                    cl::desc("[<file.c>...] (default: all in "
                                             "the compile database)"),
                                    cl::sub(SurveyCmd));
-cl::opt<std::string> SurveyBuildDir("p", cl::desc("Build directory with compile_commands.json"),
-                                    cl::value_desc("build-dir"), cl::Required,
+cl::opt<std::string> SurveyBuildDir("p", cl::desc("Build directory with compile_commands.json (or the flags after --)"),
+                                    cl::value_desc("build-dir"),
                                     cl::sub(SurveyCmd), cl::cat(Category));
 cl::opt<unsigned> SurveyJobs("j", cl::desc("Parse this many units at once"),
                              cl::init(1), cl::Prefix, cl::sub(SurveyCmd),
@@ -319,15 +320,68 @@ std::string formatted(std::string Text) {
   return Text;
 }
 
+// The translation the options describe, for translate and survey alike.
+// False after an error message.
+bool translateOptions(const frontend::KernelProfile &Profile,
+                      const emit::EmitOptions &EO,
+                      frontend::TranslateOptions &TO) {
+  std::vector<std::string> Opaque(OpaqueTypes.begin(), OpaqueTypes.end());
+  Opaque.insert(Opaque.end(), Profile.Params.OpaqueTypes.begin(),
+                Profile.Params.OpaqueTypes.end());
+  for (const std::string &P : Opaque)
+    if (!Regex(P).isValid())
+      return reportFailure("--opaque-type '" + P + "' is not a valid pattern");
+
+  TO.HelperPrefix = HelperPrefix;
+  TO.ExportCAbi = ExportMode == "c-abi";
+  if (!SymbolPrefix.empty() &&
+      !Regex("^[A-Za-z_][A-Za-z0-9_]*$").match(SymbolPrefix))
+    return reportFailure("--symbol-prefix '" + SymbolPrefix +
+                "' cannot start a Rust identifier");
+  TO.SymbolPrefix = SymbolPrefix;
+  TO.SelfTypes = EO.Types == emit::TypeMode::Self;
+  TO.Verbose = Verbose;
+  TO.RustMajor = EO.Version.Major;
+  TO.RustMinor = EO.Version.Minor;
+  TO.ShowCWarnings = ShowCWarnings;
+  std::string BindgenVersion = BindgenVersionOpt.getNumOccurrences()
+                                   ? BindgenVersionOpt.getValue()
+                               : Profile.MinBindgenVersion.empty()
+                                   ? std::string("0.60")
+                                   : Profile.MinBindgenVersion;
+  emit::RustVersion Bindgen;
+  if (!parseVersion(BindgenVersion, Bindgen) || Bindgen.Major != 0)
+    return reportFailure("--bindgen-version must look like 0.71, not '" +
+                BindgenVersion + "'");
+  TO.BindingsNoreturnAsNever = Bindgen.Minor >= 61;
+  TO.Shims = !NoShims;
+  TO.Scalars = Profile.Scalars;
+  // Self mode lays an opaque record out as bindgen would: bytes only.
+  TO.OpaqueTypes = Opaque;
+  if (EO.Types == emit::TypeMode::Bindgen) {
+    TO.BindingsHeader = Profile.BindingsHeader;
+    TO.Params = Profile.Params;
+  }
+  return true;
+}
+
+// --types: false after an error message.
+bool typeMode(emit::EmitOptions &EO) {
+  if (TypesMode != "bindgen" && TypesMode != "self")
+    return reportFailure("--types must be 'bindgen' or 'self', not '" +
+                         TypesMode + "'");
+  EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
+  return true;
+}
+
 int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   emit::EmitOptions EO;
-  if (TypesMode != "bindgen" && TypesMode != "self")
-    return fail("--types must be 'bindgen' or 'self', not '" + TypesMode + "'");
+  if (!typeMode(EO))
+    return 1;
   if (FormatterOpt != "rustfmt" && FormatterOpt != "none")
     return fail("--formatter must be rustfmt or none, not '" + FormatterOpt + "'");
   if (ExportMode != "inline" && ExportMode != "c-abi")
     return fail("--export must be 'inline' or 'c-abi', not '" + ExportMode + "'");
-  EO.Types = TypesMode == "self" ? emit::TypeMode::Self : emit::TypeMode::Bindgen;
   ir::FallbackRoute Route = ir::FallbackRoute::Unstated;
   if (FallbackRouteOpt == "call")
     Route = ir::FallbackRoute::Call;
@@ -338,15 +392,10 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
                 FallbackRouteOpt + "'");
 
   frontend::KernelProfile Profile;
-  if (!loadProfile(Profile) || !configureEmitter(Profile, EO))
+  frontend::TranslateOptions TO;
+  if (!loadProfile(Profile) || !configureEmitter(Profile, EO) ||
+      !translateOptions(Profile, EO, TO))
     return 1;
-
-  std::vector<std::string> Opaque(OpaqueTypes.begin(), OpaqueTypes.end());
-  Opaque.insert(Opaque.end(), Profile.Params.OpaqueTypes.begin(),
-                Profile.Params.OpaqueTypes.end());
-  for (const std::string &P : Opaque)
-    if (!Regex(P).isValid())
-      return fail("--opaque-type '" + P + "' is not a valid pattern");
 
   std::vector<std::string> Files(Inputs.begin(), Inputs.end());
   for (const std::string &F : Files)
@@ -373,37 +422,6 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   if (!DB)
     return fail(DBError);
 
-  frontend::TranslateOptions TO;
-  TO.HelperPrefix = HelperPrefix;
-  TO.ExportCAbi = ExportMode == "c-abi";
-  if (!SymbolPrefix.empty() &&
-      !Regex("^[A-Za-z_][A-Za-z0-9_]*$").match(SymbolPrefix))
-    return fail("--symbol-prefix '" + SymbolPrefix +
-                "' cannot start a Rust identifier");
-  TO.SymbolPrefix = SymbolPrefix;
-  TO.SelfTypes = EO.Types == emit::TypeMode::Self;
-  TO.Verbose = Verbose;
-  TO.RustMajor = EO.Version.Major;
-  TO.RustMinor = EO.Version.Minor;
-  TO.ShowCWarnings = ShowCWarnings;
-  std::string BindgenVersion = BindgenVersionOpt.getNumOccurrences()
-                                   ? BindgenVersionOpt.getValue()
-                               : Profile.MinBindgenVersion.empty()
-                                   ? std::string("0.60")
-                                   : Profile.MinBindgenVersion;
-  emit::RustVersion Bindgen;
-  if (!parseVersion(BindgenVersion, Bindgen) || Bindgen.Major != 0)
-    return fail("--bindgen-version must look like 0.71, not '" +
-                BindgenVersion + "'");
-  TO.BindingsNoreturnAsNever = Bindgen.Minor >= 61;
-  TO.Shims = !NoShims;
-  TO.Scalars = Profile.Scalars;
-  // Self mode lays an opaque record out as bindgen would: bytes only.
-  TO.OpaqueTypes = Opaque;
-  if (EO.Types == emit::TypeMode::Bindgen) {
-    TO.BindingsHeader = Profile.BindingsHeader;
-    TO.Params = Profile.Params;
-  }
   frontend::TranslationOutput Out;
   if (!frontend::translate(*DB, Files, TO, Out))
     return 1; // Clang printed the errors.
@@ -436,7 +454,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   return commit(Outputs) ? 0 : 1;
 }
 
-int runSurvey() {
+int runSurvey(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   unsigned Index = 0, Count = 1;
   auto [IndexText, CountText] = StringRef(SurveyShardOpt).split('/');
   if (IndexText.getAsInteger(10, Index) || CountText.getAsInteger(10, Count) ||
@@ -445,7 +463,18 @@ int runSurvey() {
                 "'");
   if (SurveyJobs == 0)
     return fail("-j must be at least 1");
+  emit::EmitOptions EO;
+  frontend::KernelProfile Profile;
+  frontend::SurveyOptions SO;
+  if (!typeMode(EO) || !loadProfile(Profile) || !configureEmitter(Profile, EO) ||
+      !translateOptions(Profile, EO, SO.Translation))
+    return 1;
   std::vector<std::string> Files(SurveyInputs.begin(), SurveyInputs.end());
+  if (SurveyBuildDir.empty() && !Fixed)
+    return fail("no compile commands: pass -p <build-dir> (the directory of "
+                "compile_commands.json) or the compiler flags after --");
+  if (Fixed && Files.empty())
+    return fail("with flags after -- name the files to survey");
   for (const std::string &F : Files)
     if (!sys::fs::exists(F))
       return fail("no such file or directory: '" + F + "'");
@@ -454,15 +483,14 @@ int runSurvey() {
   if (!checkOutputPaths(Outputs, Files))
     return 1;
   std::string DBError;
-  auto DB = frontend::loadCompileCommands({SurveyBuildDir, nullptr}, Files,
-                                          DBError);
+  auto DB = frontend::loadCompileCommands({SurveyBuildDir, std::move(Fixed)},
+                                          Files, DBError);
   if (!DB)
     return fail(DBError);
   if (Files.empty())
     Files = DB->getAllFiles();
   std::vector<std::string> Units = frontend::shardUnits(Files, Index, Count);
 
-  frontend::SurveyOptions SO;
   SO.Jobs = SurveyJobs;
   // A progress bar on a terminal; nothing in logs.
   if (sys::Process::StandardErrIsDisplayed())
@@ -472,8 +500,12 @@ int runSurvey() {
              << std::string(Width - Filled, ' ') << "] " << Done << "/"
              << Total << " units" << (Done == Total ? "\n" : "");
     };
-  frontend::SurveyOutput Out = frontend::survey(*DB, Units, SO);
-  emit::SurveyShard Shard{Index, Count, Out.Units, Out.FailedUnits};
+  frontend::SurveyOutput Out;
+  if (!frontend::survey(*DB, Units, SO, Out))
+    return 1;
+  emit::SurveyShard Shard{Index, Count, Out.Units, Out.FailedUnits, TypesMode,
+                         std::to_string(EO.Version.Major) + "." +
+                             std::to_string(EO.Version.Minor)};
   Outputs[0].Content = emit::surveyToJson(Out.Functions, Shard).dump(2) + "\n";
   if (!commit(Outputs))
     return 1;
@@ -581,7 +613,7 @@ int run(int argc, const char **argv) {
   if (TranslateCmd)
     return runTranslate(std::move(Fixed));
   if (SurveyCmd)
-    return runSurvey();
+    return runSurvey(std::move(Fixed));
   if (ReportCmd)
     return runReport();
   return fail("no subcommand; try 'helpers2rs translate --help', "

@@ -20,6 +20,10 @@ struct SurveyShard {
   unsigned Index = 0, Count = 1;
   std::vector<std::string> Units;
   std::vector<std::string> FailedUnits; // units that did not compile
+  // The translation the classification answers for (--types,
+  // --rust-version).
+  std::string Types = "bindgen";
+  std::string RustVersion = "1.78";
 };
 
 // The survey format (docs/report-format.md): every static inline function

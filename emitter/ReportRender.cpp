@@ -185,6 +185,7 @@ json analyseTranslation(const json &R) {
 json analyseSurvey(const json &R) {
   json Out = {{"kind", "survey"},
               {"summary", R["summary"]},
+              {"options", R.value("options", json::object())},
               {"shard", R.value("shard", json::object())}};
   std::map<std::string, std::map<std::string, int>> Files;
   std::map<std::string, std::vector<json>> Sites;
@@ -297,8 +298,14 @@ std::string markdown(const json &A) {
   const json &S = A["summary"];
   bool Survey = A["kind"] == "survey";
   if (Survey) {
-    OS << "# helpers2rs feasibility survey\n\n"
-       << "| functions | translatable | rejected | translatable share |\n"
+    OS << "# helpers2rs feasibility survey\n\n";
+    if (const json &O = A["options"]; O.contains("types"))
+      OS << "Translatable: a helper returning the function's address "
+            "translates with `--types="
+         << O["types"].get<std::string>() << " --rust-version="
+         << O["rust_version"].get<std::string>()
+         << "`, the function and every function its translation reaches.\n\n";
+    OS << "| functions | translatable | rejected | translatable share |\n"
        << "|---:|---:|---:|---:|\n"
        << "| " << S["functions"] << " | " << S["translatable"] << " | "
        << S["rejected"] << " | " << static_cast<int>(S["translatable_share"].get<double>() * 1000) / 10.0
@@ -706,7 +713,14 @@ json mergeReports(const std::vector<json> &Inputs, std::string &Error) {
     }
   std::map<std::string, json> Functions;
   json Units = json::array(), FailedUnits = json::array();
+  json Options = Inputs[0].value("options", json::object());
   for (const json &R : Inputs) {
+    if (R.value("options", json::object()) != Options) {
+      Error = "the shards surveyed different translations (options " +
+              Options.dump() + " and " +
+              R.value("options", json::object()).dump() + ")";
+      return nullptr;
+    }
     for (const json &F : R["functions"])
       Functions.emplace(F["location"].get<std::string>() + " " +
                             F["name"].get<std::string>(),
@@ -723,6 +737,7 @@ json mergeReports(const std::vector<json> &Inputs, std::string &Error) {
           {"tool", "helpers2rs"},
           {"kind", "survey"},
           {"shard", {{"index", 0}, {"count", 1}}},
+          {"options", Options},
           {"units", Units},
           {"failed_units", FailedUnits},
           {"summary", surveySummary(Fns, Units.size(), FailedUnits.size())},

@@ -59,6 +59,10 @@ public:
     strings(R, "", "units");
     strings(R, "", "failed_units", /*Optional=*/true);
     object(R, "", "shard", /*Optional=*/true);
+    if (const json *O = object(R, "", "options", /*Optional=*/true)) {
+      string(*O, "options.", "types");
+      string(*O, "options.", "rust_version");
+    }
     forEach(R, "", "functions", [&](const json &F, const std::string &P) {
       string(F, P, "name");
       string(F, P, "location");

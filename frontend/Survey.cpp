@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 
 namespace h2r::frontend {
 
@@ -54,10 +56,18 @@ private:
   std::map<std::string, ir::FunctionRecord> Records; // sorted by key
 };
 
+// One function's lowering as the survey needs it: its own failure, if any,
+// and the closure functions its translation reaches.
+struct LoweredFunction {
+  std::optional<LoweringFailure> Failure;
+  std::set<const FunctionDecl *> Reaches;
+};
+
 class SurveyConsumer : public ASTConsumer {
 public:
-  SurveyConsumer(SurveyMerger &Merger, size_t Unit)
-      : Merger(Merger), Unit(Unit) {}
+  SurveyConsumer(SurveyMerger &Merger, size_t Unit, const SurveyOptions &Opts,
+                 const BindingsInventory *Bindings)
+      : Merger(Merger), Unit(Unit), Opts(Opts), Bindings(Bindings) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
@@ -69,10 +79,12 @@ public:
         if (FD->doesThisDeclarationHaveABody() &&
             InlineClosure::isInlineCandidate(FD))
           Candidates.push_back(FD);
-    TypeLowering Types(Ctx);
+    TypeLowering Types(Ctx, typeOptions(Opts.Translation, Bindings));
     LoweringContext LC(Ctx, Types);
+    configureLowering(LC, Opts.Translation, Bindings);
     for (const FunctionDecl *FD : Candidates)
       LC.Inlines.insert(FD->getCanonicalDecl());
+    std::map<const FunctionDecl *, LoweredFunction> Lowered;
     for (const FunctionDecl *FD : Candidates) {
       ir::FunctionRecord R;
       R.Name = FD->getNameAsString();
@@ -80,14 +92,13 @@ public:
       std::string Key = R.Loc.str() + " " + R.Name;
       if (!Merger.claim(Key, Unit))
         continue;
-      auto Result = FunctionLowering(LC, FD).run();
-      if (auto *F = std::get_if<LoweringFailure>(&Result)) {
+      if (auto Failure = firstFailure(LC, Lowered, FD)) {
         ir::FallbackReason Why;
-        Why.Construct = F->Construct;
-        Why.Function = R.Name;
-        Why.Loc = describeLocation(F->Loc, SM);
-        Why.MacroChain = macroChain(F->Loc, SM, Ctx.getLangOpts());
-        Why.Message = F->Message;
+        Why.Construct = Failure->first.Construct;
+        Why.Function = Failure->second->getNameAsString();
+        Why.Loc = describeLocation(Failure->first.Loc, SM);
+        Why.MacroChain = macroChain(Failure->first.Loc, SM, Ctx.getLangOpts());
+        Why.Message = Failure->first.Message;
         R.Reasons.push_back(std::move(Why));
       }
       R.Translated = R.Reasons.empty();
@@ -96,35 +107,93 @@ public:
   }
 
 private:
+  using Failure = std::pair<LoweringFailure, const FunctionDecl *>;
+
+  static const LoweredFunction &
+  lower(LoweringContext &LC,
+        std::map<const FunctionDecl *, LoweredFunction> &Lowered,
+        const FunctionDecl *FD) {
+    auto It = Lowered.find(FD);
+    if (It != Lowered.end())
+      return It->second;
+    LoweredFunction L;
+    FunctionLowering FL(LC, FD);
+    auto Result = FL.run();
+    if (auto *F = std::get_if<LoweringFailure>(&Result))
+      L.Failure = *F;
+    else
+      L.Reaches = FL.reached();
+    return Lowered.emplace(FD, std::move(L)).first->second;
+  }
+
+  // What translate would say of a helper returning Root's address: Root's
+  // own failure, or the first one its translation reaches (depth first, as
+  // the translator walks a helper's closure).
+  static std::optional<Failure>
+  firstFailure(LoweringContext &LC,
+               std::map<const FunctionDecl *, LoweredFunction> &Lowered,
+               const FunctionDecl *Root) {
+    // Its translation drops the `...`; a pointer to it has no Rust type.
+    if (Root->isVariadic() && ignoresVariadicArguments(Root))
+      return Failure{{"variadic-function",
+                      "address of '" + Root->getNameAsString() +
+                          "', a variadic function translated without its "
+                          "variadic part",
+                      Root->getLocation()},
+                     Root};
+    std::set<const FunctionDecl *> Seen{Root};
+    std::vector<const FunctionDecl *> Stack{Root};
+    while (!Stack.empty()) {
+      const FunctionDecl *F = Stack.back();
+      Stack.pop_back();
+      const LoweredFunction &L = lower(LC, Lowered, F);
+      if (L.Failure)
+        return Failure{*L.Failure, F};
+      for (const FunctionDecl *C : L.Reaches)
+        if (Seen.insert(C).second)
+          Stack.push_back(C);
+    }
+    return std::nullopt;
+  }
+
   SurveyMerger &Merger;
   size_t Unit; // index in the shard's sorted unit list
+  const SurveyOptions &Opts;
+  const BindingsInventory *Bindings;
 };
 
 class SurveyAction : public ASTFrontendAction {
 public:
-  SurveyAction(SurveyMerger &Merger, size_t Unit)
-      : Merger(Merger), Unit(Unit) {}
+  SurveyAction(SurveyMerger &Merger, size_t Unit, const SurveyOptions &Opts,
+               const BindingsInventory *Bindings)
+      : Merger(Merger), Unit(Unit), Opts(Opts), Bindings(Bindings) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<SurveyConsumer>(Merger, Unit);
+    return std::make_unique<SurveyConsumer>(Merger, Unit, Opts, Bindings);
   }
 
 private:
   SurveyMerger &Merger;
   size_t Unit;
+  const SurveyOptions &Opts;
+  const BindingsInventory *Bindings;
 };
 
 class SurveyActionFactory : public tooling::FrontendActionFactory {
 public:
-  SurveyActionFactory(SurveyMerger &Merger, size_t Unit)
-      : Merger(Merger), Unit(Unit) {}
+  SurveyActionFactory(SurveyMerger &Merger, size_t Unit,
+                      const SurveyOptions &Opts,
+                      const BindingsInventory *Bindings)
+      : Merger(Merger), Unit(Unit), Opts(Opts), Bindings(Bindings) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<SurveyAction>(Merger, Unit);
+    return std::make_unique<SurveyAction>(Merger, Unit, Opts, Bindings);
   }
 
 private:
   SurveyMerger &Merger;
   size_t Unit;
+  const SurveyOptions &Opts;
+  const BindingsInventory *Bindings;
 };
 
 } // namespace
@@ -140,11 +209,14 @@ std::vector<std::string> shardUnits(std::vector<std::string> Files,
   return Shard;
 }
 
-SurveyOutput survey(const tooling::CompilationDatabase &DB,
-                    const std::vector<std::string> &Units,
-                    const SurveyOptions &Opts) {
+bool survey(const tooling::CompilationDatabase &DB,
+            const std::vector<std::string> &Units, const SurveyOptions &Opts,
+            SurveyOutput &Out) {
+  std::optional<BindingsInventory> Bindings;
+  if (!Units.empty() &&
+      !loadBindingsInventory(DB, Units.front(), Opts.Translation, Bindings))
+    return false;
   SurveyMerger Merger;
-  SurveyOutput Out;
   Out.Units = Units;
   std::mutex ProgressLock;
   size_t Done = 0;
@@ -152,7 +224,8 @@ SurveyOutput survey(const tooling::CompilationDatabase &DB,
   for (size_t Index = 0; Index < Units.size(); ++Index)
     Pool.async([&, Index] {
       const std::string &Unit = Units[Index];
-      SurveyActionFactory Factory(Merger, Index);
+      SurveyActionFactory Factory(Merger, Index, Opts,
+                                  Bindings ? &*Bindings : nullptr);
       std::unique_ptr<tooling::ClangTool> Tool = makeTool(DB, {Unit});
       Tool->appendArgumentsAdjuster(gccFlagFilter());
       // A survey reads hundreds of headers: warnings are noise here.
@@ -170,7 +243,7 @@ SurveyOutput survey(const tooling::CompilationDatabase &DB,
   Pool.wait();
   std::sort(Out.FailedUnits.begin(), Out.FailedUnits.end());
   Out.Functions = Merger.take();
-  return Out;
+  return true;
 }
 
 } // namespace h2r::frontend

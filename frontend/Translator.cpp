@@ -175,13 +175,8 @@ struct TranslationUnitLowering::UnitState {
 void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   if (Ctx.getDiagnostics().hasErrorOccurred())
     return;
-  TypeOptions TyOpts;
-  TyOpts.OpaquePatterns = Opts.OpaqueTypes;
-  TyOpts.Scalars = Opts.Scalars;
-  TyOpts.NewtypeEnums = Opts.Params.NewtypeEnums;
-  TyOpts.Bindings = Bindings;
-  TyOpts.DefinesRecords = Opts.SelfTypes;
-  UnitState U(Ctx, findHelpers(Ctx, Opts.HelperPrefix, Markers), TyOpts);
+  UnitState U(Ctx, findHelpers(Ctx, Opts.HelperPrefix, Markers),
+              typeOptions(Opts, Bindings));
   configureContext(U);
   lowerFunctions(U);
   recordFunctions(U);
@@ -231,12 +226,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
 
 void TranslationUnitLowering::configureContext(UnitState &U) {
   LoweringContext &LC = U.LC;
-  LC.Bindings = Bindings;
-  LC.SelfTypes = Opts.SelfTypes;
-  LC.RustMajor = Opts.RustMajor;
-  LC.RustMinor = Opts.RustMinor;
-  LC.Shims = Opts.Shims;
-  LC.BindingsNoreturnAsNever = Opts.BindingsNoreturnAsNever;
+  configureLowering(LC, Opts, Bindings);
   for (const FunctionDecl *F : U.Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
   for (const Helper &H : U.Helpers)
@@ -455,17 +445,9 @@ bool translate(const tooling::CompilationDatabase &DB,
   // What the bindings hold, seen through the first input's command: the
   // helpers and the bindings are built with the same flags.
   std::optional<BindingsInventory> Bindings;
-  if (!Opts.SelfTypes) {
-    Bindings.emplace(Opts.Params);
-    Bindings->AssumeAll = Opts.BindingsHeader.empty();
-    if (!Bindings->AssumeAll && !Files.empty() &&
-        !takeBindingsInventory(DB, Files.front(), Opts.BindingsHeader,
-                               *Bindings)) {
-      llvm::errs() << "helpers2rs: error: the bindings header '"
-                   << Opts.BindingsHeader << "' does not compile\n";
-      return false;
-    }
-  }
+  if (!Files.empty() &&
+      !loadBindingsInventory(DB, Files.front(), Opts, Bindings))
+    return false;
 
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;

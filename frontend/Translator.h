@@ -9,7 +9,7 @@
 #ifndef H2R_FRONTEND_TRANSLATOR_H
 #define H2R_FRONTEND_TRANSLATOR_H
 
-#include "frontend/KernelProfile.h"
+#include "frontend/TranslateOptions.h"
 #include "ir/Module.h"
 #include "ir/Report.h"
 
@@ -21,30 +21,6 @@ class CompilationDatabase;
 } // namespace clang::tooling
 
 namespace h2r::frontend {
-
-struct TranslateOptions {
-  std::string HelperPrefix = "rust_helper_";
-  bool ExportCAbi = false;
-  std::string SymbolPrefix;
-  bool SelfTypes = false;
-  bool Verbose = false; // say which compiler flags were dropped
-  unsigned RustMajor = 1, RustMinor = 78; // --rust-version
-  bool Shims = true;                      // --no-shims: false
-  // bindgen --opaque-type patterns: records whose members stay hidden.
-  std::vector<std::string> OpaqueTypes;
-  // The tree's `ffi` crate mapping; empty: Clang's C types (core::ffi).
-  ScalarMapping Scalars;
-  // bindgen mode: the header the bindings come from, and the options that
-  // blocklist items from them. Empty: every C item is assumed bound, less
-  // the blocklisted.
-  std::string BindingsHeader;
-  BindgenParameters Params;
-  // Show the C compiler's warnings (the kernel's bindgen rule passes -w).
-  bool ShowCWarnings = false;
-  // The bindings declare C noreturn functions `-> !` (bindgen >= 0.61 with
-  // --enable-function-attribute-detection, as the kernel's rule runs it).
-  bool BindingsNoreturnAsNever = false;
-};
 
 struct TranslationOutput {
   ir::Module Module;

@@ -113,6 +113,44 @@ echo "top reasons: $(python3 -c "
 import json; s=json.load(open('full.json'))['summary']['rejected_by_construct']
 print(', '.join('%s %d' % kv for kv in sorted(s.items(), key=lambda kv: -kv[1])[:10]))")"
 
+# What the survey calls translatable is what translate would do with a
+# helper returning the function's address: callees count, and so do the
+# options (flags after --, --types).
+cat > classify.c <<'C'
+static inline int reads_varargs(int n, ...) {
+  __builtin_va_list ap;
+  __builtin_va_start(ap, n);
+  int v = __builtin_va_arg(ap, int);
+  __builtin_va_end(ap);
+  return v;
+}
+static inline int calls_it(int x) { return reads_varargs(1, x); }
+static inline int plain(int x) { return x + 1; }
+static inline int format_only(const char *fmt, ...) { return 0; }
+struct bits { unsigned int a : 3; };
+struct __attribute__((packed)) gate { short x; struct bits b; };
+static inline int gate_a(struct gate *g) { return g->b.a; }
+C
+status_of() { field "$1" "{f['name']: f['status'] for f in d['functions']}['$2']"; }
+"$tool" survey classify.c --types=self -o self.json -- -O2
+"$tool" survey classify.c -o bindgen.json -- -O2
+check "survey: a callee's failure rejects its caller" test "$(status_of self.json calls_it)" = rejected
+check "survey: the caller's reason names the callee" test \
+  "$(field self.json "[f['reasons'][0]['function'] for f in d['functions'] if f['name'] == 'calls_it'][0]")" = reads_varargs
+check "survey: a plain function is translatable" test "$(status_of self.json plain)" = translatable
+check "survey: a variadic function has no address" test \
+  "$(field self.json "[f['reasons'][0]['construct'] for f in d['functions'] if f['name'] == 'format_only'][0]")" = variadic-function
+check "survey --types=self: Rust lays out the packed record" test "$(status_of self.json gate_a)" = rejected
+check "survey --types=bindgen: bindgen lays it out" test "$(status_of bindgen.json gate_a)" = translatable
+check "survey: the options are in the file" test "$(field self.json "d['options']['types']")" = self
+"$tool" report self.json -o self.md
+check "survey markdown says what translatable means" grep -q 'translates with `--types=self --rust-version=1.78`' self.md
+"$tool" survey classify.c -o x.json 2> err.txt; rc=$?
+check "survey without -p or --: exit 1" test "$rc" = 1
+check "survey without -p or --: says what to pass" grep -q "pass -p <build-dir>" err.txt
+"$tool" report self.json bindgen.json -o x.json 2> err.txt; rc=$?
+check "shards of different translations are not merged" grep -q "surveyed different translations" err.txt
+
 # HTML in headless Chromium.
 "$tool" report "$kreport" --format=html -o r.html
 "$tool" report full.json --format=html -o s.html

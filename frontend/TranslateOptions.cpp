@@ -1,0 +1,46 @@
+#include "frontend/TranslateOptions.h"
+#include "frontend/FunctionLowering.h"
+#include "frontend/TypeLowering.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+namespace h2r::frontend {
+
+bool loadBindingsInventory(const clang::tooling::CompilationDatabase &DB,
+                           const std::string &File,
+                           const TranslateOptions &Opts,
+                           std::optional<BindingsInventory> &Out) {
+  if (Opts.SelfTypes)
+    return true;
+  Out.emplace(Opts.Params);
+  Out->AssumeAll = Opts.BindingsHeader.empty();
+  if (Out->AssumeAll ||
+      takeBindingsInventory(DB, File, Opts.BindingsHeader, *Out))
+    return true;
+  llvm::errs() << "helpers2rs: error: the bindings header '"
+               << Opts.BindingsHeader << "' does not compile\n";
+  return false;
+}
+
+TypeOptions typeOptions(const TranslateOptions &Opts,
+                        const BindingsInventory *Bindings) {
+  TypeOptions TyOpts;
+  TyOpts.OpaquePatterns = Opts.OpaqueTypes;
+  TyOpts.Scalars = Opts.Scalars;
+  TyOpts.NewtypeEnums = Opts.Params.NewtypeEnums;
+  TyOpts.Bindings = Bindings;
+  TyOpts.DefinesRecords = Opts.SelfTypes;
+  return TyOpts;
+}
+
+void configureLowering(LoweringContext &LC, const TranslateOptions &Opts,
+                       const BindingsInventory *Bindings) {
+  LC.Bindings = Bindings;
+  LC.SelfTypes = Opts.SelfTypes;
+  LC.RustMajor = Opts.RustMajor;
+  LC.RustMinor = Opts.RustMinor;
+  LC.Shims = Opts.Shims;
+  LC.BindingsNoreturnAsNever = Opts.BindingsNoreturnAsNever;
+}
+
+} // namespace h2r::frontend

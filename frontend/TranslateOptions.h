@@ -1,0 +1,71 @@
+//===- frontend/TranslateOptions.h - What a translation is asked --*- C++ -*-===//
+//
+// The options of one translation, shared by translate and survey (a survey
+// answers for the translation these options describe), and how they become
+// the settings of type and function lowering.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_TRANSLATEOPTIONS_H
+#define H2R_FRONTEND_TRANSLATEOPTIONS_H
+
+#include "frontend/BindingsInventory.h"
+#include "frontend/KernelProfile.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+} // namespace clang::tooling
+
+namespace h2r::frontend {
+
+struct LoweringContext;
+struct TypeOptions;
+
+struct TranslateOptions {
+  std::string HelperPrefix = "rust_helper_";
+  bool ExportCAbi = false;
+  std::string SymbolPrefix;
+  bool SelfTypes = false;
+  bool Verbose = false; // say which compiler flags were dropped
+  unsigned RustMajor = 1, RustMinor = 78; // --rust-version
+  bool Shims = true;                      // --no-shims: false
+  // bindgen --opaque-type patterns: records whose members stay hidden.
+  std::vector<std::string> OpaqueTypes;
+  // The tree's `ffi` crate mapping; empty: Clang's C types (core::ffi).
+  ScalarMapping Scalars;
+  // bindgen mode: the header the bindings come from, and the options that
+  // blocklist items from them. Empty: every C item is assumed bound, less
+  // the blocklisted.
+  std::string BindingsHeader;
+  BindgenParameters Params;
+  // Show the C compiler's warnings (the kernel's bindgen rule passes -w).
+  bool ShowCWarnings = false;
+  // The bindings declare C noreturn functions `-> !` (bindgen >= 0.61 with
+  // --enable-function-attribute-detection, as the kernel's rule runs it).
+  bool BindingsNoreturnAsNever = false;
+};
+
+// What the bindings hold in bindgen mode, seen through File's compile
+// command (the helpers and the bindings are built with the same flags);
+// nothing in self mode. False, after an error message, when the bindings
+// header does not compile.
+bool loadBindingsInventory(const clang::tooling::CompilationDatabase &DB,
+                           const std::string &File,
+                           const TranslateOptions &Opts,
+                           std::optional<BindingsInventory> &Out);
+
+// Type lowering's settings for a translation with these options.
+TypeOptions typeOptions(const TranslateOptions &Opts,
+                        const BindingsInventory *Bindings);
+
+// Function lowering's settings (everything but the unit's own function
+// sets) for a translation with these options.
+void configureLowering(LoweringContext &LC, const TranslateOptions &Opts,
+                       const BindingsInventory *Bindings);
+
+} // namespace h2r::frontend
+
+#endif
