@@ -5,7 +5,7 @@ program calling the translation must print the same checksum of every
 global.
 
     campaign.py <helpers2rs> <work-dir> <seed>... | <first>-<last>
-        [--expect-clean] [--keep]
+        [--options=helper|kernel] [--jobs=N] [--expect-clean] [--keep]
 
 csmith options: no floating point (the kernel has none), no packed structs
 (-mno-ms-bitfields layouts Rust cannot always say), at most 4 functions and
@@ -19,6 +19,14 @@ through `extern "C"`; the helper is
 and main calls it, or `h2r_rust_helper_func_1` (the translation, --types=self
 --export=c-abi) in the Rust build.
 
+Option sets (--options): `helper` (the default) translates for Rust 1.87 and
+builds with `rustc -O`; `kernel` translates for the kernel's minimum Rust
+(1.78) and builds the way a kernel with CONFIG_RUST_OVERFLOW_CHECKS and
+CONFIG_RUST_DEBUG_ASSERTIONS (both the kernel's defaults under DEBUG_KERNEL)
+does: -Copt-level=2 -Coverflow-checks=on -Cdebug-assertions=on, so an
+arithmetic operation the translation left unchecked where C wraps aborts and
+shows as DIFFERENT.
+
 Each seed is one of: equal, DIFFERENT, fallback (with the reason), rustc-
 rejected, tool-crash, tool-error, c-timeout, rust-timeout, c-broken (csmith
 or clang failed; not the tool's doing). DIFFERENT, rustc-rejected,
@@ -28,6 +36,7 @@ tool-crash and rust-timeout (the C build finished) are bugs; with
 Prints one line per seed and a summary line `N passed, N failed`.
 """
 import collections
+import concurrent.futures
 import json
 import os
 import re
@@ -44,6 +53,12 @@ RUSTC = os.environ.get("RUSTC", "rustc")
 # ends (csmith writes some); Rust keeps it, so the C reference must too.
 CFLAGS = ["-O1", "-fno-strict-overflow", "-fno-finite-loops", "-w",
           "-I/usr/include/csmith"]
+# Per option set: the translator's --rust-version and rustc's code flags.
+OPTION_SETS = {
+    "helper": ("1.87", ["-O"]),
+    "kernel": ("1.78", ["-Copt-level=2", "-Coverflow-checks=on",
+                        "-Cdebug-assertions=on"]),
+}
 # A Rust build that runs past a C build that finished differs from it.
 BUGS = {"DIFFERENT", "rustc-rejected", "tool-crash", "rust-timeout"}
 
@@ -75,7 +90,8 @@ def run(args, timeout=60, **kw):
         return None
 
 
-def classify(tool, work, seed):
+def classify(tool, work, seed, option_set):
+    rust_version, rustc_flags = OPTION_SETS[option_set]
     d = os.path.join(work, str(seed))
     os.makedirs(d, exist_ok=True)
     prog = os.path.join(d, "prog.c")
@@ -89,7 +105,7 @@ def classify(tool, work, seed):
 
     rs, report = os.path.join(d, "prog.rs"), os.path.join(d, "report.json")
     r = run([tool, "translate", prog, "--types=self", "--export=c-abi",
-             "--symbol-prefix=h2r_", "--rust-version=1.87", "-o", rs,
+             "--symbol-prefix=h2r_", "--rust-version=" + rust_version, "-o", rs,
              "--report", report, "--"] + CFLAGS)
     if r is None:
         return "tool-crash", "timeout"
@@ -105,8 +121,8 @@ def classify(tool, work, seed):
 
     c_exe, rust_exe = os.path.join(d, "c"), os.path.join(d, "rust")
     obj = os.path.join(d, "prog.o")
-    r = run([RUSTC, "--edition=2021", "--crate-type=staticlib", "-O",
-             "-C", "panic=abort", "-o", os.path.join(d, "libprog.a"), rs],
+    r = run([RUSTC, "--edition=2021", "--crate-type=staticlib"] + rustc_flags +
+            ["-C", "panic=abort", "-o", os.path.join(d, "libprog.a"), rs],
             timeout=120)
     if r is None or r.returncode != 0:
         first = next((l for l in (r.stderr if r else "timeout").splitlines()
@@ -139,6 +155,12 @@ def classify(tool, work, seed):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     flags = {a for a in sys.argv[1:] if a.startswith("--")}
+    valued = dict(a[2:].split("=", 1) for a in flags if "=" in a)
+    option_set = valued.get("options", "helper")
+    if option_set not in OPTION_SETS:
+        sys.exit("campaign: unknown option set '%s' (%s)"
+                 % (option_set, ", ".join(OPTION_SETS)))
+    jobs = int(valued.get("jobs", "1"))
     tool, work = os.path.realpath(args[0]), os.path.realpath(args[1])
     seeds = []
     for a in args[2:]:
@@ -153,8 +175,9 @@ def main():
     counts = collections.Counter()
     reasons = collections.Counter()
     bugs = []
-    for seed in seeds:
-        kind, detail = classify(tool, work, seed)
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs)
+    outcomes = pool.map(lambda s: classify(tool, work, s, option_set), seeds)
+    for seed, (kind, detail) in zip(seeds, outcomes):
         counts[kind] += 1
         if kind == "fallback":
             reasons[detail] += 1
