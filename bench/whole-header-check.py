@@ -1,17 +1,30 @@
 #!/usr/bin/env python3
 """The survey's "translatable" checked as "compiles": for each unit of
 scripts/header-units.sh, the functions the survey calls translatable get one
-helper each that takes the function's address (so each one's own
-translation is in the output), the unit is translated (--types=self
---export=c-abi) and rustc type-checks the result. Every rustc error is laid
-at the function (or record) whose text it points into.
+helper each that returns the function's address (so each one's own
+translation is in the output), the unit is translated with the survey's own
+options and rustc type-checks the result. Every rustc error is laid at the
+function (or record) whose text it points into.
 
     whole-header-check.py <helpers2rs> <compile_commands.json> <work-dir>
+        [--types self|bindgen] [--bindgen B --bindgen-parameters F]
         [--units N] [--json out.json]
 
+--types=self: the output defines its own records (--export=c-abi).
+--types=bindgen: as the kernel's bindgen rule would bind the unit: bindgen B
+(the kernel's 0.71.1) runs over the unit with the rule's options and C flags
+(-DMODULE -fno-builtin -D__BINDGEN__, which the survey and the translation
+see too) and the tree's bindgen_parameters F, less what needs the kernel's
+own crates (MaybeZeroable derives, cfi_encoding attributes); the types it
+blocklists for the kernel to define (__kernel_size_t...) are defined as the
+kernel's bindings crate does. The translation refers to that module.
+
 Prints, per unit and in total: functions the survey calls translatable,
-those whose Rust does not compile (with the first error of each), and those
-translate itself left to C. Exit status 1 when any does not compile.
+those whose Rust does not compile (with the first error of each), those the
+translation left to C although the survey called them translatable (a
+disagreement), and those whose address named another declaration (a
+fortified library function's overload), so their body was not checked.
+Exit status 1 on any rustc error or disagreement.
 """
 import argparse
 import json
@@ -25,8 +38,13 @@ ap.add_argument("tool")
 ap.add_argument("db")
 ap.add_argument("work")
 ap.add_argument("--units", type=int, default=0, help="check the first N units only")
+ap.add_argument("--types", choices=("self", "bindgen"), default="self")
+ap.add_argument("--bindgen", help="the bindgen binary (bindgen mode)")
+ap.add_argument("--bindgen-parameters", help="the tree's rust/bindgen_parameters")
 ap.add_argument("--json")
 a = ap.parse_args()
+if a.types == "bindgen" and not (a.bindgen and a.bindgen_parameters):
+    sys.exit("whole-header-check: --types=bindgen needs --bindgen and --bindgen-parameters")
 rustc = os.environ.get("RUSTC", "/usr/bin/rustc")
 os.makedirs(a.work, exist_ok=True)
 entries = [e for e in json.load(open(a.db)) if re.search(r"unit_\d+\.c$", e["file"])]
@@ -53,7 +71,46 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
-totals = {"translatable": 0, "compile_errors": 0, "left_to_c": 0}
+ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+# The C flags the kernel's bindgen rule adds to the helpers' own.
+BINDGEN_CFLAGS = ["-DMODULE", "-fno-builtin", "-D__BINDGEN__"]
+# rust/Makefile's cmd_bindgen, with core::ffi for the kernel's ffi crate.
+BINDGEN_RULE = ["--rust-target", "1.68", "--use-core", "--with-derive-default",
+                "--ctypes-prefix", "core::ffi", "--no-layout-tests",
+                "--no-debug", ".*", "--enable-function-attribute-detection"]
+# What rust/bindings/lib.rs defines for the types bindgen_parameters
+# blocklists.
+KERNEL_DEFINED = """pub type __kernel_size_t = usize;
+pub type __kernel_ssize_t = isize;
+pub type __kernel_ptrdiff_t = isize;
+"""
+
+
+def standalone_parameters(path, out):
+    """The tree's bindgen_parameters less what needs the kernel's crates."""
+    kept = [line for line in open(path)
+            if not re.match(r"\s*--with-(derive-custom|attribute-custom)", line)]
+    open(out, "w").writelines(kept)
+    options = []
+    for line in kept:
+        line = line.strip()
+        if line and not line.startswith("#"):
+            options += line.split()
+    return options
+
+
+def with_flags(entry, path, flags):
+    """entry compiling path, with flags appended."""
+    e = dict(entry)
+    e["arguments"] = [path if x == entry["file"] or
+                      x == os.path.join(entry["directory"], entry["file"]) else x
+                      for x in entry["arguments"]] + flags
+    e["file"] = path
+    return e
+
+
+totals = {"translatable": 0, "compile_errors": 0, "left_to_c": 0,
+          "address_names_another_declaration": 0}
 units = []
 for e in entries:
     src = os.path.join(e["directory"], e["file"])
@@ -61,8 +118,23 @@ for e in entries:
     work = os.path.join(a.work, name)
     os.makedirs(work, exist_ok=True)
     # 1. What the survey calls translatable in this unit.
+    bindgen_mode = a.types == "bindgen"
+    extra = BINDGEN_CFLAGS if bindgen_mode else []
+    mode = ["--types=" + a.types]
+    if bindgen_mode:
+        params = os.path.join(work, "bindgen_parameters")
+        param_options = standalone_parameters(a.bindgen_parameters, params)
+        mode += ["--bindgen-version=0.71", "--bindgen-parameters=" + params]
+    survey_dir = os.path.join(work, "survey")
+    os.makedirs(survey_dir, exist_ok=True)
+    json.dump([with_flags(e, src, extra)],
+              open(os.path.join(survey_dir, "compile_commands.json"), "w"))
     survey = os.path.join(work, "survey.json")
-    run([a.tool, "survey", "-p", os.path.dirname(a.db), src, "-o", survey])
+    s = run([a.tool, "survey", "-p", survey_dir, src, "-o", survey] + mode)
+    if s.returncode != 0:
+        print("%s: survey failed: %s" % (name, s.stderr.strip().splitlines()[-1:]))
+        units.append({"unit": name, "survey_failed": True})
+        continue
     fns = sorted({f["name"] for f in json.load(open(survey))["functions"]
                   if f["status"] == "translatable"})
     # 2. One helper per function, taking its address, in a unit of its own
@@ -72,24 +144,44 @@ for e in entries:
         f.write('#include "%s"\n' % src)
         for fn in fns:
             f.write("void *rust_helper_h2r_addr_%s(void) { return (void *)%s; }\n" % (fn, fn))
-    entry = dict(e)
-    entry["arguments"] = [check if x == e["file"] or x == src else x
-                          for x in e["arguments"]]
-    entry["file"] = check
-    json.dump([entry], open(os.path.join(work, "compile_commands.json"), "w"))
+    json.dump([with_flags(e, check, extra)],
+              open(os.path.join(work, "compile_commands.json"), "w"))
     out = os.path.join(work, "check.rs")
     report = os.path.join(work, "report.json")
-    t = run([a.tool, "translate", "-p", work, check, "--types=self",
-             "--export=c-abi", "--report", report, "-o", out])
+    t = run([a.tool, "translate", "-p", work, check, "--report", report, "-o", out]
+            + mode + ([] if bindgen_mode else ["--export=c-abi"]))
     if t.returncode != 0:
         print("%s: translate failed: %s" % (name, t.stderr.strip().splitlines()[-1:]))
         units.append({"unit": name, "translatable": len(fns), "translate_failed": True})
         continue
-    left = [h["name"] for h in json.load(open(report))["helpers"] if h["status"] == "fallback"]
-    # 3. rustc's verdict, error by error.
+    # 3. Where the translation and the survey disagree.
+    prefix = "rust_helper_h2r_addr_"
+    left, elsewhere = [], []
+    for h in json.load(open(report))["helpers"]:
+        fn = h["name"][len(prefix):]
+        if h["status"] == "fallback":
+            left.append({"function": fn, "reason": h["reasons"][0] if h["reasons"] else {}})
+        elif fn not in h["closure"]:
+            elsewhere.append(fn)
+    # 4. rustc's verdict, error by error.
+    crate = out
+    if bindgen_mode:
+        bindings = os.path.join(work, "bindings.rs")
+        b = run(["python3", os.path.join(ROOT, "scripts/kernel-bindings.py"), a.db,
+                 src, src, bindings, "--"] + BINDGEN_RULE + param_options +
+                ["--"] + BINDGEN_CFLAGS + ["-w", "--target=x86_64-linux-gnu"],
+                env=dict(os.environ, BINDGEN=a.bindgen))
+        if b.returncode != 0:
+            print("%s: bindgen failed: %s" % (name, b.stderr.strip().splitlines()[-1:]))
+            units.append({"unit": name, "translatable": len(fns), "bindgen_failed": True})
+            continue
+        crate = os.path.join(work, "lib.rs")
+        open(crate, "w").write(
+            "pub mod bindings {\n%s    include!(%s);\n}\ninclude!(%s);\n"
+            % (KERNEL_DEFINED, json.dumps(bindings), json.dumps(out)))
     r = run([rustc, "--edition=2021", "--crate-type=lib", "--emit=metadata",
              "--error-format=json", "--cap-lints=allow", "-o",
-             os.path.join(work, "check.rmeta"), out])
+             os.path.join(work, "check.rmeta"), crate])
     owners = owner_of_lines(out)
     failing = {}
     for line in r.stderr.splitlines():
@@ -100,23 +192,36 @@ for e in entries:
         if d.get("level") != "error" or not d.get("spans"):
             continue
         span = next((s for s in d["spans"] if s.get("is_primary")), d["spans"][0])
-        owner = owners[span["line_start"] - 1] if span["line_start"] <= len(owners) else None
+        in_output = os.path.realpath(os.path.join(work, span["file_name"])) == \
+            os.path.realpath(out) or span["file_name"] == out
+        owner = owners[span["line_start"] - 1] \
+            if in_output and span["line_start"] <= len(owners) else \
+            "%s:%d" % (os.path.basename(span["file_name"]), span["line_start"])
         code = (d.get("code") or {}).get("code") or ""
         failing.setdefault(owner or "(top level)", "%s %s" % (code, d["message"]))
     u = {"unit": name, "translatable": len(fns), "left_to_c": left,
+         "address_names_another_declaration": elsewhere,
          "compile_errors": failing}
     units.append(u)
     totals["translatable"] += len(fns)
     totals["left_to_c"] += len(left)
+    totals["address_names_another_declaration"] += len(elsewhere)
     totals["compile_errors"] += len(failing)
-    print("%s: %d translatable, %d left to C by translate, %d items with rustc errors"
-          % (name, len(fns), len(left), len(failing)))
+    print("%s: %d translatable, %d items with rustc errors, %d left to C by translate, "
+          "%d addresses of another declaration"
+          % (name, len(fns), len(failing), len(left), len(elsewhere)))
     for owner, msg in sorted(failing.items()):
         print("    %s: %s" % (owner, msg))
+    for l in left:
+        print("    left to C: %s (%s in %s)" % (l["function"], l["reason"].get("construct"),
+                                                l["reason"].get("function")))
 
-print("total: %d functions the survey calls translatable; %d items with rustc errors; "
-      "%d left to C by translate" % (totals["translatable"], totals["compile_errors"],
-                                      totals["left_to_c"]))
+print("total (--types=%s): %d functions the survey calls translatable; %d items with "
+      "rustc errors; %d left to C by translate; %d addresses of another declaration"
+      % (a.types, totals["translatable"], totals["compile_errors"], totals["left_to_c"],
+         totals["address_names_another_declaration"]))
 if a.json:
     json.dump({"totals": totals, "units": units}, open(a.json, "w"), indent=1)
-sys.exit(1 if totals["compile_errors"] or any(u.get("translate_failed") for u in units) else 0)
+failed = any(u.get(k) for u in units
+             for k in ("translate_failed", "survey_failed", "bindgen_failed"))
+sys.exit(1 if totals["compile_errors"] or totals["left_to_c"] or failed else 0)

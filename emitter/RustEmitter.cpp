@@ -359,6 +359,8 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
       OS << "// C items the bindings do not declare.\n";
     OS << ExternBlockHeader;
     for (const ExternFn &F : M.ExternFns) {
+      if (!F.LinkName.empty())
+        OS << "    #[link_name = \"" << F.LinkName << "\"]\n";
       OS << "    " << Vis;
       emitExternSignature(F, P, OS);
     }

@@ -60,6 +60,10 @@ bool BindingsInventory::hasRecord(const std::string &Name) const {
          !BlockedItems->matches(Name);
 }
 
+bool BindingsInventory::blocksType(const std::string &Name) const {
+  return BlockedTypes->matches(Name) || BlockedItems->matches(Name);
+}
+
 namespace {
 
 class InventoryConsumer : public ASTConsumer {

@@ -33,6 +33,9 @@ public:
   bool hasFunction(const std::string &Name) const;
   bool hasVar(const std::string &Name) const;
   bool hasRecord(const std::string &Name) const;
+  // A type the blocklists keep out of the bindings (whether or not the
+  // header declares it).
+  bool blocksType(const std::string &Name) const;
 
   std::set<std::string> Functions, Vars, Records; // as declared
   // No header was read: every C item is taken to be bound, less what the

@@ -199,7 +199,7 @@ ExprPtr FunctionLowering::libraryFunctionCall(const CallExpr *E,
 ExprPtr FunctionLowering::memcmpBuiltin(const CallExpr *E, const TypeRef &Ty) {
   TypeRef CVoid = Type::pointer(Type::cvoid(), true);
   return libraryFunctionCall(
-      E, {"memcmp", Type::integer(32, true), {CVoid, CVoid, usizeType()}, false},
+      E, {"memcmp", "", Type::integer(32, true), {CVoid, CVoid, usizeType()}, false},
       Ty);
 }
 
@@ -207,6 +207,7 @@ ExprPtr FunctionLowering::memchrBuiltin(const CallExpr *E, const TypeRef &Ty) {
   return libraryFunctionCall(
       E,
       {"memchr",
+       "",
        Type::pointer(Type::cvoid(), false),
        {Type::pointer(Type::cvoid(), true), Type::integer(32, true), usizeType()},
        false},

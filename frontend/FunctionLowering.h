@@ -121,11 +121,16 @@ struct LoweringContext {
                                 std::set<unsigned> &));
 
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
+  // bindgen binds one Rust function per symbol, named after the first
+  // declaration of the unit that links to it: `__real_kmemdup`
+  // (asm("kmemdup")) is bound as `kmemdup` where that comes first.
+  std::string boundName(const clang::FunctionDecl *FD);
+  std::map<std::string, std::string> FirstNameOfSymbol;
   ir::ExternFn externSignature(const clang::FunctionDecl *FD);
   // A C function or global defined elsewhere: reached through the bindings
   // when they hold it, else declared by the output.
   ir::Symbol externFunction(ir::ExternFn F);
-  ir::Symbol externStatic(ir::ExternStatic S);
+  ir::Symbol externStatic(const clang::VarDecl *VD, ir::TypeRef Ty);
   bool inBindings(const std::string &Name,
                   bool (BindingsInventory::*Holds)(const std::string &)
                       const) const;

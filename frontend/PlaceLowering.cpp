@@ -61,7 +61,7 @@ FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
       if (VD->getStorageClass() == SC_Static)
         reject(E, "static-global",
                "file-scope static variable '" + VD->getNameAsString() + "'");
-      P->Sym = LC.externStatic({VD->getNameAsString(), LV.Ty});
+      P->Sym = LC.externStatic(VD, LV.Ty);
     }
     LV.Place = std::move(P);
     return LV;
@@ -215,13 +215,73 @@ ExprPtr FunctionLowering::load(LValue LV) {
   return std::move(LV.Place);
 }
 
+// Whether evaluating E may write memory or borrow a place mutably.
+static bool mayWrite(const ir::Expr &E) {
+  switch (E.Kind) {
+  case ExprKind::BitfieldSet:
+  case ExprKind::Assign:
+  case ExprKind::Block:
+  case ExprKind::Call:
+  case ExprKind::CallPtr:
+  case ExprKind::VolatileWrite:
+  case ExprKind::Asm:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+    return true;
+  case ExprKind::AddrOf:
+    if (E.Mutable)
+      return true;
+    break;
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Method:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::Deref:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::VolatileRead:
+    break;
+  }
+  return llvm::any_of(E.Ops, [](const ExprPtr &Op) { return Op && mayWrite(*Op); });
+}
+
 ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
   if (!LV.Bitfield.empty()) {
+    // `p.set_f(v)` borrows p mutably before v runs (a two-phase borrow
+    // allows reads only): a value that writes (`p.f3 = (p.f0 = x, ...)`)
+    // runs first.
+    std::vector<ir::Stmt> Pre;
+    if (mayWrite(*Value)) {
+      TypeRef Ty = Value->Ty;
+      ir::LocalId Tmp = addLocal("__value", Ty);
+      Pre.push_back(ir::Stmt::let(Tmp, std::move(Value)));
+      Value = ir::makeLocal(Tmp, Ty);
+    }
     auto Set = makeExpr(ExprKind::BitfieldSet, Type::unit());
     Set->Name = LV.Bitfield;
     Set->Ops.push_back(std::move(LV.Place));
     Set->Ops.push_back(std::move(Value));
-    return Set;
+    if (Pre.empty())
+      return Set;
+    Pre.push_back(ir::Stmt::expr(std::move(Set)));
+    return ir::makeBlock(std::move(Pre), nullptr, Type::unit());
   }
   if (LV.Volatile) {
     ExprPtr Ptr;

@@ -370,7 +370,7 @@ ir::Symbol FunctionLowering::symbolOf(const ValueDecl *D,
   if (const auto *F = dyn_cast<FunctionDecl>(D))
     return functionSymbol(F);
   const auto *VD = cast<VarDecl>(D);
-  return LC.externStatic({VD->getNameAsString(), type(VD->getType(), Where)});
+  return LC.externStatic(VD, type(VD->getType(), Where));
 }
 
 // A bound parameter read as a value: the constant itself.

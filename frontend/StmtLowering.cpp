@@ -86,11 +86,30 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   auto Helper = Helpers.find(Canon);
   if (Helper != Helpers.end())
     return {ir::SymbolKind::HelperFn, Helper->second};
-  if (inBindings(Name, &BindingsInventory::hasFunction))
-    return {ir::SymbolKind::BindingsFn, Name};
-  if (!ExternFns.count(Name))
+  std::string Bound = boundName(FD);
+  if (inBindings(Bound, &BindingsInventory::hasFunction))
+    return {ir::SymbolKind::BindingsFn, Bound};
+  if (!ExternFns.count(Name)) {
     ExternFns[Name] = externSignature(FD);
+    if (const auto *Label = FD->getAttr<AsmLabelAttr>())
+      ExternFns[Name].LinkName = Label->getLabel().str();
+  }
   return {ir::SymbolKind::ExternFn, Name};
+}
+
+static std::string symbolOf(const FunctionDecl *FD) {
+  if (const auto *Label = FD->getAttr<AsmLabelAttr>())
+    return Label->getLabel().str();
+  return FD->getNameAsString();
+}
+
+std::string LoweringContext::boundName(const FunctionDecl *FD) {
+  if (FirstNameOfSymbol.empty())
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *F = dyn_cast<FunctionDecl>(D))
+        FirstNameOfSymbol.emplace(symbolOf(F), F->getNameAsString());
+  auto It = FirstNameOfSymbol.find(symbolOf(FD));
+  return It == FirstNameOfSymbol.end() ? FD->getNameAsString() : It->second;
 }
 
 ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
@@ -101,9 +120,15 @@ ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
   return {ir::SymbolKind::ExternFn, Name};
 }
 
-ir::Symbol LoweringContext::externStatic(ir::ExternStatic S) {
+ir::Symbol LoweringContext::externStatic(const VarDecl *VD, TypeRef Ty) {
+  ir::ExternStatic S{VD->getNameAsString(), std::move(Ty)};
   std::string Name = S.Name;
-  if (inBindings(Name, &BindingsInventory::hasVar))
+  // Declared in function bodies only (is_zero_pfn's `extern unsigned long
+  // zero_pfn;`): bindgen never sees it, so the output declares it.
+  bool FileScope = llvm::any_of(VD->redecls(), [](const VarDecl *R) {
+    return !R->isLocalExternDecl();
+  });
+  if (FileScope && inBindings(Name, &BindingsInventory::hasVar))
     return {ir::SymbolKind::BindingsStatic, Name};
   ExternStatics[Name] = std::move(S);
   return {ir::SymbolKind::ExternStatic, Name};

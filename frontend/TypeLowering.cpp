@@ -18,14 +18,24 @@ using ir::TypeRef;
 }
 
 // bindgen maps these typedefs to Rust's pointer-sized integers (size_t and
-// ssize_t under --size_t-is-usize, which the kernel passes).
-static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx) {
+// ssize_t under --size_t-is-usize, which the kernel passes). The kernel's
+// bindgen_parameters (6.12 on) blocklist the __kernel_ ones and its bindings
+// crate defines them pointer-sized, privately: the bindings use them, the
+// output cannot name them.
+static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx,
+                                       const BindingsInventory *Bindings) {
   for (QualType Cur = T;;) {
     if (const auto *TT = dyn_cast<TypedefType>(Cur.getTypePtr())) {
       StringRef Name = TT->getDecl()->getName();
       if (Name == "size_t" || Name == "uintptr_t")
         return "usize";
       if (Name == "ssize_t" || Name == "intptr_t")
+        return "isize";
+      bool KernelDefined = Bindings && Bindings->blocksType(Name.str());
+      if (KernelDefined && Name == "__kernel_size_t")
+        return "usize";
+      if (KernelDefined &&
+          (Name == "__kernel_ssize_t" || Name == "__kernel_ptrdiff_t"))
         return "isize";
     }
     QualType Next = Cur.getSingleStepDesugaredType(Ctx);
@@ -187,7 +197,7 @@ TypeRef TypeLowering::lowerBuiltin(const BuiltinType *BT, QualType T) {
   }
   if (BT->isInteger()) {
     unsigned Bits = Ctx.getTypeSize(BT);
-    if (const char *PS = pointerSizedTypedef(T, Ctx))
+    if (const char *PS = pointerSizedTypedef(T, Ctx, Bindings))
       return Type::integer(64, PS[0] == 'i', /*PointerSized=*/true);
     // The tree's `ffi` crate decides, where it agrees with C on the size
     // (its own compile-time assertions demand that).
@@ -217,6 +227,13 @@ TypeRef TypeLowering::lowerImpl(QualType T, bool AsPointee, bool AsField) {
   if (const auto *ET = dyn_cast<EnumType>(Canon)) {
     const EnumDecl *ED = ET->getDecl();
     QualType Int = ED->getIntegerType();
+    // bindgen types an enum from its first declaration: one used before
+    // its definition (a GNU extension) is `c_int` in the bindings, whatever
+    // its definition makes it in C.
+    const EnumDecl *First = ED->getCanonicalDecl();
+    if (!DefinesRecords && !First->isThisDeclarationADefinition() &&
+        !First->isFixed())
+      Int = Ctx.IntTy;
     if (Int.isNull())
       reject("unsupported-type", "enum without a fixed underlying type");
     std::string Name = ED->getName().str();
@@ -282,6 +299,16 @@ std::string TypeLowering::recordName(const RecordDecl *RD) {
                           ? RD->getTypedefNameForAnonDecl()->getName().str()
                           : "anon" + std::to_string(++LocalAnonCount[Fn]);
     Name = ir::rustIdent(Fn->getName().str() + "_" + Tag);
+  } else if (const auto *Parent = RD->getDefinition()
+                                     ? dyn_cast<RecordDecl>(
+                                           RD->getDefinition()
+                                               ->getLexicalDeclContext())
+                                     : nullptr;
+             Parent && RD->getIdentifier()) {
+    // A tagged record defined inside another (sk_buff_head's
+    // struct_group_tagged): bindgen prefixes the enclosing record's name. A
+    // mere `struct page *` member declares nothing of the kind.
+    Name = recordName(Parent) + "_" + RD->getName().str();
   } else if (RD->getIdentifier()) {
     Name = ir::rustIdent(RD->getName().str());
   } else if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl()) {

@@ -297,6 +297,9 @@ struct OpaqueLayout {
 
 struct ExternFn {
   std::string Name;
+  // The symbol, where an asm label (fortify's __RENAME) makes it differ
+  // from Name; empty otherwise.
+  std::string LinkName;
   TypeRef Ret;
   std::vector<TypeRef> Params;
   bool Variadic = false;

@@ -46,6 +46,48 @@ const _: () = assert!(core::mem::offset_of!(unit_bits, _bitfield_1) == 0);
 const _: () = assert!(core::mem::offset_of!(unit_bits, _bitfield_2) == 0);
 const _: () = assert!(core::mem::offset_of!(unit_bits, whole) == 0);
 
+/// `struct two_bits`
+#[repr(C, align(4))]
+#[derive(Copy, Clone)]
+pub struct two_bits {
+    pub _bitfield_1: [u8; 1],
+}
+impl two_bits {
+    #[inline]
+    pub fn a(&self) -> u32 {
+        let mut bytes = [0u8; 16];
+        bytes[..1].copy_from_slice(&self._bitfield_1[0..1]);
+        let raw = u128::from_le_bytes(bytes) & 0x7_u128;
+        raw as u32
+    }
+    #[inline]
+    pub fn set_a(&mut self, val: u32) {
+        let mut bytes = [0u8; 16];
+        bytes[..1].copy_from_slice(&self._bitfield_1[0..1]);
+        let mask: u128 = 0x7_u128;
+        let raw = (u128::from_le_bytes(bytes) & !mask) | ((val as u128) & mask);
+        self._bitfield_1[0..1].copy_from_slice(&raw.to_le_bytes()[..1]);
+    }
+    #[inline]
+    pub fn b(&self) -> u32 {
+        let mut bytes = [0u8; 16];
+        bytes[..1].copy_from_slice(&self._bitfield_1[0..1]);
+        let raw = (u128::from_le_bytes(bytes) >> 3) & 0x1f_u128;
+        raw as u32
+    }
+    #[inline]
+    pub fn set_b(&mut self, val: u32) {
+        let mut bytes = [0u8; 16];
+        bytes[..1].copy_from_slice(&self._bitfield_1[0..1]);
+        let mask: u128 = 0x1f_u128 << 3;
+        let raw = (u128::from_le_bytes(bytes) & !mask) | (((val as u128) << 3) & mask);
+        self._bitfield_1[0..1].copy_from_slice(&raw.to_le_bytes()[..1]);
+    }
+}
+const _: () = assert!(core::mem::size_of::<two_bits>() == 4);
+const _: () = assert!(core::mem::align_of::<two_bits>() == 4);
+const _: () = assert!(core::mem::offset_of!(two_bits, _bitfield_1) == 0);
+
 #[allow(improper_ctypes)]
 extern "C" {
     pub static mut volatile_ptr_ptr: *mut *mut i32;
@@ -118,5 +160,31 @@ pub unsafe extern "C" fn volatile_chain(v: i32) -> i32 {
                 volatile_ptr_ptr_ptr
             )),
         )))
+    }
+}
+
+/// Translation of `rust_helper_bitfield_assign_in_value` (random.c:55).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn bitfield_assign_in_value(x: u32) -> u32 {
+    unsafe {
+        let mut p: two_bits = {
+            let mut __init: two_bits = core::mem::zeroed::<two_bits>();
+            __init.set_a(1_u32);
+            __init.set_b(2_u32);
+            __init
+        };
+        let __value: u32 = {
+            p.set_b(x);
+            p.b() as i32
+        }
+        .wrapping_add(p.b() as i32) as u32;
+        p.set_a(__value);
+        (p.a() as i32)
+            .wrapping_mul(100_i32)
+            .wrapping_add(p.b() as i32) as u32
     }
 }

@@ -69,3 +69,42 @@ struct common {
 };
 unsigned long rust_helper_tree_id(struct common *c) { return c->id + c->tail + c->ref; }
 void rust_helper_set_depth(struct common *c, int d) { c->depth = d; }
+
+/* Found by the whole-header check in bindgen mode. A tagged struct defined
+ * inside another is `outer_tag` to bindgen (sk_buff_head's
+ * struct_group_tagged, fb_info's apertures_struct); a mere `struct page *`
+ * member declares no such thing. */
+struct page_like;
+struct holder {
+  struct aperture { unsigned long base, size; } *apertures;
+  union { struct group_tagged { int a, b; } list; int raw[2]; };
+  struct page_like *page;
+};
+struct page_like { int mapcount; };
+static inline unsigned long aperture_size(struct aperture *a) { return a->size; }
+unsigned long rust_helper_aperture_size(struct holder *h) {
+  return aperture_size(h->apertures) + h->list.b + h->page->mapcount;
+}
+
+/* An enum used before its definition (a GNU extension) is `c_int` to
+ * bindgen, whatever its definition makes it in C (dev_dma_attr in 6.1). */
+enum used_early early_attr(void);
+enum used_early { EARLY_A, EARLY_B };
+static inline int configure(enum used_early e) { return e == EARLY_B; }
+int rust_helper_configure(enum used_early e) { return configure(e); }
+
+/* bindgen binds one function per symbol, under the name of its first
+ * declaration: fortify's `__real_kmemdup` (asm "kmemdup") is `kmemdup`. */
+extern void *dup_bytes(const void *p, unsigned long n);
+extern void *__real_dup_bytes(const void *p, unsigned long n) __asm__("dup_bytes");
+void *rust_helper_dup_bytes(const void *p, unsigned long n) {
+  return __real_dup_bytes(p, n);
+}
+
+/* A global declared in a function body only (is_zero_pfn's zero_pfn):
+ * bindgen never sees it, the output declares it. */
+static inline int is_zero_pfn(unsigned long pfn) {
+  extern unsigned long zero_pfn;
+  return pfn == zero_pfn;
+}
+int rust_helper_is_zero_pfn(unsigned long pfn) { return is_zero_pfn(pfn); }

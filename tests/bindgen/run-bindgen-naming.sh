@@ -21,6 +21,15 @@ mod bindings {
 }
 include!("helpers.rs");
 RS
+# Every helper has bindgen's own type for the C helper: rustc unifies each
+# pair (an enum bindgen types otherwise than C would fail here).
+python3 - report.json >> crate.rs <<'PY'
+import json, sys
+print("pub fn helper_types_equal_bindgen() {")
+for h in json.load(open(sys.argv[1]))["helpers"]:
+    print("    let _ = [bindings::%s, %s];" % (h["name"], h["rust_name"]))
+print("}")
+PY
 "$RUSTC" --edition=2021 --crate-type=lib -O -D warnings -A non_snake_case \
   -A non_camel_case_types -A non_upper_case_globals -o libnaming.rlib crate.rs
 fallbacks=$(grep -c '"status": "fallback"' report.json || true)
