@@ -4,14 +4,18 @@
 #
 #   bench/codegen-parity.sh [work-dir]
 #
+# The Rust side is built with the code generation flags of a real kernel
+# build (bench/kbuild-rustc-flags.py over the kbuild command of
+# rust/kernel.o): $H2R_KBUILD_OBJTREE, default the booted GCC 7.3 kernel of
+# bench/kernel-boot.sh (out/kernels/7.3-bindgen/build).
+#
 # Corpora: the 394 helpers of corpus/kernel over the 6.1 headers
 # (scripts/kernel-corpus.sh does the translation and the bindings), and
 # Linux 6.12's own rust/helpers (scripts/kernel-crates.py).
 #  - C: helpers.c with the command kbuild ran, clang-19, less the options
 #    clang rejects;
 #  - Rust, c-abi form: the `--export=c-abi` translation (h2r_<C name>) with
-#    the kernel's Rust codegen flags (rust/Makefile: -Copt-level=2
-#    -Cpanic=abort -Ccode-model=kernel -Crelocation-model=static ...);
+#    those flags;
 #  - inline form: one `#[no_mangle] call_<C name>` per helper calling the
 #    inline translation, against the same C, which is what a Rust driver
 #    gets once rustc inlines the helper.
@@ -31,9 +35,13 @@ out=$work/corpus
 # C: kbuild's command, less what clang rejects.
 python3 "$root/bench/compile-c-helpers.py" "$out/module/compile_commands.json" "$work/c.o"
 
-codegen=(--edition=2021 -Copt-level=2 -Cpanic=abort -Cembed-bitcode=n -Clto=n
-         -Cforce-unwind-tables=n -Ccodegen-units=1 -Crelocation-model=static
-         -Ccode-model=kernel -Zfunction-sections=n
+objtree=${H2R_KBUILD_OBJTREE:-$root/out/kernels/7.3-bindgen/build}
+[ -f "$objtree/rust/.kernel.o.cmd" ] || {
+  echo "codegen-parity: error: no kbuild rustc command in '$objtree' (run bench/kernel-boot.sh 7.3-bindgen, or set H2R_KBUILD_OBJTREE)" >&2
+  exit 1; }
+mapfile -t kbuild_flags < <(python3 "$root/bench/kbuild-rustc-flags.py" "$objtree")
+echo "rustc flags from $objtree: ${kbuild_flags[*]}"
+codegen=(--edition=2021 "${kbuild_flags[@]}"
          -A non_snake_case -A non_camel_case_types -A non_upper_case_globals
          -A dead_code)
 RUSTC_BOOTSTRAP=1 "$RUSTC" "${codegen[@]}" --crate-type=lib --emit=obj \
@@ -62,11 +70,11 @@ RUSTC_BOOTSTRAP=1 "$RUSTC" "${codegen[@]}" --crate-type=lib --emit=obj \
 
 echo "== c-abi form: rust_helper_X (C) against h2r_rust_helper_X (Rust)"
 python3 "$root/bench/codegen-parity.py" "$work/c.o" "$work/rust-cabi.o" \
-  "$out/report.json" h2r_ | tee "$work/cabi.txt" | sed -n '/^helpers compared/,$p'
+  "$out/report.json" h2r_ | tee "$work/cabi.txt" | sed -n '/^translated: /,$p'
 echo
 echo "== inline form: rust_helper_X (C) against a Rust caller of the inline translation"
 python3 "$root/bench/codegen-parity.py" "$work/c.o" "$work/rust-inline.o" \
-  "$out/report.json" call_ | tee "$work/inline.txt" | sed -n '/^helpers compared/,$p'
+  "$out/report.json" call_ | tee "$work/inline.txt" | sed -n '/^translated: /,$p'
 
 # Linux 6.12's own helpers: the C-ABI translation built inside the tree's
 # bindings crate (kernel-crates.py --codegen-objects).
@@ -78,6 +86,6 @@ python3 "$root/bench/compile-c-helpers.py" "$work/k612/module/compile_commands.j
 echo
 echo "== Linux 6.12 rust/helpers, c-abi form"
 python3 "$root/bench/codegen-parity.py" "$work/c-612.o" "$work/k612/obj-cabi/bindings.o" \
-  "$work/k612/report.json" h2r_ | tee "$work/k612.txt" | sed -n '/^helpers compared/,$p'
+  "$work/k612/report.json" h2r_ | tee "$work/k612.txt" | sed -n '/^translated: /,$p'
 echo
 echo "tables: $work/cabi.txt $work/inline.txt $work/k612.txt"

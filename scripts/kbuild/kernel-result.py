@@ -15,12 +15,14 @@ standard output.
 - text: the size of vmlinux's text;
 - report: the helpers2rs report's summary, when the build wrote one.
 """
-import glob
 import json
 import os
 import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+from rustobjects import rust_objects  # noqa: E402
 
 series, toolchain, helpers, srctree, build, out, seconds = sys.argv[1:8]
 HELPER_RELOC = re.compile(r"R_X86_64_(?:PLT32|PC32)\s+(rust_helper_[A-Za-z0-9_]+)")
@@ -35,22 +37,6 @@ def helper_calls(objects):
         sites += len(found)
         names.update(found)
     return {"call_sites": sites, "helpers": sorted(names)}
-
-
-def rust_objects():
-    """Objects kbuild built with rustc: their .cmd file's command ran it."""
-    objs = []
-    for cmd in glob.glob(os.path.join(build, "**", ".*.o.cmd"), recursive=True):
-        text = open(cmd, errors="replace").read()
-        first = text.split("\n", 1)[0]
-        # Objects straight from rustc, or (inline helpers) from its bitcode
-        # linked with the helpers' and compiled by clang.
-        if re.search(r"\brustc\b|RUSTC|clippy-driver", first) and \
-                re.search(r"--emit=(obj|llvm-bc)\b", first):
-            obj = os.path.join(os.path.dirname(cmd), os.path.basename(cmd)[1:-4])
-            if os.path.exists(obj):
-                objs.append(obj)
-    return sorted(objs)
 
 
 def kunit_totals():
@@ -77,7 +63,7 @@ def kunit_totals():
 log = open(os.path.join(out, "build.log"), errors="replace").read().splitlines()
 rustc_warnings = [l for l in log if re.match(r"^warning(\[\w+\])?:", l)]
 objtool_warnings = [l for l in log if "objtool" in l and "warning" in l]
-objects = rust_objects()
+objects = rust_objects(build)
 kernel_o = os.path.join(build, "rust", "kernel.o")
 size = subprocess.run(["size", "-A", os.path.join(build, "vmlinux")],
                       capture_output=True, text=True).stdout

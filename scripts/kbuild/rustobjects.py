@@ -1,0 +1,19 @@
+"""The objects a kbuild tree built with rustc."""
+import glob
+import os
+import re
+
+
+def rust_objects(build):
+    """Objects whose kbuild command (.cmd file) ran rustc, to an object or,
+    with inline helpers, to bitcode linked with the helpers' and compiled by
+    clang. Sorted paths."""
+    objs = []
+    for cmd in glob.glob(os.path.join(build, "**", ".*.o.cmd"), recursive=True):
+        first = open(cmd, errors="replace").read().split("\n", 1)[0]
+        if re.search(r"\brustc\b|RUSTC|clippy-driver", first) and \
+                re.search(r"--emit=(obj|llvm-bc)\b", first):
+            obj = os.path.join(os.path.dirname(cmd), os.path.basename(cmd)[1:-4])
+            if os.path.exists(obj):
+                objs.append(obj)
+    return sorted(objs)
