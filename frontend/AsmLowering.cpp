@@ -12,7 +12,8 @@
 //    value, `sym` for the address of a symbol, else the register form when
 //    the constraint allows one;
 //  - tied inputs ("0") -> the output's `inout`;
-//  - flag outputs (=@cc<cond>) -> set<cond> into a byte register;
+//  - flag outputs (=@cc<cond>) -> set<cond> into a byte register, except
+//    the zero flag of a lone cmpxchg: a comparison in Rust (asmCmpxchgFlag);
 //  - asm goto labels -> `label { goto }` blocks.
 // Outputs go through temporaries so any C lvalue (bitfield, volatile) works.
 // The steps, in asmStmt's order: outputs, inputs, labels (operands and the
@@ -25,8 +26,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <functional>
+#include <regex>
 
 namespace h2r::frontend {
 
@@ -188,6 +191,7 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
     reject(S, "asm-goto-needs-rust-1.87",
            "asm goto needs Rust's label operands (1.87); raise --rust-version");
   AsmState A(S);
+  asmCmpxchgFlag(A, Out);
   asmOutputs(A, Out);
   asmInputs(A);
   asmLabels(A);
@@ -261,8 +265,96 @@ TypeRef FunctionLowering::tiedRegisterType(AsmState &A, unsigned G,
   return OutTy;
 }
 
+// The instruction of a template that holds one, past the kernel's
+// LOCK_PREFIX (its .smp_locks entry and label), comments and a `lock`
+// prefix; empty otherwise.
+static std::string loneLockedInstruction(std::string Text) {
+  static const std::regex Section(R"(\.pushsection[\s\S]*?\.popsection)");
+  static const std::regex Comment(R"(/\*[\s\S]*?\*/)");
+  static const std::regex Label(R"((^|[\n;])\s*[0-9]+:)");
+  Text = std::regex_replace(Text, Section, "");
+  Text = std::regex_replace(Text, Comment, "");
+  Text = std::regex_replace(Text, Label, "$1");
+  std::vector<std::string> Statements;
+  llvm::SmallVector<llvm::StringRef, 8> Pieces;
+  llvm::SplitString(Text, Pieces, "\n;");
+  for (llvm::StringRef Piece : Pieces)
+    if (!Piece.trim().empty())
+      Statements.push_back(Piece.trim().str());
+  if (!Statements.empty() && Statements.front() == "lock")
+    Statements.erase(Statements.begin());
+  else if (!Statements.empty() &&
+           llvm::StringRef(Statements.front()).starts_with("lock "))
+    Statements.front() = llvm::StringRef(Statements.front()).drop_front(5).trim().str();
+  return Statements.size() == 1 ? Statements.front() : "";
+}
+
+void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
+  static const std::regex Cmpxchg(R"(cmpxchg([bwlq])\s.*)");
+  std::smatch M;
+  std::string Insn = loneLockedInstruction(A.S->getAsmString()->getString().str());
+  if (!std::regex_match(Insn, M, Cmpxchg))
+    return;
+  unsigned Width = std::string("bwlq").find(M[1].str()[0]);
+  std::optional<unsigned> Flag, Accumulator;
+  bool Negated = false;
+  for (unsigned G = 0; G < A.NumOut; ++G) {
+    AsmConstraint C = parseAsmConstraint(A.S->getOutputConstraint(G).str());
+    if (C.FlagCond == "z" || C.FlagCond == "e" || C.FlagCond == "nz" ||
+        C.FlagCond == "ne") {
+      if (Flag)
+        return;
+      Flag = G;
+      Negated = C.FlagCond[0] == 'n';
+    } else if (!C.FlagCond.empty()) {
+      return; // another flag: the asm keeps its set<cond>
+    } else if (C.ExplicitReg == "ax" && C.ReadWrite) {
+      TypeRef Ty = type(A.S->getOutputExpr(G)->getType(), A.S);
+      if (!Ty->isInt() || Ty->bits() != 8u << Width)
+        return; // the comparison must be at the instruction's width
+      Accumulator = G;
+    }
+  }
+  if (!Flag || !Accumulator)
+    return;
+  TypeRef Ty = type(A.S->getOutputExpr(*Accumulator)->getType(), A.S);
+  ir::LocalId Before = addLocal("__expected", Ty);
+  ir::LocalId After = addLocal("__asm_out", Ty);
+  Out.push_back(ir::Stmt::let(
+      Before, load(lvalue(A.S->getOutputExpr(*Accumulator)))));
+  Out.push_back(ir::Stmt::let(After, nullptr));
+  A.Cmpxchg = AsmState::CmpxchgFlag{*Flag, *Accumulator, Negated, Before, After};
+}
+
 void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
   for (unsigned G = 0; G < A.NumOut; ++G) {
+    if (A.Cmpxchg && G == A.Cmpxchg->Flag) {
+      LValue LV = lvalue(A.S->getOutputExpr(G));
+      A.Plans[G].Kind = AsmOperandKind::ComparedFlag;
+      TypeRef Ty = type(A.S->getOutputExpr(A.Cmpxchg->Accumulator)->getType(), A.S);
+      ExprPtr Same = ir::makeBinary(
+          A.Cmpxchg->Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq,
+          ir::makeLocal(A.Cmpxchg->After, Ty), ir::makeLocal(A.Cmpxchg->Before, Ty),
+          Type::boolean());
+      if (!LV.Ty->isBool())
+        Same = ir::makeCast(std::move(Same), LV.Ty);
+      A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Same))));
+      continue;
+    }
+    if (A.Cmpxchg && G == A.Cmpxchg->Accumulator) {
+      LValue LV = lvalue(A.S->getOutputExpr(G));
+      AsmOperandPlan &P = A.Plans[G];
+      P.Bytes = byteSize(LV.Ty);
+      TypeRef Ty = LV.Ty;
+      ir::AsmOperand Op;
+      Op.Dir = ir::AsmDir::InOut;
+      Op.In = A.addOp(ir::makeLocal(A.Cmpxchg->Before, Ty));
+      Op.Out = A.addOp(ir::makeLocal(A.Cmpxchg->After, Ty));
+      asmRegister(A, std::move(Op), asmConstraint(A, G), G);
+      A.After.push_back(ir::Stmt::expr(
+          store(std::move(LV), ir::makeLocal(A.Cmpxchg->After, Ty))));
+      continue;
+    }
     AsmConstraint C = asmConstraint(A, G);
     const clang::Expr *OE = A.S->getOutputExpr(G);
     if (std::optional<std::string> Reg = globalRegisterVariable(OE)) {

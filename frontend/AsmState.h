@@ -20,6 +20,9 @@ enum class AsmOperandKind {
   Const,
   Sym,
   Flag,
+  // The zero flag of a lone cmpxchg: the accumulator compared in Rust
+  // (AsmState::Cmpxchg), no asm! operand.
+  ComparedFlag,
   Label,
   // `"+r"(current_stack_pointer)` (ASM_CALL_CONSTRAINT): the asm uses the
   // stack. No Rust operand; asm! without `nostack` says the same.
@@ -49,6 +52,15 @@ struct FunctionLowering::AsmState {
   std::vector<ir::Stmt> After; // stores of outputs, after the asm
   bool MemoryOperand = false, MemoryOutput = false, MemoryClobber = false;
   bool StackPointerOperand = false;
+  // A lone `cmpxchg` whose zero flag is an output: cmpxchg sets ZF exactly
+  // when the value it read equals the accumulator, and leaves the value it
+  // read in the accumulator, so the flag is `after == before` in Rust.
+  struct CmpxchgFlag {
+    unsigned Flag, Accumulator; // GCC operand indices
+    bool Negated;               // =@ccnz
+    ir::LocalId Before, After;  // the accumulator's value around the asm
+  };
+  std::optional<CmpxchgFlag> Cmpxchg;
 
   explicit AsmState(const clang::GCCAsmStmt *S);
   int addOp(ir::ExprPtr E);

@@ -174,6 +174,7 @@ std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
   case AsmOperandKind::Label:
     return Placeholder(0);
   case AsmOperandKind::Flag:
+  case AsmOperandKind::ComparedFlag:
     reject(A.S, "asm-constraint-unsupported",
            "flag output " + A.operandName(G) + " used in the template");
   case AsmOperandKind::StackPointer:

@@ -299,6 +299,7 @@ private:
   struct AsmState;
   void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
   AsmConstraint asmConstraint(const AsmState &A, unsigned G);
+  void asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out);
   void asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out);
   ir::TypeRef tiedRegisterType(AsmState &A, unsigned G,
                                const ir::TypeRef &OutTy);

@@ -36,12 +36,59 @@ pub unsafe extern "C" fn lock_xadd(p: *mut i32, i: i32) -> i32 {
 ///
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
-// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
-#[allow(clippy::transmute_int_to_bool)]
 pub unsafe extern "C" fn cmpxchg(p: *mut i32, old: i32, new: i32) -> bool {
     unsafe {
-        let __flag: u8;
+        let __expected: i32 = old;
         let __asm_out: i32;
+        core::arch::asm!(
+            ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; cmpxchgl {1:e}, ({0})",
+            in(reg) p,
+            in(reg) new,
+            inout("rax") __expected => __asm_out,
+            options(att_syntax, nostack)
+        );
+        let ok: bool = __asm_out == __expected;
+        ok
+    }
+}
+
+/// Translation of `rust_helper_cmpxchg_failed` (asm.c:30).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn cmpxchg_failed(p: *mut u8, mut old: u8, new: u8) -> i32 {
+    unsafe {
+        let __expected: u8 = old;
+        let __asm_out: u8;
+        core::arch::asm!(
+            ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; cmpxchgb {1}, ({0})",
+            in(reg) p,
+            in(reg_byte) new,
+            inout("al") __expected => __asm_out,
+            options(att_syntax, nostack)
+        );
+        let failed: bool = __asm_out != __expected;
+        old = __asm_out;
+        (failed as i32)
+            .wrapping_mul(1000_i32)
+            .wrapping_add(old as i32)
+    }
+}
+
+/// Translation of `rust_helper_cmpxchg_wide` (asm.c:39).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
+#[allow(clippy::transmute_int_to_bool)]
+pub unsafe extern "C" fn cmpxchg_wide(p: *mut i32, mut old: i64, new: i32) -> i32 {
+    unsafe {
+        let __flag: u8;
+        let __asm_out: i64;
         core::arch::asm!(
             ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; cmpxchgl {2:e}, ({1})\n\tsetz {0}",
             lateout(reg_byte) __flag,
@@ -51,11 +98,14 @@ pub unsafe extern "C" fn cmpxchg(p: *mut i32, old: i32, new: i32) -> bool {
             options(att_syntax, nostack)
         );
         let ok: bool = core::mem::transmute::<u8, bool>(__flag);
-        ok
+        old = __asm_out;
+        (ok as i32)
+            .wrapping_mul(2_i32)
+            .wrapping_add((old.wrapping_shr(32_u32) != 0_i64) as i32)
     }
 }
 
-/// Translation of `rust_helper_cmpxchg_old` (asm.c:26).
+/// Translation of `rust_helper_cmpxchg_old` (asm.c:47).
 ///
 /// # Safety
 ///
@@ -76,7 +126,7 @@ pub unsafe extern "C" fn cmpxchg_old(p: *mut i64, old: i64, new: i64) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_xchg` (asm.c:34).
+/// Translation of `rust_helper_xchg` (asm.c:55).
 ///
 /// # Safety
 ///
@@ -96,7 +146,7 @@ pub unsafe extern "C" fn xchg(p: *mut i64, mut v: i64) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_bts` (asm.c:38).
+/// Translation of `rust_helper_bts` (asm.c:59).
 ///
 /// # Safety
 ///
@@ -119,7 +169,7 @@ pub unsafe extern "C" fn bts(p: *mut u64, n: i64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_btr_const` (asm.c:43).
+/// Translation of `rust_helper_btr_const` (asm.c:64).
 ///
 /// # Safety
 ///
@@ -142,7 +192,7 @@ pub unsafe extern "C" fn btr_const(p: *mut u64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_btc` (asm.c:48).
+/// Translation of `rust_helper_btc` (asm.c:69).
 ///
 /// # Safety
 ///
@@ -165,7 +215,7 @@ pub unsafe extern "C" fn btc(p: *mut u32, n: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_bsf` (asm.c:53).
+/// Translation of `rust_helper_bsf` (asm.c:74).
 ///
 /// # Safety
 ///
@@ -188,7 +238,7 @@ pub unsafe extern "C" fn bsf(x: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_bsr` (asm.c:60).
+/// Translation of `rust_helper_bsr` (asm.c:81).
 ///
 /// # Safety
 ///
@@ -209,7 +259,7 @@ pub unsafe extern "C" fn bsr(x: u32) -> u32 {
     }
 }
 
-/// Translation of `rust_helper_mem_offset` (asm.c:65).
+/// Translation of `rust_helper_mem_offset` (asm.c:86).
 ///
 /// # Safety
 ///
@@ -235,7 +285,7 @@ pub unsafe extern "C" fn mem_offset(s: *mut counters, v: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_goto_carry` (asm.c:70).
+/// Translation of `rust_helper_goto_carry` (asm.c:91).
 ///
 /// # Safety
 ///
@@ -259,7 +309,7 @@ pub unsafe extern "C" fn goto_carry(a: u32, b: u32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_goto_zero` (asm.c:76).
+/// Translation of `rust_helper_goto_zero` (asm.c:97).
 ///
 /// # Safety
 ///
@@ -282,7 +332,7 @@ pub unsafe extern "C" fn goto_zero(p: *mut u64, n: i64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_widths` (asm.c:82).
+/// Translation of `rust_helper_widths` (asm.c:103).
 ///
 /// # Safety
 ///
@@ -320,7 +370,7 @@ pub unsafe extern "C" fn widths(x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_high_byte` (asm.c:91).
+/// Translation of `rust_helper_high_byte` (asm.c:112).
 ///
 /// # Safety
 ///
@@ -340,7 +390,7 @@ pub unsafe extern "C" fn high_byte(x: u32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_explicit` (asm.c:96).
+/// Translation of `rust_helper_explicit` (asm.c:117).
 ///
 /// # Safety
 ///
@@ -361,7 +411,7 @@ pub unsafe extern "C" fn explicit(a: u64, c: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_string_regs` (asm.c:101).
+/// Translation of `rust_helper_string_regs` (asm.c:122).
 ///
 /// # Safety
 ///
@@ -383,7 +433,7 @@ pub unsafe extern "C" fn string_regs(mut s: u64, mut d: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_consts` (asm.c:105).
+/// Translation of `rust_helper_consts` (asm.c:126).
 ///
 /// # Safety
 ///
@@ -420,7 +470,7 @@ pub unsafe extern "C" fn consts(mut x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_clobbers` (asm.c:111).
+/// Translation of `rust_helper_clobbers` (asm.c:132).
 ///
 /// # Safety
 ///
@@ -441,7 +491,7 @@ pub unsafe extern "C" fn clobbers(mut x: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_pure_bswap` (asm.c:115).
+/// Translation of `rust_helper_pure_bswap` (asm.c:136).
 ///
 /// # Safety
 ///
@@ -460,7 +510,7 @@ pub unsafe extern "C" fn pure_bswap(mut x: u32) -> u32 {
     }
 }
 
-/// Translation of `rust_helper_address_modifier` (asm.c:119).
+/// Translation of `rust_helper_address_modifier` (asm.c:140).
 ///
 /// # Safety
 ///
@@ -478,7 +528,7 @@ pub unsafe extern "C" fn address_modifier(p: *mut i32, v: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_const_local` (asm.c:123).
+/// Translation of `rust_helper_const_local` (asm.c:144).
 ///
 /// # Safety
 ///
@@ -498,7 +548,7 @@ pub unsafe extern "C" fn const_local(mut v: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_asm_sym_only` (asm.c:137).
+/// Translation of `rust_helper_asm_sym_only` (asm.c:158).
 ///
 /// # Safety
 ///
@@ -508,7 +558,7 @@ pub unsafe extern "C" fn asm_sym_only(x: i32) -> i32 {
     unsafe { (*(inlines::asm_sym_address() as isize as *mut i32)).wrapping_add(x) }
 }
 
-/// Translation of `rust_helper_tied_pointer_low_bits` (asm.c:141).
+/// Translation of `rust_helper_tied_pointer_low_bits` (asm.c:162).
 ///
 /// # Safety
 ///
@@ -527,7 +577,7 @@ pub unsafe extern "C" fn tied_pointer_low_bits(ptr: *const i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_tied_narrow` (asm.c:146).
+/// Translation of `rust_helper_tied_narrow` (asm.c:167).
 ///
 /// # Safety
 ///
@@ -546,7 +596,7 @@ pub unsafe extern "C" fn tied_narrow(v: u64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_tied_wide` (asm.c:151).
+/// Translation of `rust_helper_tied_wide` (asm.c:172).
 ///
 /// # Safety
 ///
@@ -565,7 +615,7 @@ pub unsafe extern "C" fn tied_wide(v: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_sym_function` (asm.c:164).
+/// Translation of `rust_helper_sym_function` (asm.c:185).
 ///
 /// # Safety
 ///
@@ -575,7 +625,7 @@ pub unsafe extern "C" fn sym_function() -> i32 {
     unsafe { inlines::target_address_matches() }
 }
 
-/// Translation of `rust_helper_sym_function_twice` (asm.c:165).
+/// Translation of `rust_helper_sym_function_twice` (asm.c:186).
 ///
 /// # Safety
 ///
@@ -585,7 +635,7 @@ pub unsafe extern "C" fn sym_function_twice() -> i32 {
     unsafe { 2_i32.wrapping_mul(inlines::target_address_matches()) }
 }
 
-/// Translation of `rust_helper_stack_pointer_operand` (asm.c:176).
+/// Translation of `rust_helper_stack_pointer_operand` (asm.c:197).
 ///
 /// # Safety
 ///
