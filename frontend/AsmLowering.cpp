@@ -398,14 +398,10 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
     }
     if (!C.AllowsReg && C.ExplicitReg.empty() && C.AllowsMem) {
       // The address goes in; the asm writes through it.
-      P.Kind = AsmOperandKind::Memory;
-      A.MemoryOperand = A.MemoryOutput = true;
+      A.MemoryOutput = true;
       if (!LV.Bitfield.empty())
         reject(OE, "asm-operand-type", "memory operand is a bitfield");
-      ir::AsmOperand Op;
-      Op.Class = ir::AsmRegClass::Reg;
-      Op.In = A.addOp(addressOfPlace(std::move(LV), true));
-      A.addPositional(std::move(Op), P);
+      asmMemory(A, G, OE, /*Written=*/true);
       continue;
     }
     if (!C.AllowsReg && C.ExplicitReg.empty())
@@ -434,6 +430,87 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
     }
     A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
   }
+}
+
+// The pointer a place is reached through, or the global it lies in, and the
+// place's constant byte offset from it (`p->a.b[2]`: p and the offset of
+// a.b[2]; `pcpu_hot.cpu_number`: pcpu_hot and the member's offset), or
+// null when the place is not at a constant offset from either.
+static const clang::Expr *pointerAndDisplacement(const clang::Expr *E,
+                                                 ASTContext &Ctx,
+                                                 int64_t &Displacement) {
+  Displacement = 0;
+  for (E = E->IgnoreParens();; E = E->IgnoreParens()) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!Field || Field->isBitField())
+        return nullptr;
+      Displacement += Ctx.getFieldOffset(Field) / Ctx.getCharWidth();
+      if (ME->isArrow())
+        return ME->getBase();
+      E = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      const clang::Expr *Base = AS->getBase()->IgnoreParenImpCasts();
+      Expr::EvalResult Index;
+      if (!Base->getType()->isArrayType() ||
+          !AS->getIdx()->EvaluateAsInt(Index, Ctx))
+        return nullptr;
+      Displacement += Index.Val.getInt().getExtValue() *
+                      Ctx.getTypeSizeInChars(AS->getType()).getQuantity();
+      E = Base;
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && UO->getOpcode() == UO_Deref) {
+      return UO->getSubExpr();
+    } else if (isa<DeclRefExpr>(E)) {
+      return E;
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+// A global variable the output can name as a `sym` operand: one that is a
+// symbol (not a register, not a copy the output would make).
+static const VarDecl *symbolVariable(const clang::Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasGlobalStorage() || VD->isStaticLocal() ||
+      VD->getStorageClass() == SC_Static ||
+      VD->getStorageClass() == SC_Register)
+    return nullptr;
+  return VD;
+}
+
+// A memory operand ("m"): its address in a register, `(%reg)` in the
+// template. Where the place sits at a constant offset from a pointer
+// (`"+m"(v->counter)`), the pointer goes in and the offset into the
+// template, `88(%reg)`; in a global (`"m"(pcpu_hot.cpu_number)`), the
+// global is a `sym` operand, `{sym}+16(%rip)`: the addressing GCC's "m"
+// gives.
+void FunctionLowering::asmMemory(AsmState &A, unsigned G, const clang::Expr *E,
+                                 bool Written) {
+  AsmOperandPlan &P = A.Plans[G];
+  P.Kind = AsmOperandKind::Memory;
+  A.MemoryOperand = true;
+  ir::AsmOperand Op;
+  Op.Class = ir::AsmRegClass::Reg;
+  int64_t Displacement = 0;
+  const clang::Expr *Pointer = pointerAndDisplacement(E, Ctx, Displacement);
+  if (!Pointer || !llvm::isInt<32>(Displacement)) {
+    Op.In = A.addOp(addressOfPlace(lvalue(E), Written));
+  } else if (const VarDecl *Global = symbolVariable(Pointer)) {
+    P.Displacement = Displacement;
+    P.RipRelative = true;
+    Op.Dir = ir::AsmDir::Sym;
+    Op.Class = ir::AsmRegClass::None;
+    Op.Sym = symbolOf(Global, E);
+  } else if (isa<DeclRefExpr>(Pointer) || Displacement == 0) {
+    Op.In = A.addOp(addressOfPlace(lvalue(E), Written));
+  } else {
+    P.Displacement = Displacement;
+    Op.In = A.addOp(rvalue(Pointer));
+  }
+  A.addPositional(std::move(Op), P);
 }
 
 // An immediate operand whose value Clang knows: `const`, or `sym` for the
@@ -532,15 +609,9 @@ void FunctionLowering::asmInputs(AsmState &A) {
       if (!IE->isGLValue())
         reject(IE, "asm-operand-type",
                "memory operand " + A.operandName(G) + " is not an lvalue");
-      P.Kind = AsmOperandKind::Memory;
-      A.MemoryOperand = true;
-      LValue LV = lvalue(IE);
-      if (!LV.Bitfield.empty())
+      if (IE->refersToBitField())
         reject(IE, "asm-operand-type", "memory operand is a bitfield");
-      ir::AsmOperand Op;
-      Op.Class = ir::AsmRegClass::Reg;
-      Op.In = A.addOp(addressOfPlace(std::move(LV), false));
-      A.addPositional(std::move(Op), P);
+      asmMemory(A, G, IE, /*Written=*/false);
       continue;
     }
     reject(IE, "asm-constraint-unsupported",

@@ -38,6 +38,8 @@ struct AsmOperandPlan {
   int RustIndex = -1;     // its position in asm!'s operand list
   int ExplicitIndex = -1; // Explicit: its position among explicit operands
   int64_t SymOffset = 0;  // Sym
+  int64_t Displacement = 0; // Memory: `disp(%reg)`, the place's offset in *reg
+  bool RipRelative = false;  // Memory: `sym+disp(%rip)`, a global's place
   std::string FlagCond;   // Flag: "z" of "=@ccz"
 };
 

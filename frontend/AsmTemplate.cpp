@@ -160,7 +160,13 @@ std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
   case AsmOperandKind::Memory:
     if (!Mod.empty())
       Unsupported();
-    return "(" + Placeholder(0) + ")";
+    if (P.RipRelative)
+      return Placeholder(0) +
+             (P.Displacement > 0 ? "+" : "") +
+             (P.Displacement ? std::to_string(P.Displacement) : "") +
+             "(%rip)";
+    return (P.Displacement ? std::to_string(P.Displacement) : std::string()) +
+           "(" + Placeholder(0) + ")";
   case AsmOperandKind::Const:
   case AsmOperandKind::Sym: {
     bool Bare = Mod == "c" || Mod == "P";

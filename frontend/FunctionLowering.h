@@ -308,6 +308,7 @@ private:
   void asmLabels(AsmState &A);
   void asmRegister(AsmState &A, ir::AsmOperand Op, const AsmConstraint &C,
                    unsigned G);
+  void asmMemory(AsmState &A, unsigned G, const clang::Expr *E, bool Written);
   void asmClobbers(AsmState &A);
   ir::AsmOptions asmOptions(const AsmState &A);
   void asmTemplate(AsmState &A);

@@ -197,3 +197,23 @@ static inline long stack_ordered_add(long a, long b) {
 long rust_helper_stack_pointer_operand(long a, long b) {
   return stack_ordered_add(a, b) ^ 5;
 }
+
+/* "m" places at a constant offset from a pointer: the pointer in a
+ * register, the offset in the template (`12(%rdi)`), as GCC addresses them. */
+int rust_helper_memory_displacement(struct counters *s, int add) {
+  int v;
+  asm volatile(LOCK_PREFIX "addl %1, %0" : "+m"(s->b[1]) : "ir"(add) : "memory");
+  asm("movl %1, %0" : "=r"(v) : "m"(s->b[2]));
+  return v + s->b[1];
+}
+
+/* An "m" place in a global (this_cpu_read's `"m"(pcpu_hot.cpu_number)`):
+ * the global as a `sym` operand, `sym+8(%rip)`. */
+struct counters global_counters = {5, {6, 7, 8, 9}, 10};
+int rust_helper_global_memory(int add) {
+  int v;
+  global_counters.b[0] = 6;
+  asm volatile("addl %1, %0" : "+m"(global_counters.b[0]) : "r"(add) : "memory");
+  asm("movl %1, %0" : "=r"(v) : "m"(global_counters.b[0]));
+  return v;
+}

@@ -18,6 +18,7 @@ const _: () = assert!(core::mem::offset_of!(counters, c) == 24);
 extern "C" {
     pub fn h2r_asm_target();
     pub static mut asm_sym_target: i32;
+    pub static mut global_counters: counters;
 }
 
 /// Translation of `rust_helper_lock_xadd` (asm.c:16).
@@ -274,8 +275,8 @@ pub unsafe extern "C" fn mem_offset(s: *mut counters, v: i32) -> i64 {
             options(att_syntax, nostack)
         );
         core::arch::asm!(
-            "movb {1}, ({0})",
-            in(reg) core::ptr::addr_of_mut!((*s).c),
+            "movb {1}, 24({0})",
+            in(reg) s,
             in(reg_byte) v as u8,
             options(att_syntax, nostack)
         );
@@ -643,6 +644,60 @@ pub unsafe extern "C" fn sym_function_twice() -> i32 {
 #[inline(always)]
 pub unsafe extern "C" fn stack_pointer_operand(a: i64, b: i64) -> i64 {
     unsafe { inlines::stack_ordered_add(a, b) ^ 5_i64 }
+}
+
+/// Translation of `rust_helper_memory_displacement` (asm.c:203).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn memory_displacement(s: *mut counters, add: i32) -> i32 {
+    unsafe {
+        core::arch::asm!(
+            ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; addl {1:e}, 12({0})",
+            in(reg) s,
+            in(reg) add,
+            options(att_syntax, nostack)
+        );
+        let __asm_out: i32;
+        core::arch::asm!(
+            "movl 16({1}), {0:e}",
+            lateout(reg) __asm_out,
+            in(reg) s,
+            options(att_syntax, pure, readonly, nostack)
+        );
+        let v: i32 = __asm_out;
+        v.wrapping_add(*(core::ptr::addr_of_mut!((*s).b) as *mut i32).wrapping_offset(1_isize))
+    }
+}
+
+/// Translation of `rust_helper_global_memory` (asm.c:213).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn global_memory(add: i32) -> i32 {
+    unsafe {
+        *(core::ptr::addr_of_mut!((*core::ptr::addr_of_mut!(global_counters)).b) as *mut i32)
+            .wrapping_offset(0_isize) = 6_i32;
+        core::arch::asm!(
+            "addl {1:e}, {0}+8(%rip)",
+            sym global_counters,
+            in(reg) add,
+            options(att_syntax, nostack)
+        );
+        let __asm_out: i32;
+        core::arch::asm!(
+            "movl {1}+8(%rip), {0:e}",
+            lateout(reg) __asm_out,
+            sym global_counters,
+            options(att_syntax, pure, readonly, nostack)
+        );
+        let v: i32 = __asm_out;
+        v
+    }
 }
 
 /// The static inline functions the helpers reach.
