@@ -32,7 +32,7 @@ for d in sys.argv[1:]:
         print("kernel-boot-table: no result in %s (the build failed)" % d, file=sys.stderr)
 text_of = {(r["series"], r["toolchain"], r["helpers"]): r["vmlinux_text_bytes"]
            for r in results}
-TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers"}
+TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers", "llvm-calls": "LLVM, helpers called"}
 print("| tree | helpers | build | KUnit passed / skipped / failed | `rust_helper_*` calls: kernel.o | all Rust objects | translated / shimmed / left to C | vmlinux text |")
 print("|---|---|---:|---|---:|---:|---|---:|")
 for r in results:

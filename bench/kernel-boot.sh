@@ -8,11 +8,12 @@
 # the helpers translated / shimmed / left to C, and vmlinux's text size.
 #
 #   bench/kernel-boot.sh [--out <dir>] [--bless-baseline] [<config>...]
-#     <config>: <series>[-llvm]-<helpers>: 7.3-bindgen 7.3-helpers2rs
-#               6.12-bindgen 6.12-helpers2rs (GCC), 7.3-llvm-bindgen
-#               7.3-llvm-helpers2rs (LLVM=-19, rustc 1.85 and
-#               CONFIG_RUST_INLINE_HELPERS=y: the kernel's LTO route)
-#               (default: all six)
+#     <config>: <series>[-llvm|-llvmcalls]-<helpers>: 7.3-bindgen
+#               7.3-helpers2rs 6.12-bindgen 6.12-helpers2rs (GCC),
+#               7.3-llvm-bindgen 7.3-llvm-helpers2rs (LLVM=-19, rustc 1.85
+#               and CONFIG_RUST_INLINE_HELPERS=y: the kernel's LTO route)
+#               (default: these six); 7.3-llvmcalls-bindgen (the same
+#               toolchain, helpers called: what the LTO route starts from)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline from the
 # GCC bindgen builds' KUnit results (review the diff). Builds go to
@@ -34,7 +35,10 @@ tool=$root/build/helpers2rs
 [ -x "$tool" ] || "$root/scripts/build.sh"
 for c in "${configs[@]}"; do
   series=${c%%-*} helpers=${c#*-} llvm=()
-  case "$helpers" in llvm-*) llvm=(--llvm) helpers=${helpers#llvm-} ;; esac
+  case "$helpers" in
+  llvm-*) llvm=(--llvm) helpers=${helpers#llvm-} ;;
+  llvmcalls-*) llvm=(--llvm-calls) helpers=${helpers#llvmcalls-} ;;
+  esac
   "$root/scripts/kbuild/build-kernel.sh" "${llvm[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ] && [ ${#llvm[@]} -eq 0 ]; then
     python3 "$root/bench/kernel-boot-table.py" --baseline "$out/$c/result.json" \

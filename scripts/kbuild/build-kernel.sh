@@ -6,13 +6,15 @@
 # totals, calls to rust_helper_* left in rust/kernel.o and in every Rust
 # object, warnings (rustc, objtool), text size, and the translation report.
 #
-#   build-kernel.sh [--llvm] <series> <helpers> <out-dir> [<helpers2rs>]
+#   build-kernel.sh [--llvm | --llvm-calls] <series> <helpers> <out-dir> [<helpers2rs>]
 #     <series>   7.3 | 6.12
 #     <helpers>  bindgen (the tree as it is) | helpers2rs (rust/Makefile wired
 #                by wire-helpers2rs.py, in a hard-linked copy of the tree)
 #     --llvm     the kernel's LTO route: LLVM=-19 with bookworm main's rustc
 #                1.85 (LLVM 19 too, scripts/toolchain/rustc-1.85.sh) and
 #                CONFIG_RUST_INLINE_HELPERS=y (7.x only)
+#     --llvm-calls the same toolchain without CONFIG_RUST_INLINE_HELPERS: Rust
+#                calls the C helpers (what the LTO route starts from)
 #
 # By default GCC builds the C side (CC=gcc) and Debian's Rust (/usr/bin) the
 # Rust side; bindgen 0.71.1 from scripts/toolchain/build-bindgen.sh either
@@ -21,7 +23,10 @@
 # next run (kbuild rebuilds what changed).
 set -euo pipefail
 toolchain=gcc
-if [ "${1:-}" = --llvm ]; then toolchain=llvm; shift; fi
+case "${1:-}" in
+--llvm) toolchain=llvm; shift ;;
+--llvm-calls) toolchain=llvm-calls; shift ;;
+esac
 series=$1 helpers=$2 out=$3 tool=${4:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/scripts/kbuild
@@ -54,14 +59,15 @@ case "$toolchain" in
 gcc)
   make_opts=(CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
              "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen") ;;
-llvm)
+llvm | llvm-calls)
   # One Rust in the build: 1.85's rustc, rustdoc and rustfmt, for kbuild and
   # for helpers2rs's own rustfmt run alike.
   rust185=$("$root/scripts/toolchain/rustc-1.85.sh" "$cache")
   export RUSTC=$rust185/rustc RUSTDOC=$rust185/rustdoc RUSTFMT=$rust185/rustfmt
   make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
              "RUSTFMT=$RUSTFMT" "BINDGEN=$bindgen")
-  kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
+  [ "$toolchain" = llvm ] &&
+    kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
 esac
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
 kunit=("$src/tools/testing/kunit/kunit.py")
