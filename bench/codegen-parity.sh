@@ -11,7 +11,7 @@
 #
 # Corpora: the 394 helpers of corpus/kernel over the 6.1 headers
 # (scripts/kernel-corpus.sh does the translation and the bindings), and
-# Linux 6.12's own rust/helpers (scripts/kernel-crates.py).
+# Linux 6.12's and 7.3's own rust/helpers (scripts/kernel-crates.py).
 #  - C: helpers.c with the command kbuild ran, clang-19, less the options
 #    clang rejects;
 #  - Rust, c-abi form: the `--export=c-abi` translation (h2r_<C name>) with
@@ -76,16 +76,23 @@ echo "== inline form: rust_helper_X (C) against a Rust caller of the inline tran
 python3 "$root/bench/codegen-parity.py" "$work/c.o" "$work/rust-inline.o" \
   "$out/report.json" call_ | tee "$work/inline.txt" | sed -n '/^translated: /,$p'
 
-# Linux 6.12's own helpers: the C-ABI translation built inside the tree's
-# bindings crate (kernel-crates.py --codegen-objects).
-read -r src obj < <("$root/scripts/kernel-source.sh" 6.12 "$work/kernels")
-python3 "$root/scripts/kernel-crates.py" "$tool" "$src" "$obj" "$work/k612" \
-  --codegen-objects > "$work/k612.log" 2>&1
-python3 "$root/bench/compile-c-helpers.py" "$work/k612/module/compile_commands.json" \
-  "$work/c-612.o"
+# Linux 6.12's and 7.3's own helpers: the C-ABI translation built inside
+# the tree's bindings crate (kernel-crates.py --codegen-objects), with the
+# same kbuild flags.
+export H2R_RUSTC_CODEGEN
+H2R_RUSTC_CODEGEN=$(printf '%s\n' "${kbuild_flags[@]}" | sed '/^$/d')
+tables=("$work/cabi.txt" "$work/inline.txt")
+for series in 6.12 7.3; do
+  k=$work/k${series/./}
+  read -r src obj < <("$root/scripts/kernel-source.sh" "$series" "$work/kernels")
+  python3 "$root/scripts/kernel-crates.py" "$tool" "$src" "$obj" "$k" \
+    --codegen-objects > "$k.log" 2>&1
+  python3 "$root/bench/compile-c-helpers.py" "$k/module/compile_commands.json" "$k-c.o"
+  echo
+  echo "== Linux $series rust/helpers, c-abi form"
+  python3 "$root/bench/codegen-parity.py" "$k-c.o" "$k/obj-cabi/bindings.o" \
+    "$k/report.json" h2r_ | tee "$k.txt" | sed -n '/^translated: /,$p'
+  tables+=("$k.txt")
+done
 echo
-echo "== Linux 6.12 rust/helpers, c-abi form"
-python3 "$root/bench/codegen-parity.py" "$work/c-612.o" "$work/k612/obj-cabi/bindings.o" \
-  "$work/k612/report.json" h2r_ | tee "$work/k612.txt" | sed -n '/^translated: /,$p'
-echo
-echo "tables: $work/cabi.txt $work/inline.txt $work/k612.txt"
+echo "tables: ${tables[*]}"

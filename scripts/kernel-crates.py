@@ -262,10 +262,15 @@ print("kernel-crates: %d helper signatures equal bindgen's" % len(c_names))
 # 6. kernel.o-like objects: -O2 and the kernel's codegen flags (rust/Makefile,
 # top Makefile KBUILD_RUSTFLAGS) that exist for the host target, warnings
 # denied again.
+# $H2R_RUSTC_CODEGEN (one flag per line) replaces them: the flags of a real
+# kbuild command (bench/kbuild-rustc-flags.py), as bench/codegen-parity.sh
+# passes them.
 codegen = ["-Copt-level=2", "-Cpanic=abort", "-Cembed-bitcode=n", "-Clto=n",
            "-Cforce-unwind-tables=n", "-Ccodegen-units=1",
            "-Csymbol-mangling-version=v0", "-Crelocation-model=static",
            "-Ccode-model=kernel", "-Zfunction-sections=n"]
+if os.environ.get("H2R_RUSTC_CODEGEN"):
+    codegen = os.environ["H2R_RUSTC_CODEGEN"].split("\n")
 # Every C helper symbol, prefixed or only marked __rust_helper.
 report = json.load(open(os.path.join(out, "report.json")))
 helper_symbols = {h["name"] for h in report["helpers"]}
