@@ -31,6 +31,7 @@
 #include "llvm/Support/thread.h"
 
 #include <map>
+#include <set>
 #include <optional>
 
 using namespace llvm;
@@ -84,7 +85,7 @@ cl::list<std::string> OpaqueTypes("opaque-type", cl::desc("A type bindgen makes 
 cl::opt<std::string> BindgenParameters("bindgen-parameters", cl::desc("Honour the bindgen options of a rust/bindgen_parameters file (opaque, blocklisted items)"),
                                        cl::value_desc("file"), cl::sub(TranslateCmd), cl::sub(SurveyCmd),
                                        cl::cat(Category));
-cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's bindings as seen from the output's top level (default: bindings; crate::bindings_raw with --kernel-tree)"),
+cl::opt<std::string> BindingsPath("bindings-path", cl::desc("Path of bindgen's bindings as seen from the output's top level (default: bindings, a module beside the output; ::bindings for an extern crate; crate::bindings_raw with --kernel-tree)"),
                                   cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<bool> BindingsInScope("bindings-in-scope", cl::desc("The output's module glob-imports the bindings (as the kernel's bindings_helper does): name types through it (default with --kernel-tree)"),
                               cl::sub(TranslateCmd), cl::cat(Category));
@@ -425,6 +426,10 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   frontend::TranslationOutput Out;
   if (!frontend::translate(*DB, Files, TO, Out))
     return 1; // Clang printed the errors.
+  // A file with no helper is most often the wrong file or prefix: say so.
+  for (const std::string &F : Out.InputsWithoutHelpers)
+    errs() << F << ": warning: no helper found (no function named '"
+           << HelperPrefix << "*' or marked __rust_helper)\n";
   Out.Report.TypeMode = TypesMode;
   Out.Report.ExportMode = ExportMode;
   Out.Report.Route = Route;

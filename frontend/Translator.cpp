@@ -177,6 +177,9 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     return;
   UnitState U(Ctx, findHelpers(Ctx, Opts.HelperPrefix, Markers),
               typeOptions(Opts, Bindings));
+  if (U.Helpers.empty())
+    if (OptionalFileEntryRef Main = U.SM.getFileEntryRefForID(U.SM.getMainFileID()))
+      Out.InputsWithoutHelpers.push_back(Main->getName().str());
   configureContext(U);
   lowerFunctions(U);
   recordFunctions(U);

@@ -28,6 +28,8 @@ struct TranslationOutput {
   // Every file the inputs read, inputs first, as `-MMD` would list them:
   // what a build system's depfile names (translate --depfile).
   std::vector<std::string> Dependencies;
+  // Inputs whose translation unit holds no helper at all.
+  std::vector<std::string> InputsWithoutHelpers;
 };
 
 // Returns false when some input did not compile; Clang has then printed the

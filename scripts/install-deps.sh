@@ -20,7 +20,7 @@ packages=(clang-19 libclang-19-dev llvm-19-dev libclang-cpp19-dev libclang1-19
           rust-web-clippy
           linux-headers-amd64 linux-source-6.12 bindgen libclang1-14
           gcc make bc flex bison libelf-dev libssl-dev cpio dwarves kmod
-          qemu-system-x86 xz-utils)
+          qemu-system-x86 xz-utils dpkg-dev man-db)
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 missing() {
   for p in "$@"; do

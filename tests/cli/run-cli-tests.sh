@@ -193,6 +193,14 @@ check "--version names helpers2rs and LLVM" sh -c "'$tool' --version | grep -q '
 check "a 300 kB expression: left unformatted at once, with a warning" \
   grep -q "is more than rustfmt lays out in reasonable time" sum-fmt.err
 
+# A file without helpers (the wrong file, or the wrong --helper-prefix) is
+# named; the translation of the others goes on.
+printf 'static inline int twice(int x) { return 2 * x; }\n' > no_helpers.c
+"$tool" translate no_helpers.c -o no_helpers.rs -- -O2 2> no_helpers.err; rc=$?
+check "no helper: exit 0" test "$rc" = 0
+check "no helper: a warning naming the file" \
+  grep -qE "^(.*/)?no_helpers\.c: warning: no helper found \(no function named 'rust_helper_\*' or marked __rust_helper\)$" no_helpers.err
+
 # Determinism: the same input gives the same bytes.
 for f in "$corpus"/semantics/*.c; do
   n=$(basename "$f" .c)
