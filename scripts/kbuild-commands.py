@@ -36,5 +36,7 @@ for line in open(log, errors="replace"):
                     "file": os.path.normpath(os.path.join(directory, sources[-1]))})
 if not entries:
     sys.exit("kbuild-commands: no '%s -c' command in %s" % (compiler, log))
+# make -j runs them in any order; the database lists them by file.
+entries.sort(key=lambda e: e["file"])
 json.dump(entries, sys.stdout, indent=1)
 print()

@@ -22,7 +22,7 @@ out=$(realpath "$out")
 (cd "$src" && find . -name '*.c' -o -name '*.h' -o -name Kbuild) |
   while read -r f; do mkdir -p "$out/$(dirname "$f")"; cp "$src/$f" "$out/$f"; done
 [ -f "$out/Kbuild" ] || echo 'obj-m := helpers.o' > "$out/Kbuild"
-make -k -C "$tree" M="$out" CC=clang-19 V=1 modules > "$out/kbuild.log" 2>&1 || true
+make -k -j"$(nproc)" -C "$tree" M="$out" CC=clang-19 V=1 modules > "$out/kbuild.log" 2>&1 || true
 python3 "$(dirname "$0")/kbuild-commands.py" "$out/kbuild.log" "$tree" clang-19 "$out" \
   > "$out/compile_commands.json"
 echo "$out/compile_commands.json"
