@@ -18,6 +18,7 @@
 #include "Depfile.h"
 #include "RustFormatter.h"
 #include "ir/Passes.h"
+#include "ir/ReportPaths.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -430,6 +431,23 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   for (const std::string &F : Out.InputsWithoutHelpers)
     errs() << F << ": warning: no helper found (no function named '"
            << HelperPrefix << "*' or marked __rust_helper)\n";
+  // Read beside the tree: `rust/helpers/atomic.c`, `include/linux/...`;
+  // what kbuild generates in the build directory (-p, else where kbuild
+  // runs the command), relative to it.
+  if (!KernelTree.empty()) {
+    std::vector<std::string> Roots;
+    SmallString<256> Cwd;
+    if (BuildDir.empty())
+      sys::fs::current_path(Cwd);
+    for (const std::string &Dir :
+         {KernelTree.getValue(),
+          BuildDir.empty() ? Cwd.str().str() : BuildDir.getValue()}) {
+      SmallString<256> Real;
+      if (!Dir.empty() && !sys::fs::real_path(Dir, Real))
+        Roots.push_back(Real.str().str());
+    }
+    ir::relativisePaths(Out.Report, Roots);
+  }
   Out.Report.TypeMode = TypesMode;
   Out.Report.ExportMode = ExportMode;
   Out.Report.Route = Route;

@@ -10,6 +10,7 @@ result.json) against what must hold:
     check-boot.py <result.json> <kunit baseline> <helpers2rs report.json>
 """
 import json
+import re
 import sys
 
 result = json.load(open(sys.argv[1]))
@@ -37,6 +38,12 @@ called = set(result["calls"]["rust_objects"]["helpers"])
 if called - left_to_c:
     problems.append("Rust objects call translated helpers: %s"
                     % sorted(called - left_to_c))
+# The report is read beside the tree: no machine's absolute paths.
+absolute = sorted({loc for loc in re.findall(r'"(?:location|file)": "(/[^"]*)"',
+                                             open(sys.argv[3]).read())})
+absolute += [i for i in report["inputs"] if i.startswith("/")]
+if absolute:
+    problems.append("report paths not relative to the kernel tree: %s" % absolute[:5])
 for p in problems[:40]:
     print("check-boot: FAIL: " + p)
 s = report["summary"]

@@ -2,6 +2,7 @@
 #include "emitter/ReportJson.h"
 #include "emitter/ReportRender.h"
 #include "emitter/ReportSchema.h"
+#include "ir/ReportPaths.h"
 
 #include <catch2/catch.hpp>
 
@@ -169,4 +170,36 @@ TEST_CASE("the report reader names the first malformed field", "[report]") {
   json Foreign = R;
   Foreign["tool"] = "other";
   CHECK(emit::reportSchemaError(Foreign) == "tool: not a helpers2rs report");
+}
+
+TEST_CASE("report paths under the kernel tree or the build directory become "
+          "relative to the innermost",
+          "[report]") {
+  ir::Report R;
+  R.Inputs = {"/src/linux/rust/helpers/helpers.c"};
+  ir::HelperRecord H;
+  H.Loc = {"/src/linux/rust/helpers/atomic.c", 15, 1};
+  ir::FallbackReason Why;
+  Why.Loc = {"/src/linux/build/include/generated/autoconf.h", 2, 3};
+  Why.MacroChain = {{"BIT", {"/src/linux/include/vdso/bits.h", 7, 1}}};
+  H.Reasons.push_back(Why);
+  H.Shims.push_back(Why);
+  R.Helpers.push_back(H);
+  ir::FunctionRecord F;
+  F.Loc = {"/usr/include/stddef.h", 1, 1};
+  F.Notes.push_back(Why);
+  R.Functions.push_back(F);
+  ir::relativisePaths(R, {"/src/linux", "/src/linux/build"});
+  CHECK(R.Inputs[0] == "rust/helpers/helpers.c");
+  CHECK(R.Helpers[0].Loc.File == "rust/helpers/atomic.c");
+  CHECK(R.Helpers[0].Reasons[0].Loc.File == "include/generated/autoconf.h");
+  CHECK(R.Helpers[0].Reasons[0].MacroChain[0].Loc.File == "include/vdso/bits.h");
+  CHECK(R.Helpers[0].Shims[0].Loc.File == "include/generated/autoconf.h");
+  CHECK(R.Functions[0].Loc.File == "/usr/include/stddef.h"); // outside both
+  CHECK(R.Functions[0].Notes[0].Loc.File == "include/generated/autoconf.h");
+  // A root is a directory, not a prefix of a name.
+  ir::Report Other;
+  Other.Inputs = {"/src/linux-next/a.c"};
+  ir::relativisePaths(Other, {"/src/linux"});
+  CHECK(Other.Inputs[0] == "/src/linux-next/a.c");
 }
