@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/Printer.h"
+#include "emitter/ShimSources.h"
 #include "ir/passes/Walk.h"
 
 #include <sstream>
@@ -91,6 +92,7 @@ std::string Printer::itemPath(const Symbol &Sym) const {
   case SymbolKind::BindingsStatic:
     return bindingsItem(Sym.Name);
   case SymbolKind::HelperFn:
+  case SymbolKind::ShimFn:
   case SymbolKind::ExternFn:
   case SymbolKind::ExternStatic:
     return (Where == Scope::Inlines ? "super::" : "") + Sym.Name;
@@ -310,6 +312,22 @@ void emitExternSignature(const ExternFn &F, Printer &P, std::ostream &OS) {
   OS << ";\n";
 }
 
+bool callsShim(const Expr &E, const std::string &Name) {
+  if (E.Kind == ExprKind::Call && E.Sym.Kind == SymbolKind::ShimFn &&
+      E.Sym.Name == Name)
+    return true;
+  bool Found = false;
+  forEachChild(E, [&](const Expr &C) { Found = Found || callsShim(C, Name); });
+  return Found;
+}
+
+bool callsShim(const Module &M, const std::string &Name) {
+  for (const Function &F : M.Functions)
+    if (F.Body && callsShim(*F.Body, Name))
+      return true;
+  return false;
+}
+
 // C signatures, declared as C has them (and as bindgen does); a pointer to a
 // struct that is empty in this configuration (lockdep off) is still fine.
 const char *const ExternBlockHeader = "#[allow(improper_ctypes)]\n"
@@ -351,6 +369,10 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
     }
     OS << "\n";
   }
+  // The shims the translation calls, verbatim from runtime-shims/.
+  for (const ShimSource &S : ShimSources)
+    if (callsShim(M, S.Function))
+      OS << "// " << S.File << " (helpers2rs)\n" << S.Text << "\n";
   // What the bindings lack, the output declares; beside bindings (in the
   // kernel's bindings crate) it keeps these to itself.
   if (!M.ExternFns.empty() || !M.ExternStatics.empty()) {

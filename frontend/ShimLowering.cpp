@@ -55,8 +55,9 @@ ExprPtr FunctionLowering::shimCall(const CallExpr *E,
 // `arch_static_branch{,_jump}(key, branch)` is true when the key's state
 // differs from `branch` (jump_label.h's static_branch_likely/unlikely pick
 // the polarity). Without jump labels jump_label.h tests the key itself:
-// `static_key_count(key) > 0`, an atomic_read of `key->enabled`, that is a
-// volatile load of its counter. Null if the key is not shaped that way.
+// `static_key_count(key) > 0`, runtime-shims/static_key.rs's
+// h2r_static_key_enabled on the key's `enabled.counter`. Null if the key
+// is not shaped that way.
 ExprPtr FunctionLowering::staticKeyTest(const CallExpr *E) {
   const clang::Expr *KeyArg = E->getArg(0);
   QualType KeyTy = KeyArg->getType()->getPointeeType();
@@ -67,6 +68,9 @@ ExprPtr FunctionLowering::staticKeyTest(const CallExpr *E) {
       fieldNamed(Enabled->getType()->getAsRecordDecl(), "counter");
   if (!Counter || !Counter->getType()->isIntegerType())
     return nullptr;
+  TypeRef CountTy = type(Counter->getType(), E);
+  if (!CountTy->isInt() || CountTy->bits() != 32 || !CountTy->isSigned())
+    return nullptr; // the shim reads atomic_t's `int`
 
   // `&k->key` names the key's place itself.
   ExprPtr KeyPtr = rvalue(KeyArg);
@@ -76,15 +80,13 @@ ExprPtr FunctionLowering::staticKeyTest(const CallExpr *E) {
   auto EnabledPlace =
       wrap(ExprKind::Field, std::move(Key), type(Enabled->getType(), E));
   EnabledPlace->Name = LC.Types.fieldName(Enabled);
-  TypeRef CountTy = type(Counter->getType(), E);
   auto CounterPlace = wrap(ExprKind::Field, std::move(EnabledPlace), CountTy);
   CounterPlace->Name = LC.Types.fieldName(Counter);
-  LValue LV;
-  LV.Place = std::move(CounterPlace);
-  LV.Ty = CountTy;
-  LV.Volatile = true;
-  ExprPtr On = ir::makeBinary(ir::BinaryOp::Gt, load(std::move(LV)),
-                              ir::makeInt(0, CountTy), Type::boolean());
+  auto Call = makeExpr(ExprKind::Call, Type::boolean());
+  Call->Sym = {ir::SymbolKind::ShimFn, "h2r_static_key_enabled"};
+  Call->Ops.push_back(wrap(ExprKind::AddrOf, std::move(CounterPlace),
+                           Type::pointer(CountTy, /*Const=*/true)));
+  ExprPtr On = std::move(Call);
 
   const clang::Expr *BranchArg = E->getArg(1);
   bool Branch = false;

@@ -28,6 +28,7 @@ using LocalId = unsigned;
 enum class SymbolKind {
   InlineFn,       // a translated static inline function (module `inlines`)
   HelperFn,       // a helper of the output (translated, or declared if not)
+  ShimFn,         // a function of runtime-shims/ the output carries
   BindingsFn,     // a C function bindgen's bindings declare
   BindingsStatic, // a C global bindgen's bindings declare
   ExternFn,       // a C function the output declares itself
@@ -45,6 +46,7 @@ inline bool isStatic(SymbolKind K) {
     return true;
   case SymbolKind::InlineFn:
   case SymbolKind::HelperFn:
+  case SymbolKind::ShimFn:
   case SymbolKind::BindingsFn:
   case SymbolKind::ExternFn:
   case SymbolKind::Core:

@@ -42,6 +42,28 @@ const _: () = assert!(core::mem::size_of::<static_key_false>() == 16);
 const _: () = assert!(core::mem::align_of::<static_key_false>() == 8);
 const _: () = assert!(core::mem::offset_of!(static_key_false, key) == 0);
 
+// runtime-shims/static_key.rs (helpers2rs)
+/// `static_key_count(key) > 0`: whether a static key is enabled, read the
+/// way `jump_label.h` reads it without jump labels (`atomic_read` of
+/// `key->enabled`, a volatile load of its counter).
+///
+/// helpers2rs calls this where x86's `arch_static_branch` would patch a
+/// jump at boot: Rust's `asm goto` needs the key as a constant, which C has
+/// only once it has inlined the call site (the `static-key-test` shim,
+/// docs/constructs.md). The answer is the same; the cost is a load and a
+/// compare instead of a patched `nop`.
+///
+/// # Safety
+///
+/// `enabled_counter` points to the `enabled.counter` of a live
+/// `struct static_key`.
+#[inline(always)]
+unsafe fn h2r_static_key_enabled(enabled_counter: *const i32) -> bool {
+    // SAFETY: the caller passes the counter of a live key; the load is
+    // volatile as atomic_read's READ_ONCE is.
+    unsafe { core::ptr::read_volatile(enabled_counter) > 0 }
+}
+
 /// Translation of `rust_helper_static_key_false` (shims.c:81).
 ///
 /// # Safety
@@ -49,7 +71,7 @@ const _: () = assert!(core::mem::offset_of!(static_key_false, key) == 0);
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
 pub unsafe extern "C" fn static_key_false(key: *mut static_key) -> bool {
-    unsafe { core::ptr::read_volatile(core::ptr::addr_of!((*key).enabled.counter)) > 0_i32 }
+    unsafe { h2r_static_key_enabled(core::ptr::addr_of!((*key).enabled.counter)) }
 }
 
 /// Translation of `rust_helper_static_key_true` (shims.c:82).
@@ -59,7 +81,7 @@ pub unsafe extern "C" fn static_key_false(key: *mut static_key) -> bool {
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
 pub unsafe extern "C" fn static_key_true(key: *mut static_key) -> bool {
-    unsafe { core::ptr::read_volatile(core::ptr::addr_of!((*key).enabled.counter)) > 0_i32 }
+    unsafe { h2r_static_key_enabled(core::ptr::addr_of!((*key).enabled.counter)) }
 }
 
 /// Translation of `rust_helper_likely_true_key` (shims.c:83).
@@ -70,8 +92,7 @@ pub unsafe extern "C" fn static_key_true(key: *mut static_key) -> bool {
 #[inline(always)]
 pub unsafe extern "C" fn likely_true_key(k: *mut static_key_true) -> bool {
     unsafe {
-        let branch: bool =
-            core::ptr::read_volatile(core::ptr::addr_of!((*k).key.enabled.counter)) > 0_i32;
+        let branch: bool = h2r_static_key_enabled(core::ptr::addr_of!((*k).key.enabled.counter));
         branch
     }
 }
@@ -84,8 +105,7 @@ pub unsafe extern "C" fn likely_true_key(k: *mut static_key_true) -> bool {
 #[inline(always)]
 pub unsafe extern "C" fn likely_false_key(k: *mut static_key_false) -> bool {
     unsafe {
-        let branch: bool =
-            core::ptr::read_volatile(core::ptr::addr_of!((*k).key.enabled.counter)) > 0_i32;
+        let branch: bool = h2r_static_key_enabled(core::ptr::addr_of!((*k).key.enabled.counter));
         branch
     }
 }
@@ -98,8 +118,7 @@ pub unsafe extern "C" fn likely_false_key(k: *mut static_key_false) -> bool {
 #[inline(always)]
 pub unsafe extern "C" fn unlikely_true_key(k: *mut static_key_true) -> bool {
     unsafe {
-        let branch: bool =
-            core::ptr::read_volatile(core::ptr::addr_of!((*k).key.enabled.counter)) > 0_i32;
+        let branch: bool = h2r_static_key_enabled(core::ptr::addr_of!((*k).key.enabled.counter));
         branch
     }
 }
@@ -112,8 +131,7 @@ pub unsafe extern "C" fn unlikely_true_key(k: *mut static_key_true) -> bool {
 #[inline(always)]
 pub unsafe extern "C" fn unlikely_false_key(k: *mut static_key_false, v: i32) -> i32 {
     unsafe {
-        let branch: bool =
-            core::ptr::read_volatile(core::ptr::addr_of!((*k).key.enabled.counter)) > 0_i32;
+        let branch: bool = h2r_static_key_enabled(core::ptr::addr_of!((*k).key.enabled.counter));
         if branch {
             return v.wrapping_add(1_i32);
         }
