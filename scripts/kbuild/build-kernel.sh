@@ -44,12 +44,13 @@ pristine=$("$root/scripts/kbuild/kernel-tree.sh" "$series" "$cache")
 src=$pristine
 if [ "$helpers" = helpers2rs ]; then
   src="$cache/tree-$series-helpers2rs"
-  if [ ! -f "$src/.h2r-wired" ]; then
+  if [ ! -f "$src/.h2r-copied" ]; then
     rm -rf "$src"
     cp -al "$pristine" "$src"
-    python3 "$here/wire-helpers2rs.py" "$src"
-    touch "$src/.h2r-wired"
+    touch "$src/.h2r-copied"
   fi
+  # Idempotent: rewires a copy an older helpers2rs wired.
+  python3 "$here/wire-helpers2rs.py" "$src"
 fi
 mkdir -p "$out"
 out=$(realpath "$out")

@@ -36,7 +36,8 @@ quiet_cmd_helpers2rs = H2R     $@
 		--depfile $(depfile) -o $@ \\
 		-- $(bindgen_c_flags_final) -DMODULE $(bindgen_target_cflags)
 
-$(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c FORCE
+# The tool is a prerequisite: a new helpers2rs translates again.
+$(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c $(HELPERS2RS) FORCE
 	$(call if_changed_dep,helpers2rs)
 else
 """ + BINDGEN_RULE + "endif\n"
@@ -50,14 +51,21 @@ def main():
         text = open(path).read()
     except OSError as e:
         sys.exit("%s: error: %s" % (path, e.strerror))
+    original = text
     if MARK in text:
-        return
+        # Wired by an older helpers2rs: the rule is replaced by this one's.
+        start = text.index(MARK)
+        end = text.index("endif\n", start) + len("endif\n")
+        text = text[:start] + BINDGEN_RULE + text[end:]
     if text.count(BINDGEN_RULE) != 1:
         sys.exit("%s:1:1: error: no bindgen rule for "
                  "bindings_helpers_generated.rs to replace" % path)
+    text = text.replace(BINDGEN_RULE, WIRED_RULE)
+    if text == original:
+        return
     tmp = path + ".h2r-tmp"
     with open(tmp, "w") as f:
-        f.write(text.replace(BINDGEN_RULE, WIRED_RULE))
+        f.write(text)
     os.replace(tmp, path)
 
 
