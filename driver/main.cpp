@@ -215,6 +215,14 @@ bool checkOutputPaths(std::vector<PendingOutput> &Outputs,
   return true;
 }
 
+// An existing output that is not a regular file (/dev/null, a FIFO): written
+// in place, since renaming a file over it would replace the device itself.
+bool isSpecialFile(const std::string &Path) {
+  sys::fs::file_status St;
+  return !sys::fs::status(Path, St) && sys::fs::exists(St) &&
+         St.type() != sys::fs::file_type::regular_file;
+}
+
 bool commit(const std::vector<PendingOutput> &Outputs) {
   std::vector<sys::fs::TempFile> Temps;
   auto DiscardAll = [&] {
@@ -222,7 +230,7 @@ bool commit(const std::vector<PendingOutput> &Outputs) {
       consumeError(T.discard());
   };
   for (const PendingOutput &O : Outputs) {
-    if (O.Path == "-")
+    if (O.Path == "-" || isSpecialFile(O.Path))
       continue;
     Expected<sys::fs::TempFile> T =
         sys::fs::TempFile::create(O.Path + "-%%%%%%.tmp");
@@ -247,6 +255,19 @@ bool commit(const std::vector<PendingOutput> &Outputs) {
   for (const PendingOutput &O : Outputs) {
     if (O.Path == "-") {
       outs() << O.Content;
+      continue;
+    }
+    if (isSpecialFile(O.Path)) {
+      std::error_code EC;
+      raw_fd_ostream OS(O.Path, EC);
+      if (!EC)
+        OS << O.Content;
+      if (EC || OS.has_error()) {
+        fail("cannot write '" + O.Path + "': " +
+             (EC ? EC : OS.error()).message());
+        OS.clear_error();
+        return false;
+      }
       continue;
     }
     if (Error E = Temps[I++].keep(O.Path)) {
