@@ -137,8 +137,8 @@ def classify(tool, work, seed, option_set):
             link += [os.path.join(d, "libprog.a"), "-lpthread", "-ldl", "-lm"]
         r = run(link)
         if r is None or r.returncode != 0:
-            return ("rustc-rejected" if defs else "c-broken"), \
-                "link: " + (r.stderr.strip().splitlines() or ["?"])[-1][:200]
+            why = (r.stderr.strip().splitlines() or ["?"])[-1][:200] if r else "timeout"
+            return ("rustc-rejected" if defs else "c-broken"), "link: " + why
     started = time.monotonic()
     c = run([c_exe], timeout=10)
     if c is None:
