@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/Printer.h"
+#include "ir/RustNames.h"
 
 #include <cassert>
 
@@ -520,7 +521,7 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     return leftOperand(*E.Ops[0], PrecPostfix) + "." + E.Name + "()";
   case ExprKind::BitfieldSet:
     Prec = PrecPostfix;
-    return leftOperand(*E.Ops[0], PrecPostfix) + ".set_" + E.Name + "(" +
+    return leftOperand(*E.Ops[0], PrecPostfix) + "." + ir::bitfieldSetter(E.Name) + "(" +
            expr(*E.Ops[1], PrecAssign) + ")";
   case ExprKind::Method:
     return methodExpr(E, Prec);

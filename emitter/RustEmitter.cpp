@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/Printer.h"
+#include "ir/RustNames.h"
 #include "emitter/ShimSources.h"
 #include "ir/passes/Walk.h"
 
@@ -249,7 +250,7 @@ void emitBitfieldAccessors(const RecordDef &R, Printer &P, std::ostream &OS) {
     else
       OS << "        raw as " << Ty << "\n";
     OS << "    }\n";
-    OS << "    #[inline]\n    pub fn set_" << B.Name << "(&mut self, val: "
+    OS << "    #[inline]\n    pub fn " << ir::bitfieldSetter(B.Name) << "(&mut self, val: "
        << Ty << ") {\n"
        << Load << "        let mask: u128 = "
        << hexMask(B.Width) << (Shift ? " << " + std::to_string(Shift) : "")

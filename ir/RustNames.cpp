@@ -22,4 +22,11 @@ std::string rustIdent(const std::string &CName) {
   return isRustKeyword(CName) ? CName + "_" : CName;
 }
 
+std::string bitfieldSetter(const std::string &RustName) {
+  std::string C = RustName;
+  if (!C.empty() && C.back() == '_' && isRustKeyword(C.substr(0, C.size() - 1)))
+    C.pop_back();
+  return "set_" + C;
+}
+
 } // namespace h2r::ir

@@ -13,6 +13,10 @@ bool isRustKeyword(const std::string &Name);
 // trailing underscore (`type` -> `type_`).
 std::string rustIdent(const std::string &CName);
 
+// The setter bindgen writes for a bitfield whose accessor is RustName:
+// `set_` and the C name, unescaped (`type_` -> `set_type`).
+std::string bitfieldSetter(const std::string &RustName);
+
 } // namespace h2r::ir
 
 #endif

@@ -108,3 +108,9 @@ static inline int is_zero_pfn(unsigned long pfn) {
   return pfn == zero_pfn;
 }
 int rust_helper_is_zero_pfn(unsigned long pfn) { return is_zero_pfn(pfn); }
+
+/* A bitfield named as a Rust keyword: bindgen's getter is `type_()`, its
+ * setter `set_type()` (pack_gate's idt_bits in 6.1). */
+struct gate_bits { unsigned short ist : 3, zero : 5, type : 5, dpl : 2, p : 1; };
+void rust_helper_set_gate_type(struct gate_bits *g, unsigned t) { g->type = t; }
+unsigned rust_helper_gate_type(struct gate_bits *g) { return g->type; }
