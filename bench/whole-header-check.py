@@ -86,10 +86,12 @@ pub type __kernel_ptrdiff_t = isize;
 """
 
 
-def standalone_parameters(path, out):
-    """The tree's bindgen_parameters less what needs the kernel's crates."""
+def standalone_parameters(path, out, opaque=()):
+    """The tree's bindgen_parameters less what needs the kernel's crates,
+    plus --opaque-type for each of opaque."""
     kept = [line for line in open(path)
             if not re.match(r"\s*--with-(derive-custom|attribute-custom)", line)]
+    kept += ["--opaque-type %s\n" % t for t in opaque]
     open(out, "w").writelines(kept)
     options = []
     for line in kept:
@@ -111,8 +113,13 @@ def with_flags(entry, path, flags):
 
 totals = {"translatable": 0, "compile_errors": 0, "left_to_c": 0,
           "address_names_another_declaration": 0}
-units = []
-for e in entries:
+ITEM_LINE = re.compile(r"^\s*pub (?:struct|union) ([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def check_unit(e, opaque):
+    """One unit: survey, translate, bindgen (bindgen mode), rustc. A dict of
+    what was found; `packed_aligned` names the bindings' records rustc
+    rejects with E0588."""
     src = os.path.join(e["directory"], e["file"])
     name = os.path.splitext(os.path.basename(src))[0]
     work = os.path.join(a.work, name)
@@ -123,7 +130,7 @@ for e in entries:
     mode = ["--types=" + a.types]
     if bindgen_mode:
         params = os.path.join(work, "bindgen_parameters")
-        param_options = standalone_parameters(a.bindgen_parameters, params)
+        param_options = standalone_parameters(a.bindgen_parameters, params, opaque)
         mode += ["--bindgen-version=0.71", "--bindgen-parameters=" + params]
     survey_dir = os.path.join(work, "survey")
     os.makedirs(survey_dir, exist_ok=True)
@@ -133,8 +140,7 @@ for e in entries:
     s = run([a.tool, "survey", "-p", survey_dir, src, "-o", survey] + mode)
     if s.returncode != 0:
         print("%s: survey failed: %s" % (name, s.stderr.strip().splitlines()[-1:]))
-        units.append({"unit": name, "survey_failed": True})
-        continue
+        return {"unit": name, "survey_failed": True}
     fns = sorted({f["name"] for f in json.load(open(survey))["functions"]
                   if f["status"] == "translatable"})
     # 2. One helper per function, taking its address, in a unit of its own
@@ -152,8 +158,7 @@ for e in entries:
             + mode + ([] if bindgen_mode else ["--export=c-abi"]))
     if t.returncode != 0:
         print("%s: translate failed: %s" % (name, t.stderr.strip().splitlines()[-1:]))
-        units.append({"unit": name, "translatable": len(fns), "translate_failed": True})
-        continue
+        return {"unit": name, "translatable": len(fns), "translate_failed": True}
     # 3. Where the translation and the survey disagree.
     prefix = "rust_helper_h2r_addr_"
     left, elsewhere = [], []
@@ -164,7 +169,7 @@ for e in entries:
         elif fn not in h["closure"]:
             elsewhere.append(fn)
     # 4. rustc's verdict, error by error.
-    crate = out
+    crate, bindings = out, None
     if bindgen_mode:
         bindings = os.path.join(work, "bindings.rs")
         b = run(["python3", os.path.join(ROOT, "scripts/kernel-bindings.py"), a.db,
@@ -173,8 +178,7 @@ for e in entries:
                 env=dict(os.environ, BINDGEN=a.bindgen))
         if b.returncode != 0:
             print("%s: bindgen failed: %s" % (name, b.stderr.strip().splitlines()[-1:]))
-            units.append({"unit": name, "translatable": len(fns), "bindgen_failed": True})
-            continue
+            return {"unit": name, "translatable": len(fns), "bindgen_failed": True}
         crate = os.path.join(work, "lib.rs")
         open(crate, "w").write(
             "pub mod bindings {\n%s    include!(%s);\n}\ninclude!(%s);\n"
@@ -183,7 +187,8 @@ for e in entries:
              "--error-format=json", "--cap-lints=allow", "-o",
              os.path.join(work, "check.rmeta"), crate])
     owners = owner_of_lines(out)
-    failing = {}
+    binding_lines = open(bindings).read().splitlines() if bindings else []
+    failing, packed_aligned = {}, set()
     for line in r.stderr.splitlines():
         try:
             d = json.loads(line)
@@ -192,24 +197,54 @@ for e in entries:
         if d.get("level") != "error" or not d.get("spans"):
             continue
         span = next((s for s in d["spans"] if s.get("is_primary")), d["spans"][0])
+        code = (d.get("code") or {}).get("code") or ""
         in_output = os.path.realpath(os.path.join(work, span["file_name"])) == \
             os.path.realpath(out) or span["file_name"] == out
+        in_bindings = bindings and os.path.basename(span["file_name"]) == "bindings.rs"
+        if in_bindings and code == "E0588":
+            m = ITEM_LINE.match(binding_lines[span["line_start"] - 1])
+            if m:
+                packed_aligned.add(m.group(1))
+                continue
         owner = owners[span["line_start"] - 1] \
             if in_output and span["line_start"] <= len(owners) else \
             "%s:%d" % (os.path.basename(span["file_name"]), span["line_start"])
-        code = (d.get("code") or {}).get("code") or ""
         failing.setdefault(owner or "(top level)", "%s %s" % (code, d["message"]))
-    u = {"unit": name, "translatable": len(fns), "left_to_c": left,
-         "address_names_another_declaration": elsewhere,
-         "compile_errors": failing}
+    return {"unit": name, "translatable": len(fns), "left_to_c": left,
+            "address_names_another_declaration": elsewhere,
+            "compile_errors": failing, "packed_aligned": packed_aligned}
+
+
+units = []
+for e in entries:
+    # bindgen's own output may not compile for headers the kernel's bindings
+    # never include: a packed record holding an aligned one (E0588). The
+    # kernel's answer is an --opaque-type line per record in
+    # bindgen_parameters ("Packed type cannot transitively contain a
+    # `#[repr(align)]` type"); the check adds the same, and the survey and
+    # the translation see it too.
+    opaque = []
+    for _ in range(5):
+        u = check_unit(e, opaque)
+        new = sorted(u.pop("packed_aligned", set()) - set(opaque))
+        if not new:
+            break
+        opaque += new
+    if opaque:
+        u["opaque_added"] = opaque
     units.append(u)
-    totals["translatable"] += len(fns)
+    if "compile_errors" not in u:
+        continue
+    failing, left, elsewhere = u["compile_errors"], u["left_to_c"], \
+        u["address_names_another_declaration"]
+    totals["translatable"] += u["translatable"]
     totals["left_to_c"] += len(left)
     totals["address_names_another_declaration"] += len(elsewhere)
     totals["compile_errors"] += len(failing)
     print("%s: %d translatable, %d items with rustc errors, %d left to C by translate, "
-          "%d addresses of another declaration"
-          % (name, len(fns), len(failing), len(left), len(elsewhere)))
+          "%d addresses of another declaration%s"
+          % (u["unit"], u["translatable"], len(failing), len(left), len(elsewhere),
+             "; opaque for bindgen: " + " ".join(opaque) if opaque else ""))
     for owner, msg in sorted(failing.items()):
         print("    %s: %s" % (owner, msg))
     for l in left:
