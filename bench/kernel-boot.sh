@@ -13,7 +13,8 @@
 #               7.3-llvm-bindgen 7.3-llvm-helpers2rs (LLVM=-19, rustc 1.85
 #               and CONFIG_RUST_INLINE_HELPERS=y: the kernel's LTO route)
 #               (default: these six); 7.3-llvmcalls-bindgen (the same
-#               toolchain, helpers called: what the LTO route starts from)
+#               toolchain, helpers called: what the LTO route starts from);
+#               7.2-bindgen 7.2-helpers2rs (Linux 7.2, GCC)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline from the
 # GCC bindgen builds' KUnit results (review the diff). Builds go to

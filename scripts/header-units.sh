@@ -6,7 +6,7 @@
 # used> <headers tried>". The surveys (bench/survey-trees.sh) and the
 # whole-header check (bench/whole-header-check.sh) start from these units.
 #
-#   header-units.sh 6.1|6.12|7.3 <work-dir> <units> [<helpers2rs>]
+#   header-units.sh 6.1|6.12|7.2|7.3 <work-dir> <units> [<helpers2rs>]
 #
 # H2R_HEADER_LIMIT=N takes the first N headers in name order only (a quick
 # slice for CI).
@@ -18,9 +18,9 @@ case "$series" in
 # Debian keeps the headers of a configured tree in its -common twin.
 6.1 | 6.12) tree=$("$root/scripts/kernel-headers-tree.sh" "$series")
             headers=${tree%-amd64}-common ;;
-7.3) read -r _ tree < <("$root/scripts/kernel-source.sh" 7.3 "$work/kernels")
+7.2 | 7.3) read -r _ tree < <("$root/scripts/kernel-source.sh" "$series" "$work/kernels")
      headers=$tree ;;
-*) echo "header-units: error: unknown tree '$series' (6.1, 6.12 or 7.3)" >&2; exit 2 ;;
+*) echo "header-units: error: unknown tree '$series' (6.1, 6.12, 7.2 or 7.3)" >&2; exit 2 ;;
 esac
 rm -rf "$work/probe" "$work/probe-db" "$work/units" "$work/db"
 mkdir -p "$work/probe" "$work/units"

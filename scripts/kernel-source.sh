@@ -7,6 +7,7 @@
 #                                      # only) + linux-headers-6.12.*-amd64
 #   kernel-source.sh 7.3 <cache-dir>   # linux-source-7.3 from trixie-backports,
 #                                      # configured here with clang-19
+#   kernel-source.sh 7.2 <cache-dir>   # linux-source-7.2 likewise
 set -euo pipefail
 series=$1 cache=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,13 +29,13 @@ case "$series" in
   fi
   echo "$src $("$here/kernel-headers-tree.sh" 6.12)"
   ;;
-7.3)
-  src=$("$here/fetch-linux-source.sh" linux-source-7.3 trixie-backports "$cache")
+7.2 | 7.3)
+  src=$("$here/fetch-linux-source.sh" "linux-source-$series" trixie-backports "$cache")
   "$here/configure-kernel-tree.sh" "$src" >&2
   echo "$src $src"
   ;;
 *)
-  echo "kernel-source: error: unknown tree '$series' (6.12 or 7.3)" >&2
+  echo "kernel-source: error: unknown tree '$series' (6.12, 7.2 or 7.3)" >&2
   exit 1
   ;;
 esac

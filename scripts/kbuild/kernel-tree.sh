@@ -3,6 +3,7 @@
 # project's kernels, unpacked once into <cache-dir> (kbuild builds it with O=,
 # so it stays clean):
 #   7.3   linux-source-7.3 from trixie-backports (private sources list)
+#   7.2   linux-source-7.2 likewise
 #   6.12  Debian 12's linux-source-6.12 (/usr/src/linux-source-6.12.tar.xz)
 #
 #   kernel-tree.sh <series> <cache-dir>
@@ -11,8 +12,9 @@ series=$1 cache=$2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$cache"
 case "$series" in
-7.3)
-  "$root/scripts/fetch-linux-source.sh" linux-source-7.3 trixie-backports "$cache/src-7.3" ;;
+7.2 | 7.3)
+  "$root/scripts/fetch-linux-source.sh" "linux-source-$series" trixie-backports \
+    "$cache/src-$series" ;;
 6.12)
   tarball=/usr/src/linux-source-6.12.tar.xz
   [ -f "$tarball" ] || {
@@ -28,6 +30,6 @@ case "$series" in
   fi
   echo "$tree" ;;
 *)
-  echo "kernel-tree: error: unknown tree '$series' (7.3 or 6.12)" >&2
+  echo "kernel-tree: error: unknown tree '$series' (7.3, 7.2 or 6.12)" >&2
   exit 2 ;;
 esac
