@@ -114,3 +114,14 @@ int rust_helper_is_zero_pfn(unsigned long pfn) { return is_zero_pfn(pfn); }
 struct gate_bits { unsigned short ist : 3, zero : 5, type : 5, dpl : 2, p : 1; };
 void rust_helper_set_gate_type(struct gate_bits *g, unsigned t) { g->type = t; }
 unsigned rust_helper_gate_type(struct gate_bits *g) { return g->type; }
+
+/* A record the output defines around a bindings record: no derive(Copy)
+ * bindgen does not give the inner one (a flexible array member;
+ * jbd2_chksum's local `desc` around shash_desc in 6.1). */
+struct desc_with_tail { unsigned long flags; void *ctx[]; };
+static inline unsigned long local_desc(unsigned long f) {
+  struct { struct desc_with_tail d; void *space[2]; } desc;
+  desc.d.flags = f;
+  return desc.d.flags + sizeof(desc.space);
+}
+unsigned long rust_helper_local_desc(unsigned long f) { return local_desc(f); }
