@@ -298,6 +298,7 @@ void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
   unsigned Width = std::string("bwlq").find(M[1].str()[0]);
   std::optional<unsigned> Flag, Accumulator;
   bool Negated = false;
+  TypeRef Ty;
   for (unsigned G = 0; G < A.NumOut; ++G) {
     AsmConstraint C = parseAsmConstraint(A.S->getOutputConstraint(G).str());
     if (C.FlagCond == "z" || C.FlagCond == "e" || C.FlagCond == "nz" ||
@@ -309,7 +310,7 @@ void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
     } else if (!C.FlagCond.empty()) {
       return; // another flag: the asm keeps its set<cond>
     } else if (C.ExplicitReg == "ax" && C.ReadWrite) {
-      TypeRef Ty = type(A.S->getOutputExpr(G)->getType(), A.S);
+      Ty = type(A.S->getOutputExpr(G)->getType(), A.S);
       if (!Ty->isInt() || Ty->bits() != 8u << Width)
         return; // the comparison must be at the instruction's width
       Accumulator = G;
@@ -317,13 +318,13 @@ void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
   }
   if (!Flag || !Accumulator)
     return;
-  TypeRef Ty = type(A.S->getOutputExpr(*Accumulator)->getType(), A.S);
   ir::LocalId Before = addLocal("__expected", Ty);
   ir::LocalId After = addLocal("__asm_out", Ty);
   Out.push_back(ir::Stmt::let(
       Before, load(lvalue(A.S->getOutputExpr(*Accumulator)))));
   Out.push_back(ir::Stmt::let(After, nullptr));
-  A.Cmpxchg = AsmState::CmpxchgFlag{*Flag, *Accumulator, Negated, Before, After};
+  A.Cmpxchg =
+      AsmState::CmpxchgFlag{*Flag, *Accumulator, Negated, Before, After, Ty};
 }
 
 void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
@@ -331,7 +332,7 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
     if (A.Cmpxchg && G == A.Cmpxchg->Flag) {
       LValue LV = lvalue(A.S->getOutputExpr(G));
       A.Plans[G].Kind = AsmOperandKind::ComparedFlag;
-      TypeRef Ty = type(A.S->getOutputExpr(A.Cmpxchg->Accumulator)->getType(), A.S);
+      const TypeRef &Ty = A.Cmpxchg->Ty;
       ExprPtr Same = ir::makeBinary(
           A.Cmpxchg->Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq,
           ir::makeLocal(A.Cmpxchg->After, Ty), ir::makeLocal(A.Cmpxchg->Before, Ty),

@@ -61,6 +61,7 @@ struct FunctionLowering::AsmState {
     unsigned Flag, Accumulator; // GCC operand indices
     bool Negated;               // =@ccnz
     ir::LocalId Before, After;  // the accumulator's value around the asm
+    ir::TypeRef Ty;             // theirs, the instruction's width
   };
   std::optional<CmpxchgFlag> Cmpxchg;
 
