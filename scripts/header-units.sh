@@ -32,6 +32,10 @@ names=()
 for h in "$headers"/include/linux/*.h; do
   n=$(basename "$h" .h)
   [[ $n =~ ^[A-Za-z0-9_]+$ ]] || continue
+  # hidden.h is only ever -include'd by position-independent boot and vDSO
+  # code: its `#pragma GCC visibility push(hidden)` would hide every later
+  # header's functions from bindgen, which binds default visibility only.
+  [ "$n" = hidden ] && continue
   printf '#include <linux/%s.h>\n' "$n" > "$work/probe/p_$n.c"
   names+=("$n")
   [ "${#names[@]}" = "${H2R_HEADER_LIMIT:-0}" ] && break
