@@ -7,6 +7,7 @@
 //       [-- <compiler flags>]
 //
 //===----------------------------------------------------------------------===//
+#include "emitter/KunitSuite.h"
 #include "emitter/ReportJson.h"
 #include "emitter/ReportRender.h"
 #include "emitter/ReportSchema.h"
@@ -17,6 +18,7 @@
 #include "frontend/Translator.h"
 #include "Depfile.h"
 #include "RustFormatter.h"
+#include "ir/KernelCheck.h"
 #include "ir/Passes.h"
 #include "ir/ReportPaths.h"
 
@@ -54,6 +56,8 @@ cl::opt<std::string> OutputPath("o", cl::desc("Write the Rust output here (defau
                                 cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> DepfilePath("depfile", cl::desc("Write a Make depfile naming every file the output depends on (as -MMD would), for kbuild's if_changed_dep"),
                                  cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> KunitSuitePath("kunit-suite", cl::desc("Write the in-kernel differential suite here: a crate of KUnit test cases calling each translated helper and its C original on the same inputs (bindgen types only)"),
+                                    cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> FallbackRouteOpt("fallback-route", cl::desc("How helpers left to C reach Rust in this build, for the report: call (helpers.o) or lto (CONFIG_RUST_INLINE_HELPERS)"),
                                       cl::value_desc("call|lto"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
@@ -431,10 +435,18 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   std::vector<PendingOutput> Outputs{{OutputPath, ""}};
   if (!ReportPath.empty())
     Outputs.push_back({ReportPath, ""});
+  size_t DepfileIndex = Outputs.size();
   if (!DepfilePath.empty()) {
     if (OutputPath == "-")
       return fail("--depfile needs an output file (-o)");
     Outputs.push_back({DepfilePath, ""});
+  }
+  size_t KunitIndex = Outputs.size();
+  if (!KunitSuitePath.empty()) {
+    if (EO.Types != emit::TypeMode::Bindgen)
+      return fail("--kunit-suite needs --types=bindgen: the suite runs in a "
+                  "kernel, against its bindings");
+    Outputs.push_back({KunitSuitePath, ""});
   }
   if (!checkOutputPaths(Outputs, Files))
     return 1;
@@ -486,6 +498,15 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   Outputs[0].Content = emit::emitModule(Out.Module, EO);
   if (FormatterOpt == "rustfmt")
     Outputs[0].Content = formatted(std::move(Outputs[0].Content));
+  if (!KunitSuitePath.empty()) {
+    ir::planKernelChecks(Out.Module, Out.Report.Helpers);
+    std::string Suite = emit::emitKunitSuite(
+        Out.Module, Out.Report.Helpers,
+        Banner + "\nThe in-kernel differential suite of this translation.");
+    if (FormatterOpt == "rustfmt")
+      Suite = formatted(std::move(Suite));
+    Outputs[KunitIndex].Content = std::move(Suite);
+  }
   if (!ReportPath.empty())
     Outputs[1].Content = emit::reportToJson(Out.Report).dump(2) + "\n";
   if (!DepfilePath.empty()) {
@@ -493,7 +514,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     Deps.insert(Deps.end(), Profile.SourceFiles.begin(), Profile.SourceFiles.end());
     if (!Profile.BindingsHeader.empty() && EO.Types == emit::TypeMode::Bindgen)
       Deps.push_back(Profile.BindingsHeader);
-    Outputs.back().Content = driver::makeDepfile(OutputPath, Deps);
+    Outputs[DepfileIndex].Content = driver::makeDepfile(OutputPath, Deps);
   }
   return commit(Outputs) ? 0 : 1;
 }

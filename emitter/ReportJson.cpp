@@ -28,8 +28,10 @@ json shapeJson(const ir::ValueShape &S) {
     J["bits"] = S.Bits;
   if (S.Kind == "int")
     J["signed"] = S.Signed;
-  if (S.Kind == "pointer")
+  if (S.Kind == "pointer") {
     J["pointee_size"] = S.PointeeSize;
+    J["pointee_plain"] = S.PointeePlain;
+  }
   return J;
 }
 
@@ -39,7 +41,7 @@ json reportToJson(const ir::Report &R) {
   json Helpers = json::array();
   std::map<std::string, int> ByStatus{
       {"translated", 0}, {"shimmed", 0}, {"fallback", 0}};
-  std::map<std::string, int> ByConstruct;
+  std::map<std::string, int> ByConstruct, ByVerdict;
   for (const ir::HelperRecord &H : R.Helpers) {
     json Reasons = json::array();
     for (const ir::FallbackReason &Why : H.Reasons)
@@ -76,6 +78,12 @@ json reportToJson(const ir::Report &R) {
                         {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
     if (H.St == ir::HelperRecord::Status::Fallback)
       Helper["fallback_route"] = ir::routeName(R.Route);
+    if (H.Check.V != ir::KernelCheck::Verdict::Unplanned) {
+      Helper["kernel_check"] = {{"verdict", ir::verdictName(H.Check.V)}};
+      if (!H.Check.Reason.empty())
+        Helper["kernel_check"]["reason"] = H.Check.Reason;
+      ++ByVerdict[ir::verdictName(H.Check.V)];
+    }
     Helpers.push_back(std::move(Helper));
   }
   json Functions = json::array();
@@ -108,6 +116,8 @@ json reportToJson(const ir::Report &R) {
       {"functions_translated", Translated},
       {"functions_rejected", static_cast<int>(R.Functions.size()) - Translated},
       {"fallback_by_construct", ByConstruct}};
+  if (!ByVerdict.empty())
+    Summary["kernel_check"] = ByVerdict;
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "translation"},

@@ -609,6 +609,25 @@ void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
   Placer.finish(R.Size, R.Align);
 }
 
+// Plain data: integers, bools, enums, and arrays and records of them. A
+// record with a flexible array member, or any pointer, is not: its bytes do
+// not say what it holds.
+static bool isPlainData(QualType T) {
+  QualType C = T.getCanonicalType();
+  if (C->isIntegerType() || C->isBooleanType())
+    return true;
+  if (const auto *A = dyn_cast<clang::ConstantArrayType>(C.getTypePtr()))
+    return isPlainData(A->getElementType());
+  const auto *RT = C->getAs<clang::RecordType>();
+  const clang::RecordDecl *RD = RT ? RT->getDecl()->getDefinition() : nullptr;
+  if (!RD || RD->hasFlexibleArrayMember())
+    return false;
+  for (const clang::FieldDecl *F : RD->fields())
+    if (!isPlainData(F->getType()))
+      return false;
+  return true;
+}
+
 ir::ValueShape TypeLowering::shape(QualType T) {
   ir::ValueShape S;
   S.CType = T.getAsString();
@@ -632,8 +651,10 @@ ir::ValueShape TypeLowering::shape(QualType T) {
     S.Kind = "pointer";
     S.Bits = 64;
     QualType P = PT->getPointeeType();
-    if (!P->isVoidType() && !P->isIncompleteType())
+    if (!P->isVoidType() && !P->isIncompleteType()) {
       S.PointeeSize = Ctx.getTypeSizeInChars(P).getQuantity();
+      S.PointeePlain = isPlainData(P);
+    }
   } else {
     S.Kind = "record";
     if (!C->isIncompleteType())

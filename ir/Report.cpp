@@ -26,4 +26,16 @@ const char *routeName(FallbackRoute R) {
   return "unstated";
 }
 
+const char *verdictName(KernelCheck::Verdict V) {
+  switch (V) {
+  case KernelCheck::Verdict::Unplanned:
+    return "unplanned";
+  case KernelCheck::Verdict::InSuite:
+    return "in-suite";
+  case KernelCheck::Verdict::NotCheckable:
+    return "not-checkable";
+  }
+  return "unplanned";
+}
+
 } // namespace h2r::ir

@@ -34,6 +34,10 @@ struct ValueShape {
   unsigned Bits = 0;
   bool Signed = false;
   uint64_t PointeeSize = 0; // pointer: sizeof(*p), 0 if void/incomplete
+  // pointer: *p is complete and plain data: no pointer, function pointer or
+  // flexible array anywhere in it, so two byte-identical copies of it are
+  // the same input (the in-kernel differential suite builds such objects).
+  bool PointeePlain = false;
   std::string CType;        // the C spelling
 };
 
@@ -61,6 +65,18 @@ struct FunctionRecord {
   std::vector<std::string> Callees; // closure functions called directly
 };
 
+// Whether the in-kernel differential suite (--kunit-suite) calls a helper
+// and its C original on the same inputs, and if not, why.
+struct KernelCheck {
+  enum class Verdict {
+    Unplanned,    // no suite was asked for
+    InSuite,      // the suite has a test case for it
+    NotCheckable, // Reason says why
+  };
+  Verdict V = Verdict::Unplanned;
+  std::string Reason;
+};
+
 struct HelperRecord {
   enum class Status { Translated, Shimmed, Fallback };
   std::string Name;     // C name
@@ -72,6 +88,7 @@ struct HelperRecord {
   std::vector<TranslationNote> Notes; // from the helper and its closure
   std::vector<ShimUse> Shims;         // likewise; non-empty: Shimmed
   Signature Sig;
+  KernelCheck Check;
 };
 
 // How a helper left to C reaches Rust in the build at hand: a call into
@@ -89,6 +106,7 @@ struct Report {
 
 const char *statusName(HelperRecord::Status S);
 const char *routeName(FallbackRoute R);
+const char *verdictName(KernelCheck::Verdict V);
 
 } // namespace h2r::ir
 

@@ -5,6 +5,13 @@ rust/bindings/bindings_helpers_generated.rs with helpers2rs instead of
 bindgen, with the coverage report beside it (helpers2rs-report.json).
 Without HELPERS2RS the tree builds exactly as before.
 
+Where the tree has KUnit's `#[kunit_tests]` macro (Linux 6.15 and later),
+the same command writes the in-kernel differential suite
+(rust/bindings/helpers2rs_differential.rs), and with CONFIG_KUNIT=y kbuild
+builds it as its own crate into vmlinux (rust/helpers2rs_differential.o):
+KUnit suite `helpers2rs_differential`, each translated helper against its C
+original in helpers.o.
+
     wire-helpers2rs.py <srctree>
 
 The rule translates with exactly the flags of the tree's own bindgen rule for
@@ -33,7 +40,7 @@ quiet_cmd_helpers2rs = H2R     $@
 	$(HELPERS2RS) translate $< --kernel-tree=$(srctree) \\
 		--fallback-route=$(if $(CONFIG_RUST_INLINE_HELPERS),lto,call) \\
 		--report $(obj)/bindings/helpers2rs-report.json \\
-		--depfile $(depfile) -o $@ \\
+		--depfile $(depfile) -o $@ $(helpers2rs_suite) \\
 		-- $(bindgen_c_flags_final) -DMODULE $(bindgen_target_cflags)
 
 # The tool is a prerequisite: a new helpers2rs translates again.
@@ -41,6 +48,24 @@ $(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c $(HELPER
 	$(call if_changed_dep,helpers2rs)
 else
 """ + BINDGEN_RULE + "endif\n"
+SUITE_OPTION = "helpers2rs_suite = --kunit-suite $(obj)/bindings/helpers2rs_differential.rs\n"
+# Its own crate, so that kernel.o's code and helper calls stay the
+# translation's alone; after kernel.o's rule, whose variables it uses.
+SUITE_MARK = "# helpers2rs: the in-kernel differential suite"
+SUITE_RULE = SUITE_MARK + """ (KUnit).
+ifdef HELPERS2RS
+ifeq ($(CONFIG_KUNIT),y)
+obj-$(CONFIG_RUST) += helpers2rs_differential.o
+$(obj)/bindings/helpers2rs_differential.rs: $(obj)/bindings/bindings_helpers_generated.rs ;
+$(obj)/helpers2rs_differential.o: private rustc_target_flags = --extern ffi \\
+    --extern pin_init --extern macros --extern bindings --extern kernel
+$(obj)/helpers2rs_differential.o: $(obj)/bindings/helpers2rs_differential.rs \\
+    $(obj)/kernel.o FORCE
+	+$(call if_changed_rule,rustc_library)
+endif
+endif
+"""
+RUST_END = "endif # CONFIG_RUST\n"
 
 
 def main():
@@ -57,10 +82,22 @@ def main():
         start = text.index(MARK)
         end = text.index("endif\n", start) + len("endif\n")
         text = text[:start] + BINDGEN_RULE + text[end:]
+    if SUITE_MARK in text:
+        start = text.index(SUITE_MARK)
+        end = text.index("endif\nendif\n", start) + len("endif\nendif\n")
+        text = text[:start] + text[end + 1:]  # and the blank line after it
     if text.count(BINDGEN_RULE) != 1:
         sys.exit("%s:1:1: error: no bindgen rule for "
                  "bindings_helpers_generated.rs to replace" % path)
-    text = text.replace(BINDGEN_RULE, WIRED_RULE)
+    wired = WIRED_RULE
+    if os.path.exists(os.path.join(sys.argv[1], "rust", "macros", "kunit.rs")):
+        if text.count(RUST_END) != 1:
+            sys.exit("%s:1:1: error: no '%s' to put the differential suite "
+                     "before" % (path, RUST_END.strip()))
+        wired = WIRED_RULE.replace("ifdef HELPERS2RS\n",
+                                   "ifdef HELPERS2RS\n" + SUITE_OPTION, 1)
+        text = text.replace(RUST_END, SUITE_RULE + "\n" + RUST_END)
+    text = text.replace(BINDGEN_RULE, wired)
     if text == original:
         return
     tmp = path + ".h2r-tmp"

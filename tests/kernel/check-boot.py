@@ -3,6 +3,8 @@
 result.json) against what must hold:
 
  - KUnit ran and every test has the baseline's result, no more, no fewer;
+ - every case of the in-kernel differential suite (the helpers the report
+   puts in it) ran and passed: C and Rust agreed;
  - no warning from rustc or objtool in the build;
  - the Rust objects call only rust_helper_* functions that the report
    leaves to C (a translated helper must never be called).
@@ -22,9 +24,20 @@ for line in open(sys.argv[2]):
 report = json.load(open(sys.argv[3]))
 problems = []
 
-got = {name: status for name, status in result["kunit"]["tests"]}
+SUITE = "helpers2rs_differential."
+got, suite = {}, {}
+for name, status in result["kunit"]["tests"]:
+    if name.startswith(SUITE):
+        suite[name[len(SUITE):]] = status
+    else:
+        got[name] = status
 if not got:
     problems.append("KUnit reported no test: the kernel did not boot or run them")
+in_suite = sorted(h["rust_name"] for h in report["helpers"]
+                  if h.get("kernel_check", {}).get("verdict") == "in-suite")
+for name in in_suite:
+    if suite.get(name) != "PASS":
+        problems.append("differential suite: %s %s" % (name, suite.get(name, "did not run")))
 for name in sorted(set(expected) | set(got)):
     if expected.get(name) != got.get(name):
         problems.append("KUnit %s: %s in the baseline, %s here"
@@ -50,9 +63,16 @@ s = report["summary"]
 print("check-boot: %s with helpers2rs: KUnit %d passed, %d skipped, %d failed "
       "(baseline: %d tests); helpers %d translated, %d shimmed, %d left to C; "
       "rust_helper_* calls left: kernel.o %d, all %d Rust objects %d"
-      % (result["series"], result["kunit"]["passed"], result["kunit"]["skipped"],
-         result["kunit"]["failed"], len(expected), s["translated"], s["shimmed"],
+      % (result["series"], len([1 for v in got.values() if v == "PASS"]),
+         len([1 for v in got.values() if v == "SKIP"]),
+         len([1 for v in got.values() if v not in ("PASS", "SKIP")]),
+         len(expected), s["translated"], s["shimmed"],
          s["fallback"], result["calls"]["kernel_o"]["call_sites"],
          result["calls"]["rust_object_count"],
          result["calls"]["rust_objects"]["call_sites"]))
+if in_suite:
+    print("check-boot: differential suite: %d of %d translated helpers checked in the "
+          "kernel, %d agree with C"
+          % (len(in_suite), s["translated"] + s["shimmed"],
+             len([n for n in in_suite if suite.get(n) == "PASS"])))
 sys.exit(1 if problems else 0)

@@ -1,0 +1,29 @@
+//===- ir/KernelCheck.h - Which helpers the in-kernel suite calls -*- C++ -*-===//
+//
+// The in-kernel differential suite calls a translated helper and its C
+// original on the same inputs in a running kernel. That is only safe where
+// the inputs can be built twice and running the helper twice leaves the
+// kernel as it was: scalar arguments, pointers to plain data, and a body
+// (with everything it reaches) that touches only what its arguments point
+// to. This decides that per helper, conservatively, and says why not.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_IR_KERNELCHECK_H
+#define H2R_IR_KERNELCHECK_H
+
+#include "ir/Module.h"
+#include "ir/Report.h"
+
+#include <vector>
+
+namespace h2r::ir {
+
+// The largest object the suite builds behind a pointer argument.
+constexpr uint64_t KernelCheckMaxObject = 256;
+
+// Sets each helper's Check to InSuite or NotCheckable (with the reason).
+void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers);
+
+} // namespace h2r::ir
+
+#endif
