@@ -15,6 +15,11 @@
 #                CONFIG_RUST_INLINE_HELPERS=y (7.x only)
 #     --llvm-calls the same toolchain without CONFIG_RUST_INLINE_HELPERS: Rust
 #                calls the C helpers (what the LTO route starts from)
+#     --mutant   (helpers2rs) builds, then changes the translation by hand
+#                (tests/kernel/mutate-translation.py), builds and boots that:
+#                the differential suite must fail exactly the changed helpers
+#                (tests/kernel/check-mutant.py). The changed file is removed
+#                afterwards, so the next build translates again.
 #
 # By default GCC builds the C side (CC=gcc) and Debian's Rust (/usr/bin) the
 # Rust side; bindgen 0.71.1 from scripts/toolchain/build-bindgen.sh either
@@ -22,12 +27,15 @@
 # keyed by series; the build directory is <out-dir>/build, reused by the
 # next run (kbuild rebuilds what changed).
 set -euo pipefail
-toolchain=gcc
+toolchain=gcc mutant=no
 case "${1:-}" in
 --llvm) toolchain=llvm; shift ;;
 --llvm-calls) toolchain=llvm-calls; shift ;;
+--mutant) mutant=yes; shift ;;
 esac
 series=$1 helpers=$2 out=$3 tool=${4:-}
+[ "$mutant" = no ] || [ "$helpers" = helpers2rs ] || {
+  echo "build-kernel: error: --mutant changes a translation: helpers2rs only" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here=$root/scripts/kbuild
 cache=${H2R_CACHE:-/var/cache/helpers2rs}
@@ -85,6 +93,14 @@ if ! make ARCH=x86_64 O="$build" -j"$(nproc)" "${make_opts[@]}" > "$out/build.lo
   echo "build-kernel: error: building $series ($helpers) failed; log: $out/build.log" >&2
   exit 1
 fi
+if [ "$mutant" = yes ]; then
+  generated=$build/rust/bindings/bindings_helpers_generated.rs
+  changed=$(python3 "$root/tests/kernel/mutate-translation.py" "$generated")
+  trap 'rm -f "$generated"' EXIT
+  make ARCH=x86_64 O="$build" -j"$(nproc)" "${make_opts[@]}" > "$out/build-mutant.log" 2>&1 || {
+    echo "build-kernel: error: building the changed translation failed; log: $out/build-mutant.log" >&2
+    exit 1; }
+fi
 build_seconds=$(( $(date +%s) - start ))
 # kunit.py asks QEMU for KVM, which hangs here: the wrapper drops it.
 PATH="$here:$PATH" python3 "${kunit[@]}" exec "${common[@]}" --timeout=600 \
@@ -103,3 +119,6 @@ print("%s %s %s: built in %d s; KUnit %d passed, %d failed, %d skipped; "
           r["calls"]["rust_objects"]["call_sites"], r["warnings"]["rustc"],
           r["warnings"]["objtool"]))
 PY
+if [ "$mutant" = yes ]; then
+  python3 "$root/tests/kernel/check-mutant.py" "$out/result.json" $changed
+fi

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Changes a translation by hand, as a wrong translation would be: the
+in-kernel differential suite must catch both changes (check-mutant.py).
+
+    mutate-translation.py <bindings_helpers_generated.rs>
+
+- atomic_read returns one more than it read (a wrong result);
+- atomic_set stores i ^ 1 (wrong memory, nothing returned).
+Prints the names of the helpers it changed.
+"""
+import re
+import sys
+
+MUTATIONS = [
+    ("atomic_read", "inlines::raw_atomic_read(v)", "inlines::raw_atomic_read(v).wrapping_add(1)"),
+    ("atomic_set", "inlines::atomic_set(v, i);", "inlines::atomic_set(v, i ^ 1);"),
+]
+
+path = sys.argv[1]
+text = open(path).read()
+for name, old, new in MUTATIONS:
+    start = re.search(r'pub unsafe extern "C" fn %s\(' % name, text)
+    end = text.find("\n}\n", start.end()) if start else -1
+    body = text[start.end():end] if start else ""
+    if old not in body:
+        sys.exit("%s: error: fn %s has no '%s' to change" % (path, name, old))
+    text = text[:start.end()] + body.replace(old, new, 1) + text[end:]
+    print(name)
+with open(path, "w") as f:
+    f.write(text)
