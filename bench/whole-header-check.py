@@ -75,9 +75,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 # The C flags the kernel's bindgen rule adds to the helpers' own.
 BINDGEN_CFLAGS = ["-DMODULE", "-fno-builtin", "-D__BINDGEN__"]
 # rust/Makefile's cmd_bindgen, with core::ffi for the kernel's ffi crate.
-BINDGEN_RULE = ["--rust-target", "1.68", "--use-core", "--with-derive-default",
+BINDGEN_RULE = ["--use-core", "--with-derive-default",
                 "--ctypes-prefix", "core::ffi", "--no-layout-tests",
                 "--no-debug", ".*", "--enable-function-attribute-detection"]
+# The tree's own --rust-target (1.68 in 6.12, 1.85 in 7.3): it decides, for
+# one, which unions bindgen wraps in __BindgenUnionField.
+makefile = os.path.join(os.path.dirname(a.bindgen_parameters or "."), "Makefile")
+target = re.search(r"--rust-target (\S+)", open(makefile).read()) \
+    if os.path.exists(makefile) else None
+BINDGEN_RULE = ["--rust-target", target.group(1) if target else "1.68"] + BINDGEN_RULE
 # What rust/bindings/lib.rs defines for the types bindgen_parameters
 # blocklists.
 KERNEL_DEFINED = """pub type __kernel_size_t = usize;
@@ -86,12 +92,12 @@ pub type __kernel_ptrdiff_t = isize;
 """
 
 
-def standalone_parameters(path, out, opaque=()):
+def standalone_parameters(path, out, added=()):
     """The tree's bindgen_parameters less what needs the kernel's crates,
-    plus --opaque-type for each of opaque."""
+    plus each (option, name) of added."""
     kept = [line for line in open(path)
             if not re.match(r"\s*--with-(derive-custom|attribute-custom)", line)]
-    kept += ["--opaque-type %s\n" % t for t in opaque]
+    kept += ["%s %s\n" % option for option in added]
     open(out, "w").writelines(kept)
     options = []
     for line in kept:
@@ -116,10 +122,10 @@ totals = {"translatable": 0, "compile_errors": 0, "left_to_c": 0,
 ITEM_LINE = re.compile(r"^\s*pub (?:struct|union) ([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def check_unit(e, opaque):
-    """One unit: survey, translate, bindgen (bindgen mode), rustc. A dict of
-    what was found; `packed_aligned` names the bindings' records rustc
-    rejects with E0588."""
+def check_unit(e, added):
+    """One unit: survey, translate, bindgen (bindgen mode, with the options
+    of added too), rustc. A dict of what was found; `bindgen_fixes` holds
+    the (option, name) pairs that would make bindgen's own output compile."""
     src = os.path.join(e["directory"], e["file"])
     name = os.path.splitext(os.path.basename(src))[0]
     work = os.path.join(a.work, name)
@@ -130,7 +136,7 @@ def check_unit(e, opaque):
     mode = ["--types=" + a.types]
     if bindgen_mode:
         params = os.path.join(work, "bindgen_parameters")
-        param_options = standalone_parameters(a.bindgen_parameters, params, opaque)
+        param_options = standalone_parameters(a.bindgen_parameters, params, added)
         mode += ["--bindgen-version=0.71", "--bindgen-parameters=" + params]
     survey_dir = os.path.join(work, "survey")
     os.makedirs(survey_dir, exist_ok=True)
@@ -188,7 +194,7 @@ def check_unit(e, opaque):
              os.path.join(work, "check.rmeta"), crate])
     owners = owner_of_lines(out)
     binding_lines = open(bindings).read().splitlines() if bindings else []
-    failing, packed_aligned = {}, set()
+    failing, bindgen_fixes = {}, set()
     for line in r.stderr.splitlines():
         try:
             d = json.loads(line)
@@ -204,15 +210,22 @@ def check_unit(e, opaque):
         if in_bindings and code == "E0588":
             m = ITEM_LINE.match(binding_lines[span["line_start"] - 1])
             if m:
-                packed_aligned.add(m.group(1))
+                bindgen_fixes.add(("--opaque-type", m.group(1)))
                 continue
+        # A parameter named as a static in bindgen's own output
+        # (`apic: u32_` beside `static mut apic`, E0530).
+        shadowed = [re.search(r"the static `(\w+)`", s.get("label") or "")
+                    for s in d["spans"]]
+        if in_bindings and code == "E0530" and any(shadowed):
+            bindgen_fixes.add(("--blocklist-var", next(m for m in shadowed if m).group(1)))
+            continue
         owner = owners[span["line_start"] - 1] \
             if in_output and span["line_start"] <= len(owners) else \
             "%s:%d" % (os.path.basename(span["file_name"]), span["line_start"])
         failing.setdefault(owner or "(top level)", "%s %s" % (code, d["message"]))
     return {"unit": name, "translatable": len(fns), "left_to_c": left,
             "address_names_another_declaration": elsewhere,
-            "compile_errors": failing, "packed_aligned": packed_aligned}
+            "compile_errors": failing, "bindgen_fixes": bindgen_fixes}
 
 
 units = []
@@ -222,16 +235,17 @@ for e in entries:
     # kernel's answer is an --opaque-type line per record in
     # bindgen_parameters ("Packed type cannot transitively contain a
     # `#[repr(align)]` type"); the check adds the same, and the survey and
-    # the translation see it too.
-    opaque = []
+    # the translation see it too. Likewise a parameter named as a static
+    # (E0530): that static is blocklisted, so the translation declares it.
+    added = []
     for _ in range(5):
-        u = check_unit(e, opaque)
-        new = sorted(u.pop("packed_aligned", set()) - set(opaque))
+        u = check_unit(e, added)
+        new = sorted(u.pop("bindgen_fixes", set()) - set(added))
         if not new:
             break
-        opaque += new
-    if opaque:
-        u["opaque_added"] = opaque
+        added += new
+    if added:
+        u["bindgen_options_added"] = added
     units.append(u)
     if "compile_errors" not in u:
         continue
@@ -244,7 +258,8 @@ for e in entries:
     print("%s: %d translatable, %d items with rustc errors, %d left to C by translate, "
           "%d addresses of another declaration%s"
           % (u["unit"], u["translatable"], len(failing), len(left), len(elsewhere),
-             "; opaque for bindgen: " + " ".join(opaque) if opaque else ""))
+             "; added for bindgen: " + " ".join("%s %s" % o for o in added)
+             if added else ""))
     for owner, msg in sorted(failing.items()):
         print("    %s: %s" % (owner, msg))
     for l in left:
