@@ -210,26 +210,21 @@ private:
   std::string argument(const Type &T, std::vector<std::string> &Dims,
                        bool BesidePointer, unsigned &Pointers) {
     std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
+    std::string Grid = BesidePointer ? "SMALL" : "EDGES";
     switch (T.kind()) {
     case Type::Kind::Bool:
       Dims.push_back("2");
       return Digit + " == 1";
-    case Type::Kind::Int: {
-      const char *Grid = BesidePointer ? "SMALL" : "EDGES";
-      Dims.push_back(std::string(Grid) + ".len()");
-      return std::string(Grid) + "[" + Digit + "] as " + emitType(T, Opts);
-    }
+    case Type::Kind::Int:
+      Dims.push_back(Grid + ".len()");
+      return Grid + "[" + Digit + "] as " + emitType(T, Opts);
     case Type::Kind::Newtype:
-      Dims.push_back(std::string(BesidePointer ? "SMALL" : "EDGES") +
-                     ".len()");
-      return emitType(T, Opts) + "(" +
-             (BesidePointer ? "SMALL[" : "EDGES[") + Digit + "] as " +
+      Dims.push_back(Grid + ".len()");
+      return emitType(T, Opts) + "(" + Grid + "[" + Digit + "] as " +
              emitType(*T.repr(), Opts) + ")";
-    case Type::Kind::Pointer: {
-      std::string At = "z.at::<" + emitType(*T.pointee(), Opts) + ">(" +
-                       std::to_string(Pointers++) + ")";
-      return At;
-    }
+    case Type::Kind::Pointer:
+      return "z.at::<" + emitType(*T.pointee(), Opts) + ">(" +
+             std::to_string(Pointers++) + ")";
     case Type::Kind::Unit:
     case Type::Kind::Never:
     case Type::Kind::Float:
@@ -276,10 +271,7 @@ private:
 std::string emitKunitSuite(const Module &M,
                            const std::vector<HelperRecord> &Helpers,
                            const std::string &Banner) {
-  std::map<std::string, const Function *> HelperFns;
-  for (const Function &F : M.Functions)
-    if (F.FnRole == Function::Role::Helper)
-      HelperFns[F.CName] = &F;
+  std::map<std::string, const Function *> HelperFns = helpersByCName(M);
   SuitePrinter P;
   for (const HelperRecord &H : Helpers)
     if (H.Check.V == KernelCheck::Verdict::InSuite)

@@ -16,19 +16,12 @@ namespace {
 // x86 instructions that act on their operands and the flags only. Anything
 // else (popf, sti, ud2, call, wrmsr...) acts on the CPU or the kernel.
 bool isDataInstruction(const std::string &M) {
-  static const std::set<std::string> Exact = {
-      "add",  "adc",    "sub",     "sbb",      "and",        "or",
-      "xor",  "inc",    "dec",     "neg",      "not",        "xadd",
-      "xchg", "cmpxchg", "cmpxchg8b", "cmpxchg16b", "bt",    "bts",
-      "btr",  "btc",    "bsf",     "bsr",      "tzcnt",      "lzcnt",
-      "popcnt", "cmp",  "test",    "lea",      "shl",        "shr",
-      "sar",  "sal",    "rol",     "ror",      "nop",        "bswap",
-      "mov",  "movz",   "movs",    "imul",     "mul",        "mfence",
-      "lfence", "sfence", "pause"};
-  if (Exact.count(M))
+  static const std::set<std::string> Fences = {"mfence", "lfence", "sfence",
+                                               "pause"};
+  if (Fences.count(M))
     return true;
-  // Operand-size suffixes (addl, movzbl, xaddq) and condition codes (sete,
-  // jne, cmovz).
+  // Each base with an operand-size suffix (addl, movzbl, xaddq,
+  // cmpxchg16b) or none, and condition codes (sete, jne, cmovz).
   for (const char *Base : {"add", "adc", "sub", "sbb", "and", "or", "xor",
                            "inc", "dec", "neg", "not", "xadd", "xchg",
                            "cmpxchg", "bt", "bts", "btr", "btc", "bsf", "bsr",
@@ -116,15 +109,20 @@ public:
       ByName[{F.FnRole, F.RustName}] = &F;
   }
 
-  // Why calling F twice may not leave the kernel as it was; empty if it
-  // touches only what its arguments point to.
-  std::string effectOf(const Function &F) {
-    if (!Seen.insert(&F).second)
-      return "";
-    return F.Body ? effectIn(*F.Body) : "";
+  // Why calling helper F twice may not leave the kernel as it was; empty if
+  // it touches only what its arguments point to.
+  std::string helperEffect(const Function &F) {
+    Seen.clear();
+    return effectOf(F);
   }
 
 private:
+  std::string effectOf(const Function &F) {
+    if (!Seen.insert(&F).second)
+      return ""; // reported where it was first reached
+    return F.Body ? effectIn(*F.Body) : "";
+  }
+
   std::string effectIn(const Expr &E) {
     switch (E.Kind) {
     case ExprKind::Call:
@@ -244,10 +242,8 @@ std::string argumentProblem(const std::string &Name, const ValueShape &S) {
 } // namespace
 
 void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers) {
-  std::map<std::string, const Function *> HelperFns;
-  for (const Function &F : M.Functions)
-    if (F.FnRole == Function::Role::Helper)
-      HelperFns[F.CName] = &F;
+  std::map<std::string, const Function *> HelperFns = helpersByCName(M);
+  EffectFinder Effects(M);
   for (HelperRecord &H : Helpers) {
     H.Check.V = KernelCheck::Verdict::NotCheckable;
     auto It = HelperFns.find(H.Name);
@@ -268,7 +264,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers) {
       if (H.Check.Reason.empty())
         H.Check.Reason = argumentProblem(Name, Shape);
     if (H.Check.Reason.empty())
-      H.Check.Reason = EffectFinder(M).effectOf(F);
+      H.Check.Reason = Effects.helperEffect(F);
     if (H.Check.Reason.empty())
       H.Check.V = KernelCheck::Verdict::InSuite;
   }

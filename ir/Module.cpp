@@ -130,6 +130,14 @@ static Stmt cloneStmt(const Stmt &S) {
   return C;
 }
 
+std::map<std::string, const Function *> helpersByCName(const Module &M) {
+  std::map<std::string, const Function *> Helpers;
+  for (const Function &F : M.Functions)
+    if (F.FnRole == Function::Role::Helper)
+      Helpers[F.CName] = &F;
+  return Helpers;
+}
+
 ExprPtr clone(const Expr &E) {
   auto C = std::make_unique<Expr>(E.Kind, E.Ty);
   for (const auto &O : E.Ops)

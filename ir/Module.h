@@ -328,6 +328,9 @@ struct Module {
   std::vector<FallbackDecl> Fallbacks;
 };
 
+// The module's helpers by C name (rust_helper_x).
+std::map<std::string, const Function *> helpersByCName(const Module &M);
+
 // Construction helpers used by the frontend and by tests.
 ExprPtr makeInt(uint64_t Value, TypeRef Ty);
 ExprPtr makeLocal(LocalId L, TypeRef Ty);
