@@ -264,23 +264,8 @@ void emitBitfieldAccessors(const RecordDef &R, Printer &P, std::ostream &OS) {
   OS << "}\n";
 }
 
-// Whether T holds, directly or in an array, a record of the bindings: one the
-// output does not define, whose derives are bindgen's (no Copy for a record
-// with a flexible array member, such as shash_desc).
-bool holdsBindingsRecord(const Type &T, const Module &M,
-                         const EmitOptions &Opts) {
-  if (T.kind() == Type::Kind::Array)
-    return holdsBindingsRecord(*T.element(), M, Opts);
-  if (T.kind() != Type::Kind::Record)
-    return false;
-  for (const RecordDef &R : M.Records)
-    if (R.Name == T.name())
-      return Opts.Types == TypeMode::Bindgen && !R.FunctionLocal;
-  return Opts.Types == TypeMode::Bindgen;
-}
-
 void emitRecord(const RecordDef &R, Printer &P, const EmitOptions &Opts,
-                const Module &M, std::ostream &OS) {
+                std::ostream &OS) {
   OS << "/// `" << R.CSpelling << "`\n";
   std::string Repr = "C";
   if (R.PackedTo)
@@ -289,14 +274,7 @@ void emitRecord(const RecordDef &R, Printer &P, const EmitOptions &Opts,
     Repr += ", align(" + std::to_string(R.AlignAttr) + ")";
   // A struct the output defines around a bindings record (jbd2_chksum's
   // local `desc`) can promise no more than that record's derives.
-  bool Derive = R.IsUnion;
-  if (!Derive) {
-    Derive = true;
-    for (const RecordMember &Mem : R.Members)
-      if (Mem.K == RecordMember::Kind::Field &&
-          holdsBindingsRecord(*Mem.Ty, M, Opts))
-        Derive = false;
-  }
+  bool Derive = R.IsUnion || R.DerivesCopy;
   OS << "#[repr(" << Repr << ")]\n" << (Derive ? "#[derive(Copy, Clone)]\n" : "")
      << "pub " << (R.IsUnion ? "union " : "struct ") << R.Name << " {\n";
   if (R.Opaque)
@@ -378,7 +356,7 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
 
   for (const RecordDef &R : M.Records)
     if (Opts.Types == TypeMode::Self || R.FunctionLocal) {
-      emitRecord(R, P, Opts, M, OS);
+      emitRecord(R, P, Opts, OS);
       OS << "\n";
     }
   // Opaque records reached by offset: the offsets are Clang's, for this

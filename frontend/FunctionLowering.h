@@ -211,6 +211,7 @@ private:
   LValue memberByOffset(const clang::MemberExpr *Outer);
   LValue lvalue(const clang::Expr *E);
   ir::ExprPtr load(LValue LV);
+  ir::ExprPtr copyRecord(LValue LV, bool MayBeUnaligned);
   ir::ExprPtr store(LValue LV, ir::ExprPtr Value);
   LValue stabilize(LValue LV, std::vector<ir::Stmt> &Pre);
   static LValue duplicate(const LValue &LV);

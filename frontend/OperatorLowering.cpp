@@ -101,6 +101,22 @@ ExprPtr FunctionLowering::fileScopeConstant(const clang::Expr *E) {
                      type(VD->getType(), E));
 }
 
+// Whether the place E names is a member of a packed record, at any depth:
+// it may be misaligned for its type.
+static bool inPackedRecord(const clang::Expr *E) {
+  for (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParens()); ME;
+       ME = dyn_cast<MemberExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    const RecordDecl *Outer = Field ? Field->getParent() : nullptr;
+    if (Outer && (Outer->hasAttr<PackedAttr>() ||
+                  Outer->hasAttr<MaxFieldAlignmentAttr>()))
+      return true;
+    if (ME->isArrow())
+      return false;
+  }
+  return false;
+}
+
 ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
   const clang::Expr *Sub = E->getSubExpr();
   QualType To = E->getType();
@@ -110,6 +126,9 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
       return boundValue(*A, Sub->getType(), E);
     if (ExprPtr Folded = fileScopeConstant(Sub))
       return Folded;
+    if (!LC.SelfTypes && Sub->getType()->isRecordType() &&
+        !LC.Types.bindgenDerivesCopy(Sub->getType()))
+      return copyRecord(lvalue(Sub), inPackedRecord(Sub));
     return load(lvalue(Sub));
   case CK_NoOp:
   case CK_IntegralCast:

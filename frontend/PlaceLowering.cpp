@@ -215,6 +215,17 @@ ExprPtr FunctionLowering::load(LValue LV) {
   return std::move(LV.Place);
 }
 
+// A record bindgen gives no Copy (a member holds a flexible array or a
+// blocklisted type, as iovec holds __kernel_size_t) is copied as C copies
+// it, bit for bit through its address: `p.read()`. A member of a packed
+// record may be misaligned: `p.read_unaligned()`.
+ExprPtr FunctionLowering::copyRecord(LValue LV, bool MayBeUnaligned) {
+  TypeRef Ty = LV.Ty;
+  return ir::makeMethod(MayBeUnaligned ? "read_unaligned" : "read",
+                        addressOfPlace(std::move(LV), /*Mutable=*/false), {},
+                        Ty);
+}
+
 // Whether evaluating E may write memory or borrow a place mutably.
 static bool mayWrite(const ir::Expr &E) {
   switch (E.Kind) {

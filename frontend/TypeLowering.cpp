@@ -128,25 +128,6 @@ bool TypeLowering::isInsideOpaque(const RecordDecl *RD) {
   return false;
 }
 
-// A zero-length or flexible array, by value anywhere inside T: bindgen's
-// __IncompleteArrayField, which is not Copy.
-static bool holdsIncompleteArray(QualType T, const ASTContext &Ctx,
-                                 unsigned Depth = 0) {
-  if (Depth > 16)
-    return false;
-  if (isa<IncompleteArrayType>(T.getCanonicalType()))
-    return true;
-  if (const auto *CAT = Ctx.getAsConstantArrayType(T))
-    return CAT->getSize() == 0 ||
-           holdsIncompleteArray(CAT->getElementType(), Ctx, Depth + 1);
-  if (const auto *RT = T->getAs<RecordType>())
-    if (const RecordDecl *Def = RT->getDecl()->getDefinition())
-      for (const FieldDecl *F : Def->fields())
-        if (holdsIncompleteArray(F->getType(), Ctx, Depth + 1))
-          return true;
-  return false;
-}
-
 bool TypeLowering::isMsAnonymousMember(const FieldDecl *FD) const {
   return !DefinesRecords && FD->getName().empty() && !FD->isBitField() &&
          !FD->isAnonymousStructOrUnion() && FD->getType()->isRecordType();
@@ -159,9 +140,49 @@ bool TypeLowering::isBindgenWrapperUnion(const RecordDecl *RD) {
   if (Ctx.getASTRecordLayout(Def).getSize().isZero())
     return true;
   for (const FieldDecl *F : Def->fields())
-    if (holdsIncompleteArray(F->getType(), Ctx))
+    if (!F->isBitField() && !bindgenDerivesCopy(F->getType()))
       return true;
   return false;
+}
+
+// bindgen's derive analysis for Copy: a pointer or a scalar is Copy; a
+// zero-length or flexible array is not (__IncompleteArrayField); a type the
+// blocklists keep out is not (bindgen cannot see its definition: the
+// kernel's __kernel_size_t makes iovec, and so iov_iter's union, not Copy);
+// an opaque record is a byte blob, Copy; any other record is Copy when
+// every member is.
+bool TypeLowering::bindgenDerivesCopy(QualType T) {
+  for (QualType Cur = T;;) {
+    if (const auto *TT = dyn_cast<TypedefType>(Cur.getTypePtr()))
+      if (Bindings && Bindings->blocksType(TT->getDecl()->getName().str()))
+        return false;
+    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
+    if (Next == Cur)
+      break;
+    Cur = Next;
+  }
+  QualType C = T.getCanonicalType();
+  if (isa<IncompleteArrayType>(C))
+    return false;
+  if (const auto *CAT = Ctx.getAsConstantArrayType(C))
+    return CAT->getSize() != 0 && bindgenDerivesCopy(CAT->getElementType());
+  const auto *RT = C->getAs<RecordType>();
+  if (!RT)
+    return true;
+  const RecordDecl *Def = RT->getDecl()->getDefinition();
+  if (!Def || isOpaque(Def))
+    return true;
+  if (auto It = BindgenCopy.find(Def); It != BindgenCopy.end())
+    return It->second;
+  // A record reaches itself only through pointers, which stop the walk;
+  // the entry still guards against a malformed AST.
+  BindgenCopy[Def] = true;
+  bool Copy = !(Bindings && Def->getIdentifier() &&
+                Bindings->blocksType(Def->getName().str()));
+  for (const FieldDecl *F : Def->fields())
+    if (Copy && !F->isBitField())
+      Copy = bindgenDerivesCopy(F->getType());
+  return BindgenCopy[Def] = Copy;
 }
 
 void TypeLowering::noteOffsetAccess(const RecordDecl *RD) {
@@ -387,6 +408,8 @@ TypeRef TypeLowering::lowerRecord(const RecordDecl *RD, bool AsPointee) {
   Records[Index].Name = Name;
   Records[Index].FunctionLocal = FunctionLocal;
   Records[Index].IsUnion = RD->isUnion();
+  Records[Index].DerivesCopy =
+      DefinesRecords || !Def || bindgenDerivesCopy(Ctx.getRecordType(Def));
   Records[Index].CSpelling =
       (RD->isUnion() ? "union " : "struct ") +
       (RD->getIdentifier() ? RD->getName().str()

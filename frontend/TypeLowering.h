@@ -65,10 +65,13 @@ public:
   // unnamed member of a named record type, which bindgen 0.60 leaves out
   // (padding in its place), so it is reached by offset in bindgen mode.
   bool isMsAnonymousMember(const clang::FieldDecl *FD) const;
-  // True for a union bindgen cannot make a Rust `union` (a member holds a
-  // zero-length or flexible array, which is not Copy, or it has no size):
-  // bindgen writes a struct of `__BindgenUnionField<T>` members instead.
+  // True for a union bindgen cannot make a Rust `union` (a member is not
+  // Copy to bindgen, or it has no size): bindgen writes a struct of
+  // `__BindgenUnionField<T>` members instead.
   bool isBindgenWrapperUnion(const clang::RecordDecl *RD);
+  // Whether bindgen derives Copy for T (its derive analysis, with the
+  // blocklists of the bindings).
+  bool bindgenDerivesCopy(clang::QualType T);
   // The members of RD have no usable name in the bindings: they are reached
   // by byte offset (either of the two above).
   bool membersByOffset(const clang::RecordDecl *RD) {
@@ -104,6 +107,7 @@ private:
   std::map<const clang::RecordDecl *, LoweringFailure> LayoutFailures;
   std::vector<ir::RecordDef> Records;
   std::vector<ir::OpaqueLayout> OffsetAccessed;
+  std::map<const clang::RecordDecl *, bool> BindgenCopy;
   unsigned NextTopLevelAnon = 1;
   // Anonymous records declared in a function body, numbered per function.
   std::map<const clang::Decl *, unsigned> LocalAnonCount;

@@ -282,6 +282,10 @@ struct RecordDef {
   // Declared in a function body, or inside such a record: no bindings have
   // it, so the output defines it in every type mode.
   bool FunctionLocal = false;
+  // #[derive(Copy, Clone)]: always for --types=self; in bindgen mode only
+  // where bindgen derives Copy for every member (a member of a bindings
+  // record that holds a flexible array or a blocklisted type is not Copy).
+  bool DerivesCopy = true;
   uint64_t Size = 0, Align = 1;
   unsigned PackedTo = 0;  // #[repr(packed(N))] when non-zero
   unsigned AlignAttr = 0; // #[repr(align(N))] when non-zero

@@ -125,3 +125,31 @@ static inline unsigned long local_desc(unsigned long f) {
   return desc.d.flags + sizeof(desc.space);
 }
 unsigned long rust_helper_local_desc(unsigned long f) { return local_desc(f); }
+
+/* A type the blocklists keep out is not Copy to bindgen, nor is a record
+ * holding one, so a union holding such a record is a struct of
+ * __BindgenUnionField (iov_iter's __ubuf_iovec in 6.12 and 7.3: iovec's
+ * iov_len is __kernel_size_t, which rust/bindgen_parameters blocklists). */
+typedef unsigned long __kernel_size_t;
+struct span { void *base; __kernel_size_t len; };
+struct cursor {
+  unsigned char kind;
+  union {
+    struct span ubuf;
+    struct { const struct span *spans; unsigned long offset; };
+  };
+  __kernel_size_t count;
+};
+static inline __kernel_size_t cursor_len(const struct cursor *c) {
+  return c->kind ? c->ubuf.len - c->offset : c->spans->len;
+}
+__kernel_size_t rust_helper_cursor_len(const struct cursor *c) { return cursor_len(c); }
+void rust_helper_cursor_set(struct cursor *c, void *p) {
+  c->ubuf.base = p;
+  c->offset = 0;
+}
+__kernel_size_t rust_helper_span_copy(struct cursor *c, const struct span *s) {
+  struct span copy = *s;
+  c->ubuf = copy;
+  return copy.len;
+}

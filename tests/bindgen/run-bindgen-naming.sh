@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Translates naming.c in bindgen mode and compiles the result against what
 # Debian's bindgen generates from the same file (names, bitfields, and the
-# unions bindgen wraps in __BindgenUnionField).
+# unions bindgen wraps in __BindgenUnionField), both with the kernel's
+# blocklist of __kernel_size_t, which the bindings crate defines by hand.
 #   run-bindgen-naming.sh <helpers2rs> <work-dir>
 set -euo pipefail
 tool=$1 work=$2
 here=$(cd "$(dirname "$0")" && pwd)
 : "${RUSTC:=rustc}"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
+echo "--blocklist-type __kernel_size_t" > bindgen_parameters
 "$tool" translate "$here/naming.c" --bindings-path=crate::bindings \
-  --report report.json -o helpers.rs -- -O2 -fms-extensions
+  --bindgen-parameters=bindgen_parameters --report report.json -o helpers.rs -- -O2 -fms-extensions
 LIBCLANG_PATH=/usr/lib/llvm-14/lib bindgen "$here/naming.c" --use-core \
-  --ctypes-prefix core::ffi --no-layout-tests --size_t-is-usize -o bindings.rs -- -O2 -fms-extensions
+  --ctypes-prefix core::ffi --no-layout-tests --size_t-is-usize \
+  --blocklist-type __kernel_size_t -o bindings.rs -- -O2 -fms-extensions
 cat > crate.rs <<'RS'
 #![no_std]
 #[allow(non_camel_case_types, non_upper_case_globals, non_snake_case, dead_code,
         improper_ctypes, unnecessary_transmutes, clippy::all)]
 mod bindings {
+    pub type __kernel_size_t = usize;
     include!("bindings.rs");
 }
 include!("helpers.rs");
