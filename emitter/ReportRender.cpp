@@ -137,6 +137,8 @@ json analyseTranslation(const json &R) {
                        {"reasons", Reasons},
                        {"shims", ShimNames},
                        {"notes", H.value("notes", json::array()).size()}});
+    if (H.contains("kernel_check"))
+      Helpers.back()["kernel_check"] = H["kernel_check"];
   }
   json FileRows = json::array();
   for (auto &[File, Counts] : Files)
@@ -293,6 +295,30 @@ std::string routeText(const json &A) {
   return "";
 }
 
+// The in-kernel differential suite's plan (--kunit-suite), in one line:
+// its share of the helpers the output translates (shimmed included).
+std::string kernelCheckText(const json &Summary) {
+  int InSuite = Summary["kernel_check"].value("in-suite", 0);
+  int Translated =
+      Summary["translated"].get<int>() + Summary["shimmed"].get<int>();
+  return std::to_string(InSuite) + " of " + std::to_string(Translated) +
+         " translated helpers are called beside their C original in the "
+         "kernel (KUnit suite helpers2rs_differential); each of the other " +
+         std::to_string(Translated - InSuite) +
+         " says below why it cannot be.";
+}
+
+// A helper's verdict: "in suite", "not checkable: <reason>", or nothing
+// for a helper left to C the plan does not consider.
+std::string kernelCheckCell(const json &H) {
+  if (!H.contains("kernel_check"))
+    return "";
+  const json &K = H["kernel_check"];
+  if (K["verdict"] == "in-suite")
+    return "in suite";
+  return "not checkable: " + K.value("reason", std::string());
+}
+
 std::string markdown(const json &A) {
   std::ostringstream OS;
   const json &S = A["summary"];
@@ -366,8 +392,13 @@ std::string markdown(const json &A) {
     for (const json &Site : A["specialisations"])
       OS << "- " << Site["message"].get<std::string>() << ", called at "
          << Site["location"].get<std::string>() << "\n";
-    OS << "\n## Helpers\n\n| helper | status | closure | reasons or shims |\n"
-       << "|---|---|---:|---|\n";
+    bool Checked = S.contains("kernel_check");
+    if (Checked)
+      OS << "\n## In-kernel differential check\n\n"
+         << kernelCheckText(S) << "\n";
+    OS << "\n## Helpers\n\n| helper | status | closure | reasons or shims |"
+       << (Checked ? " kernel check |\n|---|---|---:|---|---|\n"
+                   : "\n|---|---|---:|---|\n");
     for (const json &H : A["helpers"]) {
       std::string Why;
       for (const json &R : H["reasons"])
@@ -379,7 +410,8 @@ std::string markdown(const json &A) {
                Shim.get<std::string>() + "`";
       OS << "| " << H["name"].get<std::string>() << " | "
          << H["status"].get<std::string>() << " | " << H["closure_size"]
-         << " | " << Why << " |\n";
+         << " | " << Why << " |"
+         << (Checked ? " " + kernelCheckCell(H) + " |\n" : "\n");
     }
   }
   if (A.contains("changes")) {
@@ -562,6 +594,8 @@ std::string html(const json &A) {
         Why += "<div>shim <code>" + escapeHtml(Shim) + "</code></div>";
       HRows.push_back({escapeHtml(H["name"]), escapeHtml(H["status"]),
                        str(H["closure_size"]), Why});
+      if (S.contains("kernel_check"))
+        HRows.back().push_back(escapeHtml(kernelCheckCell(H)));
     }
     std::vector<std::vector<std::string>> SRows;
     for (const json &Shim : A["shims"]) {
@@ -582,9 +616,14 @@ std::string html(const json &A) {
     if (!CSRows.empty())
       OS << "<h2>Call-site specialisations</h2>\n"
          << table("specialisations", {"specialisation", "called at"}, CSRows);
-    OS << "<h2>Helpers</h2>\n"
-       << table("helpers", {"helper", "status", "closure", "reasons or shims"},
-                HRows);
+    std::vector<std::string> HHead = {"helper", "status", "closure",
+                                      "reasons or shims"};
+    if (S.contains("kernel_check")) {
+      OS << "<h2>In-kernel differential check</h2>\n<p>"
+         << escapeHtml(kernelCheckText(S)) << "</p>\n";
+      HHead.push_back("kernel check");
+    }
+    OS << "<h2>Helpers</h2>\n" << table("helpers", HHead, HRows);
   }
   if (A.contains("changes") && !A["changes"].contains("error")) {
     std::vector<std::vector<std::string>> CRows;
@@ -657,6 +696,25 @@ std::string sarif(const json &A) {
                        {"shortDescription",
                         {{"text", "helpers2rs specialised a function for the "
                                   "constants a call passes"}}}});
+    bool NotCheckable = false;
+    for (const json &H : A["helpers"])
+      if (H.contains("kernel_check") &&
+          H["kernel_check"]["verdict"] == "not-checkable" &&
+          H["status"] != "fallback") {
+        NotCheckable = true;
+        Results.push_back(
+            {{"ruleId", "kernel-check-not-checkable"},
+             {"level", "note"},
+             {"message", {{"text", H["name"].get<std::string>() +
+                                       " is not checked in the kernel: " +
+                                       H["kernel_check"].value("reason", "")}}},
+             {"locations", json::array({sarifLocation(H["location"])})}});
+      }
+    if (NotCheckable)
+      Rules.push_back({{"id", "kernel-check-not-checkable"},
+                       {"shortDescription",
+                        {{"text", "the in-kernel differential suite cannot "
+                                  "call this helper beside its C original"}}}});
     for (const json &H : A["helpers"]) {
       if (H["status"] != "fallback")
         continue;

@@ -39,6 +39,10 @@ public:
       reasons(H, P, "reasons");
       reasons(H, P, "notes", /*Optional=*/true);
       reasons(H, P, "shims", /*Optional=*/true);
+      if (const json *K = object(H, P, "kernel_check", /*Optional=*/true)) {
+        oneOf(*K, P + "kernel_check.", "verdict", {"in-suite", "not-checkable"});
+        string(*K, P + "kernel_check.", "reason", /*Optional=*/true);
+      }
     });
     forEach(R, "", "functions", [&](const json &F, const std::string &P) {
       string(F, P, "name");

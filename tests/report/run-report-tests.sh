@@ -69,6 +69,26 @@ printf '{"oops":' > bad.json
 "$tool" report bad.json 2> err.txt; rc=$?
 check "invalid JSON: exit 1, one line" test "$rc" = 1 -a "$(wc -l < err.txt)" = 1
 
+# The in-kernel differential suite's plan, in every format: one helper in
+# the suite, one that calls C and cannot be.
+cat > suite.c <<'C'
+static inline int twice(int x) { return x * 2; }
+int rust_helper_twice(int x) { return twice(x); }
+extern void release(int v);
+void rust_helper_release(int v) { release(v); }
+C
+"$tool" translate suite.c --kunit-suite suite-kunit.rs --report suite.json -o suite.rs -- -O2
+"$tool" report suite.json -o suite.md
+check "markdown: the in-kernel check's share" grep -q '^1 of 2 translated helpers are called beside their C original' suite.md
+check "markdown: a helper in the suite" grep -q '^| rust_helper_twice | translated | 1 |  | in suite |$' suite.md
+check "markdown: a helper that is not, with its reason" grep -q '^| rust_helper_release | .* | not checkable: calls the C function `release` |$' suite.md
+"$tool" report suite.json --format=sarif -o suite.sarif
+check "sarif: a note per helper not checked in the kernel" test "$(field suite.sarif \
+  "[r['message']['text'] for r in d['runs'][0]['results'] if r['ruleId'] == 'kernel-check-not-checkable']")" = \
+  "['rust_helper_release is not checked in the kernel: calls the C function \`release\`']"
+"$tool" report suite.json --format=html -o suite.html
+check "html: the kernel check column" grep -q '<td>not checkable: calls the C function `release`</td>' suite.html
+
 # The survey: two units, full and sharded.
 db=$("$root/scripts/kernel-compile-commands.sh" "$root/corpus/survey" "$work/survey-module" \
   "$("$root/scripts/kernel-headers-tree.sh" 6.1)")
