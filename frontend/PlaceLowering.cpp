@@ -218,8 +218,15 @@ ExprPtr FunctionLowering::load(LValue LV) {
 // A record bindgen gives no Copy (a member holds a flexible array or a
 // blocklisted type, as iovec holds __kernel_size_t) is copied as C copies
 // it, bit for bit through its address: `p.read()`. A member of a packed
-// record may be misaligned: `p.read_unaligned()`.
+// record may be misaligned: `p.read_unaligned()`. A temporary (a compound
+// literal, iov_iter_ubuf's `*i = (struct iov_iter){...}`) is read once:
+// it moves.
 ExprPtr FunctionLowering::copyRecord(LValue LV, bool MayBeUnaligned) {
+  const ir::Expr *Base = LV.Place.get();
+  while (Base->Kind == ExprKind::Field)
+    Base = Base->Ops[0].get();
+  if (Base->Kind == ExprKind::Block)
+    return load(std::move(LV));
   TypeRef Ty = LV.Ty;
   return ir::makeMethod(MayBeUnaligned ? "read_unaligned" : "read",
                         addressOfPlace(std::move(LV), /*Mutable=*/false), {},

@@ -153,3 +153,6 @@ __kernel_size_t rust_helper_span_copy(struct cursor *c, const struct span *s) {
   c->ubuf = copy;
   return copy.len;
 }
+void rust_helper_cursor_reset(struct cursor *c, void *p, __kernel_size_t n) {
+  *c = (struct cursor){.kind = 1, .ubuf = {.base = p, .len = n}, .count = n};
+}
