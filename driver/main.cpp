@@ -137,7 +137,7 @@ cl::list<std::string> ReportInputs(cl::Positional, cl::OneOrMore,
                                    cl::desc("<report.json>... (survey shards "
                                             "are merged)"),
                                    cl::sub(ReportCmd));
-cl::opt<std::string> ReportFormatOpt("format", cl::desc("md, html, json or sarif"),
+cl::opt<std::string> ReportFormatOpt("format", cl::desc("md, html, json, sarif or cover-letter"),
                                      cl::init("md"), cl::sub(ReportCmd),
                                      cl::cat(Category));
 cl::opt<std::string> ReportOutput("o", cl::desc("Write here (default: stdout)"),
@@ -347,6 +347,37 @@ std::string formatted(std::string Text) {
   return Text;
 }
 
+// The Rust a reviewer reads beside each function's C in the report: every
+// function's item as the output prints it, laid out by one rustfmt run over
+// all of them (a marker comment parts them).
+void attachRustSources(const ir::Module &M, const emit::EmitOptions &EO,
+                       ir::Report &R) {
+  const std::string Marker = "// helpers2rs: review item";
+  std::string Joined;
+  std::vector<std::string> Names;
+  for (auto &[CName, Text] : emit::emitFunctionItems(M, EO)) {
+    Joined += Marker + "\n" + Text + "\n";
+    Names.push_back(CName);
+  }
+  if (FormatterOpt == "rustfmt")
+    Joined = formatted(std::move(Joined));
+  std::map<std::string, std::string> ByName;
+  size_t Item = 0, Pos = Joined.find(Marker);
+  while (Pos != std::string::npos && Item < Names.size()) {
+    size_t Begin = Joined.find('\n', Pos) + 1;
+    size_t End = Joined.find(Marker, Begin);
+    std::string Text = Joined.substr(
+        Begin, End == std::string::npos ? std::string::npos : End - Begin);
+    Text.erase(Text.find_last_not_of('\n') + 1);
+    std::string &Into = ByName[Names[Item++]];
+    Into += (Into.empty() ? "" : "\n\n") + Text;
+    Pos = End;
+  }
+  for (ir::FunctionRecord &F : R.Functions)
+    if (auto It = ByName.find(F.Name); It != ByName.end())
+      F.RustSource = It->second;
+}
+
 // The translation the options describe, for translate and survey alike.
 // False after an error message.
 bool translateOptions(const frontend::KernelProfile &Profile,
@@ -466,15 +497,22 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
            << HelperPrefix << "*' or marked __rust_helper)\n";
   // Read beside the tree: `rust/helpers/atomic.c`, `include/linux/...`;
   // what kbuild generates in the build directory (-p, else where kbuild
-  // runs the command), relative to it.
-  if (!KernelTree.empty()) {
+  // runs the command), relative to it. Outside a kernel tree, relative to
+  // the inputs' directories.
+  {
+    std::vector<std::string> Dirs;
+    if (!KernelTree.empty()) {
+      SmallString<256> Cwd;
+      if (BuildDir.empty())
+        sys::fs::current_path(Cwd);
+      Dirs = {KernelTree.getValue(),
+              BuildDir.empty() ? Cwd.str().str() : BuildDir.getValue()};
+    } else {
+      for (const std::string &F : Files)
+        Dirs.push_back(sys::path::parent_path(F).str());
+    }
     std::vector<std::string> Roots;
-    SmallString<256> Cwd;
-    if (BuildDir.empty())
-      sys::fs::current_path(Cwd);
-    for (const std::string &Dir :
-         {KernelTree.getValue(),
-          BuildDir.empty() ? Cwd.str().str() : BuildDir.getValue()}) {
+    for (const std::string &Dir : Dirs) {
       SmallString<256> Real;
       if (!Dir.empty() && !sys::fs::real_path(Dir, Real))
         Roots.push_back(Real.str().str());
@@ -507,8 +545,10 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
       Suite = formatted(std::move(Suite));
     Outputs[KunitIndex].Content = std::move(Suite);
   }
-  if (!ReportPath.empty())
+  if (!ReportPath.empty()) {
+    attachRustSources(Out.Module, EO, Out.Report);
     Outputs[1].Content = emit::reportToJson(Out.Report).dump(2) + "\n";
+  }
   if (!DepfilePath.empty()) {
     std::vector<std::string> Deps = Out.Dependencies;
     Deps.insert(Deps.end(), Profile.SourceFiles.begin(), Profile.SourceFiles.end());
@@ -615,10 +655,11 @@ int runReport() {
       {"md", emit::ReportFormat::Markdown},
       {"html", emit::ReportFormat::Html},
       {"json", emit::ReportFormat::Json},
-      {"sarif", emit::ReportFormat::Sarif}};
+      {"sarif", emit::ReportFormat::Sarif},
+      {"cover-letter", emit::ReportFormat::CoverLetter}};
   auto Format = Formats.find(ReportFormatOpt);
   if (Format == Formats.end())
-    return fail("--format must be md, html, json or sarif, not '" +
+    return fail("--format must be md, html, json, sarif or cover-letter, not '" +
                 ReportFormatOpt + "'");
   std::vector<PendingOutput> Outputs{{ReportOutput, ""}};
   std::vector<std::string> InputPaths(ReportInputs.begin(), ReportInputs.end());

@@ -106,6 +106,10 @@ json reportToJson(const ir::Report &R) {
                          {"reasons", Reasons},
                          {"notes", FNotes},
                          {"shims", FShims}});
+    if (!F.CSource.empty())
+      Functions.back()["c_source"] = F.CSource;
+    if (!F.RustSource.empty())
+      Functions.back()["rust"] = F.RustSource;
   }
   json Summary = {
       {"helpers", R.Helpers.size()},

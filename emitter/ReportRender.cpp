@@ -134,6 +134,7 @@ json analyseTranslation(const json &R) {
                        {"location", H["location"]},
                        {"status", Status},
                        {"closure_size", H["closure"].size()},
+                       {"closure", H["closure"]},
                        {"reasons", Reasons},
                        {"shims", ShimNames},
                        {"notes", H.value("notes", json::array()).size()}});
@@ -181,6 +182,15 @@ json analyseTranslation(const json &R) {
   Out["shims"] = ShimRows;
   Out["specialisations"] = SpecialisationRows;
   Out["helpers"] = Helpers;
+  // Each function once, with its C and its Rust, for the review pages.
+  json Functions = json::array();
+  for (const json &F : R["functions"])
+    Functions.push_back({{"name", F["name"]},
+                         {"location", F["location"]},
+                         {"status", F["status"]},
+                         {"c_source", F.value("c_source", "")},
+                         {"rust", F.value("rust", "")}});
+  Out["functions"] = Functions;
   return Out;
 }
 
@@ -361,6 +371,8 @@ std::string markdown(const json &A) {
          << " | " << F["translated"] << " | " << F["shimmed"] << " | "
          << F["fallback"] << " |\n";
     OS << "\n## Blockers\n\n";
+    if (A["blockers"].empty())
+      OS << "None: no helper is left to C.\n";
     int Rank = 0;
     for (const json &B : A["blockers"]) {
       OS << ++Rank << ". `" << B["construct"].get<std::string>()
@@ -437,6 +449,53 @@ std::string markdown(const json &A) {
   return OS.str();
 }
 
+// ---- Cover letter ----------------------------------------------------------
+
+// The few lines a patch series' cover letter gives: the headline, the in-
+// kernel check, what stays in C and why (the five largest blockers), the
+// shims. The full Markdown report is the appendix.
+std::string coverLetter(const json &A) {
+  std::ostringstream OS;
+  const json &S = A["summary"];
+  if (A["kind"] == "survey") {
+    OS << S["translatable"] << " of " << S["functions"]
+       << " static inline functions translate (";
+    OS << static_cast<int>(S["translatable_share"].get<double>() * 1000) / 10.0
+       << " %).\n";
+    return OS.str();
+  }
+  OS << "helpers2rs translates " << S["translated"].get<int>() +
+                                        S["shimmed"].get<int>()
+     << " of the " << S["helpers"] << " Rust helpers into Rust ("
+     << S["shimmed"] << " of them through a reviewed shim); " << S["fallback"]
+     << " stay in C.\n\n" << sharesText(A["shares"]) << "\n";
+  if (std::string Route = routeText(A); !Route.empty())
+    OS << Route << "\n";
+  if (S.contains("kernel_check"))
+    OS << "\n" << kernelCheckText(S) << "\n";
+  if (!A["blockers"].empty())
+    OS << "\nWhat stays in C, and why:\n\n";
+  int Shown = 0;
+  for (const json &B : A["blockers"]) {
+    if (++Shown > 5) {
+      OS << "- and " << A["blockers"].size() - 5 << " more reasons "
+         << "(see the full report)\n";
+      break;
+    }
+    OS << "- `" << B["construct"].get<std::string>() << "`: "
+       << B["affected"] << " helper" << (B["affected"] == 1 ? "" : "s")
+       << " (" << B["unlocks"] << " by this alone)\n";
+  }
+  if (!A["shims"].empty()) {
+    OS << "\nShims:";
+    for (const json &Shim : A["shims"])
+      OS << " `" << Shim["shim"].get<std::string>() << "` ("
+         << Shim["helpers"] << ")";
+    OS << "\n";
+  }
+  return OS.str();
+}
+
 // ---- HTML ------------------------------------------------------------------
 
 std::string escapeHtml(const std::string &S) {
@@ -506,6 +565,98 @@ std::string barChart(const json &Blockers, const char *CountKey) {
   return OS.str() + "</svg>\n";
 }
 
+// One function's C beside its Rust, each with where it comes from.
+std::string sideBySide(const json &F, const std::string &Anchor,
+                       const std::string &RustAbsent) {
+  std::ostringstream OS;
+  OS << "<div class=\"pair\" id=\"" << escapeHtml(Anchor)
+     << "\"><div class=\"c\"><h4>C <small>" << escapeHtml(F["location"])
+     << "</small></h4><pre>" << escapeHtml(F["c_source"]) << "</pre></div>"
+     << "<div class=\"rust\"><h4>Rust</h4>";
+  if (F["rust"].get<std::string>().empty())
+    OS << "<p class=\"absent\">" << escapeHtml(RustAbsent) << "</p>";
+  else
+    OS << "<pre>" << escapeHtml(F["rust"]) << "</pre>";
+  OS << "</div></div>\n";
+  return OS.str();
+}
+
+// The review pages: every helper's C beside its Rust with its status and
+// reasons, then every function of the closures once, each linked from the
+// helpers that reach it. Plain HTML: the filter by status is the only
+// script, and without it everything shows.
+std::string review(const json &A) {
+  std::map<std::string, const json *> Functions;
+  for (const json &F : A["functions"])
+    Functions.emplace(F["name"].get<std::string>(), &F);
+  std::ostringstream OS;
+  OS << "<h2 id=\"review\">Review: C beside Rust</h2>\n"
+     << "<p><label>Show <select id=\"status-filter\"><option value=\"\">"
+        "every status</option><option>translated</option><option>shimmed"
+        "</option><option>fallback</option></select></label></p>\n";
+  for (const json &H : A["helpers"]) {
+    std::string Name = H["name"];
+    OS << "<section class=\"helper\" data-status=\""
+       << escapeHtml(H["status"]) << "\"><h3>" << escapeHtml(Name)
+       << " <span class=\"status\">" << escapeHtml(H["status"])
+       << "</span></h3>\n";
+    for (const json &R : H["reasons"]) {
+      OS << "<p class=\"reason\"><code>" << escapeHtml(R["construct"])
+         << "</code> in <code>" << escapeHtml(R["function"]) << "</code> at "
+         << escapeHtml(R["location"]) << ": " << escapeHtml(R["message"]);
+      if (!R["macro_chain"].empty())
+        OS << "<br>macros: " << escapeHtml(macroText(R["macro_chain"], ""));
+      OS << "</p>\n";
+    }
+    for (const json &Shim : H["shims"])
+      OS << "<p>shim <code>" << escapeHtml(Shim) << "</code></p>\n";
+    if (std::string Check = kernelCheckCell(H); !Check.empty())
+      OS << "<p>kernel check: " << escapeHtml(Check) << "</p>\n";
+    if (auto It = Functions.find(Name); It != Functions.end())
+      OS << sideBySide(*It->second, "h-" + Name,
+                       H["status"] == "fallback"
+                           ? "Left to C: the C helper is called."
+                           : "Not in the output.");
+    if (!H["closure"].empty()) {
+      OS << "<p>Reaches:";
+      for (const json &C : H["closure"])
+        OS << " <a href=\"#f-" << escapeHtml(C) << "\">" << escapeHtml(C)
+           << "</a>";
+      OS << "</p>\n";
+    }
+    OS << "</section>\n";
+  }
+  OS << "<h2>Functions the helpers reach</h2>\n";
+  std::set<std::string> Reached;
+  for (const json &H : A["helpers"])
+    for (const json &C : H["closure"])
+      Reached.insert(C.get<std::string>());
+  for (const std::string &Name : Reached)
+    if (auto It = Functions.find(Name); It != Functions.end())
+      OS << "<section class=\"function\"><h3>" << escapeHtml(Name)
+         << " <span class=\"status\">"
+         << escapeHtml((*It->second)["status"]) << "</span></h3>\n"
+         << sideBySide(*It->second, "f-" + Name,
+                       (*It->second)["status"] == "rejected"
+                           ? "Not translated (see the reasons above)."
+                           : "Folded into its callers by the output.")
+         << "</section>\n";
+  return OS.str();
+}
+
+const char *FilterScript = R"(<script>
+document.getElementById('status-filter')?.addEventListener('change', function () {
+  var want = this.value;
+  document.querySelectorAll('section.helper').forEach(function (s) {
+    s.style.display = !want || s.dataset.status === want ? '' : 'none';
+  });
+  document.querySelectorAll('#helpers tbody tr').forEach(function (tr) {
+    tr.style.display = !want || tr.cells[1].textContent === want ? '' : 'none';
+  });
+});
+</script>
+)";
+
 const char *SortScript = R"(<script>
 document.querySelectorAll('table.sortable th').forEach(function (th, col) {
   th.addEventListener('click', function () {
@@ -535,6 +686,11 @@ std::string html(const json &A) {
      << "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;"
         "margin-bottom:2em}td,th{border:1px solid #ccc;padding:3px 8px}"
         "th{cursor:pointer;background:#eee}code{background:#f4f4f4}"
+        ".pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}"
+        ".pair>div{min-width:0}pre{background:#f8f8f8;padding:.5em;"
+        "overflow-x:auto;font-size:12px}h4{margin:.3em 0}"
+        "section{border-top:1px solid #ddd;margin-top:1em}"
+        ".status{font-weight:normal;color:#555}"
      << "</style></head><body>\n<h1>helpers2rs "
      << (Survey ? "feasibility survey" : "coverage report") << "</h1>\n";
   if (Survey) {
@@ -558,7 +714,11 @@ std::string html(const json &A) {
     OS << "<p>" << escapeHtml(sharesText(A["shares"])) << "</p>\n";
     if (std::string Route = routeText(A); !Route.empty())
       OS << "<p>" << escapeHtml(Route) << "</p>\n";
-    OS << "<h2>Blockers</h2>\n" << barChart(A["blockers"], "affected");
+    OS << "<h2>Blockers</h2>\n";
+    if (A["blockers"].empty())
+      OS << "<p>None: no helper is left to C.</p>\n";
+    else
+      OS << barChart(A["blockers"], "affected");
     std::vector<std::vector<std::string>> BRows;
     for (const json &B : A["blockers"]) {
       std::string Sites;
@@ -574,8 +734,9 @@ std::string html(const json &A) {
       BRows.push_back({"<code>" + escapeHtml(B["construct"]) + "</code>",
                        str(B["unlocks"]), str(B["affected"]), Sites});
     }
-    OS << table("blockers", {"reason", "would unlock", "held back", "where"},
-                BRows);
+    if (!BRows.empty())
+      OS << table("blockers", {"reason", "would unlock", "held back", "where"},
+                  BRows);
     std::vector<std::vector<std::string>> FRows;
     for (const json &F : A["files"])
       FRows.push_back({escapeHtml(F["file"]), str(F["helpers"]),
@@ -623,7 +784,8 @@ std::string html(const json &A) {
          << escapeHtml(kernelCheckText(S)) << "</p>\n";
       HHead.push_back("kernel check");
     }
-    OS << "<h2>Helpers</h2>\n" << table("helpers", HHead, HRows);
+    OS << "<h2>Helpers</h2>\n" << table("helpers", HHead, HRows)
+       << review(A);
   }
   if (A.contains("changes") && !A["changes"].contains("error")) {
     std::vector<std::vector<std::string>> CRows;
@@ -636,7 +798,8 @@ std::string html(const json &A) {
       CRows.push_back({escapeHtml(X["name"]), escapeHtml(X["status"]), "(gone)"});
     OS << "<h2>Changes</h2>\n" << table("changes", {"name", "before", "now"}, CRows);
   }
-  return OS.str() + SortScript + "</body></html>\n";
+  return OS.str() + SortScript + (Survey ? "" : FilterScript) +
+         "</body></html>\n";
 }
 
 // ---- SARIF -----------------------------------------------------------------
@@ -818,6 +981,8 @@ std::string renderReport(const json &Analysis, ReportFormat F) {
     return html(Analysis);
   case ReportFormat::Sarif:
     return sarif(Analysis);
+  case ReportFormat::CoverLetter:
+    return coverLetter(Analysis);
   case ReportFormat::Json:
     break;
   }

@@ -16,7 +16,13 @@
 
 namespace h2r::emit {
 
-enum class ReportFormat { Markdown, Html, Json, Sarif };
+enum class ReportFormat {
+  Markdown,
+  Html,
+  Json,
+  Sarif,
+  CoverLetter, // a few lines of Markdown for a patch series' cover letter
+};
 
 // One translation report, or several survey shards merged into one survey
 // (functions counted once by location). Sets Error for mixed or unknown

@@ -49,6 +49,8 @@ public:
       string(F, P, "location");
       string(F, P, "status");
       strings(F, P, "callees", /*Optional=*/true);
+      string(F, P, "c_source", /*Optional=*/true);
+      string(F, P, "rust", /*Optional=*/true);
     });
   }
 

@@ -433,4 +433,18 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
   return OS.str();
 }
 
+std::vector<std::pair<std::string, std::string>>
+emitFunctionItems(const Module &M, const EmitOptions &Opts) {
+  Printer P(M, Opts);
+  std::vector<std::pair<std::string, std::string>> Items;
+  for (const Function &F : M.Functions) {
+    std::ostringstream OS;
+    P.function(F, F.FnRole == Function::Role::Inline ? Scope::Inlines
+                                                     : Scope::Top,
+               OS);
+    Items.emplace_back(F.CName, OS.str());
+  }
+  return Items;
+}
+
 } // namespace h2r::emit

@@ -12,6 +12,8 @@
 #include "ir/Module.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace h2r::emit {
 
@@ -41,6 +43,12 @@ struct EmitOptions {
 };
 
 std::string emitModule(const ir::Module &M, const EmitOptions &Opts);
+
+// Each function of M as emitModule prints it, in M's order, with its C name
+// (a call-site specialisation under the C name of the function it copies):
+// the Rust a reviewer reads beside the C.
+std::vector<std::pair<std::string, std::string>>
+emitFunctionItems(const ir::Module &M, const EmitOptions &Opts);
 
 // Exposed for unit tests.
 std::string emitType(const ir::Type &T, const EmitOptions &Opts);

@@ -40,4 +40,10 @@ std::vector<ir::MacroStep> macroChain(clang::SourceLocation Loc,
   return Chain;
 }
 
+std::string sourceText(clang::SourceRange Range, const clang::SourceManager &SM,
+                       const clang::LangOptions &LO) {
+  clang::CharSourceRange File = SM.getExpansionRange(Range);
+  return clang::Lexer::getSourceText(File, SM, LO).str();
+}
+
 } // namespace h2r::frontend

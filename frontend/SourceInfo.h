@@ -6,6 +6,8 @@
 
 #include "clang/Basic/SourceLocation.h"
 
+#include <string>
+
 namespace clang {
 class SourceManager;
 class LangOptions;
@@ -22,6 +24,11 @@ ir::SourceLoc describeLocation(clang::SourceLocation Loc,
 std::vector<ir::MacroStep> macroChain(clang::SourceLocation Loc,
                                       const clang::SourceManager &SM,
                                       const clang::LangOptions &LO);
+
+// The text of Range as written in its file, for a reviewer: where the range
+// comes from a macro (a function PAGEFLAG defines), the macro's invocation.
+std::string sourceText(clang::SourceRange Range, const clang::SourceManager &SM,
+                       const clang::LangOptions &LO);
 
 } // namespace h2r::frontend
 

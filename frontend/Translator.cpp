@@ -291,6 +291,7 @@ void TranslationUnitLowering::recordFunctions(UnitState &U) {
     ir::FunctionRecord R;
     R.Name = F->getNameAsString();
     R.Loc = describeLocation(F->getLocation(), U.SM);
+    R.CSource = sourceText(F->getSourceRange(), U.SM, U.Ctx.getLangOpts());
     if (const LoweringFailure *LF = U.failure(F))
       R.Reasons.push_back(reason(*LF, F, U.Ctx));
     R.Translated = R.Reasons.empty();

@@ -58,6 +58,8 @@ using ShimUse = FallbackReason;
 struct FunctionRecord {
   std::string Name;
   SourceLoc Loc;
+  std::string CSource;    // the definition as written (for review)
+  std::string RustSource; // its translation as the output prints it
   bool Translated = false;
   std::vector<FallbackReason> Reasons;
   std::vector<TranslationNote> Notes;

@@ -52,6 +52,11 @@ for h in r['helpers']:
 assert all(b['unlocks']==alone.get(b['construct'],0) for b in a['blockers']), a['blockers']
 assert sum(f['helpers'] for f in a['files'])==r['summary']['helpers']"
 
+"$tool" report "$kreport" --format=cover-letter -o cover.md
+check "cover letter: the headline" grep -qx "helpers2rs translates $translated of the $((translated + fallback)) Rust helpers into Rust (0 of them through a reviewed shim); $fallback stay in C." cover.md
+check "cover letter: the largest reason first" grep -qE '^- `[a-z0-9.-]+`: [0-9]+ helpers? \([0-9]+ by this alone\)$' cover.md
+check "cover letter: short" test "$(wc -l < cover.md)" -le 15
+
 "$tool" report "$kreport" --format=sarif -o r.sarif
 check "sarif: one warning per fallback" test "$(field r.sarif "len([r for r in d['runs'][0]['results'] if r['level'] == 'warning'])")" = "$fallback"
 check "sarif: version 2.1.0" test "$(field r.sarif "d['version']")" = "2.1.0"
@@ -81,6 +86,8 @@ C
 "$tool" report suite.json -o suite.md
 check "markdown: the in-kernel check's share" grep -q '^1 of 2 translated helpers are called beside their C original' suite.md
 check "markdown: a helper in the suite" grep -q '^| rust_helper_twice | translated | 1 |  | in suite |$' suite.md
+"$tool" report suite.json --format=cover-letter -o suite-cover.md
+check "cover letter: the in-kernel check" grep -q '^1 of 2 translated helpers are called beside' suite-cover.md
 check "markdown: a helper that is not, with its reason" grep -q '^| rust_helper_release | .* | not checkable: calls the C function `release` |$' suite.md
 "$tool" report suite.json --format=sarif -o suite.sarif
 check "sarif: a note per helper not checked in the kernel" test "$(field suite.sarif \
@@ -189,6 +196,29 @@ else
     "$(field r.json "d['blockers'].__len__()")"
   check "html tables are sortable" grep -q 'class="sortable"' r.dom
   check "survey html renders" grep -q "$(field full.json "d['summary']['functions']")" s.dom
+  # The review pages: every helper's C beside its Rust (or, for a helper
+  # left to C, why), every reached function once.
+  helpers=$(field "$kreport" "len(d['helpers'])")
+  check "review: a C/Rust pair per helper" test "$(grep -o 'class="pair" id="h-' r.dom | wc -l)" = "$helpers"
+  check "review: the Rust of every translated helper" test \
+    "$(grep -o '<div class="rust"><h4>Rust</h4><pre>' r.dom | wc -l)" -ge "$translated"
+  check "review: each fallback says it is left to C" test \
+    "$(grep -o 'Left to C: the C helper is called.' r.dom | wc -l)" = "$fallback"
+  check "review: a helper's C and Rust as the report has them" python3 - r.dom "$kreport" <<'PY'
+import html, json, re, sys
+dom, r = open(sys.argv[1]).read(), json.load(open(sys.argv[2]))
+f = next(f for f in r['functions'] if f['name'].startswith('rust_helper_') and f.get('rust'))
+c, rust = re.search(r'id="h-%s"><div class="c"><h4>C <small>[^<]*</small></h4><pre>(.*?)</pre>.*?<pre>(.*?)</pre>' % f['name'], dom, re.S).groups()
+assert html.unescape(c) == f['c_source'] and html.unescape(rust) == f['rust'], f['name']
+PY
+  # A screenshot of a review small enough to show whole (headless Chromium
+  # does not scroll to a fragment), which must not be blank.
+  "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+    --user-data-dir="$work/chrome-shot" --window-size=1400,1800 \
+    --screenshot="$work/review.png" "file://$work/suite.html" 2>/dev/null
+  check "review: a screenshot that is not blank (review.png)" \
+    python3 "$root/tests/report/png-not-blank.py" review.png
 fi
 echo "$passed passed, $failed failed"
 test "$failed" = 0
