@@ -8,7 +8,7 @@ function (or record) whose text it points into.
 
     whole-header-check.py <helpers2rs> <compile_commands.json> <work-dir>
         [--types self|bindgen] [--bindgen B --bindgen-parameters F]
-        [--units N] [--json out.json]
+        [--units N] [--unit N]... [--json out.json]
 
 --types=self: the output defines its own records (--export=c-abi).
 --types=bindgen: as the kernel's bindgen rule would bind the unit: bindgen B
@@ -38,6 +38,8 @@ ap.add_argument("tool")
 ap.add_argument("db")
 ap.add_argument("work")
 ap.add_argument("--units", type=int, default=0, help="check the first N units only")
+ap.add_argument("--unit", type=int, action="append", default=[],
+                help="check unit N only (repeatable)")
 ap.add_argument("--types", choices=("self", "bindgen"), default="self")
 ap.add_argument("--bindgen", help="the bindgen binary (bindgen mode)")
 ap.add_argument("--bindgen-parameters", help="the tree's rust/bindgen_parameters")
@@ -51,6 +53,9 @@ entries = [e for e in json.load(open(a.db)) if re.search(r"unit_\d+\.c$", e["fil
 entries.sort(key=lambda e: int(re.search(r"unit_(\d+)\.c$", e["file"]).group(1)))
 if a.units:
     entries = entries[:a.units]
+if a.unit:
+    entries = [e for e in entries
+               if int(re.search(r"unit_(\d+)\.c$", e["file"]).group(1)) in a.unit]
 
 ITEM = re.compile(r"^\s*(?:pub(?:\([a-z]+\))? )?(?:unsafe )?(?:extern \"C\" )?"
                   r"(fn|struct|union) ([A-Za-z_][A-Za-z0-9_]*)")
@@ -219,6 +224,13 @@ def check_unit(e, added):
         if in_bindings and code == "E0530" and any(shadowed):
             bindgen_fixes.add(("--blocklist-var", next(m for m in shadowed if m).group(1)))
             continue
+        # One name bound twice by bindgen: a macro constant of one header and
+        # an enum constant of another (PORT_UNKNOWN in 7.3: serial_core.h's
+        # #define, if.h's enum), never in one kernel unit together.
+        twice = re.match(r"the name `(\w+)` is defined multiple times", d["message"])
+        if in_bindings and code == "E0428" and twice:
+            bindgen_fixes.add(("--blocklist-item", twice.group(1)))
+            continue
         owner = owners[span["line_start"] - 1] \
             if in_output and span["line_start"] <= len(owners) else \
             "%s:%d" % (os.path.basename(span["file_name"]), span["line_start"])
@@ -236,7 +248,8 @@ for e in entries:
     # bindgen_parameters ("Packed type cannot transitively contain a
     # `#[repr(align)]` type"); the check adds the same, and the survey and
     # the translation see it too. Likewise a parameter named as a static
-    # (E0530): that static is blocklisted, so the translation declares it.
+    # (E0530): that static is blocklisted, so the translation declares it;
+    # a name bindgen binds twice (E0428) is blocklisted.
     added = []
     for _ in range(5):
         u = check_unit(e, added)
