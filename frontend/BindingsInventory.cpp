@@ -100,6 +100,10 @@ private:
       if (!Name.empty())
         Out.Records.insert(Name);
       takeNested(RD);
+    } else if (const auto *ED = dyn_cast<EnumDecl>(D)) {
+      if (ED == ED->getCanonicalDecl() && !ED->isThisDeclarationADefinition() &&
+          !ED->isFixed() && ED->getIdentifier())
+        Out.EnumsDeclaredEarly.insert(ED->getName().str());
     } else if (const auto *TD = dyn_cast<TypedefNameDecl>(D)) {
       // `typedef struct { .. } name;` names its record through the typedef.
       if (const auto *RT = TD->getUnderlyingType()->getAs<RecordType>())

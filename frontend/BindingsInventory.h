@@ -38,6 +38,11 @@ public:
   bool blocksType(const std::string &Name) const;
 
   std::set<std::string> Functions, Vars, Records; // as declared
+  // Enums the header declares before it defines them (a GNU extension):
+  // bindgen types them from that first declaration, `c_int`, whatever the
+  // definition or a helper file's own order makes them (dma_data_direction
+  // in Linux 7.2's bindings_helper.h).
+  std::set<std::string> EnumsDeclaredEarly;
   // No header was read: every C item is taken to be bound, less what the
   // blocklists remove.
   bool AssumeAll = false;

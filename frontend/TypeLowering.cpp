@@ -250,10 +250,14 @@ TypeRef TypeLowering::lowerImpl(QualType T, bool AsPointee, bool AsField) {
     QualType Int = ED->getIntegerType();
     // bindgen types an enum from its first declaration: one used before
     // its definition (a GNU extension) is `c_int` in the bindings, whatever
-    // its definition makes it in C.
+    // its definition makes it in C. Where the bindings header was read, its
+    // order decides, not the helper file's.
     const EnumDecl *First = ED->getCanonicalDecl();
-    if (!DefinesRecords && !First->isThisDeclarationADefinition() &&
-        !First->isFixed())
+    bool DeclaredEarly =
+        Bindings && !Bindings->AssumeAll
+            ? Bindings->EnumsDeclaredEarly.count(ED->getName().str()) != 0
+            : !First->isThisDeclarationADefinition() && !First->isFixed();
+    if (!DefinesRecords && DeclaredEarly)
       Int = Ctx.IntTy;
     if (Int.isNull())
       reject("unsupported-type", "enum without a fixed underlying type");

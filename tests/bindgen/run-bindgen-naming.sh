@@ -40,3 +40,29 @@ fallbacks=$(grep -c '"status": "fallback"' report.json || true)
 helpers=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["helpers"]))' report.json)
 echo "bindgen naming: $helpers helpers, $fallbacks fell back"
 test "$fallbacks" = 0
+
+# The bindings header's own order types an enum, not the helper file's:
+# declared before its definition there, it is c_int to bindgen.
+early=$here/early-enum
+"$tool" translate "$early/helpers.c" --bindings-path=crate::bindings \
+  --bindings-header="$early/bindings.h" -o early.rs -- -O2 -I"$early"
+LIBCLANG_PATH=/usr/lib/llvm-14/lib bindgen "$early/bindings.h" --use-core \
+  --ctypes-prefix core::ffi --no-layout-tests -o early-bindings.rs -- -I"$early"
+cat > early-crate.rs <<'RS'
+#![no_std]
+#[allow(non_camel_case_types, non_upper_case_globals, dead_code, clippy::all)]
+mod bindings {
+    include!("early-bindings.rs");
+}
+include!("early.rs");
+pub fn helper_types_equal_bindgen() {
+    let _ = [bindings::rust_helper_map_twice, map_twice];
+}
+RS
+# The kernel declares helpers with every type blocklisted and named, so
+# the helper takes the bindings' own `dir`, c_int.
+grep -q 'pub fn rust_helper_map_twice' early-bindings.rs ||
+  echo 'extern "C" { pub fn rust_helper_map_twice(d: core::ffi::c_int); }' >> early-bindings.rs
+"$RUSTC" --edition=2021 --crate-type=lib -O -D warnings -A non_snake_case \
+  -o libearly.rlib early-crate.rs
+echo "bindgen naming: an enum the bindings header declares early is c_int"
