@@ -17,6 +17,21 @@ using ir::TypeRef;
   throw LoweringFailure{std::move(Construct), std::move(Message), {}};
 }
 
+// The first typedef in T's chain of sugar (`size_t` -> `__kernel_size_t`
+// -> ...) that Pred accepts, or null.
+static const TypedefType *
+findTypedef(QualType T, const ASTContext &Ctx,
+            llvm::function_ref<bool(const TypedefType *)> Pred) {
+  for (QualType Cur = T;;) {
+    if (const auto *TT = dyn_cast<TypedefType>(Cur.getTypePtr()); TT && Pred(TT))
+      return TT;
+    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
+    if (Next == Cur)
+      return nullptr;
+    Cur = Next;
+  }
+}
+
 // bindgen maps these typedefs to Rust's pointer-sized integers (size_t and
 // ssize_t under --size_t-is-usize, which the kernel passes). The kernel's
 // bindgen_parameters (6.12 on) blocklist the __kernel_ ones and its bindings
@@ -24,25 +39,20 @@ using ir::TypeRef;
 // output cannot name them.
 static const char *pointerSizedTypedef(QualType T, const ASTContext &Ctx,
                                        const BindingsInventory *Bindings) {
-  for (QualType Cur = T;;) {
-    if (const auto *TT = dyn_cast<TypedefType>(Cur.getTypePtr())) {
-      StringRef Name = TT->getDecl()->getName();
-      if (Name == "size_t" || Name == "uintptr_t")
-        return "usize";
-      if (Name == "ssize_t" || Name == "intptr_t")
-        return "isize";
-      bool KernelDefined = Bindings && Bindings->blocksType(Name.str());
-      if (KernelDefined && Name == "__kernel_size_t")
-        return "usize";
-      if (KernelDefined &&
-          (Name == "__kernel_ssize_t" || Name == "__kernel_ptrdiff_t"))
-        return "isize";
-    }
-    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
-    if (Next == Cur)
-      return nullptr;
-    Cur = Next;
-  }
+  const char *Rust = nullptr;
+  findTypedef(T, Ctx, [&](const TypedefType *TT) {
+    StringRef Name = TT->getDecl()->getName();
+    bool KernelDefined = Bindings && Bindings->blocksType(Name.str());
+    if (Name == "size_t" || Name == "uintptr_t" ||
+        (KernelDefined && Name == "__kernel_size_t"))
+      Rust = "usize";
+    else if (Name == "ssize_t" || Name == "intptr_t" ||
+             (KernelDefined &&
+              (Name == "__kernel_ssize_t" || Name == "__kernel_ptrdiff_t")))
+      Rust = "isize";
+    return Rust != nullptr;
+  });
+  return Rust;
 }
 
 // `core::ffi::c_char`: unsigned where the platform ABI makes `char`
@@ -152,15 +162,10 @@ bool TypeLowering::isBindgenWrapperUnion(const RecordDecl *RD) {
 // an opaque record is a byte blob, Copy; any other record is Copy when
 // every member is.
 bool TypeLowering::bindgenDerivesCopy(QualType T) {
-  for (QualType Cur = T;;) {
-    if (const auto *TT = dyn_cast<TypedefType>(Cur.getTypePtr()))
-      if (Bindings && Bindings->blocksType(TT->getDecl()->getName().str()))
-        return false;
-    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
-    if (Next == Cur)
-      break;
-    Cur = Next;
-  }
+  if (Bindings && findTypedef(T, Ctx, [&](const TypedefType *TT) {
+        return Bindings->blocksType(TT->getDecl()->getName().str());
+      }))
+    return false;
   QualType C = T.getCanonicalType();
   if (isa<IncompleteArrayType>(C))
     return false;

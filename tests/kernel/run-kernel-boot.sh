@@ -12,5 +12,5 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 python3 "$root/tests/kernel/check-boot.py" "$out/result.json" \
   "$root/tests/kernel/kunit-$series-gcc.baseline" \
   "$out/build/rust/bindings/helpers2rs-report.json"
-"$root/tests/kernel/check-review.sh" "$tool" \
+"$root/tests/report/check-review.sh" "$tool" \
   "$out/build/rust/bindings/helpers2rs-report.json" "$out/review"

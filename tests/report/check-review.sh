@@ -26,6 +26,8 @@ problems = []
 if pairs != len(r["helpers"]) or rust != len(r["helpers"]):
     problems.append("%d C/Rust pairs (%d at the helper's own location) for %d helpers"
                     % (pairs, rust, len(r["helpers"])))
+if dom.count('<div class="rust"><h4>Rust</h4><pre>') < s["translated"] + s["shimmed"]:
+    problems.append("a translated helper without its Rust")
 if dom.count("Left to C: the C helper is called.") != s["fallback"]:
     problems.append("not every fallback says it is left to C")
 for p in problems:
