@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Per-helper machine code size, C helper against its Rust translation.
 
-  codegen-parity.py <c.o> <rust.o> <report.json> <rust-prefix> [--inline]
+  codegen-parity.py <c.o> <rust.o> <report.json> <rust-prefix> [--json FILE]
 
 Counts instructions per function in two objects (objdump -dr), normalised
 the same way on both sides by bench/objcount.py (padding, landing pads,
@@ -13,7 +13,12 @@ Rust makes that the C does not, and any panic machinery in the Rust object.
 
 C symbols are the helpers' own names; Rust symbols carry <rust-prefix>
 (`h2r_` for the c-abi form, `call_` for the one-caller-per-helper form).
+
+--json FILE also writes the counts in the form `helpers2rs report
+--codegen=FILE` shows beside each helper (docs/report-format.md, "Machine
+code counts").
 """
+import argparse
 import json
 import os
 import re
@@ -28,8 +33,26 @@ PANIC = re.compile(r"panicking|unwrap_failed|panic_fmt|panic_bounds_check|"
                    r"slice_index|expect_failed|core..result..unwrap")
 
 
+def write_counts(path, prefix, rows):
+    form = {"h2r_": "c-abi", "call_": "inline"}.get(prefix, prefix)
+    counts = {"kind": "codegen", "form": form,
+              "counter": "bench/objcount.py",
+              "helpers": [{"name": name, "c": c, "rust": r}
+                          for name, c, r, _ in rows]}
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(counts, f, indent=1)
+    os.replace(tmp, path)
+
+
 def main():
-    c_obj, rust_obj, report, prefix = sys.argv[1:5]
+    parser = argparse.ArgumentParser()
+    for name in ("c_obj", "rust_obj", "report", "prefix"):
+        parser.add_argument(name)
+    parser.add_argument("--json")
+    args = parser.parse_args()
+    c_obj, rust_obj, report, prefix = (args.c_obj, args.rust_obj, args.report,
+                                       args.prefix)
     c_funcs, rust_funcs = functions(c_obj), functions(rust_obj)
     status = {h["name"]: h["status"] for h in json.load(open(report))["helpers"]
               if h["status"] in ("translated", "shimmed")}
@@ -55,6 +78,8 @@ def main():
         print("%-45s %5d %5d %6.2f %s" % (name, c, r, r / c if c else 0, st))
     if not rows:
         sys.exit("codegen-parity: no helper found in both objects")
+    if args.json:
+        write_counts(args.json, prefix, rows)
     print()
     # Translated and shimmed apart: a shim is an equivalent form, not the
     # translation of the C, and may cost differently.

@@ -19,6 +19,8 @@
 #  - inline form: one `#[no_mangle] call_<C name>` per helper calling the
 #    inline translation, against the same C, which is what a Rust driver
 #    gets once rustc inlines the helper.
+# Each c-abi table also goes into a review report (<name>-review.html,
+# `helpers2rs report --codegen`): the counts beside each helper's C and Rust.
 # This is a benchmark, not a test: it fails only if it cannot measure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,7 +72,10 @@ RUSTC_BOOTSTRAP=1 "$RUSTC" "${codegen[@]}" --crate-type=lib --emit=obj \
 
 echo "== c-abi form: rust_helper_X (C) against h2r_rust_helper_X (Rust)"
 python3 "$root/bench/codegen-parity.py" "$work/c.o" "$work/rust-cabi.o" \
-  "$out/report.json" h2r_ | tee "$work/cabi.txt" | sed -n '/^translated: /,$p'
+  "$out/report.json" h2r_ --json "$work/cabi.json" | tee "$work/cabi.txt" | sed -n '/^translated: /,$p'
+"$tool" report "$out/report.json" --codegen "$work/cabi.json" --format=html \
+  -o "$work/corpus-review.html"
+reviews=("$work/corpus-review.html")
 echo
 echo "== inline form: rust_helper_X (C) against a Rust caller of the inline translation"
 python3 "$root/bench/codegen-parity.py" "$work/c.o" "$work/rust-inline.o" \
@@ -91,8 +96,11 @@ for series in 6.12 7.3; do
   echo
   echo "== Linux $series rust/helpers, c-abi form"
   python3 "$root/bench/codegen-parity.py" "$k-c.o" "$k/obj-cabi/bindings.o" \
-    "$k/report.json" h2r_ | tee "$k.txt" | sed -n '/^translated: /,$p'
+    "$k/report.json" h2r_ --json "$k.json" | tee "$k.txt" | sed -n '/^translated: /,$p'
+  "$tool" report "$k/report.json" --codegen "$k.json" --format=html -o "$k-review.html"
   tables+=("$k.txt")
+  reviews+=("$k-review.html")
 done
 echo
 echo "tables: ${tables[*]}"
+echo "review reports with the counts: ${reviews[*]}"

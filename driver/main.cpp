@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/KunitSuite.h"
+#include "emitter/ReportCodegen.h"
 #include "emitter/ReportJson.h"
 #include "emitter/ReportRender.h"
 #include "emitter/ReportSchema.h"
@@ -143,6 +144,9 @@ cl::opt<std::string> ReportFormatOpt("format", cl::desc("md, html, json, sarif o
 cl::opt<std::string> ReportOutput("o", cl::desc("Write here (default: stdout)"),
                                   cl::value_desc("file"), cl::init("-"),
                                   cl::sub(ReportCmd), cl::cat(Category));
+cl::opt<std::string> ReportCodegen("codegen", cl::desc("Show the machine code counts bench/codegen-parity.py --json measured beside each helper"),
+                                   cl::value_desc("counts.json"), cl::sub(ReportCmd),
+                                   cl::cat(Category));
 cl::opt<std::string> ReportDiff("diff", cl::desc("Also show what changed since this older report"),
                                 cl::value_desc("old.json"), cl::sub(ReportCmd),
                                 cl::cat(Category));
@@ -663,8 +667,9 @@ int runReport() {
                 ReportFormatOpt + "'");
   std::vector<PendingOutput> Outputs{{ReportOutput, ""}};
   std::vector<std::string> InputPaths(ReportInputs.begin(), ReportInputs.end());
-  if (!ReportDiff.empty())
-    InputPaths.push_back(ReportDiff);
+  for (const std::string &Extra : {ReportDiff.getValue(), ReportCodegen.getValue()})
+    if (!Extra.empty())
+      InputPaths.push_back(Extra);
   makeAbsolute(InputPaths);
   if (!checkOutputPaths(Outputs, InputPaths))
     return 1;
@@ -679,6 +684,17 @@ int runReport() {
   nlohmann::json Merged = emit::mergeReports(Inputs, Error);
   if (!Error.empty())
     return fail(Error);
+  if (!ReportCodegen.empty()) {
+    auto Counts = readJson(ReportCodegen);
+    if (!Counts)
+      return 1;
+    std::string Error = emit::codegenSchemaError(*Counts);
+    if (Error.empty())
+      Error = emit::attachCodegen(Merged, *Counts);
+    if (!Error.empty())
+      return fail(ReportCodegen + ": not machine code counts of this report: " +
+                  Error);
+  }
   std::optional<nlohmann::json> Old;
   if (!ReportDiff.empty()) {
     Old = readReport(ReportDiff);

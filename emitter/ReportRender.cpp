@@ -63,6 +63,28 @@ json callChain(const std::string &From, const std::string &To,
   return Chain;
 }
 
+// The machine code counts (report --codegen) over the helpers measured:
+// how many, how many cost Rust no more instructions than C, the totals.
+json codegenSummary(const json &R) {
+  int Measured = 0, AtMost = 0;
+  uint64_t C = 0, Rust = 0;
+  for (const json &H : R["helpers"]) {
+    if (!H.contains("codegen"))
+      continue;
+    uint64_t HC = H["codegen"]["c"], HRust = H["codegen"]["rust"];
+    ++Measured;
+    AtMost += HRust <= HC;
+    C += HC;
+    Rust += HRust;
+  }
+  json S = R["codegen"];
+  S["measured"] = Measured;
+  S["rust_at_most_c"] = AtMost;
+  S["c_total"] = C;
+  S["rust_total"] = Rust;
+  return S;
+}
+
 json analyseTranslation(const json &R) {
   std::map<std::string, std::vector<std::string>> Callees;
   for (const json &F : R["functions"])
@@ -140,7 +162,11 @@ json analyseTranslation(const json &R) {
                        {"notes", H.value("notes", json::array()).size()}});
     if (H.contains("kernel_check"))
       Helpers.back()["kernel_check"] = H["kernel_check"];
+    if (H.contains("codegen"))
+      Helpers.back()["codegen"] = H["codegen"];
   }
+  if (R.contains("codegen"))
+    Out["codegen"] = codegenSummary(R);
   json FileRows = json::array();
   for (auto &[File, Counts] : Files)
     FileRows.push_back({{"file", File},
@@ -329,6 +355,29 @@ std::string kernelCheckCell(const json &H) {
   return "not checkable: " + K.value("reason", std::string());
 }
 
+// The codegen benchmark's figures in one line.
+std::string codegenText(const json &A) {
+  const json &G = A["codegen"];
+  int Measured = G["measured"], AtMost = G["rust_at_most_c"];
+  uint64_t C = G["c_total"], Rust = G["rust_total"];
+  std::ostringstream OS;
+  OS << std::fixed << std::setprecision(1) << "Machine code ("
+     << G["form"].get<std::string>() << " form, instructions counted by "
+     << G["counter"].get<std::string>() << "): " << Measured
+     << " translated helpers measured; Rust is no larger than C for " << AtMost
+     << " (" << (Measured ? 100.0 * AtMost / Measured : 0.0)
+     << " %); in total Rust " << Rust << ", C " << C << " instructions.";
+  return OS.str();
+}
+
+// A helper's counts, "C / Rust", or nothing where none was measured.
+std::string codegenCell(const json &H) {
+  if (!H.contains("codegen"))
+    return "";
+  return std::to_string(H["codegen"]["c"].get<uint64_t>()) + " / " +
+         std::to_string(H["codegen"]["rust"].get<uint64_t>());
+}
+
 std::string markdown(const json &A) {
   std::ostringstream OS;
   const json &S = A["summary"];
@@ -408,9 +457,14 @@ std::string markdown(const json &A) {
     if (Checked)
       OS << "\n## In-kernel differential check\n\n"
          << kernelCheckText(S) << "\n";
+    bool Measured = A.contains("codegen");
+    if (Measured)
+      OS << "\n## Machine code\n\n" << codegenText(A) << "\n";
     OS << "\n## Helpers\n\n| helper | status | closure | reasons or shims |"
-       << (Checked ? " kernel check |\n|---|---|---:|---|---|\n"
-                   : "\n|---|---|---:|---|\n");
+       << (Checked ? " kernel check |" : "")
+       << (Measured ? " instructions C / Rust |" : "")
+       << "\n|---|---|---:|---|" << (Checked ? "---|" : "")
+       << (Measured ? "---:|" : "") << "\n";
     for (const json &H : A["helpers"]) {
       std::string Why;
       for (const json &R : H["reasons"])
@@ -423,7 +477,8 @@ std::string markdown(const json &A) {
       OS << "| " << H["name"].get<std::string>() << " | "
          << H["status"].get<std::string>() << " | " << H["closure_size"]
          << " | " << Why << " |"
-         << (Checked ? " " + kernelCheckCell(H) + " |\n" : "\n");
+         << (Checked ? " " + kernelCheckCell(H) + " |" : "")
+         << (Measured ? " " + codegenCell(H) + " |" : "") << "\n";
     }
   }
   if (A.contains("changes")) {
@@ -473,6 +528,8 @@ std::string coverLetter(const json &A) {
     OS << Route << "\n";
   if (S.contains("kernel_check"))
     OS << "\n" << kernelCheckText(S) << "\n";
+  if (A.contains("codegen"))
+    OS << "\n" << codegenText(A) << "\n";
   if (!A["blockers"].empty())
     OS << "\nWhat stays in C, and why:\n\n";
   int Shown = 0;
@@ -612,6 +669,10 @@ std::string review(const json &A) {
       OS << "<p>shim <code>" << escapeHtml(Shim) << "</code></p>\n";
     if (std::string Check = kernelCheckCell(H); !Check.empty())
       OS << "<p>kernel check: " << escapeHtml(Check) << "</p>\n";
+    if (H.contains("codegen"))
+      OS << "<p class=\"codegen\">machine code: C "
+         << H["codegen"]["c"].get<uint64_t>() << ", Rust "
+         << H["codegen"]["rust"].get<uint64_t>() << " instructions</p>\n";
     if (auto It = Functions.find(Name); It != Functions.end())
       OS << sideBySide(*It->second, "h-" + Name,
                        H["status"] == "fallback"
@@ -757,6 +818,8 @@ std::string html(const json &A) {
                        str(H["closure_size"]), Why});
       if (S.contains("kernel_check"))
         HRows.back().push_back(escapeHtml(kernelCheckCell(H)));
+      if (A.contains("codegen"))
+        HRows.back().push_back(escapeHtml(codegenCell(H)));
     }
     std::vector<std::vector<std::string>> SRows;
     for (const json &Shim : A["shims"]) {
@@ -783,6 +846,11 @@ std::string html(const json &A) {
       OS << "<h2>In-kernel differential check</h2>\n<p>"
          << escapeHtml(kernelCheckText(S)) << "</p>\n";
       HHead.push_back("kernel check");
+    }
+    if (A.contains("codegen")) {
+      OS << "<h2>Machine code</h2>\n<p>" << escapeHtml(codegenText(A))
+         << "</p>\n";
+      HHead.push_back("instructions C / Rust");
     }
     OS << "<h2>Helpers</h2>\n" << table("helpers", HHead, HRows)
        << review(A);

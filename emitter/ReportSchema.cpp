@@ -54,6 +54,17 @@ public:
     });
   }
 
+  void codegen(const json &C) {
+    oneOf(C, "", "kind", {"codegen"});
+    string(C, "", "form");
+    string(C, "", "counter");
+    forEach(C, "", "helpers", [&](const json &H, const std::string &P) {
+      string(H, P, "name");
+      count(H, P, "c");
+      count(H, P, "rust");
+    });
+  }
+
   void survey(const json &R) {
     integer(R, "", "format_version");
     const json *S = object(R, "", "summary");
@@ -111,6 +122,9 @@ public:
   }
   void integer(const json &O, const std::string &P, const char *K) {
     typed(O, P, K, &json::is_number_integer, "an integer");
+  }
+  void count(const json &O, const std::string &P, const char *K) {
+    typed(O, P, K, &json::is_number_unsigned, "a count (an integer >= 0)");
   }
   void number(const json &O, const std::string &P, const char *K) {
     typed(O, P, K, &json::is_number, "a number");
@@ -190,6 +204,14 @@ std::string reportSchemaError(const json &R) {
     V.translation(R);
   else
     V.fail("kind", "unknown value '" + Kind + "'");
+  return V.Error;
+}
+
+std::string codegenSchemaError(const json &C) {
+  if (!C.is_object())
+    return "expected a counts object, found " + found(C);
+  Validator V;
+  V.codegen(C);
   return V.Error;
 }
 

@@ -18,6 +18,10 @@ namespace h2r::emit {
 // "kind"), else "<field path>: <problem>", e.g. "helpers[3].status: missing".
 std::string reportSchemaError(const nlohmann::json &R);
 
+// Likewise for the machine code counts of bench/codegen-parity.py --json
+// (`report --codegen`).
+std::string codegenSchemaError(const nlohmann::json &C);
+
 } // namespace h2r::emit
 
 #endif

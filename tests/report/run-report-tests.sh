@@ -29,6 +29,51 @@ check "markdown gives the shares" grep -qE '^Translated exactly: [0-9.]+ %; shim
 "$tool" report "$kreport" --format=sarif -o shims.sarif
 check "sarif: a note per shim site" test "$(field shims.sarif "len([r for r in d['runs'][0]['results'] if r['level'] == 'note'])")" -gt 0
 
+# Machine code counts beside each helper (--codegen): the corpus's C
+# helpers built with kbuild's command, its c-abi translation built as the
+# kernel builds Rust (one .text), counted by the codegen benchmark.
+. "$root/scripts/toolchain/rust-env.sh"
+kdir=$(dirname "$kreport")
+python3 "$root/bench/compile-c-helpers.py" "$kdir/module/compile_commands.json" "$work/c.o"
+RUSTC_BOOTSTRAP=1 "$RUSTC" --edition=2021 -Copt-level=2 -Zfunction-sections=no \
+  -Ccode-model=kernel -Crelocation-model=static -Cpanic=abort --crate-type=lib \
+  --emit=obj -o rust.o "$kdir/helpers-cabi-crate.rs" 2> rustc.log
+python3 "$root/bench/codegen-parity.py" c.o rust.o "$kreport" h2r_ --json counts.json > parity.txt
+check "codegen counts: most helpers measured" test "$(field counts.json "len(d['helpers'])")" -gt 300
+"$tool" report "$kreport" --codegen counts.json -o cg.md
+check "markdown: machine code summary from the counts" grep -qx "$(python3 - counts.json <<'PY'
+import json, sys
+h = json.load(open(sys.argv[1]))["helpers"]
+le = sum(x["rust"] <= x["c"] for x in h)
+print("Machine code (c-abi form, instructions counted by bench/objcount.py): "
+      "%d translated helpers measured; Rust is no larger than C for %d (%.1f %%); "
+      "in total Rust %d, C %d instructions." % (len(h), le, 100.0 * le / len(h),
+      sum(x["rust"] for x in h), sum(x["c"] for x in h)))
+PY
+)" cg.md
+check "markdown: each measured helper's counts in its row" python3 - counts.json cg.md <<'PY'
+import json, sys
+rows = open(sys.argv[2]).read()
+for h in json.load(open(sys.argv[1]))["helpers"]:
+    assert "\n| %s | " % h["name"] in rows and "| %d / %d |\n" % (h["c"], h["rust"]) in rows, h
+    assert [l for l in rows.splitlines() if l.startswith("| %s | " % h["name"])][0].endswith(
+        "| %d / %d |" % (h["c"], h["rust"])), h
+PY
+"$tool" report "$kreport" --codegen counts.json --format=html -o cg.html
+check "html review: each measured helper's counts" test \
+  "$(grep -c '^<p class="codegen">machine code: C [0-9]*, Rust [0-9]* instructions</p>$' cg.html)" = \
+  "$(field counts.json "len(d['helpers'])")"
+"$tool" report "$kreport" --codegen counts.json --format=cover-letter -o cg-cover.md
+check "cover letter: machine code" grep -q '^Machine code (c-abi form' cg-cover.md
+"$tool" report "$(dirname "$kreport")/report-no-shims.json" --codegen counts.json -o x.md 2> err.txt; rc=$?
+check "counts of another run: exit 1, one line naming the helper" test "$rc" = 1 -a \
+  "$(wc -l < err.txt)" = 1 -a -n "$(grep "counts.json: not machine code counts of this report: helper '" err.txt)"
+check "counts of another run: no output" test ! -e x.md
+printf '{"kind":"codegen","form":"c-abi","counter":"x","helpers":[{"name":"a","c":-1,"rust":2}]}' > neg.json
+"$tool" report "$kreport" --codegen neg.json -o x.md 2> err.txt; rc=$?
+check "malformed counts: exit 1, the field named" grep -qx \
+  "helpers2rs: error: neg.json: not machine code counts of this report: helpers\[0\].c: expected a count (an integer >= 0), found -1" err.txt
+
 # Everything else on the corpus translated without shims, which leaves
 # fallbacks to rank.
 kreport=$(dirname "$kreport")/report-no-shims.json
