@@ -13,7 +13,8 @@
 //    the constraint allows one;
 //  - tied inputs ("0") -> the output's `inout`;
 //  - flag outputs (=@cc<cond>) -> set<cond> into a byte register, except
-//    the zero flag of a lone cmpxchg: a comparison in Rust (asmCmpxchgFlag);
+//    the zero flag of a lone cmpxchg: a comparison in Rust, and a locked one
+//    is no asm at all but core's compare_exchange (AsmCmpxchg.cpp);
 //  - asm goto labels -> `label { goto }` blocks.
 // Outputs go through temporaries so any C lvalue (bitfield, volatile) works.
 // The steps, in asmStmt's order: outputs, inputs, labels (operands and the
@@ -26,10 +27,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
-#include "llvm/ADT/StringExtras.h"
 
 #include <functional>
-#include <regex>
 
 namespace h2r::frontend {
 
@@ -190,6 +189,8 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
   if (S->isAsmGoto() && !LC.rustAtLeast(1, 87))
     reject(S, "asm-goto-needs-rust-1.87",
            "asm goto needs Rust's label operands (1.87); raise --rust-version");
+  if (asmAtomicCmpxchg(S, Out))
+    return;
   AsmState A(S);
   asmCmpxchgFlag(A, Out);
   asmOutputs(A, Out);
@@ -263,68 +264,6 @@ TypeRef FunctionLowering::tiedRegisterType(AsmState &A, unsigned G,
     return Type::integer(Bytes * 8, false, /*PointerSized=*/Address);
   }
   return OutTy;
-}
-
-// The instruction of a template that holds one, past the kernel's
-// LOCK_PREFIX (its .smp_locks entry and label), comments and a `lock`
-// prefix; empty otherwise.
-static std::string loneLockedInstruction(std::string Text) {
-  static const std::regex Section(R"(\.pushsection[\s\S]*?\.popsection)");
-  static const std::regex Comment(R"(/\*[\s\S]*?\*/)");
-  static const std::regex Label(R"((^|[\n;])\s*[0-9]+:)");
-  Text = std::regex_replace(Text, Section, "");
-  Text = std::regex_replace(Text, Comment, "");
-  Text = std::regex_replace(Text, Label, "$1");
-  std::vector<std::string> Statements;
-  llvm::SmallVector<llvm::StringRef, 8> Pieces;
-  llvm::SplitString(Text, Pieces, "\n;");
-  for (llvm::StringRef Piece : Pieces)
-    if (!Piece.trim().empty())
-      Statements.push_back(Piece.trim().str());
-  if (!Statements.empty() && Statements.front() == "lock")
-    Statements.erase(Statements.begin());
-  else if (!Statements.empty() &&
-           llvm::StringRef(Statements.front()).starts_with("lock "))
-    Statements.front() = llvm::StringRef(Statements.front()).drop_front(5).trim().str();
-  return Statements.size() == 1 ? Statements.front() : "";
-}
-
-void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
-  static const std::regex Cmpxchg(R"(cmpxchg([bwlq])\s.*)");
-  std::smatch M;
-  std::string Insn = loneLockedInstruction(A.S->getAsmString()->getString().str());
-  if (!std::regex_match(Insn, M, Cmpxchg))
-    return;
-  unsigned Width = std::string("bwlq").find(M[1].str()[0]);
-  std::optional<unsigned> Flag, Accumulator;
-  bool Negated = false;
-  TypeRef Ty;
-  for (unsigned G = 0; G < A.NumOut; ++G) {
-    AsmConstraint C = parseAsmConstraint(A.S->getOutputConstraint(G).str());
-    if (C.FlagCond == "z" || C.FlagCond == "e" || C.FlagCond == "nz" ||
-        C.FlagCond == "ne") {
-      if (Flag)
-        return;
-      Flag = G;
-      Negated = C.FlagCond[0] == 'n';
-    } else if (!C.FlagCond.empty()) {
-      return; // another flag: the asm keeps its set<cond>
-    } else if (C.ExplicitReg == "ax" && C.ReadWrite) {
-      Ty = type(A.S->getOutputExpr(G)->getType(), A.S);
-      if (!Ty->isInt() || Ty->bits() != 8u << Width)
-        return; // the comparison must be at the instruction's width
-      Accumulator = G;
-    }
-  }
-  if (!Flag || !Accumulator)
-    return;
-  ir::LocalId Before = addLocal("__expected", Ty);
-  ir::LocalId After = addLocal("__asm_out", Ty);
-  Out.push_back(ir::Stmt::let(
-      Before, load(lvalue(A.S->getOutputExpr(*Accumulator)))));
-  Out.push_back(ir::Stmt::let(After, nullptr));
-  A.Cmpxchg =
-      AsmState::CmpxchgFlag{*Flag, *Accumulator, Negated, Before, After, Ty};
 }
 
 void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {

@@ -80,14 +80,22 @@ ExprPtr FunctionLowering::atomicCell(const clang::Expr *Ptr, TypeRef &ValTy) {
   if (!P->Ty->isPointer())
     reject(Ptr, "atomic-builtin", "atomic operand is not a pointer");
   ValTy = P->Ty->pointee();
-  std::string Atomic = atomicTypeFor(ValTy);
-  if (Atomic.empty())
+  ExprPtr Cell = atomicCellAt(std::move(P), ValTy);
+  if (!Cell)
     reject(Ptr, "atomic-builtin",
            "no core::sync::atomic type for this operand (pointers and "
            "records are not lowered)");
+  return Cell;
+}
+
+// `AtomicT::from_ptr(p as *mut T)`, or null where T has no atomic type.
+ExprPtr FunctionLowering::atomicCellAt(ExprPtr Ptr, const TypeRef &ValTy) {
+  std::string Atomic = atomicTypeFor(ValTy);
+  if (Atomic.empty())
+    return nullptr;
   TypeRef MutPtr = Type::pointer(ValTy, false);
   std::vector<ExprPtr> Args;
-  Args.push_back(ir::makeCast(std::move(P), MutPtr));
+  Args.push_back(ir::makeCast(std::move(Ptr), MutPtr));
   return coreCall(Atomic + "::from_ptr", nullptr, std::move(Args));
 }
 

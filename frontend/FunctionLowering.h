@@ -246,6 +246,7 @@ private:
   ir::ExprPtr syncBuiltin(const clang::CallExpr *E, llvm::StringRef Name);
   ir::ExprPtr fenceBuiltin(const clang::CallExpr *E, bool SignalOnly);
   ir::ExprPtr atomicCell(const clang::Expr *Ptr, ir::TypeRef &ValTy);
+  ir::ExprPtr atomicCellAt(ir::ExprPtr Ptr, const ir::TypeRef &ValTy);
   ir::ExprPtr ordering(const clang::Expr *E, int Kind);
   ir::ExprPtr atomicRmw(ir::ExprPtr Cell, const std::string &Op,
                         ir::ExprPtr Val, ir::ExprPtr Order, bool NewValue,
@@ -300,6 +301,7 @@ private:
   struct AsmState;
   void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
   AsmConstraint asmConstraint(const AsmState &A, unsigned G);
+  bool asmAtomicCmpxchg(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
   void asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out);
   void asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out);
   ir::TypeRef tiedRegisterType(AsmState &A, unsigned G,

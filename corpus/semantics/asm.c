@@ -44,6 +44,44 @@ int rust_helper_cmpxchg_wide(int *p, long old, int new) {
                : "memory");
   return ok * 2 + (old >> 32 != 0);
 }
+/* A locked cmpxchg whose zero flag is an output is core's compare_exchange;
+ * the kernel's try_cmpxchg shape: signed values, the memory through an
+ * unsigned volatile pointer, *old written only on failure, in a loop. */
+static inline _Bool try_cmpxchg(int *v, int *oldp, int new) {
+  _Bool success;
+  volatile unsigned int *ptr = (volatile unsigned int *)v;
+  int old = *oldp;
+  asm volatile(LOCK_PREFIX "cmpxchgl %[new], %[ptr]"
+               : "=@ccz"(success), [ptr] "+m"(*ptr), [old] "+a"(old)
+               : [new] "r"(new)
+               : "memory");
+  if (!success)
+    *oldp = old;
+  return success;
+}
+int rust_helper_dec_if_positive(int *v) {
+  int c = *v, dec;
+  do {
+    dec = c - 1;
+    if (dec < 0)
+      break;
+  } while (!try_cmpxchg(v, &c, dec));
+  return dec * 10 + c;
+}
+int rust_helper_try_cmpxchg_once(int *v, int old, int new) {
+  int seen = old;
+  return try_cmpxchg(v, &seen, new) * 1000 + seen;
+}
+/* Without `lock` (this_cpu_cmpxchg's form) it is no atomic: it stays asm,
+ * and the flag is the comparison. */
+int rust_helper_cmpxchg_unlocked(long *p, long old, long new) {
+  _Bool ok;
+  asm volatile("cmpxchgq %[new], %[ptr]"
+               : "=@ccz"(ok), [ptr] "+m"(*p), "+a"(old)
+               : [new] "r"(new)
+               : "memory");
+  return ok * 2 + (old == new);
+}
 long rust_helper_cmpxchg_old(long *p, long old, long new) {
   long prev;
   asm volatile(LOCK_PREFIX "cmpxchgq %2, %1"

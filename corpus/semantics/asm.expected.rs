@@ -40,15 +40,15 @@ pub unsafe extern "C" fn lock_xadd(p: *mut i32, i: i32) -> i32 {
 pub unsafe extern "C" fn cmpxchg(p: *mut i32, old: i32, new: i32) -> bool {
     unsafe {
         let __expected: i32 = old;
-        let __asm_out: i32;
-        core::arch::asm!(
-            ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; cmpxchgl {1:e}, ({0})",
-            in(reg) p,
-            in(reg) new,
-            inout("rax") __expected => __asm_out,
-            options(att_syntax, nostack)
-        );
-        let ok: bool = __asm_out == __expected;
+        let __current: i32 = core::sync::atomic::AtomicI32::from_ptr(p)
+            .compare_exchange(
+                __expected,
+                new,
+                core::sync::atomic::Ordering::SeqCst,
+                core::sync::atomic::Ordering::SeqCst,
+            )
+            .unwrap_or_else(core::convert::identity);
+        let ok: bool = __current == __expected;
         ok
     }
 }
@@ -62,16 +62,16 @@ pub unsafe extern "C" fn cmpxchg(p: *mut i32, old: i32, new: i32) -> bool {
 pub unsafe extern "C" fn cmpxchg_failed(p: *mut u8, mut old: u8, new: u8) -> i32 {
     unsafe {
         let __expected: u8 = old;
-        let __asm_out: u8;
-        core::arch::asm!(
-            ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; cmpxchgb {1}, ({0})",
-            in(reg) p,
-            in(reg_byte) new,
-            inout("al") __expected => __asm_out,
-            options(att_syntax, nostack)
-        );
-        let failed: bool = __asm_out != __expected;
-        old = __asm_out;
+        let __current: u8 = core::sync::atomic::AtomicU8::from_ptr(p)
+            .compare_exchange(
+                __expected,
+                new,
+                core::sync::atomic::Ordering::SeqCst,
+                core::sync::atomic::Ordering::SeqCst,
+            )
+            .unwrap_or_else(core::convert::identity);
+        let failed: bool = __current != __expected;
+        old = __current;
         (failed as i32)
             .wrapping_mul(1000_i32)
             .wrapping_add(old as i32)
@@ -106,7 +106,70 @@ pub unsafe extern "C" fn cmpxchg_wide(p: *mut i32, mut old: i64, new: i32) -> i3
     }
 }
 
-/// Translation of `rust_helper_cmpxchg_old` (asm.c:47).
+/// Translation of `rust_helper_dec_if_positive` (asm.c:62).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn dec_if_positive(v: *mut i32) -> i32 {
+    unsafe {
+        let mut c: i32 = *v;
+        let mut dec: i32;
+        loop {
+            dec = c.wrapping_sub(1_i32);
+            if dec < 0_i32 {
+                break;
+            }
+            if inlines::try_cmpxchg(v, core::ptr::addr_of_mut!(c), dec) {
+                break;
+            }
+        }
+        dec.wrapping_mul(10_i32).wrapping_add(c)
+    }
+}
+
+/// Translation of `rust_helper_try_cmpxchg_once` (asm.c:71).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn try_cmpxchg_once(v: *mut i32, old: i32, new: i32) -> i32 {
+    unsafe {
+        let mut seen: i32 = old;
+        (inlines::try_cmpxchg(v, core::ptr::addr_of_mut!(seen), new) as i32)
+            .wrapping_mul(1000_i32)
+            .wrapping_add(seen)
+    }
+}
+
+/// Translation of `rust_helper_cmpxchg_unlocked` (asm.c:77).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn cmpxchg_unlocked(p: *mut i64, mut old: i64, new: i64) -> i32 {
+    unsafe {
+        let __expected: i64 = old;
+        let __asm_out: i64;
+        core::arch::asm!(
+            "cmpxchgq {1:r}, ({0})",
+            in(reg) p,
+            in(reg) new,
+            inout("rax") __expected => __asm_out,
+            options(att_syntax, nostack)
+        );
+        let ok: bool = __asm_out == __expected;
+        old = __asm_out;
+        (ok as i32)
+            .wrapping_mul(2_i32)
+            .wrapping_add((old == new) as i32)
+    }
+}
+
+/// Translation of `rust_helper_cmpxchg_old` (asm.c:85).
 ///
 /// # Safety
 ///
@@ -127,7 +190,7 @@ pub unsafe extern "C" fn cmpxchg_old(p: *mut i64, old: i64, new: i64) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_xchg` (asm.c:55).
+/// Translation of `rust_helper_xchg` (asm.c:93).
 ///
 /// # Safety
 ///
@@ -147,7 +210,7 @@ pub unsafe extern "C" fn xchg(p: *mut i64, mut v: i64) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_bts` (asm.c:59).
+/// Translation of `rust_helper_bts` (asm.c:97).
 ///
 /// # Safety
 ///
@@ -170,7 +233,7 @@ pub unsafe extern "C" fn bts(p: *mut u64, n: i64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_btr_const` (asm.c:64).
+/// Translation of `rust_helper_btr_const` (asm.c:102).
 ///
 /// # Safety
 ///
@@ -193,7 +256,7 @@ pub unsafe extern "C" fn btr_const(p: *mut u64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_btc` (asm.c:69).
+/// Translation of `rust_helper_btc` (asm.c:107).
 ///
 /// # Safety
 ///
@@ -216,7 +279,7 @@ pub unsafe extern "C" fn btc(p: *mut u32, n: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_bsf` (asm.c:74).
+/// Translation of `rust_helper_bsf` (asm.c:112).
 ///
 /// # Safety
 ///
@@ -239,7 +302,7 @@ pub unsafe extern "C" fn bsf(x: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_bsr` (asm.c:81).
+/// Translation of `rust_helper_bsr` (asm.c:119).
 ///
 /// # Safety
 ///
@@ -260,7 +323,7 @@ pub unsafe extern "C" fn bsr(x: u32) -> u32 {
     }
 }
 
-/// Translation of `rust_helper_mem_offset` (asm.c:86).
+/// Translation of `rust_helper_mem_offset` (asm.c:124).
 ///
 /// # Safety
 ///
@@ -286,7 +349,7 @@ pub unsafe extern "C" fn mem_offset(s: *mut counters, v: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_goto_carry` (asm.c:91).
+/// Translation of `rust_helper_goto_carry` (asm.c:129).
 ///
 /// # Safety
 ///
@@ -310,7 +373,7 @@ pub unsafe extern "C" fn goto_carry(a: u32, b: u32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_goto_zero` (asm.c:97).
+/// Translation of `rust_helper_goto_zero` (asm.c:135).
 ///
 /// # Safety
 ///
@@ -333,7 +396,7 @@ pub unsafe extern "C" fn goto_zero(p: *mut u64, n: i64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_widths` (asm.c:103).
+/// Translation of `rust_helper_widths` (asm.c:141).
 ///
 /// # Safety
 ///
@@ -371,7 +434,7 @@ pub unsafe extern "C" fn widths(x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_high_byte` (asm.c:112).
+/// Translation of `rust_helper_high_byte` (asm.c:150).
 ///
 /// # Safety
 ///
@@ -391,7 +454,7 @@ pub unsafe extern "C" fn high_byte(x: u32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_explicit` (asm.c:117).
+/// Translation of `rust_helper_explicit` (asm.c:155).
 ///
 /// # Safety
 ///
@@ -412,7 +475,7 @@ pub unsafe extern "C" fn explicit(a: u64, c: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_string_regs` (asm.c:122).
+/// Translation of `rust_helper_string_regs` (asm.c:160).
 ///
 /// # Safety
 ///
@@ -434,7 +497,7 @@ pub unsafe extern "C" fn string_regs(mut s: u64, mut d: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_consts` (asm.c:126).
+/// Translation of `rust_helper_consts` (asm.c:164).
 ///
 /// # Safety
 ///
@@ -471,7 +534,7 @@ pub unsafe extern "C" fn consts(mut x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_clobbers` (asm.c:132).
+/// Translation of `rust_helper_clobbers` (asm.c:170).
 ///
 /// # Safety
 ///
@@ -492,7 +555,7 @@ pub unsafe extern "C" fn clobbers(mut x: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_pure_bswap` (asm.c:136).
+/// Translation of `rust_helper_pure_bswap` (asm.c:174).
 ///
 /// # Safety
 ///
@@ -511,7 +574,7 @@ pub unsafe extern "C" fn pure_bswap(mut x: u32) -> u32 {
     }
 }
 
-/// Translation of `rust_helper_address_modifier` (asm.c:140).
+/// Translation of `rust_helper_address_modifier` (asm.c:178).
 ///
 /// # Safety
 ///
@@ -529,7 +592,7 @@ pub unsafe extern "C" fn address_modifier(p: *mut i32, v: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_const_local` (asm.c:144).
+/// Translation of `rust_helper_const_local` (asm.c:182).
 ///
 /// # Safety
 ///
@@ -549,7 +612,7 @@ pub unsafe extern "C" fn const_local(mut v: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_asm_sym_only` (asm.c:158).
+/// Translation of `rust_helper_asm_sym_only` (asm.c:196).
 ///
 /// # Safety
 ///
@@ -559,7 +622,7 @@ pub unsafe extern "C" fn asm_sym_only(x: i32) -> i32 {
     unsafe { (*(inlines::asm_sym_address() as isize as *mut i32)).wrapping_add(x) }
 }
 
-/// Translation of `rust_helper_tied_pointer_low_bits` (asm.c:162).
+/// Translation of `rust_helper_tied_pointer_low_bits` (asm.c:200).
 ///
 /// # Safety
 ///
@@ -578,7 +641,7 @@ pub unsafe extern "C" fn tied_pointer_low_bits(ptr: *const i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_tied_narrow` (asm.c:167).
+/// Translation of `rust_helper_tied_narrow` (asm.c:205).
 ///
 /// # Safety
 ///
@@ -597,7 +660,7 @@ pub unsafe extern "C" fn tied_narrow(v: u64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_tied_wide` (asm.c:172).
+/// Translation of `rust_helper_tied_wide` (asm.c:210).
 ///
 /// # Safety
 ///
@@ -616,7 +679,7 @@ pub unsafe extern "C" fn tied_wide(v: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_sym_function` (asm.c:185).
+/// Translation of `rust_helper_sym_function` (asm.c:223).
 ///
 /// # Safety
 ///
@@ -626,7 +689,7 @@ pub unsafe extern "C" fn sym_function() -> i32 {
     unsafe { inlines::target_address_matches() }
 }
 
-/// Translation of `rust_helper_sym_function_twice` (asm.c:186).
+/// Translation of `rust_helper_sym_function_twice` (asm.c:224).
 ///
 /// # Safety
 ///
@@ -636,7 +699,7 @@ pub unsafe extern "C" fn sym_function_twice() -> i32 {
     unsafe { 2_i32.wrapping_mul(inlines::target_address_matches()) }
 }
 
-/// Translation of `rust_helper_stack_pointer_operand` (asm.c:197).
+/// Translation of `rust_helper_stack_pointer_operand` (asm.c:235).
 ///
 /// # Safety
 ///
@@ -646,7 +709,7 @@ pub unsafe extern "C" fn stack_pointer_operand(a: i64, b: i64) -> i64 {
     unsafe { inlines::stack_ordered_add(a, b) ^ 5_i64 }
 }
 
-/// Translation of `rust_helper_memory_displacement` (asm.c:203).
+/// Translation of `rust_helper_memory_displacement` (asm.c:241).
 ///
 /// # Safety
 ///
@@ -672,7 +735,7 @@ pub unsafe extern "C" fn memory_displacement(s: *mut counters, add: i32) -> i32 
     }
 }
 
-/// Translation of `rust_helper_global_memory` (asm.c:213).
+/// Translation of `rust_helper_global_memory` (asm.c:251).
 ///
 /// # Safety
 ///
@@ -714,6 +777,29 @@ mod inlines {
             );
             i = __asm_out;
             i
+        }
+    }
+
+    #[inline(always)]
+    pub(super) unsafe fn try_cmpxchg(v: *mut i32, oldp: *mut i32, new: i32) -> bool {
+        unsafe {
+            let ptr: *mut u32 = v as *mut u32;
+            let mut old: i32 = *oldp;
+            let __expected: i32 = old;
+            let __current: i32 = core::sync::atomic::AtomicU32::from_ptr(ptr)
+                .compare_exchange(
+                    __expected as u32,
+                    new as u32,
+                    core::sync::atomic::Ordering::SeqCst,
+                    core::sync::atomic::Ordering::SeqCst,
+                )
+                .unwrap_or_else(core::convert::identity) as i32;
+            let success: bool = __current == __expected;
+            old = __current;
+            if !success {
+                *oldp = old;
+            }
+            success
         }
     }
 
