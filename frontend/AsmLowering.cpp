@@ -189,7 +189,7 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
   if (S->isAsmGoto() && !LC.rustAtLeast(1, 87))
     reject(S, "asm-goto-needs-rust-1.87",
            "asm goto needs Rust's label operands (1.87); raise --rust-version");
-  if (asmAtomicCmpxchg(S, Out))
+  if (asmAtomic(S, Out))
     return;
   AsmState A(S);
   asmCmpxchgFlag(A, Out);

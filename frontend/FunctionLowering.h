@@ -301,7 +301,11 @@ private:
   struct AsmState;
   void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
   AsmConstraint asmConstraint(const AsmState &A, unsigned G);
-  bool asmAtomicCmpxchg(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
+  bool asmAtomic(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
+  bool atomicCmpxchg(const clang::GCCAsmStmt *S, ir::ExprPtr Cell,
+                     const ir::TypeRef &MemTy, unsigned Accumulator,
+                     const std::pair<unsigned, std::string> &Flag,
+                     std::vector<ir::Stmt> &Out);
   void asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out);
   void asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out);
   ir::TypeRef tiedRegisterType(AsmState &A, unsigned G,

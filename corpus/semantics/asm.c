@@ -72,6 +72,49 @@ int rust_helper_try_cmpxchg_once(int *v, int old, int new) {
   int seen = old;
   return try_cmpxchg(v, &seen, new) * 1000 + seen;
 }
+/* One locked read-modify-write is core's atomic of the same operation; the
+ * zero and sign flags of inc/dec/add/sub of a constant come from the new
+ * value (GEN_UNARY_RMWcc / GEN_BINARY_RMWcc's shapes). */
+int rust_helper_dec_and_test(int *v) {
+  _Bool c;
+  asm volatile(LOCK_PREFIX "decl %[var]"
+               : [var] "+m"(*v), "=@cce"(c)
+               :
+               : "memory");
+  return c * 1000 + *v;
+}
+int rust_helper_inc_and_sign(long *v) {
+  _Bool neg, nonzero;
+  asm volatile(LOCK_PREFIX "incq %[var]"
+               : [var] "+m"(*v), "=@ccs"(neg), "=@ccnz"(nonzero)
+               :
+               : "memory");
+  return neg * 10 + nonzero;
+}
+int rust_helper_sub_const_and_test(unsigned short *v) {
+  int c;
+  asm volatile(LOCK_PREFIX "subw %[val], %[var]"
+               : [var] "+m"(*v), "=@ccns"(c)
+               : [val] "er"((unsigned short)300)
+               : "memory");
+  return c * 100000 + *v;
+}
+/* A variable operand with a flag output stays asm. */
+int rust_helper_sub_var_and_test(int *v, int i) {
+  _Bool c;
+  asm volatile(LOCK_PREFIX "subl %[val], %[var]"
+               : [var] "+m"(*v), "=@cce"(c)
+               : [val] "er"(i)
+               : "memory");
+  return c * 1000 + *v;
+}
+long rust_helper_lock_logic(unsigned long *p, unsigned long m) {
+  asm volatile(LOCK_PREFIX "orq %1, %0" : "+m"(p[0]) : "er"(m) : "memory");
+  asm volatile(LOCK_PREFIX "andq %1, %0" : "+m"(p[1]) : "er"(~m) : "memory");
+  asm volatile(LOCK_PREFIX "xorb %1, %0" : "+m"(*(unsigned char *)&p[2]) : "iq"((unsigned char)0x5a) : "memory");
+  asm volatile(LOCK_PREFIX "addl %1, %0" : "+m"(*(int *)&p[3]) : "ir"((int)m) : "memory");
+  return p[0] ^ p[1] ^ p[2] ^ p[3];
+}
 /* Without `lock` (this_cpu_cmpxchg's form) it is no atomic: it stays asm,
  * and the flag is the comparison. */
 int rust_helper_cmpxchg_unlocked(long *p, long old, long new) {

@@ -144,7 +144,104 @@ pub unsafe extern "C" fn try_cmpxchg_once(v: *mut i32, old: i32, new: i32) -> i3
     }
 }
 
-/// Translation of `rust_helper_cmpxchg_unlocked` (asm.c:77).
+/// Translation of `rust_helper_dec_and_test` (asm.c:78).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn dec_and_test(v: *mut i32) -> i32 {
+    unsafe {
+        let __old: i32 = core::sync::atomic::AtomicI32::from_ptr(v)
+            .fetch_sub(1_i32, core::sync::atomic::Ordering::SeqCst);
+        let __new: i32 = __old.wrapping_sub(1_i32);
+        let c: bool = __new == 0_i32;
+        (c as i32).wrapping_mul(1000_i32).wrapping_add(*v)
+    }
+}
+
+/// Translation of `rust_helper_inc_and_sign` (asm.c:86).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn inc_and_sign(v: *mut i64) -> i32 {
+    unsafe {
+        let __old: i64 = core::sync::atomic::AtomicI64::from_ptr(v)
+            .fetch_add(1_i64, core::sync::atomic::Ordering::SeqCst);
+        let __new: i64 = __old.wrapping_add(1_i64);
+        let neg: bool = __new < 0_i64;
+        let nonzero: bool = __new != 0_i64;
+        (neg as i32)
+            .wrapping_mul(10_i32)
+            .wrapping_add(nonzero as i32)
+    }
+}
+
+/// Translation of `rust_helper_sub_const_and_test` (asm.c:94).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn sub_const_and_test(v: *mut u16) -> i32 {
+    unsafe {
+        let __old: u16 = core::sync::atomic::AtomicU16::from_ptr(v)
+            .fetch_sub(300_u16, core::sync::atomic::Ordering::SeqCst);
+        let __new: u16 = __old.wrapping_sub(300_u16);
+        let c: i32 = (__new as i16 >= 0_i16) as i32;
+        c.wrapping_mul(100000_i32).wrapping_add(*v as i32)
+    }
+}
+
+/// Translation of `rust_helper_sub_var_and_test` (asm.c:103).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
+#[allow(clippy::transmute_int_to_bool)]
+pub unsafe extern "C" fn sub_var_and_test(v: *mut i32, i: i32) -> i32 {
+    unsafe {
+        let __flag: u8;
+        core::arch::asm!(
+            ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; subl {2:e}, ({0})\n\tsete {1}",
+            in(reg) v,
+            lateout(reg_byte) __flag,
+            in(reg) i,
+            options(att_syntax, nostack)
+        );
+        let c: bool = core::mem::transmute::<u8, bool>(__flag);
+        (c as i32).wrapping_mul(1000_i32).wrapping_add(*v)
+    }
+}
+
+/// Translation of `rust_helper_lock_logic` (asm.c:111).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn lock_logic(p: *mut u64, m: u64) -> i64 {
+    unsafe {
+        core::sync::atomic::AtomicU64::from_ptr(p.wrapping_offset(0_isize))
+            .fetch_or(m, core::sync::atomic::Ordering::SeqCst);
+        core::sync::atomic::AtomicU64::from_ptr(p.wrapping_offset(1_isize))
+            .fetch_and(!m, core::sync::atomic::Ordering::SeqCst);
+        core::sync::atomic::AtomicU8::from_ptr(p.wrapping_offset(2_isize) as *mut u8)
+            .fetch_xor(90_u8, core::sync::atomic::Ordering::SeqCst);
+        core::sync::atomic::AtomicI32::from_ptr(p.wrapping_offset(3_isize) as *mut i32)
+            .fetch_add(m as i32, core::sync::atomic::Ordering::SeqCst);
+        (*p.wrapping_offset(0_isize)
+            ^ *p.wrapping_offset(1_isize)
+            ^ *p.wrapping_offset(2_isize)
+            ^ *p.wrapping_offset(3_isize)) as i64
+    }
+}
+
+/// Translation of `rust_helper_cmpxchg_unlocked` (asm.c:120).
 ///
 /// # Safety
 ///
@@ -169,7 +266,7 @@ pub unsafe extern "C" fn cmpxchg_unlocked(p: *mut i64, mut old: i64, new: i64) -
     }
 }
 
-/// Translation of `rust_helper_cmpxchg_old` (asm.c:85).
+/// Translation of `rust_helper_cmpxchg_old` (asm.c:128).
 ///
 /// # Safety
 ///
@@ -190,7 +287,7 @@ pub unsafe extern "C" fn cmpxchg_old(p: *mut i64, old: i64, new: i64) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_xchg` (asm.c:93).
+/// Translation of `rust_helper_xchg` (asm.c:136).
 ///
 /// # Safety
 ///
@@ -198,19 +295,13 @@ pub unsafe extern "C" fn cmpxchg_old(p: *mut i64, old: i64, new: i64) -> i64 {
 #[inline(always)]
 pub unsafe extern "C" fn xchg(p: *mut i64, mut v: i64) -> i64 {
     unsafe {
-        let __asm_out: i64;
-        core::arch::asm!(
-            "xchgq {0:r}, ({1})",
-            inout(reg) v => __asm_out,
-            in(reg) p,
-            options(att_syntax, nostack)
-        );
-        v = __asm_out;
+        v = core::sync::atomic::AtomicI64::from_ptr(p)
+            .swap(v, core::sync::atomic::Ordering::SeqCst);
         v
     }
 }
 
-/// Translation of `rust_helper_bts` (asm.c:97).
+/// Translation of `rust_helper_bts` (asm.c:140).
 ///
 /// # Safety
 ///
@@ -233,7 +324,7 @@ pub unsafe extern "C" fn bts(p: *mut u64, n: i64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_btr_const` (asm.c:102).
+/// Translation of `rust_helper_btr_const` (asm.c:145).
 ///
 /// # Safety
 ///
@@ -256,7 +347,7 @@ pub unsafe extern "C" fn btr_const(p: *mut u64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_btc` (asm.c:107).
+/// Translation of `rust_helper_btc` (asm.c:150).
 ///
 /// # Safety
 ///
@@ -279,7 +370,7 @@ pub unsafe extern "C" fn btc(p: *mut u32, n: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_bsf` (asm.c:112).
+/// Translation of `rust_helper_bsf` (asm.c:155).
 ///
 /// # Safety
 ///
@@ -302,7 +393,7 @@ pub unsafe extern "C" fn bsf(x: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_bsr` (asm.c:119).
+/// Translation of `rust_helper_bsr` (asm.c:162).
 ///
 /// # Safety
 ///
@@ -323,7 +414,7 @@ pub unsafe extern "C" fn bsr(x: u32) -> u32 {
     }
 }
 
-/// Translation of `rust_helper_mem_offset` (asm.c:124).
+/// Translation of `rust_helper_mem_offset` (asm.c:167).
 ///
 /// # Safety
 ///
@@ -349,7 +440,7 @@ pub unsafe extern "C" fn mem_offset(s: *mut counters, v: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_goto_carry` (asm.c:129).
+/// Translation of `rust_helper_goto_carry` (asm.c:172).
 ///
 /// # Safety
 ///
@@ -373,7 +464,7 @@ pub unsafe extern "C" fn goto_carry(a: u32, b: u32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_goto_zero` (asm.c:135).
+/// Translation of `rust_helper_goto_zero` (asm.c:178).
 ///
 /// # Safety
 ///
@@ -396,7 +487,7 @@ pub unsafe extern "C" fn goto_zero(p: *mut u64, n: i64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_widths` (asm.c:141).
+/// Translation of `rust_helper_widths` (asm.c:184).
 ///
 /// # Safety
 ///
@@ -434,7 +525,7 @@ pub unsafe extern "C" fn widths(x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_high_byte` (asm.c:150).
+/// Translation of `rust_helper_high_byte` (asm.c:193).
 ///
 /// # Safety
 ///
@@ -454,7 +545,7 @@ pub unsafe extern "C" fn high_byte(x: u32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_explicit` (asm.c:155).
+/// Translation of `rust_helper_explicit` (asm.c:198).
 ///
 /// # Safety
 ///
@@ -475,7 +566,7 @@ pub unsafe extern "C" fn explicit(a: u64, c: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_string_regs` (asm.c:160).
+/// Translation of `rust_helper_string_regs` (asm.c:203).
 ///
 /// # Safety
 ///
@@ -497,7 +588,7 @@ pub unsafe extern "C" fn string_regs(mut s: u64, mut d: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_consts` (asm.c:164).
+/// Translation of `rust_helper_consts` (asm.c:207).
 ///
 /// # Safety
 ///
@@ -534,7 +625,7 @@ pub unsafe extern "C" fn consts(mut x: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_clobbers` (asm.c:170).
+/// Translation of `rust_helper_clobbers` (asm.c:213).
 ///
 /// # Safety
 ///
@@ -555,7 +646,7 @@ pub unsafe extern "C" fn clobbers(mut x: u64) -> u64 {
     }
 }
 
-/// Translation of `rust_helper_pure_bswap` (asm.c:174).
+/// Translation of `rust_helper_pure_bswap` (asm.c:217).
 ///
 /// # Safety
 ///
@@ -574,7 +665,7 @@ pub unsafe extern "C" fn pure_bswap(mut x: u32) -> u32 {
     }
 }
 
-/// Translation of `rust_helper_address_modifier` (asm.c:178).
+/// Translation of `rust_helper_address_modifier` (asm.c:221).
 ///
 /// # Safety
 ///
@@ -592,7 +683,7 @@ pub unsafe extern "C" fn address_modifier(p: *mut i32, v: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_const_local` (asm.c:182).
+/// Translation of `rust_helper_const_local` (asm.c:225).
 ///
 /// # Safety
 ///
@@ -612,7 +703,7 @@ pub unsafe extern "C" fn const_local(mut v: i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_asm_sym_only` (asm.c:196).
+/// Translation of `rust_helper_asm_sym_only` (asm.c:239).
 ///
 /// # Safety
 ///
@@ -622,7 +713,7 @@ pub unsafe extern "C" fn asm_sym_only(x: i32) -> i32 {
     unsafe { (*(inlines::asm_sym_address() as isize as *mut i32)).wrapping_add(x) }
 }
 
-/// Translation of `rust_helper_tied_pointer_low_bits` (asm.c:200).
+/// Translation of `rust_helper_tied_pointer_low_bits` (asm.c:243).
 ///
 /// # Safety
 ///
@@ -641,7 +732,7 @@ pub unsafe extern "C" fn tied_pointer_low_bits(ptr: *const i32) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_tied_narrow` (asm.c:205).
+/// Translation of `rust_helper_tied_narrow` (asm.c:248).
 ///
 /// # Safety
 ///
@@ -660,7 +751,7 @@ pub unsafe extern "C" fn tied_narrow(v: u64) -> i32 {
     }
 }
 
-/// Translation of `rust_helper_tied_wide` (asm.c:210).
+/// Translation of `rust_helper_tied_wide` (asm.c:253).
 ///
 /// # Safety
 ///
@@ -679,7 +770,7 @@ pub unsafe extern "C" fn tied_wide(v: i32) -> i64 {
     }
 }
 
-/// Translation of `rust_helper_sym_function` (asm.c:223).
+/// Translation of `rust_helper_sym_function` (asm.c:266).
 ///
 /// # Safety
 ///
@@ -689,7 +780,7 @@ pub unsafe extern "C" fn sym_function() -> i32 {
     unsafe { inlines::target_address_matches() }
 }
 
-/// Translation of `rust_helper_sym_function_twice` (asm.c:224).
+/// Translation of `rust_helper_sym_function_twice` (asm.c:267).
 ///
 /// # Safety
 ///
@@ -699,7 +790,7 @@ pub unsafe extern "C" fn sym_function_twice() -> i32 {
     unsafe { 2_i32.wrapping_mul(inlines::target_address_matches()) }
 }
 
-/// Translation of `rust_helper_stack_pointer_operand` (asm.c:235).
+/// Translation of `rust_helper_stack_pointer_operand` (asm.c:278).
 ///
 /// # Safety
 ///
@@ -709,7 +800,7 @@ pub unsafe extern "C" fn stack_pointer_operand(a: i64, b: i64) -> i64 {
     unsafe { inlines::stack_ordered_add(a, b) ^ 5_i64 }
 }
 
-/// Translation of `rust_helper_memory_displacement` (asm.c:241).
+/// Translation of `rust_helper_memory_displacement` (asm.c:284).
 ///
 /// # Safety
 ///
@@ -717,12 +808,10 @@ pub unsafe extern "C" fn stack_pointer_operand(a: i64, b: i64) -> i64 {
 #[inline(always)]
 pub unsafe extern "C" fn memory_displacement(s: *mut counters, add: i32) -> i32 {
     unsafe {
-        core::arch::asm!(
-            ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; addl {1:e}, 12({0})",
-            in(reg) s,
-            in(reg) add,
-            options(att_syntax, nostack)
-        );
+        core::sync::atomic::AtomicI32::from_ptr(
+            (core::ptr::addr_of_mut!((*s).b) as *mut i32).wrapping_offset(1_isize),
+        )
+        .fetch_add(add, core::sync::atomic::Ordering::SeqCst);
         let __asm_out: i32;
         core::arch::asm!(
             "movl 16({1}), {0:e}",
@@ -735,7 +824,7 @@ pub unsafe extern "C" fn memory_displacement(s: *mut counters, add: i32) -> i32 
     }
 }
 
-/// Translation of `rust_helper_global_memory` (asm.c:251).
+/// Translation of `rust_helper_global_memory` (asm.c:294).
 ///
 /// # Safety
 ///
@@ -768,14 +857,8 @@ mod inlines {
     #[inline(always)]
     pub(super) unsafe fn xadd(p: *mut i32, mut i: i32) -> i32 {
         unsafe {
-            let __asm_out: i32;
-            core::arch::asm!(
-                ".pushsection .smp_locks,\"a\"\n.balign 4\n.long 671f - .\n.popsection\n671:\n\tlock; xaddl {0:e}, ({1})",
-                inout(reg) i => __asm_out,
-                in(reg) p,
-                options(att_syntax, nostack)
-            );
-            i = __asm_out;
+            i = core::sync::atomic::AtomicI32::from_ptr(p)
+                .fetch_add(i, core::sync::atomic::Ordering::SeqCst);
             i
         }
     }
