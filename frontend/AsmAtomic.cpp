@@ -84,6 +84,18 @@ bool isIntOfBits(const TypeRef &T, unsigned Bits) {
   return T->isInt() && T->bits() == Bits;
 }
 
+// Whether two operand expressions name one place: the same expression,
+// with no side effect that could make the two evaluations differ.
+bool samePlace(const clang::Expr *A, const clang::Expr *B,
+               const ASTContext &Ctx) {
+  if (A->HasSideEffects(Ctx) || B->HasSideEffects(Ctx))
+    return false;
+  llvm::FoldingSetNodeID IdA, IdB;
+  A->Profile(IdA, Ctx, /*Canonical=*/true);
+  B->Profile(IdB, Ctx, /*Canonical=*/true);
+  return IdA == IdB;
+}
+
 // One x86 instruction of an asm template: its mnemonic without the size
 // suffix, its operand size and its AT&T operands (source first).
 struct Instruction {
@@ -155,9 +167,19 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
     return false;
   AsmConstraint MemC = parseAsmConstraint(S->getOutputConstraint(MemOp).str());
   const clang::Expr *MemE = S->getOutputExpr(MemOp);
-  if (!MemC.ReadWrite || !MemC.AllowsMem || MemC.AllowsReg ||
+  if (!MemC.AllowsMem || MemC.AllowsReg ||
       MemE->getType().getAddressSpace() != LangAS::Default ||
       MemE->refersToBitField())
+    return false;
+  // `"=m"(v->counter) : "m"(v->counter)` (atomic64_64.h) says "+m" in two.
+  std::optional<unsigned> MemIn;
+  for (unsigned In = 0; In < S->getNumInputs(); ++In) {
+    AsmConstraint C = parseAsmConstraint(S->getInputConstraint(In).str());
+    if (C.AllowsMem && !C.AllowsReg && !C.AllowsImm &&
+        samePlace(S->getInputExpr(In), MemE, Ctx))
+      MemIn = NumOut + In;
+  }
+  if (!MemC.ReadWrite && !MemIn)
     return false;
   TypeRef MemTy = type(MemE->getType(), S);
   if (!isIntOfBits(MemTy, I->Bits))
@@ -168,7 +190,8 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   unsigned Src = HasSrc ? *Refs.front() : 0;
   bool SrcIsOutput = I->Op == "xadd" || I->Op == "xchg";
   bool Unary = I->Op == "inc" || I->Op == "dec";
-  if (Unary == HasSrc || (HasSrc && (Src < NumOut) != SrcIsOutput))
+  if (Unary == HasSrc || (HasSrc && (Src < NumOut) != SrcIsOutput) ||
+      (HasSrc && MemIn && Src == *MemIn))
     return false;
   const clang::Expr *SrcE = nullptr;
   if (HasSrc) {
@@ -199,7 +222,8 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
     else
       return false;
   }
-  if (S->getNumInputs() != (HasSrc && Src >= NumOut ? 1u : 0u))
+  if (S->getNumInputs() !=
+      (HasSrc && Src >= NumOut ? 1u : 0u) + (MemIn ? 1u : 0u))
     return false;
   ExprPtr Cell = atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy);
   if (!Cell)

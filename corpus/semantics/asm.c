@@ -99,6 +99,16 @@ int rust_helper_sub_const_and_test(unsigned short *v) {
                : "memory");
   return c * 100000 + *v;
 }
+/* atomic64_64.h's form: "=m" with the same place as an "m" input. */
+struct counter64 { long pad; long counter; };
+long rust_helper_atomic64_inc_add(struct counter64 *v, long i) {
+  asm volatile(LOCK_PREFIX "incq %0" : "=m"(v->counter) : "m"(v->counter) : "memory");
+  asm volatile(LOCK_PREFIX "addq %1,%0"
+               : "=m"(v->counter)
+               : "er"(i), "m"(v->counter)
+               : "memory");
+  return v->counter;
+}
 /* A variable operand with a flag output stays asm. */
 int rust_helper_sub_var_and_test(int *v, int i) {
   _Bool c;
