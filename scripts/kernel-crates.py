@@ -36,6 +36,7 @@ functions returning `()`).
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -90,11 +91,13 @@ rule = ["--rust-target", "1.47" if debian_060 or not target else target.group(1)
         "--ctypes-prefix", ctypes, "--no-layout-tests", "--no-debug", ".*",
         "--enable-function-attribute-detection"] + \
     (["--size_t-is-usize"] if debian_060 else [])
+# Each line as the shell of rust/Makefile's $(shell grep ...) splits it:
+# 7.3 quotes an attribute (`--with-attribute-custom-enum x='#[...]'`).
 params = []
 for line in open(os.path.join(rust, "bindgen_parameters")):
     line = line.strip()
     if line and not line.startswith("#"):
-        params += line.split()
+        params += shlex.split(line)
 
 
 def bindgen(source, target, extra, cflags=()):
