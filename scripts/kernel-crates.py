@@ -91,12 +91,15 @@ rule = ["--rust-target", "1.47" if debian_060 or not target else target.group(1)
         "--ctypes-prefix", ctypes, "--no-layout-tests", "--no-debug", ".*",
         "--enable-function-attribute-detection"] + \
     (["--size_t-is-usize"] if debian_060 else [])
-# Each line as the shell of rust/Makefile's $(shell grep ...) splits it:
-# 7.3 quotes an attribute (`--with-attribute-custom-enum x='#[...]'`).
+# Each line as the shell of rust/Makefile's $(shell grep ...) splits it,
+# less the derives and attributes that need crates built here without them
+# (7.3: pin_init's MaybeZeroable, #[cfi_encoding]); neither changes a
+# function's signature.
 params = []
 for line in open(os.path.join(rust, "bindgen_parameters")):
     line = line.strip()
-    if line and not line.startswith("#"):
+    if line and not line.startswith("#") and \
+            not re.match(r"--with-(derive-custom|attribute-custom)", line):
         params += shlex.split(line)
 
 
