@@ -74,8 +74,8 @@ std::optional<unsigned> referencedOperand(const GCCAsmStmt *S,
   if (!std::regex_match(Ref, M, Form))
     return std::nullopt;
   int Index = M[1].matched ? S->getNamedOperand(M[1].str()) : std::stoi(M[2]);
-  if (Index < 0 || Index >= static_cast<int>(S->getNumOutputs() +
-                                             S->getNumInputs()))
+  if (Index < 0 ||
+      Index >= static_cast<int>(S->getNumOutputs() + S->getNumInputs()))
     return std::nullopt;
   return Index;
 }
@@ -196,9 +196,9 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   const clang::Expr *SrcE = nullptr;
   if (HasSrc) {
     bool Output = Src < NumOut;
-    AsmConstraint C = parseAsmConstraint(
-        Output ? S->getOutputConstraint(Src).str()
-               : S->getInputConstraint(Src - NumOut).str());
+    AsmConstraint C =
+        parseAsmConstraint(Output ? S->getOutputConstraint(Src).str()
+                                  : S->getInputConstraint(Src - NumOut).str());
     const clang::Expr *E = SrcE =
         Output ? S->getOutputExpr(Src) : S->getInputExpr(Src - NumOut);
     if ((Output && (!C.ReadWrite || !C.AllowsReg || C.AllowsMem ||
@@ -225,32 +225,36 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   if (S->getNumInputs() !=
       (HasSrc && Src >= NumOut ? 1u : 0u) + (MemIn ? 1u : 0u))
     return false;
-  ExprPtr Cell = atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy);
-  if (!Cell)
-    return false;
-  if (I->Op == "cmpxchg")
-    return Accumulator && Flags.size() == 1 &&
-           Flags[0].second.find('s') == std::string::npos &&
-           atomicCmpxchg(S, std::move(Cell), MemTy, *Accumulator, Flags[0],
-                         Out);
+  // Everything is decided before any IR is built: a `false` leaves the
+  // asm to asmStmt untouched.
+  if (I->Op == "cmpxchg") {
+    if (!Accumulator || Flags.size() != 1 ||
+        Flags[0].second.find('s') != std::string::npos ||
+        !isIntOfBits(type(S->getOutputExpr(*Accumulator)->getType(), S),
+                     I->Bits))
+      return false;
+    atomicCmpxchg(S, atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy),
+                  MemTy, *Accumulator, Flags[0], Out);
+    return true;
+  }
   // Flags say what the new value is: for inc/dec and add/sub of a constant
   // LLVM reads them off the locked instruction; otherwise the asm stays.
-  if (!Flags.empty() &&
-      (!(Unary || I->Op == "add" || I->Op == "sub") ||
-       (SrcE && !SrcE->isIntegerConstantExpr(Ctx))))
+  if (!Flags.empty() && (!(Unary || I->Op == "add" || I->Op == "sub") ||
+                         (SrcE && !SrcE->isIntegerConstantExpr(Ctx))))
     return false;
-  ExprPtr Operand = SrcE ? coerce(SrcIsOutput ? load(lvalue(SrcE)) : rvalue(SrcE),
-                                  MemTy)
-                         : ir::makeInt(1, MemTy);
+  ExprPtr Cell = atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy);
+  ExprPtr Operand =
+      SrcE ? coerce(SrcIsOutput ? load(lvalue(SrcE)) : rvalue(SrcE), MemTy)
+           : ir::makeInt(1, MemTy);
   auto SeqCst = [] { return corePath("core::sync::atomic::Ordering::SeqCst"); };
   std::vector<ExprPtr> Args;
   Args.push_back(Flags.empty() ? std::move(Operand) : ir::clone(*Operand));
   Args.push_back(SeqCst());
-  ExprPtr Rmw = ir::makeMethod(rmwMethod(I->Op), std::move(Cell), std::move(Args),
-                               MemTy);
+  ExprPtr Rmw =
+      ir::makeMethod(rmwMethod(I->Op), std::move(Cell), std::move(Args), MemTy);
   if (SrcIsOutput) {
-    Out.push_back(ir::Stmt::expr(store(lvalue(SrcE), coerce(std::move(Rmw),
-                                                              type(SrcE->getType(), S)))));
+    Out.push_back(ir::Stmt::expr(
+        store(lvalue(SrcE), coerce(std::move(Rmw), type(SrcE->getType(), S)))));
     return true;
   }
   if (Flags.empty()) {
@@ -272,10 +276,11 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
     ExprPtr Value = ir::makeLocal(New, MemTy);
     if (Sign)
       Value = coerce(std::move(Value), Signed);
-    ExprPtr Test = ir::makeBinary(
-        Sign ? (Negated ? ir::BinaryOp::Ge : ir::BinaryOp::Lt)
-             : (Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq),
-        std::move(Value), ir::makeInt(0, Sign ? Signed : MemTy), Type::boolean());
+    ExprPtr Test =
+        ir::makeBinary(Sign ? (Negated ? ir::BinaryOp::Ge : ir::BinaryOp::Lt)
+                            : (Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq),
+                       std::move(Value), ir::makeInt(0, Sign ? Signed : MemTy),
+                       Type::boolean());
     LValue FlagLV = lvalue(S->getOutputExpr(G));
     if (!FlagLV.Ty->isBool())
       Test = ir::makeCast(std::move(Test), FlagLV.Ty);
@@ -286,15 +291,13 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
 
 // cmpxchg sets ZF exactly when the value it read equals the accumulator, and
 // leaves that value in it.
-bool FunctionLowering::atomicCmpxchg(const GCCAsmStmt *S, ExprPtr Cell,
-                                     const TypeRef &MemTy, unsigned Accumulator,
-                                     const std::pair<unsigned, std::string> &Flag,
-                                     std::vector<ir::Stmt> &Out) {
+void FunctionLowering::atomicCmpxchg(
+    const GCCAsmStmt *S, ExprPtr Cell, const TypeRef &MemTy,
+    unsigned Accumulator, const std::pair<unsigned, std::string> &Flag,
+    std::vector<ir::Stmt> &Out) {
   const clang::Expr *AccE = S->getOutputExpr(Accumulator);
   const clang::Expr *NewE = S->getInputExpr(0);
   TypeRef AccTy = type(AccE->getType(), S);
-  if (!isIntOfBits(AccTy, MemTy->bits()))
-    return false;
   ir::LocalId Expected = addLocal("__expected", AccTy);
   ir::LocalId Current = addLocal("__current", AccTy);
   Out.push_back(ir::Stmt::let(Expected, load(lvalue(AccE))));
@@ -320,9 +323,8 @@ bool FunctionLowering::atomicCmpxchg(const GCCAsmStmt *S, ExprPtr Cell,
   if (!FlagLV.Ty->isBool())
     Same = ir::makeCast(std::move(Same), FlagLV.Ty);
   Out.push_back(ir::Stmt::expr(store(std::move(FlagLV), std::move(Same))));
-  Out.push_back(ir::Stmt::expr(
-      store(lvalue(AccE), ir::makeLocal(Current, AccTy))));
-  return true;
+  Out.push_back(
+      ir::Stmt::expr(store(lvalue(AccE), ir::makeLocal(Current, AccTy))));
 }
 
 void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
@@ -358,8 +360,8 @@ void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
     return;
   ir::LocalId Before = addLocal("__expected", Ty);
   ir::LocalId After = addLocal("__asm_out", Ty);
-  Out.push_back(ir::Stmt::let(
-      Before, load(lvalue(A.S->getOutputExpr(*Accumulator)))));
+  Out.push_back(
+      ir::Stmt::let(Before, load(lvalue(A.S->getOutputExpr(*Accumulator)))));
   Out.push_back(ir::Stmt::let(After, nullptr));
   A.Cmpxchg =
       AsmState::CmpxchgFlag{*Flag, *Accumulator, Negated, Before, After, Ty};

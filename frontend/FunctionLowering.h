@@ -302,7 +302,7 @@ private:
   void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
   AsmConstraint asmConstraint(const AsmState &A, unsigned G);
   bool asmAtomic(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
-  bool atomicCmpxchg(const clang::GCCAsmStmt *S, ir::ExprPtr Cell,
+  void atomicCmpxchg(const clang::GCCAsmStmt *S, ir::ExprPtr Cell,
                      const ir::TypeRef &MemTy, unsigned Accumulator,
                      const std::pair<unsigned, std::string> &Flag,
                      std::vector<ir::Stmt> &Out);
