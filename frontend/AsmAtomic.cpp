@@ -112,7 +112,8 @@ std::optional<Instruction> atomicInstruction(const std::string &Text) {
     return std::nullopt;
   Instruction I{M[1].str(), 8u << std::string("bwlq").find(M[2].str()[0]), {}};
   llvm::SmallVector<llvm::StringRef, 2> Pieces;
-  llvm::StringRef(M[3].str()).split(Pieces, ',');
+  std::string Operands = M[3].str(); // Pieces point into it
+  llvm::StringRef(Operands).split(Pieces, ',');
   for (llvm::StringRef Piece : Pieces)
     if (!Piece.trim().empty())
       I.Operands.push_back(Piece.trim().str());
