@@ -120,18 +120,15 @@ std::optional<Instruction> atomicInstruction(const std::string &Text) {
   return I;
 }
 
-// The operation core names for an instruction (fetch_<op>, swap).
-const char *rmwMethod(const std::string &Op) {
+// The read-modify-write core names for an instruction (atomicRmw's `add`
+// for fetch_add, `swap`).
+std::string rmwOperation(const std::string &Op) {
   if (Op == "inc" || Op == "add" || Op == "xadd")
-    return "fetch_add";
+    return "add";
   if (Op == "dec" || Op == "sub")
-    return "fetch_sub";
-  if (Op == "and")
-    return "fetch_and";
-  if (Op == "or")
-    return "fetch_or";
-  if (Op == "xor")
-    return "fetch_xor";
+    return "sub";
+  if (Op == "and" || Op == "or" || Op == "xor")
+    return Op;
   return "swap";
 }
 
@@ -247,12 +244,10 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   ExprPtr Operand =
       SrcE ? coerce(SrcIsOutput ? load(lvalue(SrcE)) : rvalue(SrcE), MemTy)
            : ir::makeInt(1, MemTy);
-  auto SeqCst = [] { return corePath("core::sync::atomic::Ordering::SeqCst"); };
-  std::vector<ExprPtr> Args;
-  Args.push_back(Flags.empty() ? std::move(Operand) : ir::clone(*Operand));
-  Args.push_back(SeqCst());
-  ExprPtr Rmw =
-      ir::makeMethod(rmwMethod(I->Op), std::move(Cell), std::move(Args), MemTy);
+  ExprPtr Rmw = atomicRmw(
+      std::move(Cell), rmwOperation(I->Op),
+      Flags.empty() ? std::move(Operand) : ir::clone(*Operand), seqCst(),
+      /*NewValue=*/false, MemTy);
   if (SrcIsOutput) {
     Out.push_back(ir::Stmt::expr(
         store(lvalue(SrcE), coerce(std::move(Rmw), type(SrcE->getType(), S)))));
@@ -302,20 +297,12 @@ void FunctionLowering::atomicCmpxchg(
   ir::LocalId Expected = addLocal("__expected", AccTy);
   ir::LocalId Current = addLocal("__current", AccTy);
   Out.push_back(ir::Stmt::let(Expected, load(lvalue(AccE))));
-  auto SeqCst = [] { return corePath("core::sync::atomic::Ordering::SeqCst"); };
-  std::vector<ExprPtr> Args;
-  Args.push_back(coerce(ir::makeLocal(Expected, AccTy), MemTy));
-  Args.push_back(coerce(rvalue(NewE), MemTy));
-  Args.push_back(SeqCst());
-  Args.push_back(SeqCst());
-  ExprPtr Result = ir::makeMethod("compare_exchange", std::move(Cell),
-                                  std::move(Args), nullptr);
-  std::vector<ExprPtr> Identity;
-  Identity.push_back(corePath("core::convert::identity"));
   Out.push_back(ir::Stmt::let(
-      Current, coerce(ir::makeMethod("unwrap_or_else", std::move(Result),
-                                     std::move(Identity), MemTy),
-                      AccTy)));
+      Current,
+      coerce(compareExchangeValue(
+                 std::move(Cell), coerce(ir::makeLocal(Expected, AccTy), MemTy),
+                 coerce(rvalue(NewE), MemTy), seqCst(), seqCst(), MemTy),
+             AccTy)));
   LValue FlagLV = lvalue(S->getOutputExpr(Flag.first));
   ExprPtr Same = ir::makeBinary(
       Flag.second[0] == 'n' ? ir::BinaryOp::Ne : ir::BinaryOp::Eq,
@@ -329,14 +316,11 @@ void FunctionLowering::atomicCmpxchg(
 }
 
 void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
-  static const std::regex Cmpxchg(R"(cmpxchg([bwlq])\s.*)");
-  std::smatch M;
   bool Locked = false;
-  std::string Insn =
-      loneInstruction(A.S->getAsmString()->getString().str(), Locked);
-  if (!std::regex_match(Insn, M, Cmpxchg))
+  std::optional<Instruction> I = atomicInstruction(
+      loneInstruction(A.S->getAsmString()->getString().str(), Locked));
+  if (!I || I->Op != "cmpxchg" || I->Operands.empty())
     return;
-  unsigned Width = std::string("bwlq").find(M[1].str()[0]);
   std::optional<unsigned> Flag, Accumulator;
   bool Negated = false;
   TypeRef Ty;
@@ -352,7 +336,7 @@ void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
       return; // another flag: the asm keeps its set<cond>
     } else if (C.ExplicitReg == "ax" && C.ReadWrite) {
       Ty = type(A.S->getOutputExpr(G)->getType(), A.S);
-      if (!Ty->isInt() || Ty->bits() != 8u << Width)
+      if (!isIntOfBits(Ty, I->Bits))
         return; // the comparison must be at the instruction's width
       Accumulator = G;
     }

@@ -156,6 +156,28 @@ ExprPtr FunctionLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
   return ir::makeBlock(std::move(Body), std::move(New), ValTy);
 }
 
+// `SeqCst`: what a `lock`ed instruction and the __sync_* builtins are.
+ExprPtr FunctionLowering::seqCst() { return corePath(orderingPath(Ord::SeqCst)); }
+
+// The value `compare_exchange` read, whether or not it stored Desired: it
+// equals Expected exactly when the exchange happened.
+ExprPtr FunctionLowering::compareExchangeValue(ExprPtr Cell, ExprPtr Expected,
+                                               ExprPtr Desired, ExprPtr Success,
+                                               ExprPtr Failure,
+                                               const TypeRef &ValTy) {
+  std::vector<ExprPtr> Args;
+  Args.push_back(std::move(Expected));
+  Args.push_back(std::move(Desired));
+  Args.push_back(std::move(Success));
+  Args.push_back(std::move(Failure));
+  ExprPtr Result = ir::makeMethod("compare_exchange", std::move(Cell),
+                                  std::move(Args), nullptr);
+  std::vector<ExprPtr> Identity;
+  Identity.push_back(corePath("core::convert::identity"));
+  return ir::makeMethod("unwrap_or_else", std::move(Result),
+                        std::move(Identity), ValTy);
+}
+
 // `*expected` receives the current value on failure; the result says
 // whether the exchange happened. The strong form also serves for weak.
 ExprPtr FunctionLowering::atomicCompareExchange(ExprPtr Cell, ExprPtr Expected,
@@ -176,18 +198,10 @@ ExprPtr FunctionLowering::atomicCompareExchange(ExprPtr Cell, ExprPtr Expected,
     return D;
   };
   Body.push_back(ir::Stmt::let(Old, Deref()));
-  std::vector<ExprPtr> Args;
-  Args.push_back(ir::makeLocal(Old, ValTy));
-  Args.push_back(std::move(Desired));
-  Args.push_back(std::move(Success));
-  Args.push_back(std::move(Failure));
-  ExprPtr Result = ir::makeMethod("compare_exchange", std::move(Cell), std::move(Args),
-                          nullptr);
-  std::vector<ExprPtr> Identity;
-  Identity.push_back(corePath("core::convert::identity"));
   Body.push_back(ir::Stmt::let(
-      Cur, ir::makeMethod("unwrap_or_else", std::move(Result), std::move(Identity),
-                  ValTy)));
+      Cur, compareExchangeValue(std::move(Cell), ir::makeLocal(Old, ValTy),
+                                std::move(Desired), std::move(Success),
+                                std::move(Failure), ValTy)));
   std::vector<ir::Stmt> Store;
   Store.push_back(ir::Stmt::expr(
       ir::makeAssign(Deref(), ir::makeLocal(Cur, ValTy))));
@@ -280,11 +294,10 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
     Name = Name.substr(0, Under);
   TypeRef ValTy;
   TypeRef Ty = type(E->getType(), E);
-  auto SeqCst = [] { return corePath("core::sync::atomic::Ordering::SeqCst"); };
   if (Name == "__sync_synchronize")
     return coreCall("core::sync::atomic::fence", Type::unit(), [&] {
       std::vector<ExprPtr> A;
-      A.push_back(SeqCst());
+      A.push_back(seqCst());
       return A;
     }());
   ExprPtr Cell = atomicCell(E->getArg(0), ValTy);
@@ -292,9 +305,9 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
   static const char *const Ops[] = {"add", "sub", "or", "and", "xor", "nand"};
   for (const char *Op : Ops) {
     if (Name == std::string("__sync_fetch_and_") + Op)
-      return atomicRmw(std::move(Cell), Op, Val(1), SeqCst(), false, ValTy);
+      return atomicRmw(std::move(Cell), Op, Val(1), seqCst(), false, ValTy);
     if (Name == std::string("__sync_") + Op + "_and_fetch")
-      return atomicRmw(std::move(Cell), Op, Val(1), SeqCst(), true, ValTy);
+      return atomicRmw(std::move(Cell), Op, Val(1), seqCst(), true, ValTy);
   }
   if (Name == "__sync_lock_test_and_set")
     return atomicRmw(std::move(Cell), "swap", Val(1),
@@ -305,21 +318,17 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
     Args.push_back(corePath(orderingPath(Ord::Release)));
     return ir::makeMethod("store", std::move(Cell), std::move(Args), Type::unit());
   }
-  if (Name == "__sync_val_compare_and_swap" ||
-      Name == "__sync_bool_compare_and_swap") {
+  if (Name == "__sync_val_compare_and_swap")
+    return compareExchangeValue(std::move(Cell), Val(1), Val(2), seqCst(),
+                                seqCst(), ValTy);
+  if (Name == "__sync_bool_compare_and_swap") {
     std::vector<ExprPtr> Args;
     Args.push_back(Val(1));
     Args.push_back(Val(2));
-    Args.push_back(SeqCst());
-    Args.push_back(SeqCst());
+    Args.push_back(seqCst());
+    Args.push_back(seqCst());
     ExprPtr Result =
         ir::makeMethod("compare_exchange", std::move(Cell), std::move(Args), nullptr);
-    if (Name == "__sync_val_compare_and_swap") {
-      std::vector<ExprPtr> Identity;
-      Identity.push_back(corePath("core::convert::identity"));
-      return ir::makeMethod("unwrap_or_else", std::move(Result), std::move(Identity),
-                    ValTy);
-    }
     return ir::makeCast(ir::makeMethod("is_ok", std::move(Result), {}, Type::boolean()),
                         Ty);
   }

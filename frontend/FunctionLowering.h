@@ -251,6 +251,11 @@ private:
   ir::ExprPtr atomicRmw(ir::ExprPtr Cell, const std::string &Op,
                         ir::ExprPtr Val, ir::ExprPtr Order, bool NewValue,
                         const ir::TypeRef &ValTy);
+  static ir::ExprPtr seqCst();
+  ir::ExprPtr compareExchangeValue(ir::ExprPtr Cell, ir::ExprPtr Expected,
+                                   ir::ExprPtr Desired, ir::ExprPtr Success,
+                                   ir::ExprPtr Failure,
+                                   const ir::TypeRef &ValTy);
   ir::ExprPtr atomicCompareExchange(ir::ExprPtr Cell, ir::ExprPtr Expected,
                                     ir::ExprPtr Desired, ir::ExprPtr Success,
                                     ir::ExprPtr Failure,
