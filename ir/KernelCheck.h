@@ -3,9 +3,11 @@
 // The in-kernel differential suite calls a translated helper and its C
 // original on the same inputs in a running kernel. That is only safe where
 // the inputs can be built twice and running the helper twice leaves the
-// kernel as it was: scalar arguments, pointers to plain data, and a body
-// (with everything it reaches) that touches only what its arguments point
-// to. This decides that per helper, conservatively, and says why not.
+// kernel as it was: scalar arguments, pointers to objects of a bounded size,
+// and a body (with everything it reaches) that changes only what its
+// arguments point to and follows no pointer it did not derive from them
+// (ir/PointerOrigins.h). This decides that per helper, conservatively, and
+// says why not.
 //
 //===----------------------------------------------------------------------===//
 #ifndef H2R_IR_KERNELCHECK_H
@@ -19,7 +21,9 @@
 namespace h2r::ir {
 
 // The largest object the suite builds behind a pointer argument.
-constexpr uint64_t KernelCheckMaxObject = 256;
+constexpr uint64_t KernelCheckMaxObject = 12288;
+// The most pointer arguments it builds objects for.
+constexpr unsigned KernelCheckMaxPointers = 3;
 
 // Sets each helper's Check to InSuite or NotCheckable (with the reason).
 void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers);

@@ -82,26 +82,42 @@ TEST_CASE("scalars and pointers to plain data are in the suite", "[kernel-check]
 }
 
 TEST_CASE("arguments the suite cannot build say why", "[kernel-check]") {
+  // Objects that hold pointers, and `void *`, are built: PointerOrigins
+  // keeps out a helper that follows a pointer they hold.
   OneHelper Device(Type::pointer(Type::record("device"), false),
                    pointerTo(720, false, "struct device *"));
-  CHECK(Device.plan().V == KernelCheck::Verdict::NotCheckable);
-  CHECK(Device.plan().Reason ==
-        "argument `b` points to `struct device *`, which holds pointers or "
-        "is not plain data");
-
+  CHECK(Device.plan().V == KernelCheck::Verdict::InSuite);
   OneHelper Void(Type::pointer(Type::cvoid(), false),
                  pointerTo(0, false, "void *"));
-  CHECK(Void.plan().Reason ==
-        "argument `b` is `void *`: nothing says what it points to");
+  CHECK(Void.plan().V == KernelCheck::Verdict::InSuite);
 
   OneHelper Large(Type::pointer(Type::record("big"), false),
                   pointerTo(KernelCheckMaxObject + 1, true, "struct big *"));
-  CHECK(Large.plan().V == KernelCheck::Verdict::NotCheckable);
+  CHECK(Large.plan().Reason ==
+        "argument `b` points to " + std::to_string(KernelCheckMaxObject + 1) +
+            " bytes, more than the suite builds");
+
+  OneHelper FourPointers(Type::pointer(Type::record("atomic_t"), false),
+                         pointerTo(4, true, "atomic_t *"));
+  for (const char *Name : {"c", "d", "e"}) {
+    FourPointers.M.Functions[0].Locals.push_back(
+        {Name, Type::pointer(Type::record("atomic_t"), false), true, false});
+    FourPointers.M.Functions[0].Params.push_back(
+        FourPointers.M.Functions[0].Locals.size() - 1);
+    FourPointers.Records[0].Sig.Params.push_back(
+        {Name, pointerTo(4, true, "atomic_t *")});
+  }
+  CHECK(FourPointers.plan().Reason ==
+        "takes 4 pointers, more than the suite builds");
 }
 
 TEST_CASE("effects beyond the arguments keep a helper out", "[kernel-check]") {
   OneHelper Calls(i32(), intShape(), callOf(SymbolKind::BindingsFn, "kfree"));
   CHECK(Calls.plan().Reason == "calls the C function `kfree`");
+
+  // A C function that touches only what its arguments point to.
+  OneHelper Memchr(i32(), intShape(), callOf(SymbolKind::BindingsFn, "memchr"));
+  CHECK(Memchr.plan().V == KernelCheck::Verdict::InSuite);
 
   OneHelper Shim(i32(), intShape(), callOf(SymbolKind::ShimFn, "static_key"));
   CHECK(Shim.plan().V == KernelCheck::Verdict::InSuite);
@@ -137,8 +153,9 @@ TEST_CASE("the suite calls both sides with the same arguments", "[kernel-check]"
                    "        fn c_f(a0: i32, a1: *mut bindings::atomic_t) -> "
                    "i32;\n") != std::string::npos);
   // Beside a pointer, integers come from the small grid (they may index).
+  // 128 bytes either side of the (at least 128-byte) object are compared.
   CHECK(Suite.find("assert!(same(\"f\", &[SMALL.len(), PATTERNS.len()], "
-                   "true, |d, z, c| {\n"
+                   "true, 384, |d, z, c| {\n"
                    "            let a0 = SMALL[d[0]] as i32;\n"
                    "            let a1 = z.at::<bindings::atomic_t>(0);\n") !=
         std::string::npos);
@@ -146,9 +163,24 @@ TEST_CASE("the suite calls both sides with the same arguments", "[kernel-check]"
                    "{\n                    bindings::f(a0, a1)\n") !=
         std::string::npos);
 
+  OneHelper Large(Type::pointer(Type::record("big"), false),
+                  pointerTo(KernelCheckMaxObject + 1, true, "struct big *"));
+  Large.plan();
+  CHECK(emit::emitKunitSuite(Large.M, Large.Records, "test").find("fn f()") ==
+        std::string::npos);
+
+  // A device (720 bytes) gets 768 and the 128 bytes either side.
   OneHelper Device(Type::pointer(Type::record("device"), false),
                    pointerTo(720, false, "struct device *"));
   Device.plan();
   CHECK(emit::emitKunitSuite(Device.M, Device.Records, "test")
-            .find("fn f()") == std::string::npos);
+            .find("&[SMALL.len(), PATTERNS.len()], true, 1024, |") !=
+        std::string::npos);
+
+  // A function pointer argument is null: stored, never called.
+  TypeRef Callback = Type::fnPtr(Type::unit(), {}, false);
+  OneHelper Stores(Callback, {"fnptr", 64, false, 0, false, "void (*)(void)"});
+  Stores.plan();
+  CHECK(emit::emitKunitSuite(Stores.M, Stores.Records, "test")
+            .find("            let a1 = None;\n") != std::string::npos);
 }

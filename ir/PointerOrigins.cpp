@@ -1,0 +1,299 @@
+//===- ir/PointerOrigins.cpp - Which pointers a helper follows ------------===//
+
+#include "ir/PointerOrigins.h"
+
+#include "ir/passes/Walk.h"
+
+#include <regex>
+#include <set>
+
+namespace h2r::ir {
+
+namespace {
+
+bool isPointer(const Expr &E) {
+  return E.Ty && E.Ty->kind() == Type::Kind::Pointer;
+}
+
+// Methods of a raw pointer that compute another pointer or a value from its
+// address alone, without reading or writing what it points to.
+bool isAddressMethod(const std::string &Name) {
+  static const std::set<std::string> Names = {
+      "cast",          "cast_mut",          "cast_const",
+      "add",           "sub",               "offset",
+      "byte_add",      "byte_sub",          "byte_offset",
+      "wrapping_add",  "wrapping_sub",      "wrapping_offset",
+      "wrapping_byte_add", "wrapping_byte_sub", "wrapping_byte_offset",
+      "is_null",       "addr",              "offset_from",
+      "byte_offset_from"};
+  return Names.count(Name) != 0;
+}
+
+// Does the asm template use operand I as an address, inside parentheses
+// (`({1})`, `8({1})`, `(%rax,{1},8)`)? Otherwise it is a value (`xchg`'s
+// new pointer).
+bool addressesMemory(const std::string &Template, size_t I) {
+  std::regex InParens("\\([^()]*\\{" + std::to_string(I) +
+                      "(:[a-z]+)?\\}[^()]*\\)");
+  return std::regex_search(Template, InParens);
+}
+
+} // namespace
+
+// One function's analysis: which of its pointer locals hold derived
+// pointers, then every dereference checked against that.
+class FunctionOrigins {
+public:
+  FunctionOrigins(PointerOrigins &Origins, const Function &F,
+                  const std::vector<bool> &DerivedParams)
+      : Origins(Origins), F(F), Derived(F.Locals.size(), false) {
+    for (size_t I = 0; I != F.Locals.size(); ++I)
+      Derived[I] = F.Locals[I].Ty &&
+                   F.Locals[I].Ty->kind() == Type::Kind::Pointer;
+    for (size_t I = 0; I != F.Params.size(); ++I)
+      Derived[F.Params[I]] = Derived[F.Params[I]] && DerivedParams[I];
+  }
+
+  PointerOrigins::Outcome run() {
+    PointerOrigins::Outcome O;
+    if (!F.Body)
+      return O;
+    // A local is derived if everything ever stored in it is: drop those
+    // with a store that is not until nothing changes.
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      forEachStore(*F.Body, [&](LocalId L, const Expr *Value) {
+        if (Derived[L] && (!Value || !derived(*Value))) {
+          Derived[L] = false;
+          Changed = true;
+        }
+      });
+    }
+    O.Stray = strayIn(*F.Body);
+    O.ReturnsDerived = F.Ret && F.Ret->kind() == Type::Kind::Pointer &&
+                       derived(*F.Body) && returnsDerived(*F.Body);
+    return O;
+  }
+
+private:
+  // Calls Store(L, value) for every store into a local: its initialiser, an
+  // assignment, and (with no value) an asm output or a mutable address taken.
+  void forEachStore(const Expr &E,
+                    const std::function<void(LocalId, const Expr *)> &Store) {
+    if (E.Kind == ExprKind::Block)
+      for (const Stmt &S : E.Stmts)
+        if (S.K == Stmt::Kind::Let && S.E)
+          Store(S.Local, S.E.get());
+    if (E.Kind == ExprKind::Assign && E.Ops[0]->Kind == ExprKind::Local)
+      Store(E.Ops[0]->Local, E.Ops[1].get());
+    if (E.Kind == ExprKind::AddrOf && E.Mutable &&
+        E.Ops[0]->Kind == ExprKind::Local)
+      Store(E.Ops[0]->Local, nullptr);
+    if (E.Kind == ExprKind::Asm)
+      for (const AsmOperand &Op : E.AsmOps)
+        if (isOutput(Op.Dir) && Op.Out >= 0 &&
+            E.Ops[Op.Out]->Kind == ExprKind::Local)
+          Store(E.Ops[Op.Out]->Local, nullptr);
+    forEachChild(E, [&](const Expr &C) { forEachStore(C, Store); });
+  }
+
+  // Is the pointer value E derived from the arguments (or a local's or a
+  // global's address, or null)?
+  bool derived(const Expr &E) {
+    switch (E.Kind) {
+    case ExprKind::Local:
+      return Derived[E.Local];
+    case ExprKind::NullPtr:
+    case ExprKind::ByteStr:
+      return true;
+    case ExprKind::AddrOf:
+      return derivedPlace(*E.Ops[0]);
+    case ExprKind::Cast:
+    case ExprKind::Transmute:
+      return isPointer(*E.Ops[0]) && derived(*E.Ops[0]);
+    case ExprKind::Method:
+      return isPointer(*E.Ops[0]) && isAddressMethod(E.Name) &&
+             derived(*E.Ops[0]);
+    case ExprKind::Block:
+      // Without a value, a block where a pointer is expected diverges.
+      return E.Label.empty() && (E.Ops.empty() || derived(*E.Ops[0]));
+    case ExprKind::If:
+      return E.Ops.size() == 3 && derived(*E.Ops[1]) && derived(*E.Ops[2]);
+    case ExprKind::Match:
+      for (const MatchArm &A : E.Arms)
+        if (!derived(*A.Body))
+          return false;
+      return !E.Arms.empty();
+    case ExprKind::Call:
+      if (const Function *C = Origins.callee(E.Sym))
+        return Origins.analyse(*C, derivedArguments(E)).ReturnsDerived;
+      return false;
+    case ExprKind::Return:
+    case ExprKind::Break:
+    case ExprKind::Continue:
+      return true; // no value here; returnsDerived checks what it returns
+    case ExprKind::IntLit:
+    case ExprKind::BoolLit:
+    case ExprKind::FloatLit:
+    case ExprKind::Zeroed:
+    case ExprKind::Unit:
+    case ExprKind::Path:
+    case ExprKind::Unary:
+    case ExprKind::Binary:
+    case ExprKind::NewtypeWrap:
+    case ExprKind::NewtypeValue:
+    case ExprKind::Deref:
+    case ExprKind::Field:
+    case ExprKind::BitfieldGet:
+    case ExprKind::BitfieldSet:
+    case ExprKind::CallPtr:
+    case ExprKind::Assign:
+    case ExprKind::Loop:
+    case ExprKind::While:
+    case ExprKind::VolatileRead:
+    case ExprKind::VolatileWrite:
+    case ExprKind::Asm:
+      return false;
+    }
+    return false;
+  }
+
+  // Is the place's address derived: a field of what a derived pointer
+  // points to, a local, or a global?
+  bool derivedPlace(const Expr &P) {
+    if (P.Kind == ExprKind::Field)
+      return derivedPlace(*P.Ops[0]);
+    if (P.Kind == ExprKind::Deref)
+      return derived(*P.Ops[0]);
+    return P.Kind == ExprKind::Local ||
+           (P.Kind == ExprKind::Path && isStatic(P.Sym.Kind));
+  }
+
+  // Does every `return` in E return a derived pointer?
+  bool returnsDerived(const Expr &E) {
+    if (E.Kind == ExprKind::Return && (E.Ops.empty() || !derived(*E.Ops[0])))
+      return false;
+    bool All = true;
+    forEachChild(E, [&](const Expr &C) { All = All && returnsDerived(C); });
+    return All;
+  }
+
+  std::vector<bool> derivedArguments(const Expr &Call) {
+    std::vector<bool> Args;
+    for (const ExprPtr &A : Call.Ops)
+      Args.push_back(isPointer(*A) && derived(*A));
+    return Args;
+  }
+
+  // The first dereference in E of a pointer that is not derived.
+  std::string strayIn(const Expr &E) {
+    auto Needs = [&](const Expr &Ptr) {
+      return derived(Ptr) ? std::string()
+                          : "dereferences a pointer not derived from its "
+                            "arguments (in `" + F.CName + "`)";
+    };
+    std::string Why;
+    switch (E.Kind) {
+    case ExprKind::Deref:
+    case ExprKind::VolatileRead:
+    case ExprKind::VolatileWrite:
+      Why = Needs(*E.Ops[0]);
+      break;
+    case ExprKind::Method:
+      if (isPointer(*E.Ops[0]) && !isAddressMethod(E.Name))
+        for (const ExprPtr &A : E.Ops)
+          if (Why.empty() && isPointer(*A))
+            Why = Needs(*A);
+      break;
+    case ExprKind::Call:
+      if (const Function *C = Origins.callee(E.Sym)) {
+        Why = Origins.analyse(*C, derivedArguments(E)).Stray;
+        break;
+      }
+      for (const ExprPtr &A : E.Ops)
+        if (Why.empty() && isPointer(*A))
+          Why = Needs(*A);
+      break;
+    case ExprKind::Asm:
+      for (size_t I = 0; I != E.AsmOps.size(); ++I) {
+        const AsmOperand &Op = E.AsmOps[I];
+        if (Why.empty() && Op.In >= 0 && Op.Dir != AsmDir::Label &&
+            isPointer(*E.Ops[Op.In]) && addressesMemory(E.Text, I))
+          Why = Needs(*E.Ops[Op.In]);
+      }
+      break;
+    case ExprKind::CallPtr:
+      Why = "calls through a function pointer (in `" + F.CName + "`)";
+      break;
+    case ExprKind::IntLit:
+    case ExprKind::BoolLit:
+    case ExprKind::FloatLit:
+    case ExprKind::ByteStr:
+    case ExprKind::NullPtr:
+    case ExprKind::Zeroed:
+    case ExprKind::Unit:
+    case ExprKind::Local:
+    case ExprKind::Path:
+    case ExprKind::Unary:
+    case ExprKind::Binary:
+    case ExprKind::Cast:
+    case ExprKind::NewtypeWrap:
+    case ExprKind::NewtypeValue:
+    case ExprKind::Transmute:
+    case ExprKind::AddrOf:
+    case ExprKind::Field:
+    case ExprKind::BitfieldGet:
+    case ExprKind::BitfieldSet:
+    case ExprKind::Assign:
+    case ExprKind::Block:
+    case ExprKind::If:
+    case ExprKind::Loop:
+    case ExprKind::While:
+    case ExprKind::Match:
+    case ExprKind::Break:
+    case ExprKind::Continue:
+    case ExprKind::Return:
+      break;
+    }
+    forEachChild(E, [&](const Expr &C) {
+      if (Why.empty())
+        Why = strayIn(C);
+    });
+    return Why;
+  }
+
+  PointerOrigins &Origins;
+  const Function &F;
+  std::vector<bool> Derived; // per local
+};
+
+PointerOrigins::PointerOrigins(const Module &M) {
+  for (const Function &F : M.Functions)
+    ByName[{F.FnRole, F.RustName}] = &F;
+}
+
+const Function *PointerOrigins::callee(const Symbol &S) const {
+  if (S.Kind != SymbolKind::InlineFn && S.Kind != SymbolKind::HelperFn)
+    return nullptr;
+  auto It = ByName.find({S.Kind == SymbolKind::InlineFn ? Function::Role::Inline
+                                                         : Function::Role::Helper,
+                         S.Name});
+  return It == ByName.end() ? nullptr : It->second;
+}
+
+const PointerOrigins::Outcome &
+PointerOrigins::analyse(const Function &F, std::vector<bool> DerivedParams) {
+  DerivedParams.resize(F.Params.size(), false);
+  Key K{&F, DerivedParams};
+  if (auto It = Done.find(K); It != Done.end())
+    return It->second; // done, or in progress (recursion): nothing more
+  Done[K] = Outcome{};
+  Outcome O = FunctionOrigins(*this, F, DerivedParams).run();
+  return Done[K] = std::move(O);
+}
+
+std::string PointerOrigins::strayDereference(const Function &Helper) {
+  return analyse(Helper, std::vector<bool>(Helper.Params.size(), true)).Stray;
+}
+
+} // namespace h2r::ir
