@@ -28,10 +28,13 @@ arithmetic operation the translation left unchecked where C wraps aborts and
 shows as DIFFERENT.
 
 Each seed is one of: equal, DIFFERENT, fallback (with the reason), rustc-
-rejected, tool-crash, tool-error, c-timeout, rust-timeout, c-broken (csmith
-or clang failed; not the tool's doing). DIFFERENT, rustc-rejected,
-tool-crash and rust-timeout (the C build finished) are bugs; with
---expect-clean any of them makes the exit status 1. The C side is built with
+rejected, rustc-timeout, tool-crash, tool-timeout, tool-error, c-timeout,
+rust-timeout, c-broken (csmith or clang failed; not the tool's doing).
+DIFFERENT, rustc-rejected, tool-crash and the three timeouts of the
+translation, rustc and the Rust program (the C program finished) are bugs;
+with --expect-clean any of them makes the exit status 1. A seed that timed
+out is run once more alone after the others, so that a loaded machine is
+not a verdict; the second run's class counts. The C side is built with
 -fno-finite-loops, since Rust has no forward-progress assumption.
 Prints one line per seed and a summary line `N passed, N failed`.
 """
@@ -60,7 +63,8 @@ OPTION_SETS = {
                         "-Cdebug-assertions=on"]),
 }
 # A Rust build that runs past a C build that finished differs from it.
-BUGS = {"DIFFERENT", "rustc-rejected", "tool-crash", "rust-timeout"}
+TIMEOUTS = {"tool-timeout", "rustc-timeout", "rust-timeout"}
+BUGS = {"DIFFERENT", "rustc-rejected", "tool-crash"} | TIMEOUTS
 
 GLOBAL = re.compile(r"^static (?=[^(]*?\b(?:g_\d+|__undefined)\s*(?:\[|=|;))", re.M)
 PROTO = re.compile(r"^static (.+?)\s*\bfunc_1\(void\);", re.M)
@@ -108,7 +112,7 @@ def classify(tool, work, seed, option_set):
              "--symbol-prefix=h2r_", "--rust-version=" + rust_version, "-o", rs,
              "--report", report, "--"] + CFLAGS)
     if r is None:
-        return "tool-crash", "timeout"
+        return "tool-timeout", ""
     if r.returncode < 0 or r.returncode > 1:
         return "tool-crash", "exit %d: %s" % (r.returncode, r.stderr.strip()[-200:])
     if r.returncode == 1:
@@ -124,9 +128,11 @@ def classify(tool, work, seed, option_set):
     r = run([RUSTC, "--edition=2021", "--crate-type=staticlib"] + rustc_flags +
             ["-C", "panic=abort", "-o", os.path.join(d, "libprog.a"), rs],
             timeout=120)
-    if r is None or r.returncode != 0:
-        first = next((l for l in (r.stderr if r else "timeout").splitlines()
-                      if l.startswith("error")), "?")
+    if r is None:
+        return "rustc-timeout", ""
+    if r.returncode != 0:
+        first = next((l for l in r.stderr.splitlines() if l.startswith("error")),
+                     r.stderr.strip()[-200:] or "exit %d" % r.returncode)
         return "rustc-rejected", first[:200]
     for exe, defs in ((c_exe, []), (rust_exe, ["-DUSE_RUST"])):
         r = run([CC] + CFLAGS + defs + ["-c", prog, "-o", obj])
@@ -176,8 +182,14 @@ def main():
     reasons = collections.Counter()
     bugs = []
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs)
-    outcomes = pool.map(lambda s: classify(tool, work, s, option_set), seeds)
-    for seed, (kind, detail) in zip(seeds, outcomes):
+    outcomes = dict(zip(seeds, pool.map(lambda s: classify(tool, work, s, option_set),
+                                        seeds)))
+    for seed in seeds:
+        if outcomes[seed][0] in TIMEOUTS:
+            kind, detail = classify(tool, work, seed, option_set)
+            outcomes[seed] = kind, (detail + " " if detail else "") + "(run again alone)"
+    for seed in seeds:
+        kind, detail = outcomes[seed]
         counts[kind] += 1
         if kind == "fallback":
             reasons[detail] += 1
