@@ -5,7 +5,9 @@ in-kernel differential suite must catch both changes (check-mutant.py).
     mutate-translation.py <bindings_helpers_generated.rs>
 
 - atomic_read returns one more than it read (a wrong result);
-- atomic_set stores i ^ 1 (wrong memory, nothing returned).
+- atomic_set stores i ^ 1 (wrong memory, nothing returned);
+- dev_set_drvdata stores a pointer 8 bytes past the one it is given (a
+  wrong pointer in an object that holds pointers).
 Prints the names of the helpers it changed.
 """
 import re
@@ -14,6 +16,8 @@ import sys
 MUTATIONS = [
     ("atomic_read", "inlines::raw_atomic_read(v)", "inlines::raw_atomic_read(v).wrapping_add(1)"),
     ("atomic_set", "inlines::atomic_set(v, i);", "inlines::atomic_set(v, i ^ 1);"),
+    ("dev_set_drvdata", "inlines::dev_set_drvdata(dev, data);",
+     "inlines::dev_set_drvdata(dev, data.wrapping_byte_add(8));"),
 ]
 
 path = sys.argv[1]
