@@ -34,6 +34,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
 
+#include <chrono>
 #include <map>
 #include <set>
 #include <optional>
@@ -337,14 +338,32 @@ bool configureEmitter(const frontend::KernelProfile &Profile,
   return true;
 }
 
+// What rustfmt may take over all its runs in one invocation (the output,
+// the suite, the report's items): an output it cannot lay out in time is
+// written as printed once, not waited for again by every later run.
+std::chrono::steady_clock::duration RustfmtBudget =
+    std::chrono::seconds(driver::FormatRequest().TimeoutSeconds);
+
 // rustfmt's layout of Text, or Text itself with a warning.
 std::string formatted(std::string Text) {
   driver::FormatRequest FR;
   FR.Rustfmt = RustfmtPath;
   if (!KernelTree.empty() && sys::fs::exists(KernelTree + "/.rustfmt.toml"))
     FR.ConfigPath = KernelTree + "/.rustfmt.toml";
+  long Left =
+      std::chrono::duration_cast<std::chrono::seconds>(RustfmtBudget).count();
+  if (Left < 1) {
+    errs() << "helpers2rs: warning: the output is not formatted: rustfmt "
+              "spent its "
+           << FR.TimeoutSeconds << " s on earlier parts\n";
+    return Text;
+  }
+  FR.TimeoutSeconds = Left;
   std::string FormatError;
-  if (auto Formatted = driver::formatRust(Text, FR, FormatError))
+  auto Start = std::chrono::steady_clock::now();
+  std::optional<std::string> Formatted = driver::formatRust(Text, FR, FormatError);
+  RustfmtBudget -= std::chrono::steady_clock::now() - Start;
+  if (Formatted)
     return std::move(*Formatted);
   errs() << "helpers2rs: warning: the output is not formatted: " << FormatError
          << "; --formatter=none skips rustfmt\n";
