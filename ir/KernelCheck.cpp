@@ -121,10 +121,7 @@ bool touchesOnlyItsArguments(const std::string &Name) {
 
 class EffectFinder {
 public:
-  explicit EffectFinder(const Module &M) {
-    for (const Function &F : M.Functions)
-      ByName[{F.FnRole, F.RustName}] = &F;
-  }
+  explicit EffectFinder(const Module &M) : Functions(M) {}
 
   // Why calling helper F twice may not leave the kernel as it was; empty if
   // it touches only what its arguments point to.
@@ -209,14 +206,10 @@ private:
   std::string callEffect(const Symbol &S) {
     switch (S.Kind) {
     case SymbolKind::InlineFn:
-    case SymbolKind::HelperFn: {
-      auto Role = S.Kind == SymbolKind::InlineFn ? Function::Role::Inline
-                                                 : Function::Role::Helper;
-      auto It = ByName.find({Role, S.Name});
-      if (It == ByName.end())
-        return "calls the C function `" + S.Name + "`";
-      return effectOf(*It->second);
-    }
+    case SymbolKind::HelperFn:
+      if (const Function *F = Functions.callee(S))
+        return effectOf(*F);
+      return "calls the C function `" + S.Name + "`";
     case SymbolKind::BindingsFn:
     case SymbolKind::ExternFn:
       if (touchesOnlyItsArguments(S.Name))
@@ -233,7 +226,7 @@ private:
     return "";
   }
 
-  std::map<std::pair<Function::Role, std::string>, const Function *> ByName;
+  FunctionIndex Functions;
   std::set<const Function *> Seen;
 };
 

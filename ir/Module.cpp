@@ -138,6 +138,20 @@ std::map<std::string, const Function *> helpersByCName(const Module &M) {
   return Helpers;
 }
 
+FunctionIndex::FunctionIndex(const Module &M) {
+  for (const Function &F : M.Functions)
+    ByName[{F.FnRole, F.RustName}] = &F;
+}
+
+const Function *FunctionIndex::callee(const Symbol &S) const {
+  if (S.Kind != SymbolKind::InlineFn && S.Kind != SymbolKind::HelperFn)
+    return nullptr;
+  auto It = ByName.find({S.Kind == SymbolKind::InlineFn ? Function::Role::Inline
+                                                         : Function::Role::Helper,
+                         S.Name});
+  return It == ByName.end() ? nullptr : It->second;
+}
+
 ExprPtr clone(const Expr &E) {
   auto C = std::make_unique<Expr>(E.Kind, E.Ty);
   for (const auto &O : E.Ops)

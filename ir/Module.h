@@ -335,6 +335,18 @@ struct Module {
 // The module's helpers by C name (rust_helper_x).
 std::map<std::string, const Function *> helpersByCName(const Module &M);
 
+// The module's function a call's symbol names (a translated inline function
+// or helper), for analyses that follow calls.
+class FunctionIndex {
+public:
+  explicit FunctionIndex(const Module &M);
+  // Null for any other symbol, or a function the module does not hold.
+  const Function *callee(const Symbol &S) const;
+
+private:
+  std::map<std::pair<Function::Role, std::string>, const Function *> ByName;
+};
+
 // Construction helpers used by the frontend and by tests.
 ExprPtr makeInt(uint64_t Value, TypeRef Ty);
 ExprPtr makeLocal(LocalId L, TypeRef Ty);

@@ -125,7 +125,7 @@ private:
           return false;
       return !E.Arms.empty();
     case ExprKind::Call:
-      if (const Function *C = Origins.callee(E.Sym))
+      if (const Function *C = Origins.Functions.callee(E.Sym))
         return Origins.analyse(*C, derivedArguments(E)).ReturnsDerived;
       return false;
     case ExprKind::Return:
@@ -206,7 +206,7 @@ private:
             Why = Needs(*A);
       break;
     case ExprKind::Call:
-      if (const Function *C = Origins.callee(E.Sym)) {
+      if (const Function *C = Origins.Functions.callee(E.Sym)) {
         Why = Origins.analyse(*C, derivedArguments(E)).Stray;
         break;
       }
@@ -267,19 +267,7 @@ private:
   std::vector<bool> Derived; // per local
 };
 
-PointerOrigins::PointerOrigins(const Module &M) {
-  for (const Function &F : M.Functions)
-    ByName[{F.FnRole, F.RustName}] = &F;
-}
-
-const Function *PointerOrigins::callee(const Symbol &S) const {
-  if (S.Kind != SymbolKind::InlineFn && S.Kind != SymbolKind::HelperFn)
-    return nullptr;
-  auto It = ByName.find({S.Kind == SymbolKind::InlineFn ? Function::Role::Inline
-                                                         : Function::Role::Helper,
-                         S.Name});
-  return It == ByName.end() ? nullptr : It->second;
-}
+PointerOrigins::PointerOrigins(const Module &M) : Functions(M) {}
 
 const PointerOrigins::Outcome &
 PointerOrigins::analyse(const Function &F, std::vector<bool> DerivedParams) {

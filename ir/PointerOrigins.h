@@ -39,9 +39,8 @@ private:
   using Key = std::pair<const Function *, std::vector<bool>>;
 
   const Outcome &analyse(const Function &F, std::vector<bool> DerivedParams);
-  const Function *callee(const Symbol &S) const;
 
-  std::map<std::pair<Function::Role, std::string>, const Function *> ByName;
+  FunctionIndex Functions;
   std::map<Key, Outcome> Done;
   friend class FunctionOrigins;
 };
