@@ -7,7 +7,8 @@ Without HELPERS2RS the tree builds exactly as before.
 
 Where the tree has KUnit's `#[kunit_tests]` macro (Linux 6.15 and later),
 the same command writes the in-kernel differential suite
-(rust/bindings/helpers2rs_differential.rs), and with CONFIG_KUNIT=y kbuild
+(rust/bindings/helpers2rs_differential.rs), and with CONFIG_KUNIT=y (and
+without CONFIG_RUST_INLINE_HELPERS, which leaves no C original in vmlinux) kbuild
 builds it as its own crate into vmlinux (rust/helpers2rs_differential.o):
 KUnit suite `helpers2rs_differential`, each translated helper against its C
 original in helpers.o.
@@ -52,9 +53,11 @@ SUITE_OPTION = "helpers2rs_suite = --kunit-suite $(obj)/bindings/helpers2rs_diff
 # Its own crate, so that kernel.o's code and helper calls stay the
 # translation's alone; after kernel.o's rule, whose variables it uses.
 SUITE_MARK = "# helpers2rs: the in-kernel differential suite"
+# It calls the C originals in helpers.o: with CONFIG_RUST_INLINE_HELPERS
+# they are bitcode inlined into Rust, not in vmlinux, so no suite.
 SUITE_RULE = SUITE_MARK + """ (KUnit).
 ifdef HELPERS2RS
-ifeq ($(CONFIG_KUNIT),y)
+ifeq ($(CONFIG_KUNIT)$(CONFIG_RUST_INLINE_HELPERS),y)
 obj-$(CONFIG_RUST) += helpers2rs_differential.o
 $(obj)/bindings/helpers2rs_differential.rs: $(obj)/bindings/bindings_helpers_generated.rs ;
 $(obj)/helpers2rs_differential.o: private rustc_target_flags = --extern ffi \\
