@@ -560,7 +560,9 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   if (FormatterOpt == "rustfmt")
     Outputs[0].Content = formatted(std::move(Outputs[0].Content));
   if (!KunitSuitePath.empty()) {
-    ir::planKernelChecks(Out.Module, Out.Report.Helpers);
+    ir::KernelSuiteSupport Support;
+    Support.CountsWarnings = Out.KunitCountsWarnings;
+    ir::planKernelChecks(Out.Module, Out.Report.Helpers, Support);
     std::string Suite = emit::emitKunitSuite(
         Out.Module, Out.Report.Helpers,
         Banner + "\nThe in-kernel differential suite of this translation.");

@@ -95,6 +95,27 @@ mod tests {
         Zones([[0; ZONE]; 3]),
     ]));
 
+    /// What one side of a case did that the other must do too.
+    #[derive(PartialEq)]
+    struct Outcome {
+        /// The result, as raw bits.
+        value: u64,
+        /// The warnings it raised, where the test counts them.
+        warnings: i32,
+        /// How much it changed the preempt count, where the test measures it.
+        preempt: u64,
+    }
+
+    impl Outcome {
+        fn of(value: u64) -> Self {
+            Outcome {
+                value,
+                warnings: 0,
+                preempt: 0,
+            }
+        }
+    }
+
     /// Runs `call` (C, then Rust) on every case of a grid with digits of
     /// `dims`, the last one a pattern if `pointers`, with the first `len`
     /// bytes of each zone filled and compared; says where and returns false
@@ -104,7 +125,7 @@ mod tests {
         dims: &[usize],
         pointers: bool,
         len: usize,
-        call: impl Fn(&[usize; 8], &mut Zones, bool) -> u64,
+        call: impl Fn(&[usize; 8], &mut Zones, bool) -> Outcome,
     ) -> bool {
         // SAFETY: test cases run one at a time and only `same` uses MEMORY.
         let [zones, c_left] = unsafe { &mut *MEMORY.0.get() };
@@ -128,17 +149,86 @@ mod tests {
             let same_memory = c_left.0.iter().zip(&zones.0).all(|(l, z)| l[..len] == z[..len]);
             if c != rust || !same_memory {
                 kernel::kunit::err(format_args!(
-                    "    # {}: case {:?}: C returned {:#x}, Rust {:#x}{}\n",
+                    "    # {}: case {:?}: C returned {:#x} ({} warnings, preempt count {:+}), \
+                     Rust {:#x} ({} warnings, preempt count {:+}){}\n",
                     name,
                     &d[..dims.len()],
-                    c,
-                    rust,
+                    c.value,
+                    c.warnings,
+                    c.preempt as i64,
+                    rust.value,
+                    rust.warnings,
+                    rust.preempt as i64,
                     if same_memory { "" } else { "; the memory differs" }
                 ));
                 return false;
             }
         }
         true
+    }
+)";
+
+// Runs a side with its warnings suppressed and counted (KUnit, Linux 7.3).
+const char *CountingWarnings = R"(
+    /// Runs `call` with KUnit's warning suppression on, counting the
+    /// warnings it raises.
+    fn counting_warnings(call: impl FnOnce() -> Outcome) -> Outcome {
+        // SAFETY: a test case's own task asks for its test.
+        let test = unsafe { bindings::kunit_get_current_test() };
+        // SAFETY: `test` is the running test; the handle lives until it is
+        // ended below.
+        let handle = unsafe { bindings::kunit_start_suppress_warning(test) };
+        let mut outcome = call();
+        // SAFETY: `handle` is the one started above, ended once.
+        unsafe {
+            outcome.warnings = bindings::kunit_suppressed_warning_count(handle);
+            bindings::kunit_end_suppress_warning(test, handle);
+        }
+        outcome
+    }
+)";
+
+// Runs a side with interrupts off, measuring and restoring the preempt
+// count (a global where the translation writes it through its symbol).
+const char *MeasuringPreemptCount = R"(
+    /// Runs `call` with interrupts off, measures how much it changes the
+    /// preempt count, and sets the count back.
+    fn measuring_preempt_count(call: impl FnOnce() -> Outcome) -> Outcome {
+        let count = core::ptr::addr_of_mut!(bindings::__preempt_count);
+        let flags: usize;
+        // SAFETY: local_irq_save(): nothing else changes the count until
+        // the flags are restored below.
+        unsafe { core::arch::asm!("pushfq", "pop {0}", "cli", out(reg) flags) };
+        // SAFETY: the count is a global of the kernel, read and written with
+        // interrupts off.
+        let before = unsafe { count.read_volatile() };
+        let mut outcome = call();
+        // SAFETY: as above.
+        unsafe {
+            outcome.preempt = count.read_volatile().wrapping_sub(before) as u64;
+            count.write_volatile(before);
+        }
+        // SAFETY: local_irq_restore() of the flags saved above.
+        unsafe { core::arch::asm!("push {0}", "popfq", in(reg) flags) };
+        outcome
+    }
+)";
+
+// A record result as the bits of its bytes (at most eight).
+const char *RecordBits = R"(
+    /// The bytes of a record of at most eight bytes, as a u64.
+    fn bits<T>(value: T) -> u64 {
+        let mut bytes = [0u8; 8];
+        let len = core::mem::size_of::<T>().min(8);
+        // SAFETY: `len` bytes of `value` are readable, and `bytes` holds 8.
+        unsafe {
+            core::ptr::copy_nonoverlapping(
+                core::ptr::from_ref(&value).cast::<u8>(),
+                bytes.as_mut_ptr(),
+                len,
+            );
+        }
+        u64::from_ne_bytes(bytes)
     }
 )";
 
@@ -156,14 +246,18 @@ public:
     std::ostringstream Args, Setup;
     std::vector<std::string> Dims;
     unsigned Pointers = 0;
-    bool HasPointer = false;
+    bool HasPointer = false; // or a record: the grid has a fill pattern
     for (LocalId P : F.Params)
-      HasPointer |= F.Locals[P].Ty->kind() == Type::Kind::Pointer;
+      HasPointer |= F.Locals[P].Ty->kind() == Type::Kind::Pointer ||
+                    F.Locals[P].Ty->kind() == Type::Kind::Record;
     for (size_t I = 0; I != F.Params.size(); ++I) {
       const Local &L = F.Locals[F.Params[I]];
       std::string Name = "a" + std::to_string(I);
       Externs << (I ? ", " : "") << Name << ": " << emitType(*L.Ty, Opts);
       Args << (I ? ", " : "") << Name;
+      if (L.Ty->kind() == Type::Kind::Record)
+        Setup << "            // SAFETY: the zone is aligned for the record "
+                 "and holds its bytes.\n";
       Setup << "            let " << Name << " = "
             << argument(*L.Ty, Dims, HasPointer, Pointers) << ";\n";
     }
@@ -179,27 +273,35 @@ public:
       DimList += (DimList.empty() ? "" : ", ") + D;
     const Type &Ret = F.Ret ? *F.Ret : *Type::unit();
     bool Returns = Ret.kind() != Type::Kind::Unit;
-    std::string Result = Returns ? result(Ret) : "0";
-    bool UsesZones = Pointers || Result.find("z.") != std::string::npos;
-    std::string Call = "if c {\n                    " + CName + "(" +
-                       Args.str() + ")\n                } else {\n" +
-                       "                    bindings::" + F.RustName + "(" +
-                       Args.str() + ")\n                }";
+    std::string Result = "Outcome::of(" + (Returns ? result(Ret) : "0") + ")";
+    bool UsesZones = Pointers != 0;
+    std::string Call = "if c {\n    " + CName + "(" + Args.str() +
+                       ")\n} else {\n    bindings::" + F.RustName + "(" +
+                       Args.str() + ")\n}";
+    // The side's call, in the wrappers that measure what else it does.
+    std::ostringstream Side;
+    Side << "// SAFETY: the arguments are those the C original is called "
+            "with, and\n"
+         << "// point into the zones, which outlive the call.\n"
+         << (Returns ? "let r = unsafe {\n" : "unsafe {\n") << indented(Call)
+         << "\n"
+         << (Returns ? "};\n" : "}\n") << Result;
+    std::string Body = Side.str();
+    if (H.Check.ChangesPreemptCount) {
+      Body = "measuring_preempt_count(|| {\n" + indented(Body) + "\n})";
+      UsesPreemptCount = true;
+    }
+    if (H.Check.CountsWarnings) {
+      Body = "counting_warnings(|| {\n" + indented(Body) + "\n})";
+      UsesWarnings = true;
+    }
     Tests << "\n    #[test]\n    fn " << F.RustName << "() {\n"
           << "        assert!(same(\"" << F.RustName << "\", &[" << DimList
           << "], " << (HasPointer ? "true" : "false") << ", "
           << zoneBytes(H) << ", |"
           << (UsesDigits ? "d" : "_") << ", " << (UsesZones ? "z" : "_")
           << ", c| {\n"
-          << Setup.str()
-          << "            // SAFETY: the arguments are those the C original "
-             "is called with, and\n"
-          << "            // point into the zones, which outlive the call.\n"
-          << (Returns ? "            let r = unsafe {\n"
-                      : "            unsafe {\n")
-          << "                " << Call << "\n"
-          << (Returns ? "            };\n" : "            }\n")
-          << "            " << Result << "\n"
+          << Setup.str() << indented(Body, 12) << "\n"
           << "        }));\n    }\n";
   }
 
@@ -210,6 +312,12 @@ public:
     for (std::string Line; std::getline(Lines, Line);)
       OS << "// " << Line << "\n";
     OS << "\n" << Runner;
+    if (UsesWarnings)
+      OS << CountingWarnings;
+    if (UsesPreemptCount)
+      OS << MeasuringPreemptCount;
+    if (UsesRecordBits)
+      OS << RecordBits;
     if (!Externs.str().empty())
       // The C originals, as bindgen declares them: pointers to records
       // that hold no FFI-safe type are fine behind a pointer.
@@ -220,18 +328,32 @@ public:
   }
 
 private:
+  // Text indented by Spaces more on each line but empty ones.
+  static std::string indented(const std::string &Text, unsigned Spaces = 4) {
+    std::string Out, Line;
+    std::istringstream Lines(Text);
+    for (bool First = true; std::getline(Lines, Line); First = false)
+      Out += (First ? "" : "\n") +
+             (Line.empty() ? "" : std::string(Spaces, ' ') + Line);
+    return Out;
+  }
+
   // How much of each zone a case fills and compares: the largest object a
   // pointer argument points to (a `void *` or an incomplete type gets 128
-  // bytes) and the 128 bytes either side.
+  // bytes) or a record argument is, and the 128 bytes either side.
   static uint64_t zoneBytes(const HelperRecord &H) {
-    bool HasPointer = false;
+    bool HasZone = false;
     uint64_t Largest = 128;
-    for (const auto &[Name, Shape] : H.Sig.Params)
-      if (Shape.Kind == "pointer") {
-        HasPointer = true;
-        Largest = std::max(Largest, (Shape.PointeeSize + 63) / 64 * 64);
+    for (const auto &[Name, Shape] : H.Sig.Params) {
+      uint64_t Size = Shape.Kind == "pointer"  ? Shape.PointeeSize
+                      : Shape.Kind == "record" ? Shape.Bits / 8
+                                               : 0;
+      if (Shape.Kind == "pointer" || Shape.Kind == "record") {
+        HasZone = true;
+        Largest = std::max(Largest, (Size + 63) / 64 * 64);
       }
-    return HasPointer ? 128 + Largest + 128 : 0;
+    }
+    return HasZone ? 128 + Largest + 128 : 0;
   }
 
   // The expression building an argument of type T from the case's digits.
@@ -255,12 +377,14 @@ private:
              std::to_string(Pointers++) + ")";
     case Type::Kind::FnPtr:
       return "None"; // stored, never called (ir/KernelCheck.cpp)
+    case Type::Kind::Record:
+      return "unsafe { z.at::<" + emitType(T, Opts) + ">(" +
+             std::to_string(Pointers++) + ").read() }";
     case Type::Kind::Unit:
     case Type::Kind::Never:
     case Type::Kind::Float:
     case Type::Kind::CVoid:
     case Type::Kind::Array:
-    case Type::Kind::Record:
     case Type::Kind::Tuple:
       break;
     }
@@ -279,12 +403,14 @@ private:
       return "r as usize as u64";
     case Type::Kind::FnPtr:
       return "r.map_or(0, |f| f as usize as u64)";
+    case Type::Kind::Record:
+      UsesRecordBits = true;
+      return "bits(r)";
     case Type::Kind::Unit:
     case Type::Kind::Never:
     case Type::Kind::Float:
     case Type::Kind::CVoid:
     case Type::Kind::Array:
-    case Type::Kind::Record:
     case Type::Kind::Tuple:
       break;
     }
@@ -293,6 +419,7 @@ private:
 
   EmitOptions Opts;
   std::ostringstream Externs, Tests;
+  bool UsesWarnings = false, UsesPreemptCount = false, UsesRecordBits = false;
 };
 
 } // namespace

@@ -32,6 +32,10 @@ json shapeJson(const ir::ValueShape &S) {
     J["pointee_size"] = S.PointeeSize;
     J["pointee_plain"] = S.PointeePlain;
   }
+  if (S.Kind == "record") {
+    J["bits"] = S.Bits;
+    J["plain"] = S.PointeePlain;
+  }
   return J;
 }
 
@@ -82,6 +86,10 @@ json reportToJson(const ir::Report &R) {
       Helper["kernel_check"] = {{"verdict", ir::verdictName(H.Check.V)}};
       if (!H.Check.Reason.empty())
         Helper["kernel_check"]["reason"] = H.Check.Reason;
+      if (H.Check.CountsWarnings)
+        Helper["kernel_check"]["counts_warnings"] = true;
+      if (H.Check.ChangesPreemptCount)
+        Helper["kernel_check"]["changes_preempt_count"] = true;
       ++ByVerdict[ir::verdictName(H.Check.V)];
     }
     Helpers.push_back(std::move(Helper));

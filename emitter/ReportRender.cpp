@@ -350,9 +350,14 @@ std::string kernelCheckCell(const json &H) {
   if (!H.contains("kernel_check"))
     return "";
   const json &K = H["kernel_check"];
-  if (K["verdict"] == "in-suite")
-    return "in suite";
-  return "not checkable: " + K.value("reason", std::string());
+  if (K["verdict"] != "in-suite")
+    return "not checkable: " + K.value("reason", std::string());
+  std::string Cell = "in suite";
+  if (K.value("counts_warnings", false))
+    Cell += ", warnings counted";
+  if (K.value("changes_preempt_count", false))
+    Cell += ", preempt count compared";
+  return Cell;
 }
 
 // The codegen benchmark's figures in one line.

@@ -42,6 +42,9 @@ public:
       if (const json *K = object(H, P, "kernel_check", /*Optional=*/true)) {
         oneOf(*K, P + "kernel_check.", "verdict", {"in-suite", "not-checkable"});
         string(*K, P + "kernel_check.", "reason", /*Optional=*/true);
+        boolean(*K, P + "kernel_check.", "counts_warnings", /*Optional=*/true);
+        boolean(*K, P + "kernel_check.", "changes_preempt_count",
+                /*Optional=*/true);
       }
     });
     forEach(R, "", "functions", [&](const json &F, const std::string &P) {
@@ -119,6 +122,10 @@ public:
   void string(const json &O, const std::string &P, const char *K,
               bool Optional = false) {
     typed(O, P, K, &json::is_string, "a string", Optional);
+  }
+  void boolean(const json &O, const std::string &P, const char *K,
+               bool Optional = false) {
+    typed(O, P, K, &json::is_boolean, "true or false", Optional);
   }
   void integer(const json &O, const std::string &P, const char *K) {
     typed(O, P, K, &json::is_number_integer, "an integer");

@@ -453,6 +453,10 @@ bool translate(const tooling::CompilationDatabase &DB,
       !loadBindingsInventory(DB, Files.front(), Opts, Bindings))
     return false;
 
+  Out.KunitCountsWarnings =
+      Bindings && !Bindings->AssumeAll &&
+      Bindings->Functions.count("kunit_start_suppress_warning") &&
+      Bindings->Functions.count("kunit_suppressed_warning_count");
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
   LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,

@@ -30,6 +30,9 @@ struct TranslationOutput {
   std::vector<std::string> Dependencies;
   // Inputs whose translation unit holds no helper at all.
   std::vector<std::string> InputsWithoutHelpers;
+  // The bindings hold KUnit's warning suppression with its count (Linux
+  // 7.3): the in-kernel suite can run helpers that may warn.
+  bool KunitCountsWarnings = false;
 };
 
 // Returns false when some input did not compile; Clang has then printed the

@@ -689,8 +689,10 @@ ir::ValueShape TypeLowering::shape(QualType T) {
     }
   } else {
     S.Kind = "record";
-    if (!C->isIncompleteType())
+    if (!C->isIncompleteType()) {
       S.Bits = Ctx.getTypeSize(C);
+      S.PointeePlain = isPlainData(C);
+    }
   }
   return S;
 }

@@ -35,14 +35,55 @@ bool isDataInstruction(const std::string &M) {
          (M.size() <= 4 && M[0] == 'j' && M != "jmpq");
 }
 
-// The first asm instruction of Text that is not data-only, or one that
-// writes through a segment register (per-CPU data) or a symbol operand
-// (a global). Nothing if the asm touches only its operands.
-std::optional<std::string> asmEffect(const Expr &E) {
-  std::set<std::string> SymSlots;
+// C functions of the kernel that read nothing an argument points to and
+// change nothing the kernel keeps, so running them twice is as safe as
+// running a translation twice. Calls to any other C function keep a helper
+// out of the suite, memcpy() and memset() too: a length computed from the
+// arguments (bitmap_copy_and_extend() with a size below the count) runs
+// past any object a test builds.
+bool touchesOnlyItsArguments(const std::string &Name) {
+  static const std::set<std::string> Names = {
+      // Read-only lookups: a range check on the address, a name table.
+      "is_vmalloc_addr", "errname",
+      // might_sleep()'s and preempt_enable()'s static calls: may yield the
+      // CPU, which a KUnit case in process context may always do.
+      "__SCT__might_resched", "__SCT__preempt_schedule"};
+  return Names.count(Name) != 0;
+}
+
+// The flags of the bug_entry a WARN()/BUG() asm emits (`.word {N}\t#
+// bug_entry::flags`), if it names them by a const operand.
+std::optional<uint64_t> bugFlags(const Expr &E) {
+  size_t At = E.Text.find("# bug_entry::flags");
+  if (At == std::string::npos)
+    return std::nullopt;
+  size_t Open = E.Text.rfind('{', At), Close = E.Text.find('}', Open);
+  if (Open == std::string::npos || Close > At)
+    return std::nullopt;
+  size_t Slot = std::stoul(E.Text.substr(Open + 1, Close - Open - 1));
+  if (Slot >= E.AsmOps.size() || E.AsmOps[Slot].Dir != AsmDir::Const)
+    return std::nullopt;
+  const Expr &Value = *E.Ops[E.AsmOps[Slot].In];
+  if (Value.Kind != ExprKind::IntLit)
+    return std::nullopt;
+  return Value.IntValue;
+}
+
+// What an asm statement does beyond its operands and the flags.
+struct AsmEffect {
+  // Why running it twice may not leave the kernel as it was, or empty.
+  std::string Blocking;
+  bool Warns = false; // a WARN's `ud2`
+  // The C globals it writes through sym operands, with the instruction.
+  std::vector<std::pair<std::string, std::string>> GlobalsWritten;
+};
+
+AsmEffect asmEffect(const Expr &E) {
+  AsmEffect Effect;
+  std::map<std::string, std::string> SymSlots; // "{1}" -> its symbol
   for (size_t I = 0; I != E.AsmOps.size(); ++I)
     if (E.AsmOps[I].Dir == AsmDir::Sym)
-      SymSlots.insert("{" + std::to_string(I) + "}");
+      SymSlots["{" + std::to_string(I) + "}"] = E.AsmOps[I].Sym.Name;
   std::string Text = E.Text;
   for (size_t Open; (Open = Text.find("/*")) != std::string::npos;) {
     size_t Close = Text.find("*/", Open);
@@ -66,12 +107,26 @@ std::optional<std::string> asmEffect(const Expr &E) {
       }
       if (Mnemonic.empty() || Mnemonic[0] == '.')
         continue; // directives
-      if (Mnemonic == "ud2")
-        return "raises a kernel warning or BUG (`ud2`)";
-      if (!isDataInstruction(Mnemonic))
-        return "runs `" + Mnemonic + "`";
       std::string Operands;
       std::getline(Words, Operands);
+      Operands.erase(0, Operands.find_first_not_of(" \t"));
+      Operands.erase(Operands.find_last_not_of(" \t") + 1);
+      if (Mnemonic == "ud2") {
+        // BUG() stops the kernel; a WARN's bug_entry says it is one.
+        std::optional<uint64_t> Flags = bugFlags(E);
+        if (!Flags || !(*Flags & 1)) {
+          Effect.Blocking = "raises a kernel BUG (`ud2`)";
+          return Effect;
+        }
+        Effect.Warns = true;
+        continue;
+      }
+      if (Mnemonic == "call" && touchesOnlyItsArguments(Operands))
+        continue; // preempt_enable()'s static call to preempt_schedule()
+      if (!isDataInstruction(Mnemonic)) {
+        Effect.Blocking = "runs `" + Mnemonic + "`";
+        return Effect;
+      }
       size_t LastComma = Operands.rfind(',');
       std::string Destination =
           LastComma == std::string::npos ? Operands : Operands.substr(LastComma);
@@ -81,14 +136,16 @@ std::optional<std::string> asmEffect(const Expr &E) {
       if (Reads)
         continue;
       if (Destination.find("%gs:") != std::string::npos ||
-          Destination.find("%fs:") != std::string::npos)
-        return "writes per-CPU data (`" + Mnemonic + "`)";
-      for (const std::string &Slot : SymSlots)
+          Destination.find("%fs:") != std::string::npos) {
+        Effect.Blocking = "writes per-CPU data (`" + Mnemonic + "`)";
+        return Effect;
+      }
+      for (const auto &[Slot, Symbol] : SymSlots)
         if (Destination.find(Slot) != std::string::npos)
-          return "writes a C global (`" + Mnemonic + "`)";
+          Effect.GlobalsWritten.push_back({Symbol, Mnemonic});
     }
   }
-  return std::nullopt;
+  return Effect;
 }
 
 // The static a place expression writes, if its root is one.
@@ -103,31 +160,22 @@ const Symbol *staticRoot(const Expr &Place) {
                                                              : nullptr;
 }
 
-// C functions of the kernel that read nothing an argument points to and
-// change nothing the kernel keeps, so running them twice is as safe as
-// running a translation twice. Calls to any other C function keep a helper
-// out of the suite, memcpy() and memset() too: a length computed from the
-// arguments (bitmap_copy_and_extend() with a size below the count) runs
-// past any object a test builds.
-bool touchesOnlyItsArguments(const std::string &Name) {
-  static const std::set<std::string> Names = {
-      // Read-only lookups: a range check on the address, a name table.
-      "is_vmalloc_addr", "errname",
-      // might_sleep()'s static call to __cond_resched(): may yield the CPU,
-      // which a KUnit case in process context may always do.
-      "__SCT__might_resched"};
-  return Names.count(Name) != 0;
-}
-
 class EffectFinder {
 public:
-  explicit EffectFinder(const Module &M) : Functions(M) {}
+  EffectFinder(const Module &M, const KernelSuiteSupport &Support)
+      : Functions(M), Support(Support) {}
 
-  // Why calling helper F twice may not leave the kernel as it was; empty if
-  // it touches only what its arguments point to.
-  std::string helperEffect(const Function &F) {
+  // Why calling helper F twice may not leave the kernel as it was, or
+  // empty; sets what the suite measures and undoes around each side.
+  std::string helperEffect(const Function &F, KernelCheck &Check) {
     Seen.clear();
-    return effectOf(F);
+    Current = &Check;
+    MayReschedule = false;
+    std::string Why = effectOf(F);
+    if (Why.empty() && Check.ChangesPreemptCount && MayReschedule)
+      // The suite turns interrupts off around it.
+      return "changes the preempt count and may reschedule";
+    return Why;
   }
 
 private:
@@ -135,6 +183,50 @@ private:
     if (!Seen.insert(&F).second)
       return ""; // reported where it was first reached
     return F.Body ? effectIn(*F.Body) : "";
+  }
+
+  // A write to the C global Name, or its mutable address: Why unless the
+  // suite restores it.
+  std::string globalChange(const std::string &Name, std::string Why) {
+    if (Name != PreemptCountGlobal)
+      return Why;
+    Current->ChangesPreemptCount = true;
+    return "";
+  }
+
+  // A warning: counted where the tree's KUnit can, else Why.
+  std::string warning(std::string Why) {
+    if (!Support.CountsWarnings)
+      return Why;
+    Current->CountsWarnings = true;
+    return "";
+  }
+
+  std::string asmEffectIn(const Expr &E) {
+    if (E.AsmOpts.NoReturn)
+      return "does not return (asm)";
+    AsmEffect A = asmEffect(E);
+    if (!A.Blocking.empty())
+      return "asm " + A.Blocking;
+    if (A.Warns)
+      if (std::string Why = warning("asm raises a kernel warning (`ud2`)");
+          !Why.empty())
+        return Why;
+    MayReschedule |= E.Text.find("__SCT__might_resched") != std::string::npos;
+    for (const auto &[Global, Mnemonic] : A.GlobalsWritten)
+      if (std::string Why = globalChange(Global, "asm writes the C global `" +
+                                                     Global + "` (`" +
+                                                     Mnemonic + "`)");
+          !Why.empty())
+        return Why;
+    for (const AsmOperand &Op : E.AsmOps)
+      if (isOutput(Op.Dir) && Op.Out >= 0)
+        if (const Symbol *S = staticRoot(*E.Ops[Op.Out]))
+          if (std::string Why = globalChange(
+                  S->Name, "writes the C global `" + S->Name + "`");
+              !Why.empty())
+            return Why;
+    return "";
   }
 
   std::string effectIn(const Expr &E) {
@@ -146,24 +238,25 @@ private:
     case ExprKind::CallPtr:
       return "calls through a function pointer";
     case ExprKind::Asm:
-      if (E.AsmOpts.NoReturn)
-        return "does not return (asm)";
-      if (std::optional<std::string> Why = asmEffect(E))
-        return "asm " + *Why;
-      for (const AsmOperand &Op : E.AsmOps)
-        if (isOutput(Op.Dir) && Op.Out >= 0)
-          if (const Symbol *S = staticRoot(*E.Ops[Op.Out]))
-            return "writes the C global `" + S->Name + "`";
+      if (std::string Why = asmEffectIn(E); !Why.empty())
+        return Why;
       break;
     case ExprKind::Assign:
     case ExprKind::VolatileWrite:
     case ExprKind::BitfieldSet:
       if (const Symbol *S = staticRoot(*E.Ops[0]))
-        return "writes the C global `" + S->Name + "`";
+        if (std::string Why = globalChange(
+                S->Name, "writes the C global `" + S->Name + "`");
+            !Why.empty())
+          return Why;
       break;
     case ExprKind::AddrOf:
       if (const Symbol *S = staticRoot(*E.Ops[0]); S && E.Mutable)
-        return "takes the mutable address of the C global `" + S->Name + "`";
+        if (std::string Why = globalChange(
+                S->Name,
+                "takes the mutable address of the C global `" + S->Name + "`");
+            !Why.empty())
+          return Why;
       break;
     case ExprKind::IntLit:
     case ExprKind::BoolLit:
@@ -212,8 +305,11 @@ private:
       return "calls the C function `" + S.Name + "`";
     case SymbolKind::BindingsFn:
     case SymbolKind::ExternFn:
+      MayReschedule |= S.Name == "__SCT__might_resched";
       if (touchesOnlyItsArguments(S.Name))
         return "";
+      if (raisesWarning(S.Name))
+        return warning("calls the C function `" + S.Name + "`");
       return "calls the C function `" + S.Name + "`";
     case SymbolKind::ShimFn:
     case SymbolKind::Core:
@@ -227,7 +323,10 @@ private:
   }
 
   FunctionIndex Functions;
+  const KernelSuiteSupport &Support;
   std::set<const Function *> Seen;
+  KernelCheck *Current = nullptr;
+  bool MayReschedule = false;
 };
 
 // Why the suite cannot build this argument, or empty.
@@ -245,14 +344,34 @@ std::string argumentProblem(const std::string &Name, const ValueShape &S) {
   }
   if (S.Kind == "fnptr")
     return ""; // null: the effects keep out a helper that calls it
+  if (S.Kind == "record" && S.PointeePlain && S.Bits / 8 <= KernelCheckMaxObject)
+    return ""; // read from a zone, as an object behind a pointer is built
   return Arg + "is a `" + S.CType + "` passed by value";
+}
+
+// Why the suite cannot compare this result, or empty.
+std::string resultProblem(const ValueShape &S) {
+  if (S.Kind == "float" ||
+      (S.Kind == "record" && (!S.PointeePlain || S.Bits > 64)))
+    return "returns a `" + S.CType + "` by value";
+  return ""; // a record of plain data compares as its bytes
 }
 
 } // namespace
 
-void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers) {
+bool reportsWarning(const std::string &CName) {
+  return CName == "__SCT__WARN_trap";
+}
+
+bool raisesWarning(const std::string &CName) {
+  // refcount_warn_saturate() also saturates the refcount_t it is given.
+  return reportsWarning(CName) || CName == "refcount_warn_saturate";
+}
+
+void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
+                      const KernelSuiteSupport &Support) {
   std::map<std::string, const Function *> HelperFns = helpersByCName(M);
-  EffectFinder Effects(M);
+  EffectFinder Effects(M, Support);
   PointerOrigins Origins(M);
   for (HelperRecord &H : Helpers) {
     H.Check.V = KernelCheck::Verdict::NotCheckable;
@@ -266,25 +385,24 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers) {
       H.Check.Reason = "does not return";
       continue;
     }
-    if (H.Sig.Ret.Kind == "record" || H.Sig.Ret.Kind == "float") {
-      H.Check.Reason = "returns a `" + H.Sig.Ret.CType + "` by value";
-      continue;
-    }
-    unsigned Pointers = 0;
+    H.Check.Reason = resultProblem(H.Sig.Ret);
+    unsigned Zones = 0;
     for (const auto &[Name, Shape] : H.Sig.Params) {
       if (H.Check.Reason.empty())
         H.Check.Reason = argumentProblem(Name, Shape);
-      Pointers += Shape.Kind == "pointer";
+      Zones += Shape.Kind == "pointer" || Shape.Kind == "record";
     }
-    if (H.Check.Reason.empty() && Pointers > KernelCheckMaxPointers)
-      H.Check.Reason = "takes " + std::to_string(Pointers) +
-                       " pointers, more than the suite builds";
+    if (H.Check.Reason.empty() && Zones > KernelCheckMaxPointers)
+      H.Check.Reason = "takes " + std::to_string(Zones) +
+                       " pointers or records, more than the suite builds";
     if (H.Check.Reason.empty())
-      H.Check.Reason = Effects.helperEffect(F);
+      H.Check.Reason = Effects.helperEffect(F, H.Check);
     if (H.Check.Reason.empty())
       H.Check.Reason = Origins.strayDereference(F);
     if (H.Check.Reason.empty())
       H.Check.V = KernelCheck::Verdict::InSuite;
+    else
+      H.Check.CountsWarnings = H.Check.ChangesPreemptCount = false;
   }
 }
 

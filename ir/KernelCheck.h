@@ -25,8 +25,29 @@ constexpr uint64_t KernelCheckMaxObject = 12288;
 // The most pointer arguments it builds objects for.
 constexpr unsigned KernelCheckMaxPointers = 3;
 
+// What the tree's KUnit lets the suite do.
+struct KernelSuiteSupport {
+  // kunit_start_suppress_warning() and kunit_suppressed_warning_count()
+  // (Linux 7.3): a helper that may raise a warning runs with its warnings
+  // suppressed and counted, each side's count compared.
+  bool CountsWarnings = false;
+};
+
+// The kernel's global the suite saves, compares and restores around each
+// side of a helper that changes it (ir/Report.h: ChangesPreemptCount).
+constexpr const char *PreemptCountGlobal = "__preempt_count";
+
+// C functions that report a kernel warning and do nothing else, reading
+// the bug_entry and format they are given (WARN() with a format's static
+// call): PointerOrigins does not follow their pointers.
+bool reportsWarning(const std::string &CName);
+// Those, and C functions whose only effect beyond their arguments is a
+// warning (refcount_t's saturation report).
+bool raisesWarning(const std::string &CName);
+
 // Sets each helper's Check to InSuite or NotCheckable (with the reason).
-void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers);
+void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
+                      const KernelSuiteSupport &Support);
 
 } // namespace h2r::ir
 

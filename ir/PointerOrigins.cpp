@@ -2,6 +2,7 @@
 
 #include "ir/PointerOrigins.h"
 
+#include "ir/KernelCheck.h"
 #include "ir/passes/Walk.h"
 
 #include <regex>
@@ -210,6 +211,8 @@ private:
         Why = Origins.analyse(*C, derivedArguments(E)).Stray;
         break;
       }
+      if (reportsWarning(E.Sym.Name))
+        break; // the kernel's bug_entry and format
       for (const ExprPtr &A : E.Ops)
         if (Why.empty() && isPointer(*A))
           Why = Needs(*A);

@@ -36,7 +36,8 @@ struct ValueShape {
   uint64_t PointeeSize = 0; // pointer: sizeof(*p), 0 if void/incomplete
   // pointer: *p is complete and plain data: no pointer, function pointer or
   // flexible array anywhere in it, so two byte-identical copies of it are
-  // the same input (the in-kernel differential suite builds such objects).
+  // the same input (the in-kernel differential suite builds such objects);
+  // record: the record itself is.
   bool PointeePlain = false;
   std::string CType;        // the C spelling
 };
@@ -77,6 +78,12 @@ struct KernelCheck {
   };
   Verdict V = Verdict::Unplanned;
   std::string Reason;
+  // In the suite, it may raise a kernel warning: each side runs with
+  // warnings suppressed and counted by KUnit, and the counts are compared.
+  bool CountsWarnings = false;
+  // It changes the preempt count: each side runs with interrupts off, the
+  // count's change is compared and the count restored.
+  bool ChangesPreemptCount = false;
 };
 
 struct HelperRecord {

@@ -7,7 +7,9 @@ in-kernel differential suite must catch both changes (check-mutant.py).
 - atomic_read returns one more than it read (a wrong result);
 - atomic_set stores i ^ 1 (wrong memory, nothing returned);
 - dev_set_drvdata stores a pointer 8 bytes past the one it is given (a
-  wrong pointer in an object that holds pointers).
+  wrong pointer in an object that holds pointers);
+- spin_lock releases instead (the preempt count goes the wrong way);
+- WARN_ON returns its condition without warning (a warning missing).
 Prints the names of the helpers it changed.
 """
 import re
@@ -18,6 +20,8 @@ MUTATIONS = [
     ("atomic_set", "inlines::atomic_set(v, i);", "inlines::atomic_set(v, i ^ 1);"),
     ("dev_set_drvdata", "inlines::dev_set_drvdata(dev, data);",
      "inlines::dev_set_drvdata(dev, data.wrapping_byte_add(8));"),
+    ("spin_lock", "inlines::spin_lock(lock);", "inlines::spin_unlock(lock);"),
+    ("WARN_ON", "if __ret_warn_on != 0_i32 {", "if __ret_warn_on == 2_i32 {"),
 ]
 
 path = sys.argv[1]

@@ -39,8 +39,8 @@ struct OneHelper {
     Records.push_back(std::move(H));
   }
 
-  const KernelCheck &plan() {
-    planKernelChecks(M, Records);
+  const KernelCheck &plan(KernelSuiteSupport Support = {}) {
+    planKernelChecks(M, Records, Support);
     return Records[0].Check;
   }
 };
@@ -108,7 +108,7 @@ TEST_CASE("arguments the suite cannot build say why", "[kernel-check]") {
         {Name, pointerTo(4, true, "atomic_t *")});
   }
   CHECK(FourPointers.plan().Reason ==
-        "takes 4 pointers, more than the suite builds");
+        "takes 4 pointers or records, more than the suite builds");
 }
 
 TEST_CASE("effects beyond the arguments keep a helper out", "[kernel-check]") {
@@ -136,14 +136,130 @@ TEST_CASE("effects beyond the arguments keep a helper out", "[kernel-check]") {
   OneHelper ReadsPerCpu(i32(), intShape(), asmOf("movq %gs:{1}, {0}"));
   CHECK(ReadsPerCpu.plan().V == KernelCheck::Verdict::InSuite);
 
-  // WARN_ON's asm: a label, then the instruction.
-  OneHelper Warns(i32(), intShape(),
-                  asmOf("1:\t ud2 \n.pushsection __bug_table,\"aw\"\n\t2:\t"
-                        ".long 1b - .\t# bug_entry::bug_addr\n.popsection"));
-  CHECK(Warns.plan().Reason == "asm raises a kernel warning or BUG (`ud2`)");
-
   OneHelper Commented(i32(), intShape(), asmOf("/* a note */ lfence"));
   CHECK(Commented.plan().V == KernelCheck::Verdict::InSuite);
+}
+
+namespace {
+
+// WARN_ON's or BUG's asm: a label, the instruction, and a bug_entry whose
+// flags are the const operand {0}.
+ExprPtr bugAsm(uint64_t Flags) {
+  auto A = std::make_unique<Expr>(ExprKind::Asm, Type::unit());
+  A->Text = "1:\t ud2 \n.pushsection __bug_table,\"aw\"\n\t2:\t"
+            ".long 1b - .\t# bug_entry::bug_addr\n"
+            "\t.word {0}\t# bug_entry::flags\n.popsection";
+  AsmOperand Op;
+  Op.Dir = AsmDir::Const;
+  Op.In = 0;
+  A->AsmOps.push_back(Op);
+  A->Ops.push_back(makeInt(Flags, i32()));
+  return bodyDoing(std::move(A));
+}
+
+// `<Mnemonic> {0}(%rip)` on the C global Global.
+ExprPtr globalAsm(const std::string &Mnemonic, const std::string &Global) {
+  auto A = std::make_unique<Expr>(ExprKind::Asm, Type::unit());
+  A->Text = Mnemonic + " {0}(%rip)";
+  AsmOperand Op;
+  Op.Dir = AsmDir::Sym;
+  Op.Sym = {SymbolKind::BindingsStatic, Global};
+  A->AsmOps.push_back(Op);
+  return bodyDoing(std::move(A));
+}
+
+} // namespace
+
+TEST_CASE("warnings are counted where the tree's KUnit can", "[kernel-check]") {
+  KernelSuiteSupport Counts;
+  Counts.CountsWarnings = true;
+  // WARN_ON_ONCE: BUGFLAG_WARNING | BUGFLAG_ONCE | BUGFLAG_TAINT(9).
+  OneHelper Warns(i32(), intShape(), bugAsm(0x903));
+  CHECK(Warns.plan().Reason == "asm raises a kernel warning (`ud2`)");
+  CHECK(!Warns.Records[0].Check.CountsWarnings);
+  CHECK(Warns.plan(Counts).V == KernelCheck::Verdict::InSuite);
+  CHECK(Warns.Records[0].Check.CountsWarnings);
+  // BUG(): no warning flag, never run.
+  OneHelper Bug(i32(), intShape(), bugAsm(0));
+  CHECK(Bug.plan(Counts).Reason == "asm raises a kernel BUG (`ud2`)");
+
+  OneHelper Saturates(i32(), intShape(),
+                      callOf(SymbolKind::BindingsFn, "refcount_warn_saturate"));
+  CHECK(Saturates.plan().Reason ==
+        "calls the C function `refcount_warn_saturate`");
+  CHECK(Saturates.plan(Counts).V == KernelCheck::Verdict::InSuite);
+  CHECK(Saturates.Records[0].Check.CountsWarnings);
+}
+
+TEST_CASE("the preempt count is the one global the suite restores",
+          "[kernel-check]") {
+  OneHelper Disables(i32(), intShape(), globalAsm("incq", "__preempt_count"));
+  CHECK(Disables.plan().V == KernelCheck::Verdict::InSuite);
+  CHECK(Disables.Records[0].Check.ChangesPreemptCount);
+  OneHelper Other(i32(), intShape(), globalAsm("incq", "nr_things"));
+  CHECK(Other.plan().Reason == "asm writes the C global `nr_things` (`incq`)");
+  CHECK(!Other.Records[0].Check.ChangesPreemptCount);
+  // preempt_enable()'s reschedule is a call the suite may make...
+  OneHelper Enables(i32(), intShape(), asmOf("call __SCT__preempt_schedule"));
+  CHECK(Enables.plan().V == KernelCheck::Verdict::InSuite);
+  OneHelper Calls(i32(), intShape(), asmOf("call do_things"));
+  CHECK(Calls.plan().Reason == "asm runs `call`");
+  // ...but not might_sleep()'s with interrupts off.
+  std::vector<Stmt> Both;
+  Both.push_back(Stmt::expr(globalAsm("decq", "__preempt_count")));
+  Both.push_back(Stmt::expr(callOf(SymbolKind::BindingsFn, "__SCT__might_resched")));
+  OneHelper Sleeps(i32(), intShape(),
+                   makeBlock(std::move(Both), makeInt(0, i32()), i32()));
+  CHECK(Sleeps.plan().Reason == "changes the preempt count and may reschedule");
+}
+
+TEST_CASE("records of plain data pass by value", "[kernel-check]") {
+  OneHelper Uid(Type::record("kuid_t"), {"record", 32, false, 0, true, "kuid_t"});
+  CHECK(Uid.plan().V == KernelCheck::Verdict::InSuite);
+  std::string Suite = emit::emitKunitSuite(Uid.M, Uid.Records, "test");
+  CHECK(Suite.find("            // SAFETY: the zone is aligned for the record "
+                   "and holds its bytes.\n"
+                   "            let a1 = unsafe { z.at::<bindings::kuid_t>(0)"
+                   ".read() };\n") != std::string::npos);
+  OneHelper Holds(Type::record("path"), {"record", 128, false, 0, false, "struct path"});
+  CHECK(Holds.plan().Reason == "argument `b` is a `struct path` passed by value");
+
+  OneHelper Returns(i32(), intShape());
+  Returns.M.Functions[0].Ret = Type::record("refcount_t");
+  Returns.M.Functions[0].Body =
+      makeBlock({}, std::make_unique<Expr>(ExprKind::Zeroed, Type::record("refcount_t")),
+                Type::record("refcount_t"));
+  Returns.Records[0].Sig.Ret = {"record", 32, false, 0, true, "refcount_t"};
+  CHECK(Returns.plan().V == KernelCheck::Verdict::InSuite);
+  CHECK(emit::emitKunitSuite(Returns.M, Returns.Records, "test")
+            .find("Outcome::of(bits(r))") != std::string::npos);
+  Returns.Records[0].Sig.Ret = {"record", 128, false, 0, true, "struct pair"};
+  CHECK(Returns.plan().Reason == "returns a `struct pair` by value");
+}
+
+TEST_CASE("the suite measures what the plan says a helper does",
+          "[kernel-check]") {
+  KernelSuiteSupport Counts;
+  Counts.CountsWarnings = true;
+  OneHelper Plain(i32(), intShape());
+  Plain.plan(Counts);
+  std::string Suite = emit::emitKunitSuite(Plain.M, Plain.Records, "test");
+  CHECK(Suite.find("fn counting_warnings") == std::string::npos);
+  CHECK(Suite.find("fn measuring_preempt_count") == std::string::npos);
+
+  OneHelper Warns(i32(), intShape(), bugAsm(0x903));
+  Warns.plan(Counts);
+  Suite = emit::emitKunitSuite(Warns.M, Warns.Records, "test");
+  CHECK(Suite.find("fn counting_warnings") != std::string::npos);
+  CHECK(Suite.find("            counting_warnings(|| {\n"
+                   "                // SAFETY:") != std::string::npos);
+
+  OneHelper Disables(i32(), intShape(), globalAsm("incq", "__preempt_count"));
+  Disables.plan();
+  Suite = emit::emitKunitSuite(Disables.M, Disables.Records, "test");
+  CHECK(Suite.find("fn measuring_preempt_count") != std::string::npos);
+  CHECK(Suite.find("            measuring_preempt_count(|| {\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("the suite calls both sides with the same arguments", "[kernel-check]") {
