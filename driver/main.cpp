@@ -60,6 +60,8 @@ cl::opt<std::string> DepfilePath("depfile", cl::desc("Write a Make depfile namin
                                  cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> KunitSuitePath("kunit-suite", cl::desc("Write the in-kernel differential suite here: a crate of KUnit test cases calling each translated helper and its C original on the same inputs (bindgen types only)"),
                                     cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> KunitSuiteCPath("kunit-suite-c", cl::desc("With --kunit-suite, for kernels without #[kunit_tests] (6.12): the suite is Rust functions this C file registers with KUnit, as kbuild does with the doctests"),
+                                     cl::value_desc("file.c"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> FallbackRouteOpt("fallback-route", cl::desc("How helpers left to C reach Rust in this build, for the report: call (helpers.o) or lto (CONFIG_RUST_INLINE_HELPERS)"),
                                       cl::value_desc("call|lto"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
@@ -502,6 +504,13 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
                   "kernel, against its bindings");
     Outputs.push_back({KunitSuitePath, ""});
   }
+  size_t KunitCIndex = Outputs.size();
+  if (!KunitSuiteCPath.empty()) {
+    if (KunitSuitePath.empty())
+      return fail("--kunit-suite-c needs --kunit-suite: it registers that "
+                  "suite's test cases");
+    Outputs.push_back({KunitSuiteCPath, ""});
+  }
   if (!checkOutputPaths(Outputs, Files))
     return 1;
 
@@ -563,12 +572,16 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     ir::KernelSuiteSupport Support;
     Support.CountsWarnings = Out.KunitCountsWarnings;
     ir::planKernelChecks(Out.Module, Out.Report.Helpers, Support);
-    std::string Suite = emit::emitKunitSuite(
+    emit::KunitSuite Suite = emit::emitKunitSuite(
         Out.Module, Out.Report.Helpers,
-        Banner + "\nThe in-kernel differential suite of this translation.");
+        Banner + "\nThe in-kernel differential suite of this translation.",
+        KunitSuiteCPath.empty() ? emit::KunitSuiteForm::Attribute
+                                : emit::KunitSuiteForm::CTable);
     if (FormatterOpt == "rustfmt")
-      Suite = formatted(std::move(Suite));
-    Outputs[KunitIndex].Content = std::move(Suite);
+      Suite.Rust = formatted(std::move(Suite.Rust));
+    Outputs[KunitIndex].Content = std::move(Suite.Rust);
+    if (!KunitSuiteCPath.empty())
+      Outputs[KunitCIndex].Content = std::move(Suite.C);
   }
   if (!ReportPath.empty()) {
     attachRustSources(Out.Module, EO, Out.Report);

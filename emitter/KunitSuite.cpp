@@ -12,19 +12,34 @@ using namespace ir;
 
 namespace {
 
-// The suite's own code: the argument grids, the memory pointer arguments
-// point into, and the loop that runs both sides and compares them.
-const char *Runner = R"(//! Calls each translated helper and its C original on the same inputs in
+const char *Purpose =
+    R"(//! Calls each translated helper and its C original on the same inputs in
 //! the running kernel, and compares what they return and every byte of the
 //! memory their pointer arguments point into.
+)";
 
+// The crate's head where `#[kunit_tests]` makes the suite: its own crate.
+const char *AttributeHead = R"(
 #![no_std]
 #![feature(used_with_arg)]
 // Test cases are named as the helpers are (`ERR_PTR`).
 #![allow(non_snake_case)]
 
 #[macros::kunit_tests(helpers2rs_differential)]
-mod tests {
+mod tests {)";
+
+// The object's head where C registers the suite: kbuild's rule for a Rust
+// object gives it `no_std` and the kernel crate.
+const char *CTableHead = R"(
+// Test cases are named as the helpers are (`ERR_PTR`).
+#![allow(non_snake_case)]
+
+use kernel::bindings;
+)";
+
+// The suite's own code: the argument grids, the memory pointer arguments
+// point into, and the loop that runs both sides and compares them.
+const char *Runner = R"(
     /// Edge values of an integer argument, as raw bits (`as` narrows them).
     const EDGES: [u64; 26] = [
         0,
@@ -234,7 +249,7 @@ const char *RecordBits = R"(
 
 class SuitePrinter {
 public:
-  SuitePrinter() {
+  explicit SuitePrinter(KunitSuiteForm Form) : Form(Form) {
     Opts.Types = TypeMode::Bindgen;
     Opts.BindingsPath = "bindings";
   }
@@ -295,14 +310,26 @@ public:
       Body = "counting_warnings(|| {\n" + indented(Body) + "\n})";
       UsesWarnings = true;
     }
-    Tests << "\n    #[test]\n    fn " << F.RustName << "() {\n"
-          << "        assert!(same(\"" << F.RustName << "\", &[" << DimList
-          << "], " << (HasPointer ? "true" : "false") << ", "
-          << zoneBytes(H) << ", |"
-          << (UsesDigits ? "d" : "_") << ", " << (UsesZones ? "z" : "_")
-          << ", c| {\n"
-          << Setup.str() << indented(Body, 12) << "\n"
-          << "        }));\n    }\n";
+    std::ostringstream Same;
+    Same << "same(\"" << F.RustName << "\", &[" << DimList << "], "
+         << (HasPointer ? "true" : "false") << ", " << zoneBytes(H) << ", |"
+         << (UsesDigits ? "d" : "_") << ", " << (UsesZones ? "z" : "_")
+         << ", c| {\n"
+         << Setup.str() << indented(Body, 12) << "\n        })";
+    switch (Form) {
+    case KunitSuiteForm::Attribute:
+      Tests << "\n    #[test]\n    fn " << F.RustName << "() {\n"
+            << "        assert!(" << Same.str() << ");\n    }\n";
+      break;
+    case KunitSuiteForm::CTable:
+      Tests << "\n    /// `" << F.RustName
+            << "` against its C original (registered by the suite's C "
+               "file).\n    #[no_mangle]\n    pub extern \"C\" fn "
+            << KunitSuiteName << "_" << F.RustName << "() -> bool {\n"
+            << "        " << Same.str() << "\n    }\n";
+      break;
+    }
+    Names.push_back(F.RustName);
   }
 
   std::string str(const std::string &Banner) const {
@@ -311,7 +338,41 @@ public:
     std::istringstream Lines(Banner);
     for (std::string Line; std::getline(Lines, Line);)
       OS << "// " << Line << "\n";
-    OS << "\n" << Runner;
+    OS << "\n" << Purpose << body();
+    return OS.str();
+  }
+
+  // The C file that registers the CTable form's functions as KUnit cases.
+  std::string cTable(const std::string &Banner) const {
+    std::ostringstream OS;
+    OS << "// SPDX-License-Identifier: GPL-2.0\n";
+    std::istringstream Lines(Banner);
+    for (std::string Line; std::getline(Lines, Line);)
+      OS << "// " << Line << "\n";
+    OS << "\n#include <kunit/test.h>\n";
+    for (const std::string &N : Names)
+      OS << "\nbool " << KunitSuiteName << "_" << N << "(void);\n\n"
+         << "static void " << KunitSuiteName << "_case_" << N
+         << "(struct kunit *test)\n{\n\tKUNIT_EXPECT_TRUE(test, "
+         << KunitSuiteName << "_" << N << "());\n}\n";
+    OS << "\nstatic struct kunit_case " << KunitSuiteName << "_cases[] = {\n";
+    for (const std::string &N : Names)
+      OS << "\t{ .run_case = " << KunitSuiteName << "_case_" << N
+         << ", .name = \"" << N << "\" },\n";
+    OS << "\t{}\n};\n\nstatic struct kunit_suite " << KunitSuiteName
+       << "_suite = {\n\t.name = \"" << KunitSuiteName << "\",\n"
+       << "\t.test_cases = " << KunitSuiteName << "_cases,\n};\n\n"
+       << "kunit_test_suite(" << KunitSuiteName << "_suite);\n";
+    return OS.str();
+  }
+
+private:
+  // Everything after the file's comments: the head of the form, then the
+  // runner and the test cases (inside the test module, or at the top level
+  // where C registers them).
+  std::string body() const {
+    std::ostringstream OS;
+    OS << Runner;
     if (UsesWarnings)
       OS << CountingWarnings;
     if (UsesPreemptCount)
@@ -323,11 +384,25 @@ public:
       // that hold no FFI-safe type are fine behind a pointer.
       OS << "\n    #[allow(improper_ctypes)]\n    extern \"C\" {\n"
          << Externs.str() << "    }\n";
-    OS << Tests.str() << "}\n";
-    return OS.str();
+    OS << Tests.str();
+    switch (Form) {
+    case KunitSuiteForm::Attribute:
+      return AttributeHead + OS.str() + "}\n";
+    case KunitSuiteForm::CTable:
+      return CTableHead + outdented(OS.str());
+    }
+    return "";
   }
 
-private:
+  // Text with four spaces less on each line.
+  static std::string outdented(const std::string &Text) {
+    std::string Out, Line;
+    std::istringstream Lines(Text);
+    while (std::getline(Lines, Line))
+      Out += (Line.rfind("    ", 0) == 0 ? Line.substr(4) : Line) + "\n";
+    return Out;
+  }
+
   // Text indented by Spaces more on each line but empty ones.
   static std::string indented(const std::string &Text, unsigned Spaces = 4) {
     std::string Out, Line;
@@ -417,22 +492,28 @@ private:
     return "unreachable!()"; // the plan admits none of these
   }
 
+  KunitSuiteForm Form;
   EmitOptions Opts;
   std::ostringstream Externs, Tests;
+  std::vector<std::string> Names; // of the helpers with a test case
   bool UsesWarnings = false, UsesPreemptCount = false, UsesRecordBits = false;
 };
 
 } // namespace
 
-std::string emitKunitSuite(const Module &M,
-                           const std::vector<HelperRecord> &Helpers,
-                           const std::string &Banner) {
+KunitSuite emitKunitSuite(const Module &M,
+                          const std::vector<HelperRecord> &Helpers,
+                          const std::string &Banner, KunitSuiteForm Form) {
   std::map<std::string, const Function *> HelperFns = helpersByCName(M);
-  SuitePrinter P;
+  SuitePrinter P(Form);
   for (const HelperRecord &H : Helpers)
     if (H.Check.V == KernelCheck::Verdict::InSuite)
       P.helper(*HelperFns.at(H.Name), H);
-  return P.str(Banner);
+  KunitSuite Suite;
+  Suite.Rust = P.str(Banner);
+  if (Form == KunitSuiteForm::CTable)
+    Suite.C = P.cTable(Banner);
+  return Suite;
 }
 
 } // namespace h2r::emit

@@ -21,9 +21,26 @@ namespace h2r::emit {
 // The KUnit suite's name, as kunit.py reports it.
 constexpr const char *KunitSuiteName = "helpers2rs_differential";
 
-std::string emitKunitSuite(const ir::Module &M,
-                           const std::vector<ir::HelperRecord> &Helpers,
-                           const std::string &Banner);
+// How the suite reaches KUnit.
+enum class KunitSuiteForm {
+  // A crate of its own whose `#[kunit_tests]` module is the suite (Linux
+  // 6.15 and later).
+  Attribute,
+  // Rust functions returning whether C and Rust agreed, and a C file that
+  // registers each as a KUnit case, as kbuild does with the doctests of
+  // kernels before `#[kunit_tests]` (Linux 6.12).
+  CTable,
+};
+
+struct KunitSuite {
+  std::string Rust;
+  std::string C; // the CTable form's registration; empty otherwise
+};
+
+KunitSuite emitKunitSuite(const ir::Module &M,
+                          const std::vector<ir::HelperRecord> &Helpers,
+                          const std::string &Banner,
+                          KunitSuiteForm Form = KunitSuiteForm::Attribute);
 
 } // namespace h2r::emit
 

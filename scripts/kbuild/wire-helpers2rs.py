@@ -5,13 +5,15 @@ rust/bindings/bindings_helpers_generated.rs with helpers2rs instead of
 bindgen, with the coverage report beside it (helpers2rs-report.json).
 Without HELPERS2RS the tree builds exactly as before.
 
-Where the tree has KUnit's `#[kunit_tests]` macro (Linux 6.15 and later),
-the same command writes the in-kernel differential suite
-(rust/bindings/helpers2rs_differential.rs), and with CONFIG_KUNIT=y (and
-without CONFIG_RUST_INLINE_HELPERS, which leaves no C original in vmlinux) kbuild
-builds it as its own crate into vmlinux (rust/helpers2rs_differential.o):
-KUnit suite `helpers2rs_differential`, each translated helper against its C
-original in helpers.o.
+The same command writes the in-kernel differential suite, and with
+CONFIG_KUNIT=y (and without CONFIG_RUST_INLINE_HELPERS, which leaves no C
+original in vmlinux) kbuild builds it into vmlinux: KUnit suite
+`helpers2rs_differential`, each translated helper against its C original in
+helpers.o. Where the tree has KUnit's `#[kunit_tests]` macro (Linux 6.15 and
+later) the suite is a crate of its own (rust/bindings/helpers2rs_differential.rs,
+rust/helpers2rs_differential.o); before it (6.12), Rust functions in
+rust/helpers2rs_differential.rs that rust/helpers2rs_differential_kunit.c
+registers, built as kbuild builds the doctests.
 
     wire-helpers2rs.py <srctree>
 
@@ -68,6 +70,19 @@ $(obj)/helpers2rs_differential.o: $(obj)/bindings/helpers2rs_differential.rs \\
 endif
 endif
 """
+# Before `#[kunit_tests]`: kbuild's rule for a Rust object builds the
+# functions, and C registers them, as with the doctests.
+SUITE_OPTION_C = ("helpers2rs_suite = --kunit-suite $(obj)/helpers2rs_differential.rs "
+                  "\\\n\t--kunit-suite-c $(obj)/helpers2rs_differential_kunit.c\n")
+SUITE_RULE_C = SUITE_MARK + """ (KUnit, registered from C).
+ifdef HELPERS2RS
+ifeq ($(CONFIG_KUNIT)$(CONFIG_RUST_INLINE_HELPERS),y)
+obj-$(CONFIG_RUST) += helpers2rs_differential.o helpers2rs_differential_kunit.o
+$(obj)/helpers2rs_differential.rs $(obj)/helpers2rs_differential_kunit.c: \\
+    $(obj)/bindings/bindings_helpers_generated.rs $(obj)/kernel.o ;
+endif
+endif
+"""
 RUST_END = "endif # CONFIG_RUST\n"
 
 
@@ -92,14 +107,15 @@ def main():
     if text.count(BINDGEN_RULE) != 1:
         sys.exit("%s:1:1: error: no bindgen rule for "
                  "bindings_helpers_generated.rs to replace" % path)
-    wired = WIRED_RULE
+    if text.count(RUST_END) != 1:
+        sys.exit("%s:1:1: error: no '%s' to put the differential suite "
+                 "before" % (path, RUST_END.strip()))
     if os.path.exists(os.path.join(sys.argv[1], "rust", "macros", "kunit.rs")):
-        if text.count(RUST_END) != 1:
-            sys.exit("%s:1:1: error: no '%s' to put the differential suite "
-                     "before" % (path, RUST_END.strip()))
-        wired = WIRED_RULE.replace("ifdef HELPERS2RS\n",
-                                   "ifdef HELPERS2RS\n" + SUITE_OPTION, 1)
-        text = text.replace(RUST_END, SUITE_RULE + "\n" + RUST_END)
+        option, rule = SUITE_OPTION, SUITE_RULE
+    else:
+        option, rule = SUITE_OPTION_C, SUITE_RULE_C
+    wired = WIRED_RULE.replace("ifdef HELPERS2RS\n", "ifdef HELPERS2RS\n" + option, 1)
+    text = text.replace(RUST_END, rule + "\n" + RUST_END)
     text = text.replace(BINDGEN_RULE, wired)
     if text == original:
         return

@@ -216,7 +216,7 @@ TEST_CASE("the preempt count is the one global the suite restores",
 TEST_CASE("records of plain data pass by value", "[kernel-check]") {
   OneHelper Uid(Type::record("kuid_t"), {"record", 32, false, 0, true, "kuid_t"});
   CHECK(Uid.plan().V == KernelCheck::Verdict::InSuite);
-  std::string Suite = emit::emitKunitSuite(Uid.M, Uid.Records, "test");
+  std::string Suite = emit::emitKunitSuite(Uid.M, Uid.Records, "test").Rust;
   CHECK(Suite.find("            // SAFETY: the zone is aligned for the record "
                    "and holds its bytes.\n"
                    "            let a1 = unsafe { z.at::<bindings::kuid_t>(0)"
@@ -231,7 +231,7 @@ TEST_CASE("records of plain data pass by value", "[kernel-check]") {
                 Type::record("refcount_t"));
   Returns.Records[0].Sig.Ret = {"record", 32, false, 0, true, "refcount_t"};
   CHECK(Returns.plan().V == KernelCheck::Verdict::InSuite);
-  CHECK(emit::emitKunitSuite(Returns.M, Returns.Records, "test")
+  CHECK(emit::emitKunitSuite(Returns.M, Returns.Records, "test").Rust
             .find("Outcome::of(bits(r))") != std::string::npos);
   Returns.Records[0].Sig.Ret = {"record", 128, false, 0, true, "struct pair"};
   CHECK(Returns.plan().Reason == "returns a `struct pair` by value");
@@ -243,20 +243,20 @@ TEST_CASE("the suite measures what the plan says a helper does",
   Counts.CountsWarnings = true;
   OneHelper Plain(i32(), intShape());
   Plain.plan(Counts);
-  std::string Suite = emit::emitKunitSuite(Plain.M, Plain.Records, "test");
+  std::string Suite = emit::emitKunitSuite(Plain.M, Plain.Records, "test").Rust;
   CHECK(Suite.find("fn counting_warnings") == std::string::npos);
   CHECK(Suite.find("fn measuring_preempt_count") == std::string::npos);
 
   OneHelper Warns(i32(), intShape(), bugAsm(0x903));
   Warns.plan(Counts);
-  Suite = emit::emitKunitSuite(Warns.M, Warns.Records, "test");
+  Suite = emit::emitKunitSuite(Warns.M, Warns.Records, "test").Rust;
   CHECK(Suite.find("fn counting_warnings") != std::string::npos);
   CHECK(Suite.find("            counting_warnings(|| {\n"
                    "                // SAFETY:") != std::string::npos);
 
   OneHelper Disables(i32(), intShape(), globalAsm("incq", "__preempt_count"));
   Disables.plan();
-  Suite = emit::emitKunitSuite(Disables.M, Disables.Records, "test");
+  Suite = emit::emitKunitSuite(Disables.M, Disables.Records, "test").Rust;
   CHECK(Suite.find("fn measuring_preempt_count") != std::string::npos);
   CHECK(Suite.find("            measuring_preempt_count(|| {\n") !=
         std::string::npos);
@@ -266,7 +266,7 @@ TEST_CASE("the suite calls both sides with the same arguments", "[kernel-check]"
   OneHelper Atomic(Type::pointer(Type::record("atomic_t"), false),
                    pointerTo(4, true, "atomic_t *"));
   Atomic.plan();
-  std::string Suite = emit::emitKunitSuite(Atomic.M, Atomic.Records, "test");
+  std::string Suite = emit::emitKunitSuite(Atomic.M, Atomic.Records, "test").Rust;
   CHECK(Suite.find("#[macros::kunit_tests(helpers2rs_differential)]") !=
         std::string::npos);
   CHECK(Suite.find("        #[link_name = \"rust_helper_f\"]\n"
@@ -286,14 +286,14 @@ TEST_CASE("the suite calls both sides with the same arguments", "[kernel-check]"
   OneHelper Large(Type::pointer(Type::record("big"), false),
                   pointerTo(KernelCheckMaxObject + 1, true, "struct big *"));
   Large.plan();
-  CHECK(emit::emitKunitSuite(Large.M, Large.Records, "test").find("fn f()") ==
+  CHECK(emit::emitKunitSuite(Large.M, Large.Records, "test").Rust.find("fn f()") ==
         std::string::npos);
 
   // A device (720 bytes) gets 768 and the 128 bytes either side.
   OneHelper Device(Type::pointer(Type::record("device"), false),
                    pointerTo(720, false, "struct device *"));
   Device.plan();
-  CHECK(emit::emitKunitSuite(Device.M, Device.Records, "test")
+  CHECK(emit::emitKunitSuite(Device.M, Device.Records, "test").Rust
             .find("&[SMALL.len(), PATTERNS.len()], true, 1024, |") !=
         std::string::npos);
 
@@ -301,6 +301,32 @@ TEST_CASE("the suite calls both sides with the same arguments", "[kernel-check]"
   TypeRef Callback = Type::fnPtr(Type::unit(), {}, false);
   OneHelper Stores(Callback, {"fnptr", 64, false, 0, false, "void (*)(void)"});
   Stores.plan();
-  CHECK(emit::emitKunitSuite(Stores.M, Stores.Records, "test")
+  CHECK(emit::emitKunitSuite(Stores.M, Stores.Records, "test").Rust
             .find("            let a1 = None;\n") != std::string::npos);
+}
+
+TEST_CASE("without #[kunit_tests], C registers the suite's functions",
+          "[kernel-check]") {
+  OneHelper Atomic(Type::pointer(Type::record("atomic_t"), false),
+                   pointerTo(4, true, "atomic_t *"));
+  Atomic.plan();
+  emit::KunitSuite Suite = emit::emitKunitSuite(
+      Atomic.M, Atomic.Records, "test", emit::KunitSuiteForm::CTable);
+  CHECK(Suite.Rust.find("kunit_tests") == std::string::npos);
+  CHECK(Suite.Rust.find("#![no_std]") == std::string::npos); // kbuild's
+  CHECK(Suite.Rust.find("\nuse kernel::bindings;\n") != std::string::npos);
+  CHECK(Suite.Rust.find("\n#[no_mangle]\npub extern \"C\" fn "
+                        "helpers2rs_differential_f() -> bool {\n"
+                        "    same(\"f\", &[SMALL.len(), PATTERNS.len()], true, "
+                        "384, |d, z, c| {\n") != std::string::npos);
+  CHECK(Suite.Rust.find("\nfn same(") != std::string::npos);
+  CHECK(Suite.C.find("bool helpers2rs_differential_f(void);\n") !=
+        std::string::npos);
+  CHECK(Suite.C.find("\tKUNIT_EXPECT_TRUE(test, helpers2rs_differential_f());") !=
+        std::string::npos);
+  CHECK(Suite.C.find("\t{ .run_case = helpers2rs_differential_case_f, "
+                     ".name = \"f\" },\n\t{}\n};") != std::string::npos);
+  CHECK(Suite.C.find("kunit_test_suite(helpers2rs_differential_suite);") !=
+        std::string::npos);
+  CHECK(emit::emitKunitSuite(Atomic.M, Atomic.Records, "test").C.empty());
 }
