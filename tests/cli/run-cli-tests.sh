@@ -79,6 +79,10 @@ check "--depfile: names the header" grep -q '^  .*deps/inc.h$' deps/dep.d
 check "--depfile without -o exits 1" test "$rc" = 1
 check "--depfile without -o message" grep -qx "helpers2rs: error: --depfile needs an output file (-o)" err.txt
 check "--depfile without -o: nothing written" test ! -e deps/stdout.d
+"$tool" translate deps/dep.c --types=bindgen -o deps/s.rs --kunit-suite-c deps/s.c -- -O2 2> err.txt; rc=$?
+check "--kunit-suite-c without --kunit-suite exits 1" test "$rc" = 1
+check "--kunit-suite-c without --kunit-suite message" grep -qx "helpers2rs: error: --kunit-suite-c needs --kunit-suite: it registers that suite's test cases" err.txt
+check "--kunit-suite-c without --kunit-suite: nothing written" test ! -e deps/s.rs -a ! -e deps/s.c
 
 printf 'int rust_helper_ok(int a) { return a; }\n' > ok.c
 # --fallback-route: recorded in the report; a bad value is one error line.
