@@ -45,6 +45,8 @@ bool touchesOnlyItsArguments(const std::string &Name) {
   static const std::set<std::string> Names = {
       // Read-only lookups: a range check on the address, a name table.
       "is_vmalloc_addr", "errname",
+      // hweight's fallback where the CPU has no popcnt: a register's bits.
+      "__sw_hweight32", "__sw_hweight64",
       // might_sleep()'s and preempt_enable()'s static calls: may yield the
       // CPU, which a KUnit case in process context may always do.
       "__SCT__might_resched", "__SCT__preempt_schedule"};

@@ -202,6 +202,8 @@ TEST_CASE("the preempt count is the one global the suite restores",
   // preempt_enable()'s reschedule is a call the suite may make...
   OneHelper Enables(i32(), intShape(), asmOf("call __SCT__preempt_schedule"));
   CHECK(Enables.plan().V == KernelCheck::Verdict::InSuite);
+  OneHelper Counts(i32(), intShape(), asmOf("call __sw_hweight64"));
+  CHECK(Counts.plan().V == KernelCheck::Verdict::InSuite);
   OneHelper Calls(i32(), intShape(), asmOf("call do_things"));
   CHECK(Calls.plan().Reason == "asm runs `call`");
   // ...but not might_sleep()'s with interrupts off.
