@@ -333,23 +333,13 @@ public:
   }
 
   std::string str(const std::string &Banner) const {
-    std::ostringstream OS;
-    OS << "// SPDX-License-Identifier: GPL-2.0\n";
-    std::istringstream Lines(Banner);
-    for (std::string Line; std::getline(Lines, Line);)
-      OS << "// " << Line << "\n";
-    OS << "\n" << Purpose << body();
-    return OS.str();
+    return fileHead(Banner) + "\n" + Purpose + body();
   }
 
   // The C file that registers the CTable form's functions as KUnit cases.
   std::string cTable(const std::string &Banner) const {
     std::ostringstream OS;
-    OS << "// SPDX-License-Identifier: GPL-2.0\n";
-    std::istringstream Lines(Banner);
-    for (std::string Line; std::getline(Lines, Line);)
-      OS << "// " << Line << "\n";
-    OS << "\n#include <kunit/test.h>\n";
+    OS << fileHead(Banner) << "\n#include <kunit/test.h>\n";
     for (const std::string &N : Names)
       OS << "\nbool " << KunitSuiteName << "_" << N << "(void);\n\n"
          << "static void " << KunitSuiteName << "_case_" << N
@@ -367,6 +357,15 @@ public:
   }
 
 private:
+  // The licence and the banner, as `//` comments (C and Rust alike).
+  static std::string fileHead(const std::string &Banner) {
+    std::string Head = "// SPDX-License-Identifier: GPL-2.0\n";
+    std::istringstream Lines(Banner);
+    for (std::string Line; std::getline(Lines, Line);)
+      Head += "// " + Line + "\n";
+    return Head;
+  }
+
   // Everything after the file's comments: the head of the form, then the
   // runner and the test cases (inside the test module, or at the top level
   // where C registers them).
