@@ -40,38 +40,6 @@ use kernel::bindings;
 // The suite's own code: the argument grids, the memory pointer arguments
 // point into, and the loop that runs both sides and compares them.
 const char *Runner = R"(
-    /// Edge values of an integer argument, as raw bits (`as` narrows them).
-    const EDGES: [u64; 26] = [
-        0,
-        1,
-        2,
-        3,
-        7,
-        8,
-        31,
-        32,
-        63,
-        64,
-        127,
-        128,
-        255,
-        256,
-        0x7fff,
-        0x8000,
-        0xffff,
-        0x7fff_ffff,
-        0x8000_0000,
-        0xffff_ffff,
-        0x1_0000_0000,
-        0x5555_5555_5555_5555,
-        0x7fff_ffff_ffff_ffff,
-        0x8000_0000_0000_0000,
-        u64::MAX - 1,
-        u64::MAX,
-    ];
-    /// Integer arguments beside a pointer: small, since they may index the
-    /// object (a bit number, a count).
-    const SMALL: [u64; 9] = [0, 1, 2, 7, 31, 32, 63, 64, 127];
     /// The bytes a pointer argument's memory is filled with before a call.
     const PATTERNS: [u8; 6] = [0x00, 0xff, 0x01, 0x80, 0x7f, 0x55];
     /// The most cases of a grid a test case runs.
@@ -181,6 +149,44 @@ const char *Runner = R"(
         }
         true
     }
+)";
+
+// The integer grids, each where a test case uses it.
+const char *EdgesGrid = R"(
+    /// Edge values of an integer argument, as raw bits (`as` narrows them).
+    const EDGES: [u64; 26] = [
+        0,
+        1,
+        2,
+        3,
+        7,
+        8,
+        31,
+        32,
+        63,
+        64,
+        127,
+        128,
+        255,
+        256,
+        0x7fff,
+        0x8000,
+        0xffff,
+        0x7fff_ffff,
+        0x8000_0000,
+        0xffff_ffff,
+        0x1_0000_0000,
+        0x5555_5555_5555_5555,
+        0x7fff_ffff_ffff_ffff,
+        0x8000_0000_0000_0000,
+        u64::MAX - 1,
+        u64::MAX,
+    ];
+)";
+const char *SmallGrid = R"(
+    /// Integer arguments beside a pointer: small, since they may index the
+    /// object (a bit number, a count).
+    const SMALL: [u64; 9] = [0, 1, 2, 7, 31, 32, 63, 64, 127];
 )";
 
 // Runs a side with its warnings suppressed and counted (KUnit, Linux 7.3).
@@ -372,6 +378,10 @@ private:
   std::string body() const {
     std::ostringstream OS;
     OS << Runner;
+    if (UsesEdges)
+      OS << EdgesGrid;
+    if (UsesSmall)
+      OS << SmallGrid;
     if (UsesWarnings)
       OS << CountingWarnings;
     if (UsesPreemptCount)
@@ -435,14 +445,17 @@ private:
                        bool BesidePointer, unsigned &Pointers) {
     std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
     std::string Grid = BesidePointer ? "SMALL" : "EDGES";
+    bool &UsesGrid = BesidePointer ? UsesSmall : UsesEdges;
     switch (T.kind()) {
     case Type::Kind::Bool:
       Dims.push_back("2");
       return Digit + " == 1";
     case Type::Kind::Int:
+      UsesGrid = true;
       Dims.push_back(Grid + ".len()");
       return Grid + "[" + Digit + "] as " + emitType(T, Opts);
     case Type::Kind::Newtype:
+      UsesGrid = true;
       Dims.push_back(Grid + ".len()");
       return emitType(T, Opts) + "(" + Grid + "[" + Digit + "] as " +
              emitType(*T.repr(), Opts) + ")";
@@ -495,6 +508,7 @@ private:
   EmitOptions Opts;
   std::ostringstream Externs, Tests;
   std::vector<std::string> Names; // of the helpers with a test case
+  bool UsesEdges = false, UsesSmall = false;
   bool UsesWarnings = false, UsesPreemptCount = false, UsesRecordBits = false;
 };
 

@@ -196,10 +196,10 @@ private:
     return "";
   }
 
-  // A warning: counted where the tree's KUnit can, else Why.
-  std::string warning(std::string Why) {
+  // A warning: counted where the tree's KUnit can, else why not.
+  std::string warning(const std::string &Why) {
     if (!Support.CountsWarnings)
-      return Why;
+      return Why + ", and this tree's KUnit cannot count warnings";
     Current->CountsWarnings = true;
     return "";
   }

@@ -175,7 +175,8 @@ TEST_CASE("warnings are counted where the tree's KUnit can", "[kernel-check]") {
   Counts.CountsWarnings = true;
   // WARN_ON_ONCE: BUGFLAG_WARNING | BUGFLAG_ONCE | BUGFLAG_TAINT(9).
   OneHelper Warns(i32(), intShape(), bugAsm(0x903));
-  CHECK(Warns.plan().Reason == "asm raises a kernel warning (`ud2`)");
+  CHECK(Warns.plan().Reason == "asm raises a kernel warning (`ud2`), and "
+                               "this tree's KUnit cannot count warnings");
   CHECK(!Warns.Records[0].Check.CountsWarnings);
   CHECK(Warns.plan(Counts).V == KernelCheck::Verdict::InSuite);
   CHECK(Warns.Records[0].Check.CountsWarnings);
@@ -186,7 +187,8 @@ TEST_CASE("warnings are counted where the tree's KUnit can", "[kernel-check]") {
   OneHelper Saturates(i32(), intShape(),
                       callOf(SymbolKind::BindingsFn, "refcount_warn_saturate"));
   CHECK(Saturates.plan().Reason ==
-        "calls the C function `refcount_warn_saturate`");
+        "calls the C function `refcount_warn_saturate`, and this tree's KUnit "
+        "cannot count warnings");
   CHECK(Saturates.plan(Counts).V == KernelCheck::Verdict::InSuite);
   CHECK(Saturates.Records[0].Check.CountsWarnings);
 }
@@ -248,6 +250,9 @@ TEST_CASE("the suite measures what the plan says a helper does",
   std::string Suite = emit::emitKunitSuite(Plain.M, Plain.Records, "test").Rust;
   CHECK(Suite.find("fn counting_warnings") == std::string::npos);
   CHECK(Suite.find("fn measuring_preempt_count") == std::string::npos);
+  // Each grid only where a case uses it: rustc warns of an unused const.
+  CHECK(Suite.find("const EDGES") != std::string::npos);
+  CHECK(Suite.find("const SMALL") == std::string::npos);
 
   OneHelper Warns(i32(), intShape(), bugAsm(0x903));
   Warns.plan(Counts);
