@@ -5,6 +5,7 @@
 #include "ir/PointerOrigins.h"
 #include "ir/passes/Walk.h"
 
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -59,11 +60,15 @@ std::optional<uint64_t> bugFlags(const Expr &E) {
   size_t At = E.Text.find("# bug_entry::flags");
   if (At == std::string::npos)
     return std::nullopt;
-  size_t Open = E.Text.rfind('{', At), Close = E.Text.find('}', Open);
-  if (Open == std::string::npos || Close > At)
+  size_t Open = E.Text.rfind('{', At);
+  if (Open == std::string::npos)
     return std::nullopt;
-  size_t Slot = std::stoul(E.Text.substr(Open + 1, Close - Open - 1));
-  if (Slot >= E.AsmOps.size() || E.AsmOps[Slot].Dir != AsmDir::Const)
+  size_t Slot = 0, Digit = Open + 1;
+  for (; Digit < At && std::isdigit(static_cast<unsigned char>(E.Text[Digit]));
+       ++Digit)
+    Slot = Slot * 10 + (E.Text[Digit] - '0');
+  if (Digit == Open + 1 || E.Text[Digit] != '}' || Slot >= E.AsmOps.size() ||
+      E.AsmOps[Slot].Dir != AsmDir::Const)
     return std::nullopt;
   const Expr &Value = *E.Ops[E.AsmOps[Slot].In];
   if (Value.Kind != ExprKind::IntLit)
@@ -124,7 +129,7 @@ AsmEffect asmEffect(const Expr &E) {
         continue;
       }
       if (Mnemonic == "call" && touchesOnlyItsArguments(Operands))
-        continue; // preempt_enable()'s static call to preempt_schedule()
+        continue; // preempt_schedule()'s static call, __sw_hweight64()
       if (!isDataInstruction(Mnemonic)) {
         Effect.Blocking = "runs `" + Mnemonic + "`";
         return Effect;

@@ -180,9 +180,12 @@ TEST_CASE("warnings are counted where the tree's KUnit can", "[kernel-check]") {
   CHECK(!Warns.Records[0].Check.CountsWarnings);
   CHECK(Warns.plan(Counts).V == KernelCheck::Verdict::InSuite);
   CHECK(Warns.Records[0].Check.CountsWarnings);
-  // BUG(): no warning flag, never run.
+  // BUG(): no warning flag, never run; nor a bug_entry it cannot read.
   OneHelper Bug(i32(), intShape(), bugAsm(0));
   CHECK(Bug.plan(Counts).Reason == "asm raises a kernel BUG (`ud2`)");
+  OneHelper Unread(i32(), intShape(),
+                   asmOf("1:\t ud2\n\t.word {}\t# bug_entry::flags"));
+  CHECK(Unread.plan(Counts).Reason == "asm raises a kernel BUG (`ud2`)");
 
   OneHelper Saturates(i32(), intShape(),
                       callOf(SymbolKind::BindingsFn, "refcount_warn_saturate"));
