@@ -6,7 +6,9 @@
     kernel-boot-table.py --baseline <result.json>   # a KUnit baseline file
 
 Text size is compared with the bindgen build of the same tree when that
-configuration is in the list: "+2.4 %" is the translation's growth.
+configuration is in the list: "+2.4 %" is the translation's growth. The
+in-kernel suite column counts the KUnit cases of helpers2rs_differential
+that ran and passed, against the helpers the translation translates.
 """
 import json
 import os
@@ -33,8 +35,22 @@ for d in sys.argv[1:]:
 text_of = {(r["series"], r["toolchain"], r["helpers"]): r["vmlinux_text_bytes"]
            for r in results}
 TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers", "llvm-calls": "LLVM, helpers called"}
-print("| tree | helpers | build | KUnit passed / skipped / failed | `rust_helper_*` calls: kernel.o | all Rust objects | translated / shimmed / left to C | vmlinux text |")
-print("|---|---|---:|---|---:|---:|---|---:|")
+SUITE = "helpers2rs_differential."
+
+
+def suite_cell(r):
+    """The in-kernel differential suite: helpers checked in the kernel /
+    translated, and how many of those cases passed."""
+    planned = (r["report_summary"] or {}).get("kernel_check", {}).get("in-suite")
+    cases = [status for name, status in r["kunit"]["tests"] if name.startswith(SUITE)]
+    if planned is None or not cases:
+        return "—"
+    translated = r["report_summary"]["translated"] + r["report_summary"]["shimmed"]
+    return "%d of %d, %d agree" % (len(cases), translated, cases.count("PASS"))
+
+
+print("| tree | helpers | build | KUnit passed / skipped / failed | `rust_helper_*` calls: kernel.o | all Rust objects | translated / shimmed / left to C | in-kernel suite | vmlinux text |")
+print("|---|---|---:|---|---:|---:|---|---|---:|")
 for r in results:
     k, c, s = r["kunit"], r["calls"], r["report_summary"]
     base = text_of.get((r["series"], r["toolchain"], "bindgen"))
@@ -42,8 +58,8 @@ for r in results:
     if base and r["helpers"] != "bindgen":
         size += " (%+.1f %%)" % (100.0 * (r["vmlinux_text_bytes"] - base) / base)
     split = "%d / %d / %d" % (s["translated"], s["shimmed"], s["fallback"]) if s else "— (bindgen)"
-    print("| Linux %s (%s) | %s | %d s | %d / %d / %d | %d (%d helpers) | %d in %d objects (%d helpers) | %s | %s |"
+    print("| Linux %s (%s) | %s | %d s | %d / %d / %d | %d (%d helpers) | %d in %d objects (%d helpers) | %s | %s | %s |"
           % (r["series"], TOOLCHAIN[r["toolchain"]], r["helpers"], r["build_seconds"], k["passed"], k["skipped"],
              k["failed"] + k["crashed"], c["kernel_o"]["call_sites"],
              len(c["kernel_o"]["helpers"]), c["rust_objects"]["call_sites"],
-             c["rust_object_count"], len(c["rust_objects"]["helpers"]), split, size))
+             c["rust_object_count"], len(c["rust_objects"]["helpers"]), split, suite_cell(r), size))
