@@ -22,7 +22,7 @@ namespace h2r::ir {
 
 // The largest object the suite builds behind a pointer argument.
 constexpr uint64_t KernelCheckMaxObject = 12288;
-// The most pointer arguments it builds objects for.
+// The most pointer and record arguments it builds objects (zones) for.
 constexpr unsigned KernelCheckMaxPointers = 3;
 
 // What the tree's KUnit lets the suite do.
