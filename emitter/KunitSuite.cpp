@@ -210,18 +210,17 @@ const char *CountingWarnings = R"(
 )";
 
 // Runs a side with interrupts off, measuring and restoring the preempt
-// count (a global where the translation writes it through its symbol).
+// count (a global of the kernel, or a field of one).
 const char *MeasuringPreemptCount = R"(
     /// Runs `call` with interrupts off, measures how much it changes the
-    /// preempt count, and sets the count back.
-    fn measuring_preempt_count(call: impl FnOnce() -> Outcome) -> Outcome {
-        let count = core::ptr::addr_of_mut!(bindings::__preempt_count);
+    /// preempt count at `count`, and sets the count back.
+    fn measuring_preempt_count(count: *mut i32, call: impl FnOnce() -> Outcome) -> Outcome {
         let flags: usize;
         // SAFETY: local_irq_save(): nothing else changes the count until
         // the flags are restored below.
         unsafe { core::arch::asm!("pushfq", "pop {0}", "cli", out(reg) flags) };
-        // SAFETY: the count is a global of the kernel, read and written with
-        // interrupts off.
+        // SAFETY: `count` is the kernel's preempt count, read and written
+        // with interrupts off.
         let before = unsafe { count.read_volatile() };
         let mut outcome = call();
         // SAFETY: as above.
@@ -234,6 +233,21 @@ const char *MeasuringPreemptCount = R"(
         outcome
     }
 )";
+
+// A test case's `count`, the address of the preempt count the plan found
+// (ir/Report.h): taking it through a (union) field of a global needs
+// `unsafe`.
+std::string preemptCountLet(const std::vector<std::string> &Place) {
+  std::string Path = "bindings::" + Place.front();
+  for (size_t I = 1; I != Place.size(); ++I)
+    Path += "." + Place[I];
+  std::string Address = "core::ptr::addr_of_mut!(" + Path + ")";
+  if (Place.size() == 1)
+    return "            let preempt_count = " + Address + ";\n";
+  return "            // SAFETY: the address of a field of a kernel global, "
+         "not read here.\n            let preempt_count = unsafe { " +
+         Address + " };\n";
+}
 
 // A record result as the bits of its bytes (at most eight).
 const char *RecordBits = R"(
@@ -308,8 +322,9 @@ public:
          << "\n"
          << (Returns ? "};\n" : "}\n") << Result;
     std::string Body = Side.str();
-    if (H.Check.ChangesPreemptCount) {
-      Body = "measuring_preempt_count(|| {\n" + indented(Body) + "\n})";
+    if (!H.Check.PreemptCount.empty()) {
+      Setup << preemptCountLet(H.Check.PreemptCount);
+      Body = "measuring_preempt_count(preempt_count, || {\n" + indented(Body) + "\n})";
       UsesPreemptCount = true;
     }
     if (H.Check.CountsWarnings) {

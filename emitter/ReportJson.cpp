@@ -88,7 +88,7 @@ json reportToJson(const ir::Report &R) {
         Helper["kernel_check"]["reason"] = H.Check.Reason;
       if (H.Check.CountsWarnings)
         Helper["kernel_check"]["counts_warnings"] = true;
-      if (H.Check.ChangesPreemptCount)
+      if (!H.Check.PreemptCount.empty())
         Helper["kernel_check"]["changes_preempt_count"] = true;
       ++ByVerdict[ir::verdictName(H.Check.V)];
     }

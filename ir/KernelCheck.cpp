@@ -155,16 +155,37 @@ AsmEffect asmEffect(const Expr &E) {
   return Effect;
 }
 
-// The static a place expression writes, if its root is one.
-const Symbol *staticRoot(const Expr &Place) {
+// A place in a C global: the global, then the fields to the place
+// (through `(*addr_of!(global)).field` as well as `global.field`); empty if
+// its root is not a global.
+std::vector<std::string> globalPlace(const Expr &Place) {
+  std::vector<std::string> Fields;
   const Expr *P = &Place;
-  while (P->Kind == ExprKind::Field || P->Kind == ExprKind::BitfieldGet) {
-    if (P->Ops.empty())
-      return nullptr;
-    P = P->Ops[0].get();
+  for (;;) {
+    if ((P->Kind == ExprKind::Field || P->Kind == ExprKind::BitfieldGet) &&
+        !P->Ops.empty()) {
+      if (P->Kind == ExprKind::Field)
+        Fields.push_back(P->Name);
+      P = P->Ops[0].get();
+    } else if (P->Kind == ExprKind::Deref &&
+               P->Ops[0]->Kind == ExprKind::AddrOf) {
+      P = P->Ops[0]->Ops[0].get();
+    } else {
+      break;
+    }
   }
-  return P->Kind == ExprKind::Path && isStatic(P->Sym.Kind) ? &P->Sym
-                                                             : nullptr;
+  if (P->Kind != ExprKind::Path || !isStatic(P->Sym.Kind))
+    return {};
+  Fields.push_back(P->Sym.Name);
+  return {Fields.rbegin(), Fields.rend()};
+}
+
+// Is the place the preempt count: x86's global `__preempt_count`, or the
+// `preempt_count` field of `pcpu_hot`, where x86 kept it before Linux 6.15.
+bool isPreemptCount(const std::vector<std::string> &Place) {
+  return Place == std::vector<std::string>{"__preempt_count"} ||
+         (Place.size() > 1 && Place.front() == "pcpu_hot" &&
+          Place.back() == "preempt_count");
 }
 
 class EffectFinder {
@@ -179,7 +200,7 @@ public:
     Current = &Check;
     MayReschedule = false;
     std::string Why = effectOf(F);
-    if (Why.empty() && Check.ChangesPreemptCount && MayReschedule)
+    if (Why.empty() && !Check.PreemptCount.empty() && MayReschedule)
       // The suite turns interrupts off around it.
       return "changes the preempt count and may reschedule";
     return Why;
@@ -192,12 +213,13 @@ private:
     return F.Body ? effectIn(*F.Body) : "";
   }
 
-  // A write to the C global Name, or its mutable address: Why unless the
-  // suite restores it.
-  std::string globalChange(const std::string &Name, std::string Why) {
-    if (Name != PreemptCountGlobal)
-      return Why;
-    Current->ChangesPreemptCount = true;
+  // A write to a place in a C global, or its mutable address: why, unless
+  // the suite restores it.
+  std::string globalChange(const std::vector<std::string> &Place,
+                           const std::string &Doing) {
+    if (!isPreemptCount(Place))
+      return Doing + " the C global `" + Place.front() + "`";
+    Current->PreemptCount = Place;
     return "";
   }
 
@@ -221,17 +243,14 @@ private:
         return Why;
     MayReschedule |= E.Text.find("__SCT__might_resched") != std::string::npos;
     for (const auto &[Global, Mnemonic] : A.GlobalsWritten)
-      if (std::string Why = globalChange(Global, "asm writes the C global `" +
-                                                     Global + "` (`" +
-                                                     Mnemonic + "`)");
+      if (std::string Why = globalChange({Global}, "asm writes");
           !Why.empty())
-        return Why;
+        return Why + " (`" + Mnemonic + "`)";
     for (const AsmOperand &Op : E.AsmOps)
       if (isOutput(Op.Dir) && Op.Out >= 0)
-        if (const Symbol *S = staticRoot(*E.Ops[Op.Out]))
-          if (std::string Why = globalChange(
-                  S->Name, "writes the C global `" + S->Name + "`");
-              !Why.empty())
+        if (std::vector<std::string> Place = globalPlace(*E.Ops[Op.Out]);
+            !Place.empty())
+          if (std::string Why = globalChange(Place, "writes"); !Why.empty())
             return Why;
     return "";
   }
@@ -251,19 +270,16 @@ private:
     case ExprKind::Assign:
     case ExprKind::VolatileWrite:
     case ExprKind::BitfieldSet:
-      if (const Symbol *S = staticRoot(*E.Ops[0]))
-        if (std::string Why = globalChange(
-                S->Name, "writes the C global `" + S->Name + "`");
-            !Why.empty())
+      if (std::vector<std::string> Place = globalPlace(*E.Ops[0]);
+          !Place.empty())
+        if (std::string Why = globalChange(Place, "writes"); !Why.empty())
           return Why;
       break;
     case ExprKind::AddrOf:
-      if (const Symbol *S = staticRoot(*E.Ops[0]); S && E.Mutable)
-        if (std::string Why = globalChange(
-                S->Name,
-                "takes the mutable address of the C global `" + S->Name + "`");
-            !Why.empty())
-          return Why;
+      if (std::vector<std::string> Place = globalPlace(*E.Ops[0]);
+          !Place.empty() && E.Mutable)
+        // The place's own mutable address of the global is this one.
+        return globalChange(Place, "takes the mutable address of");
       break;
     case ExprKind::IntLit:
     case ExprKind::BoolLit:
@@ -406,10 +422,12 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       H.Check.Reason = Effects.helperEffect(F, H.Check);
     if (H.Check.Reason.empty())
       H.Check.Reason = Origins.strayDereference(F);
-    if (H.Check.Reason.empty())
-      H.Check.V = KernelCheck::Verdict::InSuite;
-    else
-      H.Check.CountsWarnings = H.Check.ChangesPreemptCount = false;
+    if (!H.Check.Reason.empty()) {
+      H.Check.CountsWarnings = false;
+      H.Check.PreemptCount.clear();
+      continue;
+    }
+    H.Check.V = KernelCheck::Verdict::InSuite;
   }
 }
 

@@ -33,9 +33,6 @@ struct KernelSuiteSupport {
   bool CountsWarnings = false;
 };
 
-// The kernel's global the suite saves, compares and restores around each
-// side of a helper that changes it (ir/Report.h: ChangesPreemptCount).
-constexpr const char *PreemptCountGlobal = "__preempt_count";
 
 // C functions that report a kernel warning and do nothing else, reading
 // the bug_entry and format they are given (WARN() with a format's static

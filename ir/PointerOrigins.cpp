@@ -111,7 +111,7 @@ private:
       return derivedPlace(*E.Ops[0]);
     case ExprKind::Cast:
     case ExprKind::Transmute:
-      return isPointer(*E.Ops[0]) && derived(*E.Ops[0]);
+      return derivedAddress(*E.Ops[0]);
     case ExprKind::Method:
       return isPointer(*E.Ops[0]) && isAddressMethod(E.Name) &&
              derived(*E.Ops[0]);
@@ -157,6 +157,15 @@ private:
       return false;
     }
     return false;
+  }
+
+  // Is E a derived pointer, or its address as an integer (`p as usize`,
+  // whose cast back `this_cpu_read_stable()` leaves)?
+  bool derivedAddress(const Expr &E) {
+    if (isPointer(E))
+      return derived(E);
+    return E.Kind == ExprKind::Cast && isPointer(*E.Ops[0]) &&
+           derived(*E.Ops[0]);
   }
 
   // Is the place's address derived: a field of what a derived pointer

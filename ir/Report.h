@@ -81,9 +81,11 @@ struct KernelCheck {
   // In the suite, it may raise a kernel warning: each side runs with
   // warnings suppressed and counted by KUnit, and the counts are compared.
   bool CountsWarnings = false;
-  // It changes the preempt count: each side runs with interrupts off, the
-  // count's change is compared and the count restored.
-  bool ChangesPreemptCount = false;
+  // Where it changes the preempt count, as the C global and the fields to
+  // it (`__preempt_count`; `pcpu_hot`, ..., `preempt_count`), or empty: each
+  // side runs with interrupts off, the count's change is compared and the
+  // count restored.
+  std::vector<std::string> PreemptCount;
 };
 
 struct HelperRecord {

@@ -69,6 +69,41 @@ ExprPtr asmOf(const std::string &Text) {
   return bodyDoing(std::move(A));
 }
 
+// `addr_of_mut!((*addr_of_mut!(pcpu_hot)).hot.<Field>)`, 6.12's place of
+// the preempt count and of the other per-CPU data it keeps beside it.
+ExprPtr pcpuHotField(const std::string &Field) {
+  auto Wrap = [](ExprKind K, ExprPtr Op, TypeRef Ty) {
+    auto E = std::make_unique<Expr>(K, std::move(Ty));
+    E->Mutable = K == ExprKind::AddrOf;
+    E->Ops.push_back(std::move(Op));
+    return E;
+  };
+  TypeRef Hot = Type::record("pcpu_hot");
+  auto Global = std::make_unique<Expr>(ExprKind::Path, Hot);
+  Global->Sym = {SymbolKind::BindingsStatic, "pcpu_hot"};
+  ExprPtr Place =
+      Wrap(ExprKind::Deref,
+           Wrap(ExprKind::AddrOf, std::move(Global), Type::pointer(Hot, false)),
+           Hot);
+  for (const std::string &Name : {std::string("hot"), Field}) {
+    Place = Wrap(ExprKind::Field, std::move(Place), i32());
+    Place->Name = Name;
+  }
+  return Wrap(ExprKind::AddrOf, std::move(Place), Type::pointer(i32(), false));
+}
+
+// `incl ({0})` with in(reg) Address.
+ExprPtr incrementAt(ExprPtr Address) {
+  auto A = std::make_unique<Expr>(ExprKind::Asm, Type::unit());
+  A->Text = "incl ({0})";
+  A->Ops.push_back(std::move(Address));
+  AsmOperand Op;
+  Op.Class = AsmRegClass::Reg;
+  Op.In = 0;
+  A->AsmOps.push_back(Op);
+  return bodyDoing(std::move(A));
+}
+
 } // namespace
 
 TEST_CASE("scalars and pointers to plain data are in the suite", "[kernel-check]") {
@@ -200,10 +235,19 @@ TEST_CASE("the preempt count is the one global the suite restores",
           "[kernel-check]") {
   OneHelper Disables(i32(), intShape(), globalAsm("incq", "__preempt_count"));
   CHECK(Disables.plan().V == KernelCheck::Verdict::InSuite);
-  CHECK(Disables.Records[0].Check.ChangesPreemptCount);
+  CHECK(Disables.Records[0].Check.PreemptCount ==
+        std::vector<std::string>{"__preempt_count"});
   OneHelper Other(i32(), intShape(), globalAsm("incq", "nr_things"));
   CHECK(Other.plan().Reason == "asm writes the C global `nr_things` (`incq`)");
-  CHECK(!Other.Records[0].Check.ChangesPreemptCount);
+  CHECK(Other.Records[0].Check.PreemptCount.empty());
+  // Linux 6.12 keeps it in pcpu_hot, beside data the suite must not touch.
+  OneHelper Hot(i32(), intShape(), incrementAt(pcpuHotField("preempt_count")));
+  CHECK(Hot.plan().V == KernelCheck::Verdict::InSuite);
+  CHECK(Hot.Records[0].Check.PreemptCount ==
+        std::vector<std::string>{"pcpu_hot", "hot", "preempt_count"});
+  OneHelper HotOther(i32(), intShape(), incrementAt(pcpuHotField("top")));
+  CHECK(HotOther.plan().Reason ==
+        "takes the mutable address of the C global `pcpu_hot`");
   // preempt_enable()'s reschedule is a call the suite may make...
   OneHelper Enables(i32(), intShape(), asmOf("call __SCT__preempt_schedule"));
   CHECK(Enables.plan().V == KernelCheck::Verdict::InSuite);
@@ -268,8 +312,17 @@ TEST_CASE("the suite measures what the plan says a helper does",
   Disables.plan();
   Suite = emit::emitKunitSuite(Disables.M, Disables.Records, "test").Rust;
   CHECK(Suite.find("fn measuring_preempt_count") != std::string::npos);
-  CHECK(Suite.find("            measuring_preempt_count(|| {\n") !=
+  CHECK(Suite.find("            let preempt_count = "
+                   "core::ptr::addr_of_mut!(bindings::__preempt_count);\n"
+                   "            measuring_preempt_count(preempt_count, || {\n") !=
         std::string::npos);
+  // A field of a global: through a union, so `unsafe`.
+  OneHelper Hot(i32(), intShape(), incrementAt(pcpuHotField("preempt_count")));
+  Hot.plan();
+  Suite = emit::emitKunitSuite(Hot.M, Hot.Records, "test").Rust;
+  CHECK(Suite.find("            let preempt_count = unsafe { "
+                   "core::ptr::addr_of_mut!(bindings::pcpu_hot.hot.preempt_count)"
+                   " };\n") != std::string::npos);
 }
 
 TEST_CASE("the suite calls both sides with the same arguments", "[kernel-check]") {

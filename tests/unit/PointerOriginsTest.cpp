@@ -91,6 +91,17 @@ TEST_CASE("the argument's own object is read and written", "[pointer-origins]") 
                              nodePtr()))) == StrayInF);
 }
 
+TEST_CASE("a pointer's address as an integer and back is still derived",
+          "[pointer-origins]") {
+  // this_cpu_read_stable(): `*(addr_of!(var) as usize as *const T)`.
+  auto RoundTrip = [](ExprPtr Ptr) {
+    return makeCast(makeCast(std::move(Ptr), Type::integer(64, false, true)),
+                    nodePtr());
+  };
+  CHECK(strayOf(val(RoundTrip(x()))).empty());
+  CHECK(strayOf(val(RoundTrip(next(x())))) == StrayInF);
+}
+
 TEST_CASE("locals hold derived pointers only if every store is derived",
           "[pointer-origins]") {
   auto Offset = [] {
