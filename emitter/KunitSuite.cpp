@@ -324,7 +324,8 @@ public:
     std::string Body = Side.str();
     if (!H.Check.PreemptCount.empty()) {
       Setup << preemptCountLet(H.Check.PreemptCount);
-      Body = "measuring_preempt_count(preempt_count, || {\n" + indented(Body) + "\n})";
+      Body = "measuring_preempt_count(preempt_count, || {\n" +
+             indented(Body) + "\n})";
       UsesPreemptCount = true;
     }
     if (H.Check.CountsWarnings) {
