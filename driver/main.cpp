@@ -571,6 +571,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   if (!KunitSuitePath.empty()) {
     ir::KernelSuiteSupport Support;
     Support.CountsWarnings = Out.KunitCountsWarnings;
+    Support.TracksLocks = Out.TracksLocks;
     ir::planKernelChecks(Out.Module, Out.Report.Helpers, Support);
     emit::KunitSuite Suite = emit::emitKunitSuite(
         Out.Module, Out.Report.Helpers,

@@ -2,8 +2,11 @@
 
 #include "emitter/KunitSuite.h"
 
+#include "ir/KernelCheck.h"
+
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace h2r::emit {
@@ -86,7 +89,7 @@ const char *Runner = R"(
         /// The warnings it raised, where the test counts them.
         warnings: i32,
         /// How much it changed the preempt count, where the test measures it.
-        preempt: u64,
+        preempt: i64,
     }
 
     impl Outcome {
@@ -138,10 +141,10 @@ const char *Runner = R"(
                     &d[..dims.len()],
                     c.value,
                     c.warnings,
-                    c.preempt as i64,
+                    c.preempt,
                     rust.value,
                     rust.warnings,
-                    rust.preempt as i64,
+                    rust.preempt,
                     if same_memory { "" } else { "; the memory differs" }
                 ));
                 return false;
@@ -214,7 +217,7 @@ const char *CountingWarnings = R"(
 const char *MeasuringPreemptCount = R"(
     /// Runs `call` with interrupts off, measures how much it changes the
     /// preempt count at `count`, and sets the count back.
-    fn measuring_preempt_count(count: *mut i32, call: impl FnOnce() -> Outcome) -> Outcome {
+    fn measuring_preempt_count<T: Copy>(count: *mut T, call: impl FnOnce() -> Outcome) -> Outcome {
         let flags: usize;
         // SAFETY: local_irq_save(): nothing else changes the count until
         // the flags are restored below.
@@ -225,7 +228,11 @@ const char *MeasuringPreemptCount = R"(
         let mut outcome = call();
         // SAFETY: as above.
         unsafe {
-            outcome.preempt = count.read_volatile().wrapping_sub(before) as u64;
+            // The change, sign-extended from the count's width (an int in
+            // Linux 6.12, an unsigned long in 7.3).
+            let shift = 64 - 8 * core::mem::size_of::<T>() as u32;
+            let change = bits(count.read_volatile()).wrapping_sub(bits(before)) << shift;
+            outcome.preempt = (change as i64) >> shift;
             count.write_volatile(before);
         }
         // SAFETY: local_irq_restore() of the flags saved above.
@@ -249,9 +256,10 @@ std::string preemptCountLet(const std::vector<std::string> &Place) {
          Address + " };\n";
 }
 
-// A record result as the bits of its bytes (at most eight).
-const char *RecordBits = R"(
-    /// The bytes of a record of at most eight bytes, as a u64.
+// A value as the bits of its bytes (at most eight): a record result, the
+// preempt count.
+const char *Bits = R"(
+    /// The bytes of a value of at most eight bytes, as a u64.
     fn bits<T>(value: T) -> u64 {
         let mut bytes = [0u8; 8];
         let len = core::mem::size_of::<T>().min(8);
@@ -269,15 +277,14 @@ const char *RecordBits = R"(
 
 class SuitePrinter {
 public:
-  explicit SuitePrinter(KunitSuiteForm Form) : Form(Form) {
+  SuitePrinter(KunitSuiteForm Form, const Function *MutexInit)
+      : Form(Form), MutexInit(MutexInit) {
     Opts.Types = TypeMode::Bindgen;
     Opts.BindingsPath = "bindings";
   }
 
   void helper(const Function &F, const HelperRecord &H) {
-    std::string CName = "c_" + F.RustName;
-    Externs << "        #[link_name = \"" << H.Name << "\"]\n        fn "
-            << CName << "(";
+    std::string CName = declareCOriginal(F);
     std::ostringstream Args, Setup;
     std::vector<std::string> Dims;
     unsigned Pointers = 0;
@@ -288,18 +295,22 @@ public:
     for (size_t I = 0; I != F.Params.size(); ++I) {
       const Local &L = F.Locals[F.Params[I]];
       std::string Name = "a" + std::to_string(I);
-      Externs << (I ? ", " : "") << Name << ": " << emitType(*L.Ty, Opts);
       Args << (I ? ", " : "") << Name;
       if (L.Ty->kind() == Type::Kind::Record)
         Setup << "            // SAFETY: the zone is aligned for the record "
                  "and holds its bytes.\n";
       Setup << "            let " << Name << " = "
             << argument(*L.Ty, Dims, HasPointer, Pointers) << ";\n";
+      const std::vector<size_t> &Mutexes = H.Check.InitialisedMutexes;
+      if (std::find(Mutexes.begin(), Mutexes.end(), I) != Mutexes.end())
+        Setup << "            // SAFETY: the zone holds a mutex's bytes, "
+                 "which the kernel's\n"
+              << "            // initialiser makes an unlocked mutex.\n"
+              << "            unsafe { " << declareCOriginal(*MutexInit) << "("
+              << Name
+              << ", c\"helpers2rs\".as_ptr().cast(), "
+                 "core::ptr::null_mut()) };\n";
     }
-    Externs << ")";
-    if (F.Ret && F.Ret->kind() != Type::Kind::Unit)
-      Externs << " -> " << emitType(*F.Ret, Opts);
-    Externs << ";\n";
     bool UsesDigits = !Dims.empty();
     if (HasPointer)
       Dims.push_back("PATTERNS.len()");
@@ -326,7 +337,7 @@ public:
       Setup << preemptCountLet(H.Check.PreemptCount);
       Body = "measuring_preempt_count(preempt_count, || {\n" +
              indented(Body) + "\n})";
-      UsesPreemptCount = true;
+      UsesPreemptCount = UsesBits = true;
     }
     if (H.Check.CountsWarnings) {
       Body = "counting_warnings(|| {\n" + indented(Body) + "\n})";
@@ -379,6 +390,23 @@ public:
   }
 
 private:
+  // The name of helper F's C original (declared once), `c_<name>`.
+  std::string declareCOriginal(const Function &F) {
+    std::string CName = "c_" + F.RustName;
+    if (!Declared.insert(CName).second)
+      return CName;
+    Externs << "        #[link_name = \"" << F.CName << "\"]\n        fn "
+            << CName << "(";
+    for (size_t I = 0; I != F.Params.size(); ++I)
+      Externs << (I ? ", " : "") << "a" << I << ": "
+              << emitType(*F.Locals[F.Params[I]].Ty, Opts);
+    Externs << ")";
+    if (F.Ret && F.Ret->kind() != Type::Kind::Unit)
+      Externs << " -> " << emitType(*F.Ret, Opts);
+    Externs << ";\n";
+    return CName;
+  }
+
   // The licence and the banner, as `//` comments (C and Rust alike).
   static std::string fileHead(const std::string &Banner) {
     std::string Head = "// SPDX-License-Identifier: GPL-2.0\n";
@@ -402,8 +430,8 @@ private:
       OS << CountingWarnings;
     if (UsesPreemptCount)
       OS << MeasuringPreemptCount;
-    if (UsesRecordBits)
-      OS << RecordBits;
+    if (UsesBits)
+      OS << Bits;
     if (!Externs.str().empty())
       // The C originals, as bindgen declares them: pointers to records
       // that hold no FFI-safe type are fine behind a pointer.
@@ -507,7 +535,7 @@ private:
     case Type::Kind::FnPtr:
       return "r.map_or(0, |f| f as usize as u64)";
     case Type::Kind::Record:
-      UsesRecordBits = true;
+      UsesBits = true;
       return "bits(r)";
     case Type::Kind::Unit:
     case Type::Kind::Never:
@@ -521,11 +549,13 @@ private:
   }
 
   KunitSuiteForm Form;
+  const Function *MutexInit; // the plan's MutexInitialiser, if any
   EmitOptions Opts;
   std::ostringstream Externs, Tests;
+  std::set<std::string> Declared; // C originals in Externs
   std::vector<std::string> Names; // of the helpers with a test case
   bool UsesEdges = false, UsesSmall = false;
-  bool UsesWarnings = false, UsesPreemptCount = false, UsesRecordBits = false;
+  bool UsesWarnings = false, UsesPreemptCount = false, UsesBits = false;
 };
 
 } // namespace
@@ -534,7 +564,9 @@ KunitSuite emitKunitSuite(const Module &M,
                           const std::vector<HelperRecord> &Helpers,
                           const std::string &Banner, KunitSuiteForm Form) {
   std::map<std::string, const Function *> HelperFns = helpersByCName(M);
-  SuitePrinter P(Form);
+  auto MutexInit = HelperFns.find(MutexInitialiser);
+  SuitePrinter P(Form, MutexInit == HelperFns.end() ? nullptr
+                                                    : MutexInit->second);
   for (const HelperRecord &H : Helpers)
     if (H.Check.V == KernelCheck::Verdict::InSuite)
       P.helper(*HelperFns.at(H.Name), H);

@@ -90,6 +90,9 @@ json reportToJson(const ir::Report &R) {
         Helper["kernel_check"]["counts_warnings"] = true;
       if (!H.Check.PreemptCount.empty())
         Helper["kernel_check"]["changes_preempt_count"] = true;
+      for (size_t I : H.Check.InitialisedMutexes)
+        Helper["kernel_check"]["initialised_mutexes"].push_back(
+            H.Sig.Params[I].first);
       ++ByVerdict[ir::verdictName(H.Check.V)];
     }
     Helpers.push_back(std::move(Helper));

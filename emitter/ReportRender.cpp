@@ -357,6 +357,8 @@ std::string kernelCheckCell(const json &H) {
     Cell += ", warnings counted";
   if (K.value("changes_preempt_count", false))
     Cell += ", preempt count compared";
+  if (K.contains("initialised_mutexes"))
+    Cell += ", mutex initialised";
   return Cell;
 }
 

@@ -45,6 +45,8 @@ public:
         boolean(*K, P + "kernel_check.", "counts_warnings", /*Optional=*/true);
         boolean(*K, P + "kernel_check.", "changes_preempt_count",
                 /*Optional=*/true);
+        strings(*K, P + "kernel_check.", "initialised_mutexes",
+                /*Optional=*/true);
       }
     });
     forEach(R, "", "functions", [&](const json &F, const std::string &P) {

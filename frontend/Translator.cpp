@@ -457,6 +457,8 @@ bool translate(const tooling::CompilationDatabase &DB,
       Bindings && !Bindings->AssumeAll &&
       Bindings->Functions.count("kunit_start_suppress_warning") &&
       Bindings->Functions.count("kunit_suppressed_warning_count");
+  Out.TracksLocks = !Bindings || Bindings->AssumeAll ||
+                    Bindings->Functions.count("lock_acquire");
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
   LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,

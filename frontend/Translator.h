@@ -33,6 +33,9 @@ struct TranslationOutput {
   // The bindings hold KUnit's warning suppression with its count (Linux
   // 7.3): the in-kernel suite can run helpers that may warn.
   bool KunitCountsWarnings = false;
+  // The bindings declare lock_acquire(): lockdep tracks locks (or the
+  // bindings are unknown).
+  bool TracksLocks = true;
 };
 
 // Returns false when some input did not compile; Clang has then printed the

@@ -5,6 +5,7 @@
 #include "ir/PointerOrigins.h"
 #include "ir/passes/Walk.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -52,6 +53,18 @@ bool touchesOnlyItsArguments(const std::string &Name) {
       // CPU, which a KUnit case in process context may always do.
       "__SCT__might_resched", "__SCT__preempt_schedule"};
   return Names.count(Name) != 0;
+}
+
+// What a C function does to the mutex it is given: nothing else in the
+// kernel changes where no lockdep tracks it.
+enum class MutexUse { None, Initialises, Locks };
+
+MutexUse mutexUse(const std::string &Name) {
+  if (Name == "__mutex_init" || Name == "mutex_init_generic")
+    return MutexUse::Initialises;
+  if (Name == "mutex_lock" || Name == "mutex_trylock")
+    return MutexUse::Locks; // uncontended: a mutex the suite built
+  return MutexUse::None;
 }
 
 // The flags of the bug_entry a WARN()/BUG() asm emits (`.word {N}\t#
@@ -199,6 +212,7 @@ public:
     Seen.clear();
     Current = &Check;
     MayReschedule = false;
+    MutexesLocked.clear();
     std::string Why = effectOf(F);
     if (Why.empty() && !Check.PreemptCount.empty() && MayReschedule)
       // The suite turns interrupts off around it.
@@ -206,11 +220,42 @@ public:
     return Why;
   }
 
+  // The mutexes the helper last planned locks, as its parameters; or why
+  // the suite cannot build them.
+  std::string mutexesLocked(const Function &Helper, KernelCheck &Check) {
+    for (const auto &[Caller, Lock] : MutexesLocked) {
+      const Expr *Arg = Lock;
+      while (Arg->Kind == ExprKind::Cast)
+        Arg = Arg->Ops[0].get();
+      auto Param = std::find(Helper.Params.begin(), Helper.Params.end(),
+                             Arg->Local);
+      if (Caller != &Helper || Arg->Kind != ExprKind::Local ||
+          Param == Helper.Params.end() || !isMutexPointer(*Arg->Ty))
+        return "locks a mutex it is not given as an argument";
+      size_t Index = Param - Helper.Params.begin();
+      if (std::find(Check.InitialisedMutexes.begin(),
+                    Check.InitialisedMutexes.end(),
+                    Index) == Check.InitialisedMutexes.end())
+        Check.InitialisedMutexes.push_back(Index);
+    }
+    return "";
+  }
+
 private:
+  static bool isMutexPointer(const Type &T) {
+    return T.kind() == Type::Kind::Pointer &&
+           T.pointee()->kind() == Type::Kind::Record &&
+           T.pointee()->name() == "mutex";
+  }
+
   std::string effectOf(const Function &F) {
     if (!Seen.insert(&F).second)
       return ""; // reported where it was first reached
-    return F.Body ? effectIn(*F.Body) : "";
+    const Function *Caller = In;
+    In = &F;
+    std::string Why = F.Body ? effectIn(*F.Body) : "";
+    In = Caller;
+    return Why;
   }
 
   // A write to a place in a C global, or its mutable address: why, unless
@@ -258,7 +303,7 @@ private:
   std::string effectIn(const Expr &E) {
     switch (E.Kind) {
     case ExprKind::Call:
-      if (std::string Why = callEffect(E.Sym); !Why.empty())
+      if (std::string Why = callEffect(E); !Why.empty())
         return Why;
       break;
     case ExprKind::CallPtr:
@@ -319,7 +364,8 @@ private:
     return Why;
   }
 
-  std::string callEffect(const Symbol &S) {
+  std::string callEffect(const Expr &Call) {
+    const Symbol &S = Call.Sym;
     switch (S.Kind) {
     case SymbolKind::InlineFn:
     case SymbolKind::HelperFn:
@@ -331,6 +377,14 @@ private:
       MayReschedule |= S.Name == "__SCT__might_resched";
       if (touchesOnlyItsArguments(S.Name))
         return "";
+      if (MutexUse Use = mutexUse(S.Name); Use != MutexUse::None) {
+        if (Support.TracksLocks)
+          return "calls the C function `" + S.Name +
+                 "`, and lockdep tracks this kernel's locks";
+        if (Use == MutexUse::Locks && !Call.Ops.empty())
+          MutexesLocked.push_back({In, Call.Ops[0].get()});
+        return "";
+      }
       if (raisesWarning(S.Name))
         return warning("calls the C function `" + S.Name + "`");
       return "calls the C function `" + S.Name + "`";
@@ -349,7 +403,10 @@ private:
   const KernelSuiteSupport &Support;
   std::set<const Function *> Seen;
   KernelCheck *Current = nullptr;
+  const Function *In = nullptr; // the function effectIn walks
   bool MayReschedule = false;
+  // Each mutex locked: the function that locks it and the lock's address.
+  std::vector<std::pair<const Function *, const Expr *>> MutexesLocked;
 };
 
 // Why the suite cannot build this argument, or empty.
@@ -378,6 +435,13 @@ std::string resultProblem(const ValueShape &S) {
       (S.Kind == "record" && (!S.PointeePlain || S.Bits > 64)))
     return "returns a `" + S.CType + "` by value";
   return ""; // a record of plain data compares as its bytes
+}
+
+// Does the tree have the helper the suite initialises mutexes with, taking
+// the lock, a name and a lock class key?
+bool buildsMutexes(const std::map<std::string, const Function *> &Helpers) {
+  auto It = Helpers.find(MutexInitialiser);
+  return It != Helpers.end() && It->second->Params.size() == 3;
 }
 
 } // namespace
@@ -421,10 +485,17 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
     if (H.Check.Reason.empty())
       H.Check.Reason = Effects.helperEffect(F, H.Check);
     if (H.Check.Reason.empty())
+      H.Check.Reason = Effects.mutexesLocked(F, H.Check);
+    if (H.Check.Reason.empty() && !H.Check.InitialisedMutexes.empty() &&
+        !buildsMutexes(HelperFns))
+      H.Check.Reason = "locks a mutex, and the tree has no translated "
+                       "`__mutex_init(lock, name, key)` helper to build one";
+    if (H.Check.Reason.empty())
       H.Check.Reason = Origins.strayDereference(F);
     if (!H.Check.Reason.empty()) {
       H.Check.CountsWarnings = false;
       H.Check.PreemptCount.clear();
+      H.Check.InitialisedMutexes.clear();
       continue;
     }
     H.Check.V = KernelCheck::Verdict::InSuite;

@@ -31,7 +31,14 @@ struct KernelSuiteSupport {
   // (Linux 7.3): a helper that may raise a warning runs with its warnings
   // suppressed and counted, each side's count compared.
   bool CountsWarnings = false;
+  // Lockdep records the locks a task holds (the bindings declare
+  // lock_acquire()): a lock the suite takes and never releases would be
+  // reported, so helpers that take or initialise mutexes stay out.
+  bool TracksLocks = true;
 };
+
+// The helper whose C original initialises the mutexes the suite builds.
+constexpr const char *MutexInitialiser = "rust_helper___mutex_init";
 
 
 // C functions that report a kernel warning and do nothing else, reading

@@ -86,6 +86,10 @@ struct KernelCheck {
   // side runs with interrupts off, the count's change is compared and the
   // count restored.
   std::vector<std::string> PreemptCount;
+  // The parameters (by index) it locks as mutexes: the suite builds each
+  // as a mutex the C original of the tree's `__mutex_init` helper
+  // initialised, before each side.
+  std::vector<size_t> InitialisedMutexes;
 };
 
 struct HelperRecord {

@@ -264,6 +264,88 @@ TEST_CASE("the preempt count is the one global the suite restores",
   CHECK(Sleeps.plan().Reason == "changes the preempt count and may reschedule");
 }
 
+namespace {
+
+TypeRef mutexPtr() { return Type::pointer(Type::record("mutex"), false); }
+
+// A helper `f(a, b: *mut mutex)` that calls the C function Locker on Lock,
+// beside the tree's `__mutex_init(lock, name, key)` helper if WithInit.
+struct LocksMutex : OneHelper {
+  LocksMutex(const std::string &Locker, ExprPtr Lock, bool WithInit)
+      : OneHelper(mutexPtr(), pointerTo(160, false, "struct mutex *"),
+                  callingWith(Locker, std::move(Lock))) {
+    if (!WithInit)
+      return;
+    Function Init;
+    Init.CName = MutexInitialiser;
+    Init.RustName = "__mutex_init";
+    Init.FnRole = Function::Role::Helper;
+    Init.Ret = Type::unit();
+    TypeRef Char = Type::pointer(Type::integer(8, false), true);
+    TypeRef Key = Type::pointer(Type::record("lock_class_key"), false);
+    Init.Locals = {{"lock", mutexPtr(), true, false},
+                   {"name", Char, true, false},
+                   {"key", Key, true, false}};
+    Init.Params = {0, 1, 2};
+    Init.Body = makeBlock({}, nullptr, Type::unit());
+    M.Functions.push_back(std::move(Init));
+  }
+
+  static ExprPtr callingWith(const std::string &Locker, ExprPtr Lock) {
+    auto C = std::make_unique<Expr>(ExprKind::Call, Type::unit());
+    C->Sym = {SymbolKind::BindingsFn, Locker};
+    C->Ops.push_back(std::move(Lock));
+    return bodyDoing(std::move(C));
+  }
+};
+
+} // namespace
+
+TEST_CASE("a mutex the helper locks is one the kernel initialised",
+          "[kernel-check]") {
+  KernelSuiteSupport NoLockdep;
+  NoLockdep.TracksLocks = false;
+  LocksMutex Locks("mutex_lock", makeLocal(1, mutexPtr()), true);
+  CHECK(Locks.plan().Reason == "calls the C function `mutex_lock`, and "
+                               "lockdep tracks this kernel's locks");
+  CHECK(Locks.plan(NoLockdep).V == KernelCheck::Verdict::InSuite);
+  CHECK(Locks.Records[0].Check.InitialisedMutexes == std::vector<size_t>{1});
+  std::string Suite = emit::emitKunitSuite(Locks.M, Locks.Records, "test").Rust;
+  CHECK(Suite.find("            let a1 = z.at::<bindings::mutex>(0);\n"
+                   "            // SAFETY: the zone holds a mutex's bytes, "
+                   "which the kernel's\n"
+                   "            // initialiser makes an unlocked mutex.\n"
+                   "            unsafe { c___mutex_init(a1, "
+                   "c\"helpers2rs\".as_ptr().cast(), "
+                   "core::ptr::null_mut()) };\n") != std::string::npos);
+  CHECK(Suite.find("#[link_name = \"rust_helper___mutex_init\"]\n"
+                   "        fn c___mutex_init(a0: *mut bindings::mutex, "
+                   "a1: *const u8, a2: *mut bindings::lock_class_key);\n") !=
+        std::string::npos);
+
+  // Initialising needs no mutex built first.
+  LocksMutex Inits("mutex_init_generic", makeLocal(1, mutexPtr()), true);
+  CHECK(Inits.plan(NoLockdep).V == KernelCheck::Verdict::InSuite);
+  CHECK(Inits.Records[0].Check.InitialisedMutexes.empty());
+
+  LocksMutex NoInit("mutex_trylock", makeLocal(1, mutexPtr()), false);
+  CHECK(NoInit.plan(NoLockdep).Reason ==
+        "locks a mutex, and the tree has no translated `__mutex_init(lock, "
+        "name, key)` helper to build one");
+  // A mutex inside another object is not one the suite built.
+  auto Inner = std::make_unique<Expr>(ExprKind::Field, Type::record("mutex"));
+  Inner->Name = "inner";
+  auto Deref = std::make_unique<Expr>(ExprKind::Deref, Type::record("mutex"));
+  Deref->Ops.push_back(makeLocal(1, mutexPtr()));
+  Inner->Ops.push_back(std::move(Deref));
+  auto Address = std::make_unique<Expr>(ExprKind::AddrOf, mutexPtr());
+  Address->Mutable = true;
+  Address->Ops.push_back(std::move(Inner));
+  LocksMutex Elsewhere("mutex_lock", std::move(Address), true);
+  CHECK(Elsewhere.plan(NoLockdep).Reason ==
+        "locks a mutex it is not given as an argument");
+}
+
 TEST_CASE("records of plain data pass by value", "[kernel-check]") {
   OneHelper Uid(Type::record("kuid_t"), {"record", 32, false, 0, true, "kuid_t"});
   CHECK(Uid.plan().V == KernelCheck::Verdict::InSuite);

@@ -203,3 +203,32 @@ TEST_CASE("report paths under the kernel tree or the build directory become "
   ir::relativisePaths(Other, {"/src/linux"});
   CHECK(Other.Inputs[0] == "/src/linux-next/a.c");
 }
+
+TEST_CASE("the kernel check says what the suite measures and builds",
+          "[report]") {
+  ir::Report R;
+  R.Inputs = {"a.c"};
+  R.TypeMode = "bindgen";
+  R.ExportMode = "inline";
+  ir::HelperRecord Lock;
+  Lock.Name = "rust_helper_mutex_lock";
+  Lock.RustName = "mutex_lock";
+  Lock.Loc = {"a.c", 3, 5};
+  Lock.Sig.Ret.Kind = "void";
+  Lock.Sig.Params = {{"lock", {"pointer", 64, false, 160, false, "struct mutex *"}}};
+  Lock.Check.V = ir::KernelCheck::Verdict::InSuite;
+  Lock.Check.PreemptCount = {"pcpu_hot", "preempt_count"};
+  Lock.Check.InitialisedMutexes = {0};
+  R.Helpers.push_back(Lock);
+
+  nlohmann::json J = emit::reportToJson(R);
+  CHECK(J["helpers"][0]["kernel_check"] ==
+        nlohmann::json({{"verdict", "in-suite"},
+                        {"changes_preempt_count", true},
+                        {"initialised_mutexes", {"lock"}}}));
+  REQUIRE(emit::reportSchemaError(J) == "");
+  std::string Md = emit::renderReport(emit::analyseReport(J, nullptr),
+                                      emit::ReportFormat::Markdown);
+  CHECK_THAT(Md, Catch::Contains(
+                     "in suite, preempt count compared, mutex initialised"));
+}
