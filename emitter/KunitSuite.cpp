@@ -256,6 +256,32 @@ std::string preemptCountLet(const std::vector<std::string> &Place) {
          Address + " };\n";
 }
 
+// What allocating helpers are given, each where a test case uses it, and
+// how what they return compares.
+const char *GfpGrid = R"(
+    /// An allocator's flags: it may sleep, zero or not, and never warns
+    /// (an order or size it cannot serve fails quietly).
+    const GFP: [bindings::gfp_t; 2] = [
+        bindings::GFP_KERNEL | bindings::__GFP_NOWARN,
+        bindings::GFP_KERNEL | bindings::__GFP_ZERO | bindings::__GFP_NOWARN,
+    ];
+)";
+const char *AlignmentGrid = R"(
+    /// An allocator's alignments.
+    const ALIGNMENTS: [usize; 3] = [1, 8, 64];
+)";
+const char *Allocated = R"(
+    /// What an allocator returned: null, ZERO_SIZE_PTR (for a size of 0) or
+    /// memory, whose address differs from side to side.
+    fn allocated(p: *const core::ffi::c_void) -> u64 {
+        match p as usize {
+            0 => 0,
+            1..=16 => 1,
+            _ => 2,
+        }
+    }
+)";
+
 // A value as the bits of its bytes (at most eight): a record result, the
 // preempt count.
 const char *Bits = R"(
@@ -288,10 +314,14 @@ public:
     std::ostringstream Args, Setup;
     std::vector<std::string> Dims;
     unsigned Pointers = 0;
+    const std::map<size_t, AllocatorArgument> &Roles =
+        H.Check.AllocatorArguments;
     bool HasPointer = false; // or a record: the grid has a fill pattern
-    for (LocalId P : F.Params)
-      HasPointer |= F.Locals[P].Ty->kind() == Type::Kind::Pointer ||
-                    F.Locals[P].Ty->kind() == Type::Kind::Record;
+    for (size_t I = 0; I != F.Params.size(); ++I) {
+      Type::Kind K = F.Locals[F.Params[I]].Ty->kind();
+      HasPointer |= (K == Type::Kind::Pointer || K == Type::Kind::Record) &&
+                    !Roles.count(I); // an allocator's object is null
+    }
     for (size_t I = 0; I != F.Params.size(); ++I) {
       const Local &L = F.Locals[F.Params[I]];
       std::string Name = "a" + std::to_string(I);
@@ -299,8 +329,12 @@ public:
       if (L.Ty->kind() == Type::Kind::Record)
         Setup << "            // SAFETY: the zone is aligned for the record "
                  "and holds its bytes.\n";
+      auto Role = Roles.find(I);
       Setup << "            let " << Name << " = "
-            << argument(*L.Ty, Dims, HasPointer, Pointers) << ";\n";
+            << (Role == Roles.end()
+                    ? argument(*L.Ty, Dims, HasPointer, Pointers)
+                    : allocatorArgument(Role->second, *L.Ty, Dims))
+            << ";\n";
       const std::vector<size_t> &Mutexes = H.Check.InitialisedMutexes;
       if (std::find(Mutexes.begin(), Mutexes.end(), I) != Mutexes.end())
         Setup << "            // SAFETY: the zone holds a mutex's bytes, "
@@ -320,6 +354,8 @@ public:
     const Type &Ret = F.Ret ? *F.Ret : *Type::unit();
     bool Returns = Ret.kind() != Type::Kind::Unit;
     std::string Result = "Outcome::of(" + (Returns ? result(Ret) : "0") + ")";
+    if (H.Check.Allocates != Allocation::None)
+      Result = freed(H.Check);
     bool UsesZones = Pointers != 0;
     std::string Call = "if c {\n    " + CName + "(" + Args.str() +
                        ")\n} else {\n    bindings::" + F.RustName + "(" +
@@ -432,6 +468,12 @@ private:
       OS << MeasuringPreemptCount;
     if (UsesBits)
       OS << Bits;
+    if (UsesGfp)
+      OS << GfpGrid;
+    if (UsesAlignments)
+      OS << AlignmentGrid;
+    if (UsesAllocated)
+      OS << Allocated;
     if (!Externs.str().empty())
       // The C originals, as bindgen declares them: pointers to records
       // that hold no FFI-safe type are fine behind a pointer.
@@ -472,7 +514,10 @@ private:
   static uint64_t zoneBytes(const HelperRecord &H) {
     bool HasZone = false;
     uint64_t Largest = 128;
-    for (const auto &[Name, Shape] : H.Sig.Params) {
+    for (size_t I = 0; I != H.Sig.Params.size(); ++I) {
+      const ValueShape &Shape = H.Sig.Params[I].second;
+      if (H.Check.AllocatorArguments.count(I))
+        continue; // an allocator's object is null
       uint64_t Size = Shape.Kind == "pointer"  ? Shape.PointeeSize
                       : Shape.Kind == "record" ? Shape.Bits / 8
                                                : 0;
@@ -522,6 +567,58 @@ private:
     return "unreachable!()"; // the plan admits none of these
   }
 
+  // An argument the helper passes its allocator in Role.
+  std::string allocatorArgument(AllocatorArgument Role, const Type &T,
+                                std::vector<std::string> &Dims) {
+    std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
+    std::string As = " as " + emitType(T, Opts);
+    switch (Role) {
+    case AllocatorArgument::Object:
+      return T.isPointeeConst() ? "core::ptr::null()" : "core::ptr::null_mut()";
+    case AllocatorArgument::Size:
+    case AllocatorArgument::Order:
+      UsesSmall = true;
+      Dims.push_back("SMALL.len()");
+      return "SMALL[" + Digit + "]" + As;
+    case AllocatorArgument::Alignment:
+      UsesAlignments = true;
+      Dims.push_back("ALIGNMENTS.len()");
+      return "ALIGNMENTS[" + Digit + "]" + As;
+    case AllocatorArgument::Flags:
+      UsesGfp = true;
+      Dims.push_back("GFP.len()");
+      return "GFP[" + Digit + "]" + As;
+    case AllocatorArgument::Node:
+      return "bindings::NUMA_NO_NODE" + As;
+    }
+    return "unreachable!()";
+  }
+
+  // The outcome of an allocating side: what it got, which it then frees.
+  std::string freed(const KernelCheck &Check) {
+    UsesAllocated = true;
+    std::string Free;
+    switch (Check.Allocates) {
+    case Allocation::None:
+      break;
+    case Allocation::Memory:
+      Free = "// SAFETY: `r` is what the allocator returned, freed once.\n"
+             "unsafe { bindings::kvfree(r.cast()) };\n";
+      break;
+    case Allocation::Pages:
+      for (const auto &[Param, Role] : Check.AllocatorArguments)
+        if (Role == AllocatorArgument::Order)
+          Free = "if !r.is_null() {\n"
+                 "    // SAFETY: `r` is the pages the allocator returned, of "
+                 "that order.\n"
+                 "    unsafe { bindings::__free_pages(r, a" +
+                 std::to_string(Param) + " as u32) };\n}\n";
+      break;
+    }
+    return "let value = allocated(r.cast());\n" + Free +
+           "Outcome::of(value)";
+  }
+
   // The result `r` as a u64 both sides compare.
   std::string result(const Type &T) {
     switch (T.kind()) {
@@ -556,6 +653,7 @@ private:
   std::vector<std::string> Names; // of the helpers with a test case
   bool UsesEdges = false, UsesSmall = false;
   bool UsesWarnings = false, UsesPreemptCount = false, UsesBits = false;
+  bool UsesGfp = false, UsesAlignments = false, UsesAllocated = false;
 };
 
 } // namespace

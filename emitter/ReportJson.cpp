@@ -93,6 +93,14 @@ json reportToJson(const ir::Report &R) {
       for (size_t I : H.Check.InitialisedMutexes)
         Helper["kernel_check"]["initialised_mutexes"].push_back(
             H.Sig.Params[I].first);
+      if (H.Check.Allocates != ir::Allocation::None) {
+        json Roles = json::object();
+        for (const auto &[I, Role] : H.Check.AllocatorArguments)
+          Roles[H.Sig.Params[I].first] = ir::allocatorArgumentName(Role);
+        Helper["kernel_check"]["allocates"] =
+            ir::allocationName(H.Check.Allocates);
+        Helper["kernel_check"]["allocator_arguments"] = Roles;
+      }
       ++ByVerdict[ir::verdictName(H.Check.V)];
     }
     Helpers.push_back(std::move(Helper));

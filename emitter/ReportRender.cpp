@@ -359,6 +359,8 @@ std::string kernelCheckCell(const json &H) {
     Cell += ", preempt count compared";
   if (K.contains("initialised_mutexes"))
     Cell += ", mutex initialised";
+  if (K.contains("allocates"))
+    Cell += ", allocation compared and freed";
   return Cell;
 }
 

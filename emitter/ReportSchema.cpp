@@ -47,6 +47,15 @@ public:
                 /*Optional=*/true);
         strings(*K, P + "kernel_check.", "initialised_mutexes",
                 /*Optional=*/true);
+        oneOf(*K, P + "kernel_check.", "allocates", {"memory", "pages"},
+              /*Optional=*/true);
+        if (const json *Roles = object(*K, P + "kernel_check.",
+                                       "allocator_arguments",
+                                       /*Optional=*/true))
+          for (const auto &[Name, Role] : Roles->items())
+            oneOf(*Roles, P + "kernel_check.allocator_arguments.",
+                  Name.c_str(),
+                  {"object", "size", "order", "alignment", "flags", "node"});
       }
     });
     forEach(R, "", "functions", [&](const json &F, const std::string &P) {

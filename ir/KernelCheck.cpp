@@ -2,11 +2,13 @@
 
 #include "ir/KernelCheck.h"
 
+#include "ir/KernelCalls.h"
 #include "ir/PointerOrigins.h"
 #include "ir/passes/Walk.h"
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -35,36 +37,6 @@ bool isDataInstruction(const std::string &M) {
       return true;
   return M.rfind("set", 0) == 0 || M.rfind("cmov", 0) == 0 ||
          (M.size() <= 4 && M[0] == 'j' && M != "jmpq");
-}
-
-// C functions of the kernel that read nothing an argument points to and
-// change nothing the kernel keeps, so running them twice is as safe as
-// running a translation twice. Calls to any other C function keep a helper
-// out of the suite, memcpy() and memset() too: a length computed from the
-// arguments (bitmap_copy_and_extend() with a size below the count) runs
-// past any object a test builds.
-bool touchesOnlyItsArguments(const std::string &Name) {
-  static const std::set<std::string> Names = {
-      // Read-only lookups: a range check on the address, a name table.
-      "is_vmalloc_addr", "errname",
-      // hweight's fallback where the CPU has no popcnt: a register's bits.
-      "__sw_hweight32", "__sw_hweight64",
-      // might_sleep()'s and preempt_enable()'s static calls: may yield the
-      // CPU, which a KUnit case in process context may always do.
-      "__SCT__might_resched", "__SCT__preempt_schedule"};
-  return Names.count(Name) != 0;
-}
-
-// What a C function does to the mutex it is given: nothing else in the
-// kernel changes where no lockdep tracks it.
-enum class MutexUse { None, Initialises, Locks };
-
-MutexUse mutexUse(const std::string &Name) {
-  if (Name == "__mutex_init" || Name == "mutex_init_generic")
-    return MutexUse::Initialises;
-  if (Name == "mutex_lock" || Name == "mutex_trylock")
-    return MutexUse::Locks; // uncontended: a mutex the suite built
-  return MutexUse::None;
 }
 
 // The flags of the bug_entry a WARN()/BUG() asm emits (`.word {N}\t#
@@ -141,7 +113,7 @@ AsmEffect asmEffect(const Expr &E) {
         Effect.Warns = true;
         continue;
       }
-      if (Mnemonic == "call" && touchesOnlyItsArguments(Operands))
+      if (Mnemonic == "call" && kernelCall(Operands) == KernelCall::Inert)
         continue; // preempt_schedule()'s static call, __sw_hweight64()
       if (!isDataInstruction(Mnemonic)) {
         Effect.Blocking = "runs `" + Mnemonic + "`";
@@ -207,55 +179,97 @@ public:
       : Functions(M), Support(Support) {}
 
   // Why calling helper F twice may not leave the kernel as it was, or
-  // empty; sets what the suite measures and undoes around each side.
+  // empty; sets what the suite measures, builds and undoes around each side.
   std::string helperEffect(const Function &F, KernelCheck &Check) {
     Seen.clear();
     Current = &Check;
+    Helper = &F;
     MayReschedule = false;
-    MutexesLocked.clear();
-    std::string Why = effectOf(F);
+    Origins All;
+    for (size_t I = 0; I != F.Params.size(); ++I)
+      All.push_back(I);
+    std::string Why = effectOf(F, All);
     if (Why.empty() && !Check.PreemptCount.empty() && MayReschedule)
       // The suite turns interrupts off around it.
       return "changes the preempt count and may reschedule";
     return Why;
   }
 
-  // The mutexes the helper last planned locks, as its parameters; or why
-  // the suite cannot build them.
-  std::string mutexesLocked(const Function &Helper, KernelCheck &Check) {
-    for (const auto &[Caller, Lock] : MutexesLocked) {
-      const Expr *Arg = Lock;
-      while (Arg->Kind == ExprKind::Cast)
-        Arg = Arg->Ops[0].get();
-      auto Param = std::find(Helper.Params.begin(), Helper.Params.end(),
-                             Arg->Local);
-      if (Caller != &Helper || Arg->Kind != ExprKind::Local ||
-          Param == Helper.Params.end() || !isMutexPointer(*Arg->Ty))
-        return "locks a mutex it is not given as an argument";
-      size_t Index = Param - Helper.Params.begin();
-      if (std::find(Check.InitialisedMutexes.begin(),
-                    Check.InitialisedMutexes.end(),
-                    Index) == Check.InitialisedMutexes.end())
-        Check.InitialisedMutexes.push_back(Index);
-    }
-    return "";
-  }
-
 private:
+  // Which of the helper's parameters each parameter of a function holds,
+  // unchanged, in the call being walked.
+  using Origins = std::vector<std::optional<size_t>>;
+
   static bool isMutexPointer(const Type &T) {
     return T.kind() == Type::Kind::Pointer &&
            T.pointee()->kind() == Type::Kind::Record &&
            T.pointee()->name() == "mutex";
   }
 
-  std::string effectOf(const Function &F) {
-    if (!Seen.insert(&F).second)
+  std::string effectOf(const Function &F, const Origins &Params) {
+    if (!Seen.insert({&F, Params}).second)
       return ""; // reported where it was first reached
     const Function *Caller = In;
+    Origins CallerParams = std::move(InParams);
     In = &F;
+    InParams = Params;
     std::string Why = F.Body ? effectIn(*F.Body) : "";
     In = Caller;
+    InParams = std::move(CallerParams);
     return Why;
+  }
+
+  // The helper's parameter that E (through casts) is, unchanged, if any.
+  std::optional<size_t> helperParameter(const Expr &E) const {
+    const Expr *A = &E;
+    while (A->Kind == ExprKind::Cast)
+      A = A->Ops[0].get();
+    if (A->Kind != ExprKind::Local || !In->Body || stores(*In->Body, A->Local))
+      return std::nullopt;
+    auto P = std::find(In->Params.begin(), In->Params.end(), A->Local);
+    if (P == In->Params.end())
+      return std::nullopt;
+    return InParams[P - In->Params.begin()];
+  }
+
+  // Does E store into local L?
+  static bool stores(const Expr &E, LocalId L) {
+    bool Found = false;
+    forEachLocalStore(E, [&](LocalId Stored, const Expr *) {
+      Found = Found || Stored == L;
+    });
+    return Found;
+  }
+
+  // A call to mutex_lock() and kin: the mutex must be the helper's own
+  // argument, which the suite builds.
+  std::string mutexLocked(const Expr &Call) {
+    std::optional<size_t> P =
+        Call.Ops.empty() ? std::nullopt : helperParameter(*Call.Ops[0]);
+    if (!P || !isMutexPointer(*Helper->Locals[Helper->Params[*P]].Ty))
+      return "locks a mutex it is not given as an argument";
+    std::vector<size_t> &Mutexes = Current->InitialisedMutexes;
+    if (std::find(Mutexes.begin(), Mutexes.end(), *P) == Mutexes.end())
+      Mutexes.push_back(*P);
+    return "";
+  }
+
+  // A call to a C allocator: the helper's arguments it is given take the
+  // values the suite gives that role.
+  std::string allocation(const Expr &Call, const Allocator &A) {
+    if (Current->Allocates != Allocation::None &&
+        Current->Allocates != A.Returns)
+      return "calls allocators of memory and of pages";
+    Current->Allocates = A.Returns;
+    for (size_t I = 0; I != A.Args.size() && I != Call.Ops.size(); ++I) {
+      std::optional<size_t> P = helperParameter(*Call.Ops[I]);
+      if (!P || !A.Args[I])
+        continue; // computed by the helper
+      auto [It, New] = Current->AllocatorArguments.insert({*P, *A.Args[I]});
+      if (!New && It->second != *A.Args[I])
+        return "passes one argument to its allocator in two roles";
+    }
+    return "";
   }
 
   // A write to a place in a C global, or its mutable address: why, unless
@@ -366,28 +380,39 @@ private:
 
   std::string callEffect(const Expr &Call) {
     const Symbol &S = Call.Sym;
+    std::string Calls = "calls the C function `" + S.Name + "`";
     switch (S.Kind) {
     case SymbolKind::InlineFn:
     case SymbolKind::HelperFn:
-      if (const Function *F = Functions.callee(S))
-        return effectOf(*F);
-      return "calls the C function `" + S.Name + "`";
+      if (const Function *F = Functions.callee(S)) {
+        Origins Args;
+        for (const ExprPtr &A : Call.Ops)
+          Args.push_back(helperParameter(*A));
+        return effectOf(*F, Args);
+      }
+      return Calls;
     case SymbolKind::BindingsFn:
     case SymbolKind::ExternFn:
       MayReschedule |= S.Name == "__SCT__might_resched";
-      if (touchesOnlyItsArguments(S.Name))
+      switch (kernelCall(S.Name)) {
+      case KernelCall::Unknown:
+        return Calls;
+      case KernelCall::Inert:
         return "";
-      if (MutexUse Use = mutexUse(S.Name); Use != MutexUse::None) {
-        if (Support.TracksLocks)
-          return "calls the C function `" + S.Name +
-                 "`, and lockdep tracks this kernel's locks";
-        if (Use == MutexUse::Locks && !Call.Ops.empty())
-          MutexesLocked.push_back({In, Call.Ops[0].get()});
-        return "";
+      case KernelCall::Warns:
+        return warning(Calls);
+      case KernelCall::InitialisesMutex:
+        return Support.TracksLocks
+                   ? Calls + ", and lockdep tracks this kernel's locks"
+                   : "";
+      case KernelCall::LocksMutex:
+        return Support.TracksLocks
+                   ? Calls + ", and lockdep tracks this kernel's locks"
+                   : mutexLocked(Call);
+      case KernelCall::Allocates:
+        return allocation(Call, *allocatorOf(S.Name));
       }
-      if (raisesWarning(S.Name))
-        return warning("calls the C function `" + S.Name + "`");
-      return "calls the C function `" + S.Name + "`";
+      return Calls;
     case SymbolKind::ShimFn:
     case SymbolKind::Core:
       return "";
@@ -401,13 +426,123 @@ private:
 
   FunctionIndex Functions;
   const KernelSuiteSupport &Support;
-  std::set<const Function *> Seen;
+  std::set<std::pair<const Function *, Origins>> Seen;
   KernelCheck *Current = nullptr;
+  const Function *Helper = nullptr;
   const Function *In = nullptr; // the function effectIn walks
+  Origins InParams;             // and what its parameters hold
   bool MayReschedule = false;
-  // Each mutex locked: the function that locks it and the lock's address.
-  std::vector<std::pair<const Function *, const Expr *>> MutexesLocked;
 };
+
+// Whether a helper returns what a C allocator returned (through locals,
+// branches, casts and inline functions), so that the suite may free it.
+class AllocationFlow {
+public:
+  explicit AllocationFlow(const Module &M) : Functions(M) {}
+
+  bool returnsAllocation(const Function &F, unsigned Depth = 0) {
+    // Allocators sit a few inline functions down (alloc_pages_noprof()).
+    if (!F.Body || Depth > 8)
+      return false;
+    bool AllReturns = true;
+    forEachReturn(*F.Body, [&](const Expr &Value) {
+      AllReturns = AllReturns && allocated(F, Value, Depth);
+    });
+    return AllReturns && allocated(F, *F.Body, Depth);
+  }
+
+private:
+  static void forEachReturn(const Expr &E,
+                            const std::function<void(const Expr &)> &Value) {
+    if (E.Kind == ExprKind::Return && !E.Ops.empty())
+      Value(*E.Ops[0]);
+    forEachChild(E, [&](const Expr &C) { forEachReturn(C, Value); });
+  }
+
+  // Is E's value (in F) what an allocator returned?
+  bool allocated(const Function &F, const Expr &E, unsigned Depth) {
+    switch (E.Kind) {
+    case ExprKind::Call:
+      if (const Function *C = Functions.callee(E.Sym))
+        return returnsAllocation(*C, Depth + 1);
+      return (E.Sym.Kind == SymbolKind::BindingsFn ||
+              E.Sym.Kind == SymbolKind::ExternFn) &&
+             allocatorOf(E.Sym.Name);
+    case ExprKind::Cast:
+      return allocated(F, *E.Ops[0], Depth);
+    case ExprKind::Block:
+      // Without a value, it returns (forEachReturn) or diverges.
+      return E.Label.empty() &&
+             (E.Ops.empty() || allocated(F, *E.Ops[0], Depth));
+    case ExprKind::If:
+      return E.Ops.size() == 3 && allocated(F, *E.Ops[1], Depth) &&
+             allocated(F, *E.Ops[2], Depth);
+    case ExprKind::Local: {
+      bool All = true;
+      forEachLocalStore(*F.Body, [&](LocalId L, const Expr *Value) {
+        if (L == E.Local)
+          All = All && Value && allocated(F, *Value, Depth);
+      });
+      return All;
+    }
+    case ExprKind::Return:
+      return true; // forEachReturn checks its value
+    case ExprKind::IntLit:
+    case ExprKind::BoolLit:
+    case ExprKind::FloatLit:
+    case ExprKind::ByteStr:
+    case ExprKind::NullPtr:
+    case ExprKind::Zeroed:
+    case ExprKind::Unit:
+    case ExprKind::Path:
+    case ExprKind::Unary:
+    case ExprKind::Binary:
+    case ExprKind::Method:
+    case ExprKind::NewtypeWrap:
+    case ExprKind::NewtypeValue:
+    case ExprKind::Transmute:
+    case ExprKind::AddrOf:
+    case ExprKind::Deref:
+    case ExprKind::Field:
+    case ExprKind::BitfieldGet:
+    case ExprKind::BitfieldSet:
+    case ExprKind::CallPtr:
+    case ExprKind::Assign:
+    case ExprKind::Loop:
+    case ExprKind::While:
+    case ExprKind::Match:
+    case ExprKind::Break:
+    case ExprKind::Continue:
+    case ExprKind::VolatileRead:
+    case ExprKind::VolatileWrite:
+    case ExprKind::Asm:
+      return false;
+    }
+    return false;
+  }
+
+  FunctionIndex Functions;
+};
+
+// Why the suite cannot give a helper's allocator the values of the roles
+// the plan found, or free what it returns; or empty.
+std::string allocationProblem(const Function &F, const KernelCheck &Check,
+                              AllocationFlow &Flow) {
+  if (!F.Ret || F.Ret->kind() != Type::Kind::Pointer ||
+      !Flow.returnsAllocation(F))
+    return "allocates what it does not return";
+  bool GivenOrder = false; // what frees pages needs their order
+  for (const auto &[Param, Role] : Check.AllocatorArguments) {
+    Type::Kind K = F.Locals[F.Params[Param]].Ty->kind();
+    bool Pointer = Role == AllocatorArgument::Object;
+    if (K != (Pointer ? Type::Kind::Pointer : Type::Kind::Int))
+      return "passes its allocator an argument of another type";
+    GivenOrder |= Role == AllocatorArgument::Order;
+  }
+  if (Check.Allocates == Allocation::Pages && !GivenOrder)
+    return "allocates pages of an order it computes";
+  return "";
+}
 
 // Why the suite cannot build this argument, or empty.
 std::string argumentProblem(const std::string &Name, const ValueShape &S) {
@@ -446,19 +581,11 @@ bool buildsMutexes(const std::map<std::string, const Function *> &Helpers) {
 
 } // namespace
 
-bool reportsWarning(const std::string &CName) {
-  return CName == "__SCT__WARN_trap";
-}
-
-bool raisesWarning(const std::string &CName) {
-  // refcount_warn_saturate() also saturates the refcount_t it is given.
-  return reportsWarning(CName) || CName == "refcount_warn_saturate";
-}
-
 void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
                       const KernelSuiteSupport &Support) {
   std::map<std::string, const Function *> HelperFns = helpersByCName(M);
   EffectFinder Effects(M, Support);
+  AllocationFlow Allocations(M);
   PointerOrigins Origins(M);
   for (HelperRecord &H : Helpers) {
     H.Check.V = KernelCheck::Verdict::NotCheckable;
@@ -484,8 +611,8 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
                        " pointers or records, more than the suite builds";
     if (H.Check.Reason.empty())
       H.Check.Reason = Effects.helperEffect(F, H.Check);
-    if (H.Check.Reason.empty())
-      H.Check.Reason = Effects.mutexesLocked(F, H.Check);
+    if (H.Check.Reason.empty() && H.Check.Allocates != Allocation::None)
+      H.Check.Reason = allocationProblem(F, H.Check, Allocations);
     if (H.Check.Reason.empty() && !H.Check.InitialisedMutexes.empty() &&
         !buildsMutexes(HelperFns))
       H.Check.Reason = "locks a mutex, and the tree has no translated "
@@ -496,6 +623,8 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       H.Check.CountsWarnings = false;
       H.Check.PreemptCount.clear();
       H.Check.InitialisedMutexes.clear();
+      H.Check.Allocates = Allocation::None;
+      H.Check.AllocatorArguments.clear();
       continue;
     }
     H.Check.V = KernelCheck::Verdict::InSuite;

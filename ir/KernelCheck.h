@@ -41,14 +41,6 @@ struct KernelSuiteSupport {
 constexpr const char *MutexInitialiser = "rust_helper___mutex_init";
 
 
-// C functions that report a kernel warning and do nothing else, reading
-// the bug_entry and format they are given (WARN() with a format's static
-// call): PointerOrigins does not follow their pointers.
-bool reportsWarning(const std::string &CName);
-// Those, and C functions whose only effect beyond their arguments is a
-// warning (refcount_t's saturation report).
-bool raisesWarning(const std::string &CName);
-
 // Sets each helper's Check to InSuite or NotCheckable (with the reason).
 void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
                       const KernelSuiteSupport &Support);

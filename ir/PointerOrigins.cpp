@@ -2,7 +2,7 @@
 
 #include "ir/PointerOrigins.h"
 
-#include "ir/KernelCheck.h"
+#include "ir/KernelCalls.h"
 #include "ir/passes/Walk.h"
 
 #include <regex>
@@ -63,7 +63,7 @@ public:
     // with a store that is not until nothing changes.
     for (bool Changed = true; Changed;) {
       Changed = false;
-      forEachStore(*F.Body, [&](LocalId L, const Expr *Value) {
+      forEachLocalStore(*F.Body, [&](LocalId L, const Expr *Value) {
         if (Derived[L] && (!Value || !derived(*Value))) {
           Derived[L] = false;
           Changed = true;
@@ -77,27 +77,6 @@ public:
   }
 
 private:
-  // Calls Store(L, value) for every store into a local: its initialiser, an
-  // assignment, and (with no value) an asm output or a mutable address taken.
-  void forEachStore(const Expr &E,
-                    const std::function<void(LocalId, const Expr *)> &Store) {
-    if (E.Kind == ExprKind::Block)
-      for (const Stmt &S : E.Stmts)
-        if (S.K == Stmt::Kind::Let && S.E)
-          Store(S.Local, S.E.get());
-    if (E.Kind == ExprKind::Assign && E.Ops[0]->Kind == ExprKind::Local)
-      Store(E.Ops[0]->Local, E.Ops[1].get());
-    if (E.Kind == ExprKind::AddrOf && E.Mutable &&
-        E.Ops[0]->Kind == ExprKind::Local)
-      Store(E.Ops[0]->Local, nullptr);
-    if (E.Kind == ExprKind::Asm)
-      for (const AsmOperand &Op : E.AsmOps)
-        if (isOutput(Op.Dir) && Op.Out >= 0 &&
-            E.Ops[Op.Out]->Kind == ExprKind::Local)
-          Store(E.Ops[Op.Out]->Local, nullptr);
-    forEachChild(E, [&](const Expr &C) { forEachStore(C, Store); });
-  }
-
   // Is the pointer value E derived from the arguments (or a local's or a
   // global's address, or null)?
   bool derived(const Expr &E) {

@@ -38,4 +38,34 @@ const char *verdictName(KernelCheck::Verdict V) {
   return "unplanned";
 }
 
+const char *allocationName(Allocation A) {
+  switch (A) {
+  case Allocation::None:
+    return "none";
+  case Allocation::Memory:
+    return "memory";
+  case Allocation::Pages:
+    return "pages";
+  }
+  return "none";
+}
+
+const char *allocatorArgumentName(AllocatorArgument A) {
+  switch (A) {
+  case AllocatorArgument::Object:
+    return "object";
+  case AllocatorArgument::Size:
+    return "size";
+  case AllocatorArgument::Order:
+    return "order";
+  case AllocatorArgument::Alignment:
+    return "alignment";
+  case AllocatorArgument::Flags:
+    return "flags";
+  case AllocatorArgument::Node:
+    return "node";
+  }
+  return "object";
+}
+
 } // namespace h2r::ir

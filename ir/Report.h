@@ -9,6 +9,7 @@
 
 #include "ir/Module.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,25 @@ struct FunctionRecord {
   std::vector<std::string> Callees; // closure functions called directly
 };
 
+// What a C allocator that a helper's result comes from returns: the suite
+// compares what each side got (null, ZERO_SIZE_PTR, memory) and frees it.
+enum class Allocation {
+  None,
+  Memory, // slab, kvmalloc or vmalloc memory: kvfree()
+  Pages,  // struct page *: __free_pages() with the order
+};
+
+// The role of an argument a helper passes to its allocator, and the values
+// the suite gives it.
+enum class AllocatorArgument {
+  Object,    // the object to reallocate: null
+  Size,      // bytes: the small grid
+  Order,     // pages as a power of two: the small grid
+  Alignment, // a power of two: 1, 8, 64
+  Flags,     // gfp_t: GFP_KERNEL, with and without __GFP_ZERO, __GFP_NOWARN
+  Node,      // NUMA_NO_NODE
+};
+
 // Whether the in-kernel differential suite (--kunit-suite) calls a helper
 // and its C original on the same inputs, and if not, why.
 struct KernelCheck {
@@ -90,6 +110,10 @@ struct KernelCheck {
   // as a mutex the C original of the tree's `__mutex_init` helper
   // initialised, before each side.
   std::vector<size_t> InitialisedMutexes;
+  // It returns what a C allocator returned, given these parameters (by
+  // index) in these roles.
+  Allocation Allocates = Allocation::None;
+  std::map<size_t, AllocatorArgument> AllocatorArguments;
 };
 
 struct HelperRecord {
@@ -122,6 +146,8 @@ struct Report {
 const char *statusName(HelperRecord::Status S);
 const char *routeName(FallbackRoute R);
 const char *verdictName(KernelCheck::Verdict V);
+const char *allocationName(Allocation A);
+const char *allocatorArgumentName(AllocatorArgument A);
 
 } // namespace h2r::ir
 

@@ -60,4 +60,23 @@ bool mentionsLocal(const Expr &E, LocalId L) {
   return Found;
 }
 
+void forEachLocalStore(
+    const Expr &E, const std::function<void(LocalId, const Expr *)> &Store) {
+  if (E.Kind == ExprKind::Block)
+    for (const Stmt &S : E.Stmts)
+      if (S.K == Stmt::Kind::Let && S.E)
+        Store(S.Local, S.E.get());
+  if (E.Kind == ExprKind::Assign && E.Ops[0]->Kind == ExprKind::Local)
+    Store(E.Ops[0]->Local, E.Ops[1].get());
+  if (E.Kind == ExprKind::AddrOf && E.Mutable &&
+      E.Ops[0]->Kind == ExprKind::Local)
+    Store(E.Ops[0]->Local, nullptr);
+  if (E.Kind == ExprKind::Asm)
+    for (const AsmOperand &Op : E.AsmOps)
+      if (isOutput(Op.Dir) && Op.Out >= 0 &&
+          E.Ops[Op.Out]->Kind == ExprKind::Local)
+        Store(E.Ops[Op.Out]->Local, nullptr);
+  forEachChild(E, [&](const Expr &C) { forEachLocalStore(C, Store); });
+}
+
 } // namespace h2r::ir

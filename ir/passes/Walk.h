@@ -28,6 +28,12 @@ bool breaksTo(const Expr &Body, const std::string &Label, bool IsLoop,
 bool continuesTo(const Expr &Body, const std::string &Label,
                  bool InNestedLoop = false);
 
+// Calls Store(L, value) for every store into a local in E: a `let`'s
+// initialiser, an assignment, and (with no value) an asm output or a
+// mutable address taken.
+void forEachLocalStore(const Expr &E,
+                       const std::function<void(LocalId, const Expr *)> &Store);
+
 // Does E mention local L anywhere?
 bool mentionsLocal(const Expr &E, LocalId L);
 

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 using namespace h2r;
 using namespace h2r::ir;
 
@@ -344,6 +346,104 @@ TEST_CASE("a mutex the helper locks is one the kernel initialised",
   LocksMutex Elsewhere("mutex_lock", std::move(Address), true);
   CHECK(Elsewhere.plan(NoLockdep).Reason ==
         "locks a mutex it is not given as an argument");
+}
+
+namespace {
+
+// `f(size: usize, p: *const c_void, flags: u32) -> *mut c_void` whose body
+// calls the C allocator Allocator with Args (built from the parameters),
+// then yields Tail (or the allocator's result).
+struct Allocates {
+  Module M;
+  std::vector<HelperRecord> Records;
+
+  Allocates(const std::string &Allocator,
+            std::function<std::vector<ExprPtr>()> Args, bool ReturnsIt = true) {
+    TypeRef Usize = Type::integer(64, false, true), U32 = Type::integer(32, false);
+    TypeRef Void = Type::pointer(Type::cvoid(), true);
+    TypeRef Out = Type::pointer(Type::cvoid(), false);
+    Function F;
+    F.CName = "rust_helper_f";
+    F.RustName = "f";
+    F.FnRole = Function::Role::Helper;
+    F.Ret = Out;
+    F.Locals = {{"size", Usize, true, false},
+                {"p", Void, true, false},
+                {"flags", U32, true, false}};
+    F.Params = {0, 1, 2};
+    auto Call = std::make_unique<Expr>(ExprKind::Call, Out);
+    Call->Sym = {SymbolKind::BindingsFn, Allocator};
+    Call->Ops = Args();
+    std::vector<Stmt> Body;
+    if (!ReturnsIt)
+      Body.push_back(Stmt::expr(std::move(Call)));
+    F.Body = makeBlock(std::move(Body),
+                       ReturnsIt ? std::move(Call)
+                                 : std::make_unique<Expr>(ExprKind::NullPtr, Out),
+                       Out);
+    M.Functions.push_back(std::move(F));
+    HelperRecord H;
+    H.Name = "rust_helper_f";
+    H.RustName = "f";
+    H.Sig.Ret = pointerTo(0, false, "void *");
+    H.Sig.Params = {{"size", {"int", 64, false, 0, false, "size_t"}},
+                    {"p", pointerTo(0, false, "const void *")},
+                    {"flags", {"int", 32, false, 0, false, "gfp_t"}}};
+    Records.push_back(std::move(H));
+  }
+
+  const KernelCheck &plan() {
+    planKernelChecks(M, Records, {});
+    return Records[0].Check;
+  }
+};
+
+std::vector<ExprPtr> reallocArgs() {
+  std::vector<ExprPtr> A;
+  A.push_back(makeLocal(1, Type::pointer(Type::cvoid(), true)));
+  A.push_back(makeLocal(0, Type::integer(64, false, true)));
+  A.push_back(makeLocal(2, Type::integer(32, false)));
+  return A;
+}
+
+} // namespace
+
+TEST_CASE("what an allocator returns is compared and freed", "[kernel-check]") {
+  Allocates Realloc("krealloc_noprof", reallocArgs);
+  CHECK(Realloc.plan().V == KernelCheck::Verdict::InSuite);
+  CHECK(Realloc.Records[0].Check.Allocates == Allocation::Memory);
+  CHECK(Realloc.Records[0].Check.AllocatorArguments ==
+        std::map<size_t, AllocatorArgument>{{0, AllocatorArgument::Size},
+                                            {1, AllocatorArgument::Object},
+                                            {2, AllocatorArgument::Flags}});
+  std::string Suite =
+      emit::emitKunitSuite(Realloc.M, Realloc.Records, "test").Rust;
+  // No zone: the object is null, sizes small, flags from GFP.
+  CHECK(Suite.find("same(\"f\", &[SMALL.len(), GFP.len()], false, 0, |d, _, c| {\n"
+                   "            let a0 = SMALL[d[0]] as usize;\n"
+                   "            let a1 = core::ptr::null();\n"
+                   "            let a2 = GFP[d[1]] as u32;\n") !=
+        std::string::npos);
+  CHECK(Suite.find("            let value = allocated(r.cast());\n"
+                   "            // SAFETY: `r` is what the allocator returned, "
+                   "freed once.\n"
+                   "            unsafe { bindings::kvfree(r.cast()) };\n"
+                   "            Outcome::of(value)\n") != std::string::npos);
+  CHECK(Suite.find("const ALIGNMENTS") == std::string::npos);
+
+  Allocates Leaks("krealloc_noprof", reallocArgs, /*ReturnsIt=*/false);
+  CHECK(Leaks.plan().Reason == "allocates what it does not return");
+  CHECK(Leaks.Records[0].Check.Allocates == Allocation::None);
+
+  // Pages are freed with their order, which must be the helper's argument.
+  Allocates Pages("alloc_pages_node_noprof", [] {
+    std::vector<ExprPtr> A;
+    A.push_back(makeInt(0, i32()));
+    A.push_back(makeLocal(2, Type::integer(32, false)));
+    A.push_back(makeInt(3, Type::integer(32, false)));
+    return A;
+  });
+  CHECK(Pages.plan().Reason == "allocates pages of an order it computes");
 }
 
 TEST_CASE("records of plain data pass by value", "[kernel-check]") {

@@ -220,8 +220,23 @@ TEST_CASE("the kernel check says what the suite measures and builds",
   Lock.Check.PreemptCount = {"pcpu_hot", "preempt_count"};
   Lock.Check.InitialisedMutexes = {0};
   R.Helpers.push_back(Lock);
+  ir::HelperRecord Pages;
+  Pages.Name = "rust_helper_alloc_pages";
+  Pages.RustName = "alloc_pages";
+  Pages.Loc = {"a.c", 9, 1};
+  Pages.Sig.Ret = {"pointer", 64, false, 64, false, "struct page *"};
+  Pages.Sig.Params = {{"gfp_mask", {"int", 32, false, 0, false, "gfp_t"}},
+                      {"order", {"int", 32, false, 0, false, "unsigned int"}}};
+  Pages.Check.V = ir::KernelCheck::Verdict::InSuite;
+  Pages.Check.Allocates = ir::Allocation::Pages;
+  Pages.Check.AllocatorArguments = {{0, ir::AllocatorArgument::Flags},
+                                    {1, ir::AllocatorArgument::Order}};
+  R.Helpers.push_back(Pages);
 
   nlohmann::json J = emit::reportToJson(R);
+  CHECK(J["helpers"][1]["kernel_check"]["allocates"] == "pages");
+  CHECK(J["helpers"][1]["kernel_check"]["allocator_arguments"] ==
+        nlohmann::json({{"gfp_mask", "flags"}, {"order", "order"}}));
   CHECK(J["helpers"][0]["kernel_check"] ==
         nlohmann::json({{"verdict", "in-suite"},
                         {"changes_preempt_count", true},
@@ -231,4 +246,9 @@ TEST_CASE("the kernel check says what the suite measures and builds",
                                       emit::ReportFormat::Markdown);
   CHECK_THAT(Md, Catch::Contains(
                      "in suite, preempt count compared, mutex initialised"));
+  CHECK_THAT(Md, Catch::Contains("in suite, allocation compared and freed"));
+  J["helpers"][1]["kernel_check"]["allocator_arguments"]["order"] = "pages";
+  CHECK(emit::reportSchemaError(J) ==
+        "helpers[1].kernel_check.allocator_arguments.order: unknown value "
+        "'pages'");
 }
