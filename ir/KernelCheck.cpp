@@ -165,6 +165,14 @@ std::vector<std::string> globalPlace(const Expr &Place) {
   return {Fields.rbegin(), Fields.rend()};
 }
 
+// Is T a static key? Inline code only reads one (static_key_count(), the
+// jump label's asm); static_key_enable() and kin, which change it, are C
+// functions.
+bool isStaticKey(const Type &T) {
+  return T.kind() == Type::Kind::Record &&
+         T.name().rfind("static_key", 0) == 0;
+}
+
 // Is the place the preempt count: x86's global `__preempt_count`, or the
 // `preempt_count` field of `pcpu_hot`, where x86 kept it before Linux 6.15.
 bool isPreemptCount(const std::vector<std::string> &Place) {
@@ -338,7 +346,9 @@ private:
       if (std::vector<std::string> Place = globalPlace(*E.Ops[0]);
           !Place.empty() && E.Mutable)
         // The place's own mutable address of the global is this one.
-        return globalChange(Place, "takes the mutable address of");
+        return isStaticKey(*E.Ty->pointee())
+                   ? ""
+                   : globalChange(Place, "takes the mutable address of");
       break;
     case ExprKind::IntLit:
     case ExprKind::BoolLit:

@@ -174,17 +174,34 @@ private:
     return Args;
   }
 
-  // The first dereference in E of a pointer that is not derived.
-  std::string strayIn(const Expr &E) {
-    auto Needs = [&](const Expr &Ptr) {
-      return derived(Ptr) ? std::string()
-                          : "dereferences a pointer not derived from its "
-                            "arguments (in `" + F.CName + "`)";
+  // Is the pointer E the running task's (get_current())? The suite's
+  // task is real: a helper may read it, not write it.
+  bool isCurrent(const Expr &E) {
+    const Expr *P = &E;
+    while (P->Kind == ExprKind::Cast)
+      P = P->Ops[0].get();
+    return P->Kind == ExprKind::Call && P->Sym.Kind == SymbolKind::InlineFn &&
+           P->Sym.Name == "get_current";
+  }
+
+  // The first dereference in E of a pointer that is not derived (or, where
+  // E is read, not the running task's). Writes: E is a place written.
+  std::string strayIn(const Expr &E, bool Writes = false) {
+    // Only a read may go through the running task's pointer.
+    auto Needs = [&](const Expr &Ptr, bool Reads = false) {
+      return derived(Ptr) || (Reads && isCurrent(Ptr))
+                 ? std::string()
+                 : "dereferences a pointer not derived from its arguments "
+                   "(in `" + F.CName + "`)";
     };
     std::string Why;
     switch (E.Kind) {
     case ExprKind::Deref:
+      Why = Needs(*E.Ops[0], !Writes);
+      break;
     case ExprKind::VolatileRead:
+      Why = Needs(*E.Ops[0], true);
+      break;
     case ExprKind::VolatileWrite:
       Why = Needs(*E.Ops[0]);
       break;
@@ -246,9 +263,16 @@ private:
     case ExprKind::Return:
       break;
     }
+    // A place written is written through its fields, not through the
+    // pointers it reads (the Deref's operand).
+    bool PlaceWritten = E.Kind == ExprKind::Assign ||
+                        E.Kind == ExprKind::BitfieldSet ||
+                        (E.Kind == ExprKind::AddrOf && E.Mutable);
+    bool Place = E.Kind == ExprKind::Field || E.Kind == ExprKind::BitfieldGet;
+    bool WritesFirst = PlaceWritten || (Place && Writes);
     forEachChild(E, [&](const Expr &C) {
       if (Why.empty())
-        Why = strayIn(C);
+        Why = strayIn(C, WritesFirst && &C == E.Ops[0].get());
     });
     return Why;
   }

@@ -159,3 +159,20 @@ TEST_CASE("an asm follows the pointers it uses as addresses",
   CHECK(strayOf(Xchg(next(x()), x())).empty());
   CHECK(strayOf(Xchg(x(), next(x()))) == StrayInF);
 }
+
+TEST_CASE("the running task may be read, not written", "[pointer-origins]") {
+  auto Current = [] {
+    auto C = std::make_unique<Expr>(ExprKind::Call, nodePtr());
+    C->Sym = {SymbolKind::InlineFn, "get_current"};
+    return C;
+  };
+  CHECK(strayOf(val(Current())).empty());
+  CHECK(strayOf(makeAssign(val(Current()), makeInt(1, i32()))) == StrayInF);
+  auto Address = std::make_unique<Expr>(ExprKind::AddrOf,
+                                        Type::pointer(i32(), false));
+  Address->Mutable = true;
+  Address->Ops.push_back(val(Current()));
+  CHECK(strayOf(std::move(Address)) == StrayInF);
+  // What it holds is no more derived than what an argument's object holds.
+  CHECK(strayOf(val(next(Current()))) == StrayInF);
+}
