@@ -11,9 +11,9 @@ in-kernel differential suite must catch both changes (check-mutant.py).
 - spin_lock releases instead (the preempt count goes the wrong way);
 - WARN_ON returns its condition without warning (a warning missing);
 - PTR_ERR flips the low bit of what it returns (a helper Linux 6.12 has too);
-- mutex_lock does not lock (the mutex the suite built stays unlocked);
-- krealloc (6.12) and krealloc_node_align (7.3) ask for 0 bytes
-  (ZERO_SIZE_PTR where C allocates).
+- mutex_lock does not lock (the mutex the suite built stays unlocked).
+The allocators are left alone: the kernel crate allocates through them, so
+a wrong one stops the boot before any test runs.
 A helper the tree does not have, or translates otherwise, is left out (with a
 note); prints the names of the
 helpers it changed (at least one).
@@ -33,10 +33,6 @@ MUTATIONS = [
     ("WARN_ON", "if __ret_warn_on != 0_i32 {", "if __ret_warn_on == 2_i32 {"),
     ("PTR_ERR", "ptr as isize", "(ptr as isize) ^ 1"),
     ("mutex_lock", "crate::bindings_raw::mutex_lock(lock);", "let _ = lock;"),
-    ("krealloc", "krealloc_noprof(objp, new_size, flags)",
-     "krealloc_noprof(objp, 0, flags)"),
-    ("krealloc_node_align", "(objp, new_size, align, flags, node)",
-     "(objp, 0, align, flags, node)"),
 ]
 
 path = sys.argv[1]
@@ -52,8 +48,7 @@ for name, old, new in MUTATIONS:
         print("%s: note: fn %s has no '%s' to change" % (path, name, old),
               file=sys.stderr)
         continue
-    # Every branch (mem_alloc_profiling_enabled() has two alike).
-    text = text[:start.end()] + body.replace(old, new) + text[end:]
+    text = text[:start.end()] + body.replace(old, new, 1) + text[end:]
     print(name)
     changed += 1
 if not changed:
