@@ -2,13 +2,13 @@
 
 #include "ir/KernelCheck.h"
 
+#include "ir/AllocationFlow.h"
 #include "ir/KernelCalls.h"
 #include "ir/PointerOrigins.h"
 #include "ir/passes/Walk.h"
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -442,96 +442,6 @@ private:
   const Function *In = nullptr; // the function effectIn walks
   Origins InParams;             // and what its parameters hold
   bool MayReschedule = false;
-};
-
-// Whether a helper returns what a C allocator returned (through locals,
-// branches, casts and inline functions), so that the suite may free it.
-class AllocationFlow {
-public:
-  explicit AllocationFlow(const Module &M) : Functions(M) {}
-
-  bool returnsAllocation(const Function &F, unsigned Depth = 0) {
-    // Allocators sit a few inline functions down (alloc_pages_noprof()).
-    if (!F.Body || Depth > 8)
-      return false;
-    bool AllReturns = true;
-    forEachReturn(*F.Body, [&](const Expr &Value) {
-      AllReturns = AllReturns && allocated(F, Value, Depth);
-    });
-    return AllReturns && allocated(F, *F.Body, Depth);
-  }
-
-private:
-  static void forEachReturn(const Expr &E,
-                            const std::function<void(const Expr &)> &Value) {
-    if (E.Kind == ExprKind::Return && !E.Ops.empty())
-      Value(*E.Ops[0]);
-    forEachChild(E, [&](const Expr &C) { forEachReturn(C, Value); });
-  }
-
-  // Is E's value (in F) what an allocator returned?
-  bool allocated(const Function &F, const Expr &E, unsigned Depth) {
-    switch (E.Kind) {
-    case ExprKind::Call:
-      if (const Function *C = Functions.callee(E.Sym))
-        return returnsAllocation(*C, Depth + 1);
-      return (E.Sym.Kind == SymbolKind::BindingsFn ||
-              E.Sym.Kind == SymbolKind::ExternFn) &&
-             allocatorOf(E.Sym.Name);
-    case ExprKind::Cast:
-      return allocated(F, *E.Ops[0], Depth);
-    case ExprKind::Block:
-      // Without a value, it returns (forEachReturn) or diverges.
-      return E.Label.empty() &&
-             (E.Ops.empty() || allocated(F, *E.Ops[0], Depth));
-    case ExprKind::If:
-      return E.Ops.size() == 3 && allocated(F, *E.Ops[1], Depth) &&
-             allocated(F, *E.Ops[2], Depth);
-    case ExprKind::Local: {
-      bool All = true;
-      forEachLocalStore(*F.Body, [&](LocalId L, const Expr *Value) {
-        if (L == E.Local)
-          All = All && Value && allocated(F, *Value, Depth);
-      });
-      return All;
-    }
-    case ExprKind::Return:
-      return true; // forEachReturn checks its value
-    case ExprKind::IntLit:
-    case ExprKind::BoolLit:
-    case ExprKind::FloatLit:
-    case ExprKind::ByteStr:
-    case ExprKind::NullPtr:
-    case ExprKind::Zeroed:
-    case ExprKind::Unit:
-    case ExprKind::Path:
-    case ExprKind::Unary:
-    case ExprKind::Binary:
-    case ExprKind::Method:
-    case ExprKind::NewtypeWrap:
-    case ExprKind::NewtypeValue:
-    case ExprKind::Transmute:
-    case ExprKind::AddrOf:
-    case ExprKind::Deref:
-    case ExprKind::Field:
-    case ExprKind::BitfieldGet:
-    case ExprKind::BitfieldSet:
-    case ExprKind::CallPtr:
-    case ExprKind::Assign:
-    case ExprKind::Loop:
-    case ExprKind::While:
-    case ExprKind::Match:
-    case ExprKind::Break:
-    case ExprKind::Continue:
-    case ExprKind::VolatileRead:
-    case ExprKind::VolatileWrite:
-    case ExprKind::Asm:
-      return false;
-    }
-    return false;
-  }
-
-  FunctionIndex Functions;
 };
 
 // Why the suite cannot give a helper's allocator the values of the roles
