@@ -565,14 +565,20 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   Banner += ". Do not edit.";
   EO.Banner = Banner;
 
-  Outputs[0].Content = emit::emitModule(Out.Module, EO);
-  if (FormatterOpt == "rustfmt")
-    Outputs[0].Content = formatted(std::move(Outputs[0].Content));
   if (!KunitSuitePath.empty()) {
     ir::KernelSuiteSupport Support;
     Support.CountsWarnings = Out.KunitCountsWarnings;
     Support.TracksLocks = Out.TracksLocks;
+    Support.BindingsFunctions = std::move(Out.BindingsFunctions);
     ir::planKernelChecks(Out.Module, Out.Report.Helpers, Support);
+    for (const ir::HelperRecord &H : Out.Report.Helpers)
+      if (H.Check.HiddenByBindings)
+        EO.HiddenHelpers.push_back(H.RustName);
+  }
+  Outputs[0].Content = emit::emitModule(Out.Module, EO);
+  if (FormatterOpt == "rustfmt")
+    Outputs[0].Content = formatted(std::move(Outputs[0].Content));
+  if (!KunitSuitePath.empty()) {
     emit::KunitSuite Suite = emit::emitKunitSuite(
         Out.Module, Out.Report.Helpers,
         Banner + "\nThe in-kernel differential suite of this translation.",

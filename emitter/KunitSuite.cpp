@@ -357,9 +357,14 @@ public:
     if (H.Check.Allocates != Allocation::None)
       Result = freed(H.Check);
     bool UsesZones = Pointers != 0;
+    std::string Translation =
+        std::string("bindings::") +
+        (H.Check.HiddenByBindings ? HiddenHelpersModule + std::string("::")
+                                  : "") +
+        F.RustName;
     std::string Call = "if c {\n    " + CName + "(" + Args.str() +
-                       ")\n} else {\n    bindings::" + F.RustName + "(" +
-                       Args.str() + ")\n}";
+                       ")\n} else {\n    " + Translation + "(" + Args.str() +
+                       ")\n}";
     // The side's call, in the wrappers that measure what else it does.
     std::ostringstream Side;
     Side << "// SAFETY: the arguments are those the C original is called "

@@ -430,6 +430,18 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
     }
     OS << "}\n";
   }
+  if (!Opts.HiddenHelpers.empty()) {
+    OS << "\n/// The translations that the bindings' C functions of the same "
+          "names hide\n/// (`bindings::"
+       << Opts.HiddenHelpers.front()
+       << "` is C's), for the in-kernel differential suite.\npub mod "
+       << HiddenHelpersModule << " {\n    pub use super::";
+    bool Several = Opts.HiddenHelpers.size() > 1;
+    OS << (Several ? "{" : "");
+    for (size_t I = 0; I != Opts.HiddenHelpers.size(); ++I)
+      OS << (I ? ", " : "") << Opts.HiddenHelpers[I];
+    OS << (Several ? "}" : "") << ";\n}\n";
+  }
   return OS.str();
 }
 

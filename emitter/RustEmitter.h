@@ -40,7 +40,15 @@ struct EmitOptions {
   bool BindingsInScope = false;
   RustVersion Version;
   std::string Banner; // first comment lines, without "//"
+  // Helpers (Rust names) whose translation the bindings' C function of the
+  // same name hides from the bindings' users (the kernel's bindings_raw
+  // prefers its own items to the glob import of the output): re-exported
+  // in `pub mod helpers2rs_hidden` for the in-kernel suite.
+  std::vector<std::string> HiddenHelpers;
 };
+
+// The module that re-exports EmitOptions::HiddenHelpers.
+constexpr const char *HiddenHelpersModule = "helpers2rs_hidden";
 
 std::string emitModule(const ir::Module &M, const EmitOptions &Opts);
 

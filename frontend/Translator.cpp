@@ -459,6 +459,9 @@ bool translate(const tooling::CompilationDatabase &DB,
       Bindings->Functions.count("kunit_suppressed_warning_count");
   Out.TracksLocks = !Bindings || Bindings->AssumeAll ||
                     Bindings->Functions.count("lock_acquire");
+  if (Bindings && !Bindings->AssumeAll)
+    Out.BindingsFunctions = {Bindings->Functions.begin(),
+                             Bindings->Functions.end()};
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
   LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,

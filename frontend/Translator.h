@@ -13,6 +13,7 @@
 #include "ir/Module.h"
 #include "ir/Report.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct TranslationOutput {
   // The bindings declare lock_acquire(): lockdep tracks locks (or the
   // bindings are unknown).
   bool TracksLocks = true;
+  // The functions the bindings declare (empty where they are unknown).
+  std::set<std::string> BindingsFunctions;
 };
 
 // Returns false when some input did not compile; Clang has then printed the

@@ -548,6 +548,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       continue;
     }
     H.Check.V = KernelCheck::Verdict::InSuite;
+    H.Check.HiddenByBindings = Support.BindingsFunctions.count(H.RustName);
   }
 }
 

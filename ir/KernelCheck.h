@@ -16,6 +16,8 @@
 #include "ir/Module.h"
 #include "ir/Report.h"
 
+#include <set>
+#include <string>
 #include <vector>
 
 namespace h2r::ir {
@@ -35,6 +37,9 @@ struct KernelSuiteSupport {
   // lock_acquire()): a lock the suite takes and never releases would be
   // reported, so helpers that take or initialise mutexes stay out.
   bool TracksLocks = true;
+  // The functions the bindings declare, whose names hide a helper's of the
+  // same name (KernelCheck::HiddenByBindings).
+  std::set<std::string> BindingsFunctions;
 };
 
 // The helper whose C original initialises the mutexes the suite builds.

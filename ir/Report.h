@@ -114,6 +114,9 @@ struct KernelCheck {
   // index) in these roles.
   Allocation Allocates = Allocation::None;
   std::map<size_t, AllocatorArgument> AllocatorArguments;
+  // In the suite, a C function of the bindings has its name and hides it
+  // from `bindings::`: the suite calls the output's re-export of it.
+  bool HiddenByBindings = false;
 };
 
 struct HelperRecord {

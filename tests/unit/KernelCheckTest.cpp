@@ -446,6 +446,26 @@ TEST_CASE("what an allocator returns is compared and freed", "[kernel-check]") {
   CHECK(Pages.plan().Reason == "allocates pages of an order it computes");
 }
 
+TEST_CASE("a translation the bindings hide is called through its re-export",
+          "[kernel-check]") {
+  KernelSuiteSupport Support;
+  Support.BindingsFunctions = {"f"}; // errname(): C's and a helper's
+  OneHelper Hidden(i32(), intShape());
+  Hidden.plan(Support);
+  CHECK(Hidden.Records[0].Check.HiddenByBindings);
+  CHECK(emit::emitKunitSuite(Hidden.M, Hidden.Records, "test")
+            .Rust.find("bindings::helpers2rs_hidden::f(a0, a1)") !=
+        std::string::npos);
+  emit::EmitOptions Opts;
+  Opts.HiddenHelpers = {"f"};
+  CHECK(emit::emitModule(Hidden.M, Opts)
+            .find("pub mod helpers2rs_hidden {\n    pub use super::f;\n}\n") !=
+        std::string::npos);
+  OneHelper Seen(i32(), intShape());
+  Seen.plan();
+  CHECK(!Seen.Records[0].Check.HiddenByBindings);
+}
+
 TEST_CASE("records of plain data pass by value", "[kernel-check]") {
   OneHelper Uid(Type::record("kuid_t"), {"record", 32, false, 0, true, "kuid_t"});
   CHECK(Uid.plan().V == KernelCheck::Verdict::InSuite);
