@@ -27,8 +27,10 @@ KernelCall kernelCall(const std::string &CName) {
       "__SCT__might_resched", "__SCT__preempt_schedule"};
   if (Inert.count(CName))
     return KernelCall::Inert;
-  // refcount_warn_saturate() also saturates the refcount_t it is given.
-  if (reportsWarning(CName) || CName == "refcount_warn_saturate")
+  // refcount_warn_saturate() also saturates the refcount_t it is given;
+  // __copy_overflow() is check_copy_size()'s WARN().
+  if (reportsWarning(CName) || CName == "refcount_warn_saturate" ||
+      CName == "__copy_overflow")
     return KernelCall::Warns;
   if (CName == "__mutex_init" || CName == "mutex_init_generic")
     return KernelCall::InitialisesMutex;
@@ -36,7 +38,21 @@ KernelCall kernelCall(const std::string &CName) {
     return KernelCall::LocksMutex;
   if (allocatorOf(CName))
     return KernelCall::Allocates;
+  if (lengthArgument(CName))
+    return KernelCall::Bounded;
   return KernelCall::Unknown;
+}
+
+std::optional<size_t> lengthArgument(const std::string &CName) {
+  // memchr(s, c, n); the user copies (to, from, n): the suite's pointers are
+  // kernel addresses, which access_ok() refuses, so _copy_from_user()
+  // zeroes n bytes of `to` and _copy_to_user() writes nothing.
+  static const std::map<std::string, size_t> Lengths = {
+      {"memchr", 2}, {"_copy_from_user", 2}, {"_copy_to_user", 2}};
+  auto It = Lengths.find(CName);
+  if (It == Lengths.end())
+    return std::nullopt;
+  return It->second;
 }
 
 std::optional<Allocator> allocatorOf(const std::string &CName) {

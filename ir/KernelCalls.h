@@ -25,6 +25,11 @@ enum class KernelCall {
   InitialisesMutex, // writes only the mutex it is given
   LocksMutex,       // takes the (uncontended) mutex it is given
   Allocates,        // returns memory or pages (allocatorOf)
+  // Reads or writes only `n` bytes of the objects its pointer arguments
+  // point to, n being the argument lengthArgument() says: safe where those
+  // are the helper's own arguments (objects the suite builds, n from its
+  // small grid).
+  Bounded,
 };
 
 KernelCall kernelCall(const std::string &CName);
@@ -33,6 +38,9 @@ KernelCall kernelCall(const std::string &CName);
 // the bug_entry and format they are given (WARN() with a format's static
 // call): PointerOrigins does not follow their pointers.
 bool reportsWarning(const std::string &CName);
+
+// Where a Bounded function takes its length; none for any other.
+std::optional<size_t> lengthArgument(const std::string &CName);
 
 // A C allocator: what each argument is, and what it returns.
 struct Allocator {

@@ -262,6 +262,19 @@ private:
     return "";
   }
 
+  // A call to a C function that touches `n` bytes of what its pointers
+  // point to: those and n must be the helper's own arguments.
+  std::string bounded(const Expr &Call, size_t Length) {
+    for (size_t I = 0; I != Call.Ops.size(); ++I) {
+      const Expr &Arg = *Call.Ops[I];
+      bool Pointer = Arg.Ty && Arg.Ty->kind() == Type::Kind::Pointer;
+      if ((Pointer || I == Length) && !helperParameter(Arg))
+        return "calls the C function `" + Call.Sym.Name +
+               "` on a pointer or length other than its own arguments";
+    }
+    return "";
+  }
+
   // A call to a C allocator: the helper's arguments it is given take the
   // values the suite gives that role.
   std::string allocation(const Expr &Call, const Allocator &A) {
@@ -421,6 +434,8 @@ private:
                    : mutexLocked(Call);
       case KernelCall::Allocates:
         return allocation(Call, *allocatorOf(S.Name));
+      case KernelCall::Bounded:
+        return bounded(Call, *lengthArgument(S.Name));
       }
       return Calls;
     case SymbolKind::ShimFn:

@@ -466,6 +466,27 @@ TEST_CASE("a translation the bindings hide is called through its re-export",
   CHECK(!Seen.Records[0].Check.HiddenByBindings);
 }
 
+TEST_CASE("a C function bounded by a length runs on the helper's own "
+          "arguments", "[kernel-check]") {
+  TypeRef Void = Type::pointer(Type::cvoid(), true);
+  auto Memchr = [&](ExprPtr Length) {
+    auto C = std::make_unique<Expr>(ExprKind::Call, Void);
+    C->Sym = {SymbolKind::BindingsFn, "memchr"};
+    C->Ops.push_back(makeLocal(1, Void));
+    C->Ops.push_back(makeLocal(0, i32()));
+    C->Ops.push_back(std::move(Length));
+    return bodyDoing(std::move(C));
+  };
+  OneHelper Own(Void, pointerTo(0, false, "const void *"),
+                Memchr(makeLocal(0, i32())));
+  CHECK(Own.plan().V == KernelCheck::Verdict::InSuite);
+  // A length the helper computes may run past the object.
+  OneHelper Computed(Void, pointerTo(0, false, "const void *"),
+                     Memchr(makeInt(4096, i32())));
+  CHECK(Computed.plan().Reason == "calls the C function `memchr` on a pointer "
+                                  "or length other than its own arguments");
+}
+
 TEST_CASE("records of plain data pass by value", "[kernel-check]") {
   OneHelper Uid(Type::record("kuid_t"), {"record", 32, false, 0, true, "kuid_t"});
   CHECK(Uid.plan().V == KernelCheck::Verdict::InSuite);
