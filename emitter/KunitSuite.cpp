@@ -241,9 +241,9 @@ const char *MeasuringPreemptCount = R"(
     }
 )";
 
-// A test case's `count`, the address of the preempt count the plan found
-// (ir/Report.h): taking it through a (union) field of a global needs
-// `unsafe`.
+// A test case's `preempt_count`, the address of the preempt count the
+// plan found (ir/Report.h): taking it through a (union) field of a global
+// needs `unsafe`.
 std::string preemptCountLet(const std::vector<std::string> &Place) {
   std::string Path = "bindings::" + Place.front();
   for (size_t I = 1; I != Place.size(); ++I)
