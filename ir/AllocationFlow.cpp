@@ -51,11 +51,16 @@ bool AllocationFlow::allocated(const Function &F, const Expr &E,
     return E.Ops.size() == 3 && allocated(F, *E.Ops[1], Depth) &&
            allocated(F, *E.Ops[2], Depth);
   case ExprKind::Local: {
+    // A store of the local into itself (`r = r as *mut T`) is no other
+    // source: while its stores are being looked at, it counts as one.
+    if (!Visiting.insert({&F, E.Local}).second)
+      return true;
     bool All = true;
     forEachLocalStore(*F.Body, [&](LocalId L, const Expr *Value) {
       if (L == E.Local)
         All = All && Value && allocated(F, *Value, Depth);
     });
+    Visiting.erase({&F, E.Local});
     return All;
   }
   case ExprKind::Return:

@@ -11,6 +11,9 @@
 
 #include "ir/Module.h"
 
+#include <set>
+#include <utility>
+
 namespace h2r::ir {
 
 class AllocationFlow {
@@ -24,6 +27,7 @@ private:
   bool allocated(const Function &F, const Expr &E, unsigned Depth);
 
   FunctionIndex Functions;
+  std::set<std::pair<const Function *, LocalId>> Visiting;
 };
 
 } // namespace h2r::ir
