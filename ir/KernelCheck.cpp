@@ -214,13 +214,21 @@ private:
            T.pointee()->name() == "mutex";
   }
 
-  std::string effectOf(const Function &F, const Origins &Params) {
+  std::string effectOf(const Function &F, Origins Params) {
+    Params.resize(F.Params.size());
+    // A parameter F overwrites no longer holds what it was given.
+    if (F.Body)
+      forEachLocalStore(*F.Body, [&](LocalId L, const Expr *) {
+        auto P = std::find(F.Params.begin(), F.Params.end(), L);
+        if (P != F.Params.end())
+          Params[P - F.Params.begin()] = std::nullopt;
+      });
     if (!Seen.insert({&F, Params}).second)
       return ""; // reported where it was first reached
     const Function *Caller = In;
     Origins CallerParams = std::move(InParams);
     In = &F;
-    InParams = Params;
+    InParams = std::move(Params);
     std::string Why = F.Body ? effectIn(*F.Body) : "";
     In = Caller;
     InParams = std::move(CallerParams);
@@ -229,24 +237,13 @@ private:
 
   // The helper's parameter that E (through casts) is, unchanged, if any.
   std::optional<size_t> helperParameter(const Expr &E) const {
-    const Expr *A = &E;
-    while (A->Kind == ExprKind::Cast)
-      A = A->Ops[0].get();
-    if (A->Kind != ExprKind::Local || !In->Body || stores(*In->Body, A->Local))
+    const Expr &A = withoutCasts(E);
+    if (A.Kind != ExprKind::Local)
       return std::nullopt;
-    auto P = std::find(In->Params.begin(), In->Params.end(), A->Local);
+    auto P = std::find(In->Params.begin(), In->Params.end(), A.Local);
     if (P == In->Params.end())
       return std::nullopt;
     return InParams[P - In->Params.begin()];
-  }
-
-  // Does E store into local L?
-  static bool stores(const Expr &E, LocalId L) {
-    bool Found = false;
-    forEachLocalStore(E, [&](LocalId Stored, const Expr *) {
-      Found = Found || Stored == L;
-    });
-    return Found;
   }
 
   // A call to mutex_lock() and kin: the mutex must be the helper's own

@@ -177,11 +177,9 @@ private:
   // Is the pointer E the running task's (get_current())? The suite's
   // task is real: a helper may read it, not write it.
   bool isCurrent(const Expr &E) {
-    const Expr *P = &E;
-    while (P->Kind == ExprKind::Cast)
-      P = P->Ops[0].get();
-    return P->Kind == ExprKind::Call && P->Sym.Kind == SymbolKind::InlineFn &&
-           P->Sym.Name == "get_current";
+    const Expr &P = withoutCasts(E);
+    return P.Kind == ExprKind::Call && P.Sym.Kind == SymbolKind::InlineFn &&
+           P.Sym.Name == "get_current";
   }
 
   // The first dereference in E of a pointer that is not derived (or, where

@@ -60,6 +60,13 @@ bool mentionsLocal(const Expr &E, LocalId L) {
   return Found;
 }
 
+const Expr &withoutCasts(const Expr &E) {
+  const Expr *P = &E;
+  while (P->Kind == ExprKind::Cast)
+    P = P->Ops[0].get();
+  return *P;
+}
+
 void forEachLocalStore(
     const Expr &E, const std::function<void(LocalId, const Expr *)> &Store) {
   if (E.Kind == ExprKind::Block)

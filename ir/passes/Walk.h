@@ -34,6 +34,9 @@ bool continuesTo(const Expr &Body, const std::string &Label,
 void forEachLocalStore(const Expr &E,
                        const std::function<void(LocalId, const Expr *)> &Store);
 
+// E under any casts (`p as usize as *const T`).
+const Expr &withoutCasts(const Expr &E);
+
 // Does E mention local L anywhere?
 bool mentionsLocal(const Expr &E, LocalId L);
 
