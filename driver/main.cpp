@@ -569,7 +569,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     ir::KernelSuiteSupport Support;
     Support.CountsWarnings = Out.KunitCountsWarnings;
     Support.TracksLocks = Out.TracksLocks;
-    Support.BindingsFunctions = std::move(Out.BindingsFunctions);
+    Support.HelpersNamedInBindings = std::move(Out.HelpersNamedInBindings);
     ir::planKernelChecks(Out.Module, Out.Report.Helpers, Support);
     for (const ir::HelperRecord &H : Out.Report.Helpers)
       if (H.Check.HiddenByBindings)

@@ -459,9 +459,6 @@ bool translate(const tooling::CompilationDatabase &DB,
       Bindings->Functions.count("kunit_suppressed_warning_count");
   Out.TracksLocks = !Bindings || Bindings->AssumeAll ||
                     Bindings->Functions.count("lock_acquire");
-  if (Bindings && !Bindings->AssumeAll)
-    Out.BindingsFunctions = {Bindings->Functions.begin(),
-                             Bindings->Functions.end()};
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
   LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,
@@ -480,6 +477,10 @@ bool translate(const tooling::CompilationDatabase &DB,
     Ok &= Tool->run(&Factory) == 0;
   }
   Merger.finish();
+  if (Bindings && !Bindings->AssumeAll)
+    for (const ir::HelperRecord &H : Out.Report.Helpers)
+      if (Bindings->Functions.count(H.RustName))
+        Out.HelpersNamedInBindings.insert(H.RustName);
   return Ok;
 }
 

@@ -37,8 +37,9 @@ struct TranslationOutput {
   // The bindings declare lock_acquire(): lockdep tracks locks (or the
   // bindings are unknown).
   bool TracksLocks = true;
-  // The functions the bindings declare (empty where they are unknown).
-  std::set<std::string> BindingsFunctions;
+  // The helpers (Rust names) whose names functions of the bindings have
+  // too (empty where the bindings are unknown).
+  std::set<std::string> HelpersNamedInBindings;
 };
 
 // Returns false when some input did not compile; Clang has then printed the

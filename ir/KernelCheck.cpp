@@ -560,7 +560,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       continue;
     }
     H.Check.V = KernelCheck::Verdict::InSuite;
-    H.Check.HiddenByBindings = Support.BindingsFunctions.count(H.RustName);
+    H.Check.HiddenByBindings = Support.HelpersNamedInBindings.count(H.RustName);
   }
 }
 

@@ -37,9 +37,9 @@ struct KernelSuiteSupport {
   // lock_acquire()): a lock the suite takes and never releases would be
   // reported, so helpers that take or initialise mutexes stay out.
   bool TracksLocks = true;
-  // The functions the bindings declare, whose names hide a helper's of the
-  // same name (KernelCheck::HiddenByBindings).
-  std::set<std::string> BindingsFunctions;
+  // The helpers (Rust names) whose names functions of the bindings have too,
+  // which hide them (KernelCheck::HiddenByBindings).
+  std::set<std::string> HelpersNamedInBindings;
 };
 
 // The helper whose C original initialises the mutexes the suite builds.

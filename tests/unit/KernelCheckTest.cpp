@@ -464,7 +464,7 @@ TEST_CASE("what an allocator returns is compared and freed", "[kernel-check]") {
 TEST_CASE("a translation the bindings hide is called through its re-export",
           "[kernel-check]") {
   KernelSuiteSupport Support;
-  Support.BindingsFunctions = {"f"}; // errname(): C's and a helper's
+  Support.HelpersNamedInBindings = {"f"}; // errname(): C's and a helper's
   OneHelper Hidden(i32(), intShape());
   Hidden.plan(Support);
   CHECK(Hidden.Records[0].Check.HiddenByBindings);
