@@ -535,24 +535,31 @@ private:
   }
 
   // The expression building an argument of type T from the case's digits.
+  // The next digit of the case's grid, as an index into Grid (a const the
+  // suite prints where Used).
+  static std::string gridValue(const std::string &Grid, bool &Used,
+                               std::vector<std::string> &Dims) {
+    Used = true;
+    std::string Value = Grid + "[d[" + std::to_string(Dims.size()) + "]]";
+    Dims.push_back(Grid + ".len()");
+    return Value;
+  }
+
   std::string argument(const Type &T, std::vector<std::string> &Dims,
                        bool BesidePointer, unsigned &Pointers) {
-    std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
     std::string Grid = BesidePointer ? "SMALL" : "EDGES";
     bool &UsesGrid = BesidePointer ? UsesSmall : UsesEdges;
     switch (T.kind()) {
-    case Type::Kind::Bool:
+    case Type::Kind::Bool: {
+      std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
       Dims.push_back("2");
       return Digit + " == 1";
+    }
     case Type::Kind::Int:
-      UsesGrid = true;
-      Dims.push_back(Grid + ".len()");
-      return Grid + "[" + Digit + "] as " + emitType(T, Opts);
+      return gridValue(Grid, UsesGrid, Dims) + " as " + emitType(T, Opts);
     case Type::Kind::Newtype:
-      UsesGrid = true;
-      Dims.push_back(Grid + ".len()");
-      return emitType(T, Opts) + "(" + Grid + "[" + Digit + "] as " +
-             emitType(*T.repr(), Opts) + ")";
+      return emitType(T, Opts) + "(" + gridValue(Grid, UsesGrid, Dims) +
+             " as " + emitType(*T.repr(), Opts) + ")";
     case Type::Kind::Pointer:
       return "z.at::<" + emitType(*T.pointee(), Opts) + ">(" +
              std::to_string(Pointers++) + ")";
@@ -575,24 +582,17 @@ private:
   // An argument the helper passes its allocator in Role.
   std::string allocatorArgument(AllocatorArgument Role, const Type &T,
                                 std::vector<std::string> &Dims) {
-    std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
     std::string As = " as " + emitType(T, Opts);
     switch (Role) {
     case AllocatorArgument::Object:
       return T.isPointeeConst() ? "core::ptr::null()" : "core::ptr::null_mut()";
     case AllocatorArgument::Size:
     case AllocatorArgument::Order:
-      UsesSmall = true;
-      Dims.push_back("SMALL.len()");
-      return "SMALL[" + Digit + "]" + As;
+      return gridValue("SMALL", UsesSmall, Dims) + As;
     case AllocatorArgument::Alignment:
-      UsesAlignments = true;
-      Dims.push_back("ALIGNMENTS.len()");
-      return "ALIGNMENTS[" + Digit + "]" + As;
+      return gridValue("ALIGNMENTS", UsesAlignments, Dims) + As;
     case AllocatorArgument::Flags:
-      UsesGfp = true;
-      Dims.push_back("GFP.len()");
-      return "GFP[" + Digit + "]" + As;
+      return gridValue("GFP", UsesGfp, Dims) + As;
     case AllocatorArgument::Node:
       return "bindings::NUMA_NO_NODE" + As;
     }
