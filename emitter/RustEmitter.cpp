@@ -186,7 +186,8 @@ void Printer::function(const Function &F, Scope S, std::ostream &OS) {
   else
     OS << Pad << "#[inline(always)]\n";
   if (transmutesByteToBool(*F.Body))
-    OS << Pad << "// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.\n"
+    OS << Pad << "// A byte an asm! read is 0 or 1 (a flag output, a C `_Bool`): a "
+          "bool as it stands.\n"
        << Pad << "#[allow(clippy::transmute_int_to_bool)]\n";
   OS << Pad << (S == Scope::Inlines ? "pub(super) " : "pub ") << "unsafe "
      << (F.ExternAbi ? "extern \"C\" " : "") << "fn " << F.RustName << "(";

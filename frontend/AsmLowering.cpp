@@ -431,6 +431,7 @@ void FunctionLowering::asmMemory(AsmState &A, unsigned G, const clang::Expr *E,
                                  bool Written) {
   AsmOperandPlan &P = A.Plans[G];
   P.Kind = AsmOperandKind::Memory;
+  P.SegmentOverride = segmentOf(E->getType());
   A.MemoryOperand = true;
   ir::AsmOperand Op;
   Op.Class = ir::AsmRegClass::Reg;

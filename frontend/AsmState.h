@@ -40,6 +40,8 @@ struct AsmOperandPlan {
   int64_t SymOffset = 0;  // Sym
   int64_t Displacement = 0; // Memory: `disp(%reg)`, the place's offset in *reg
   bool RipRelative = false;  // Memory: `sym+disp(%rip)`, a global's place
+  // Memory: a per-CPU place (`__seg_gs`), `%gs:` before the address.
+  Segment SegmentOverride = Segment::None;
   std::string FlagCond;   // Flag: "z" of "=@ccz"
 };
 

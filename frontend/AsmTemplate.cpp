@@ -161,11 +161,12 @@ std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
     if (!Mod.empty())
       Unsupported();
     if (P.RipRelative)
-      return Placeholder(0) +
+      return segmentPrefix(P.SegmentOverride) + Placeholder(0) +
              (P.Displacement > 0 ? "+" : "") +
              (P.Displacement ? std::to_string(P.Displacement) : "") +
              "(%rip)";
-    return (P.Displacement ? std::to_string(P.Displacement) : std::string()) +
+    return segmentPrefix(P.SegmentOverride) +
+           (P.Displacement ? std::to_string(P.Displacement) : std::string()) +
            "(" + Placeholder(0) + ")";
   case AsmOperandKind::Const:
   case AsmOperandKind::Sym: {

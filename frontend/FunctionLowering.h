@@ -14,6 +14,7 @@
 #include "frontend/BindingsInventory.h"
 #include "frontend/ConstArgs.h"
 #include "frontend/LoweringFailure.h"
+#include "frontend/NamedAddressSpace.h"
 #include "frontend/TypeLowering.h"
 #include "ir/Module.h"
 
@@ -165,6 +166,10 @@ private:
     std::string Bitfield;
     ir::TypeRef Ty; // the value's type
     bool Volatile = false;
+    // A per-CPU place (`__seg_gs`): read and written through the segment
+    // (SegmentLowering.cpp), never as plain memory.
+    Segment SegmentOverride = Segment::None;
+    const clang::Expr *Source = nullptr; // for diagnostics
   };
   // Where a C `break` / `continue` goes.
   struct JumpTarget {
@@ -210,6 +215,7 @@ private:
                             const ir::TypeRef &Ty, bool Const);
   LValue memberByOffset(const clang::MemberExpr *Outer);
   LValue lvalue(const clang::Expr *E);
+  LValue place(const clang::Expr *E);
   ir::ExprPtr load(LValue LV);
   ir::ExprPtr copyRecord(LValue LV, bool MayBeUnaligned);
   ir::ExprPtr store(LValue LV, ir::ExprPtr Value);
@@ -219,6 +225,10 @@ private:
   ir::ExprPtr addressOfPlace(LValue LV, bool Mutable);
   ir::ExprPtr pointerTo(LValue LV, clang::QualType PtrTy,
                         const ir::TypeRef &Ty);
+  // Per-CPU places (SegmentLowering.cpp).
+  unsigned segmentAccessBytes(const LValue &LV);
+  ir::ExprPtr segmentLoad(LValue LV);
+  ir::ExprPtr segmentStore(LValue LV, ir::ExprPtr Value);
   // Conversions and operators (OperatorLowering.cpp).
   ir::ExprPtr lowerCast(const clang::CastExpr *E);
   ir::ExprPtr fileScopeConstant(const clang::Expr *E);

@@ -142,6 +142,10 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
   case CK_IntegralToFloating:
   case CK_FloatingToIntegral:
   case CK_FloatingCast:
+  // A per-CPU pointer (`__seg_gs`) and a plain one hold the same offset:
+  // x86's named address spaces convert bit for bit, and per_cpu_ptr()
+  // adds the CPU's offset itself.
+  case CK_AddressSpaceConversion:
     return convert(rvalue(Sub), Sub->getType(), To, E);
   case CK_NullToPointer: {
     auto N = makeExpr(ExprKind::NullPtr, type(To, E));

@@ -33,6 +33,13 @@ std::optional<std::string> globalRegisterVariable(const clang::Expr *E) {
 }
 
 FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
+  LValue LV = place(E);
+  LV.SegmentOverride = segmentOf(E->getType());
+  LV.Source = E;
+  return LV;
+}
+
+FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
   E = E->IgnoreParens();
   LValue LV;
   LV.Volatile = E->getType().isVolatileQualified();
@@ -197,6 +204,8 @@ ExprPtr FunctionLowering::placeAtOffset(ExprPtr RecordPtr, uint64_t Bytes,
 }
 
 ExprPtr FunctionLowering::load(LValue LV) {
+  if (LV.SegmentOverride != Segment::None)
+    return segmentLoad(std::move(LV));
   if (!LV.Bitfield.empty()) {
     auto Get = makeExpr(ExprKind::BitfieldGet, LV.Ty);
     Get->Name = LV.Bitfield;
@@ -222,6 +231,8 @@ ExprPtr FunctionLowering::load(LValue LV) {
 // literal, iov_iter_ubuf's `*i = (struct iov_iter){...}`) is read once:
 // it moves.
 ExprPtr FunctionLowering::copyRecord(LValue LV, bool MayBeUnaligned) {
+  if (LV.SegmentOverride != Segment::None)
+    return segmentLoad(std::move(LV));
   const ir::Expr *Base = LV.Place.get();
   while (Base->Kind == ExprKind::Field)
     Base = Base->Ops[0].get();
@@ -281,6 +292,8 @@ static bool mayWrite(const ir::Expr &E) {
 }
 
 ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
+  if (LV.SegmentOverride != Segment::None)
+    return segmentStore(std::move(LV), std::move(Value));
   if (!LV.Bitfield.empty()) {
     // `p.set_f(v)` borrows p mutably before v runs (a two-phase borrow
     // allows reads only): a value that writes (`p.f3 = (p.f0 = x, ...)`)
@@ -323,6 +336,8 @@ FunctionLowering::LValue FunctionLowering::duplicate(const LValue &LV) {
   C.Bitfield = LV.Bitfield;
   C.Ty = LV.Ty;
   C.Volatile = LV.Volatile;
+  C.SegmentOverride = LV.SegmentOverride;
+  C.Source = LV.Source;
   return C;
 }
 

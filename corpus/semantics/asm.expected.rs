@@ -96,7 +96,7 @@ pub unsafe extern "C" fn cmpxchg_failed(p: *mut u8, mut old: u8, new: u8) -> i32
 ///
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
-// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
+// A byte an asm! read is 0 or 1 (a flag output, a C `_Bool`): a bool as it stands.
 #[allow(clippy::transmute_int_to_bool)]
 pub unsafe extern "C" fn cmpxchg_wide(p: *mut i32, mut old: i64, new: i32) -> i32 {
     unsafe {
@@ -229,7 +229,7 @@ pub unsafe extern "C" fn atomic64_inc_add(v: *mut counter64, i: i64) -> i64 {
 ///
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
-// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
+// A byte an asm! read is 0 or 1 (a flag output, a C `_Bool`): a bool as it stands.
 #[allow(clippy::transmute_int_to_bool)]
 pub unsafe extern "C" fn sub_var_and_test(v: *mut i32, i: i32) -> i32 {
     unsafe {
@@ -335,7 +335,7 @@ pub unsafe extern "C" fn xchg(p: *mut i64, mut v: i64) -> i64 {
 ///
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
-// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
+// A byte an asm! read is 0 or 1 (a flag output, a C `_Bool`): a bool as it stands.
 #[allow(clippy::transmute_int_to_bool)]
 pub unsafe extern "C" fn bts(p: *mut u64, n: i64) -> i32 {
     unsafe {
@@ -358,7 +358,7 @@ pub unsafe extern "C" fn bts(p: *mut u64, n: i64) -> i32 {
 ///
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
-// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
+// A byte an asm! read is 0 or 1 (a flag output, a C `_Bool`): a bool as it stands.
 #[allow(clippy::transmute_int_to_bool)]
 pub unsafe extern "C" fn btr_const(p: *mut u64) -> i32 {
     unsafe {
@@ -381,7 +381,7 @@ pub unsafe extern "C" fn btr_const(p: *mut u64) -> i32 {
 ///
 /// The caller must meet the C function's own requirements on its arguments.
 #[inline(always)]
-// A flag output (`set<cc>`) is 0 or 1: a bool as it stands.
+// A byte an asm! read is 0 or 1 (a flag output, a C `_Bool`): a bool as it stands.
 #[allow(clippy::transmute_int_to_bool)]
 pub unsafe extern "C" fn btc(p: *mut u32, n: i32) -> i32 {
     unsafe {

@@ -19,6 +19,11 @@ read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src"
 # ... and the C side its flags: /* difftest-cflags: ... */ (a shim's C
 # reference form, corpus/semantics/shims.c).
 read -ra cflags <<< "$(sed -n 's|^/\* difftest-cflags: \(.*\) \*/$|\1|p' "$src")"
+# ... and the compiler whose meaning the C original has, where Clang's
+# differs: /* difftest-cc: gcc */ (GCC puts a `__seg_gs` memory operand of
+# an asm in the segment; Clang drops the segment).
+cc_original=$(sed -n 's|^/\* difftest-cc: \(.*\) \*/$|\1|p' "$src")
+: "${cc_original:=$CC_DIFF}"
 
 rm -rf "$work" && mkdir -p "$work"
 cd "$work"
@@ -32,6 +37,6 @@ cd "$work"
 
 "$RUSTC" "${rustflags[@]}" --crate-type=staticlib -o librs.a cabi.rs
 "$RUSTC" "${rustflags[@]}" --crate-type=lib -o libinline.rlib inline.rs
-"$CC_DIFF" -O2 -fno-strict-overflow -w "${cflags[@]}" -c "$src" -o original.o
+"$cc_original" -O2 -fno-strict-overflow -w "${cflags[@]}" -c "$src" -o original.o
 "$CC_DIFF" -O1 -w driver.c original.o librs.a -lpthread -ldl -lm -o difftest
 ./difftest
