@@ -28,8 +28,6 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 
-#include <functional>
-
 namespace h2r::frontend {
 
 using namespace clang;
@@ -109,42 +107,6 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
   if (VD->getStorageClass() == SC_Static)
     return std::nullopt;
   return symbolOf(VD, E);
-}
-
-// A local initialised with a constant and never written or address-taken
-// afterwards (`__auto_type __flags = BUGFLAG_WARNING | x;` in WARN) is that
-// constant wherever it is read.
-std::optional<llvm::APSInt>
-FunctionLowering::constantLocal(const clang::Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || !VD->hasLocalStorage() || !VD->getInit() ||
-      !VD->getType()->isIntegerType())
-    return std::nullopt;
-  Expr::EvalResult Init;
-  if (!VD->getInit()->EvaluateAsInt(Init, Ctx))
-    return std::nullopt;
-  bool Written = false;
-  std::function<void(const clang::Stmt *)> Scan = [&](const clang::Stmt *S) {
-    if (!S || Written)
-      return;
-    auto Names = [&](const clang::Expr *X) {
-      const auto *R = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
-      return R && R->getDecl() == VD;
-    };
-    if (const auto *BO = dyn_cast<BinaryOperator>(S))
-      Written |= BO->isAssignmentOp() && Names(BO->getLHS());
-    if (const auto *UO = dyn_cast<UnaryOperator>(S))
-      Written |= (UO->isIncrementDecrementOp() ||
-                  UO->getOpcode() == UO_AddrOf) &&
-                 Names(UO->getSubExpr());
-    for (const clang::Stmt *Child : S->children())
-      Scan(Child);
-  };
-  Scan(FD->getBody());
-  if (Written)
-    return std::nullopt;
-  return Init.Val.getInt();
 }
 
 ExprPtr FunctionLowering::asmValue(ExprPtr V, const TypeRef &AsmTy) {

@@ -135,14 +135,20 @@ ExprPtr FunctionLowering::memoryBuiltin(const CallExpr *E, unsigned ID) {
   return ir::makeBlock(std::move(Body), ir::makeLocal(Dst, Ty), Ty);
 }
 
+bool FunctionLowering::constantPAnswer(const CallExpr *E) {
+  Expr::EvalResult R;
+  return (E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
+          !E->getArg(0)->HasSideEffects(Ctx)) ||
+         // A parameter this copy is specialised for.
+         (!Bound.empty() && constArg(E->getArg(0))) ||
+         // Locals that hold one constant, as C propagates them.
+         foldWithLocals(E->getArg(0));
+}
+
 ExprPtr FunctionLowering::constantPBuiltin(const CallExpr *E, const TypeRef &Ty) {
   // Out of line, Clang answers 0 unless the argument is a constant here;
   // after inlining C may have answered 1, so the report says so.
-  Expr::EvalResult R;
-  bool Constant = (E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
-                   !E->getArg(0)->HasSideEffects(Ctx)) ||
-                  // A parameter this copy is specialised for.
-                  (!Bound.empty() && constArg(E->getArg(0)));
+  bool Constant = constantPAnswer(E);
   if (!Constant)
     Notes.push_back({"builtin-constant-p",
                      "__builtin_constant_p taken as 0 here; after inlining "

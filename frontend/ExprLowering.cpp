@@ -25,9 +25,14 @@ using ir::TypeRef;
 
 
 ExprPtr FunctionLowering::toBool(ExprPtr V) {
-  // `(a < b) as i32` used as a condition is just `a < b`.
-  if (V->Kind == ExprKind::Cast && V->Ops[0]->Ty->isBool())
-    return std::move(V->Ops[0]);
+  // `(a < b) as i32` used as a condition is just `a < b`, and so is
+  // `(a < b) as i32 as i64` (`__builtin_expect(!!(x), 0)`): 0 and 1 survive
+  // every integer cast.
+  for (ExprPtr *Operand = &V; (*Operand)->Kind == ExprKind::Cast &&
+                              (*Operand)->Ty->isInt();
+       Operand = &(*Operand)->Ops[0])
+    if ((*Operand)->Ops[0]->Ty->isBool())
+      return std::move((*Operand)->Ops[0]);
   const TypeRef Ty = V->Ty;
   switch (Ty->kind()) {
   case Type::Kind::Bool:
@@ -83,6 +88,11 @@ ExprPtr FunctionLowering::coerce(ExprPtr V, const TypeRef &Want) {
 }
 
 ExprPtr FunctionLowering::condition(const clang::Expr *E) {
+  if (std::optional<llvm::APSInt> Known = foldWithLocals(E)) {
+    auto B = makeExpr(ExprKind::BoolLit, Type::boolean());
+    B->IntValue = *Known != 0;
+    return B;
+  }
   return toBool(rvalue(E));
 }
 

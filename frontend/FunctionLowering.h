@@ -339,7 +339,11 @@ private:
   ir::ExprPtr asmValue(ir::ExprPtr V, const ir::TypeRef &AsmTy);
   std::optional<ir::Symbol> symbolAddress(const clang::Expr *E,
                                           int64_t &Offset);
+  // Conditions C's optimiser decides (ConstantConditions.cpp).
   std::optional<llvm::APSInt> constantLocal(const clang::Expr *E);
+  std::optional<llvm::APSInt> foldWithLocals(const clang::Expr *E);
+  bool constantPAnswer(const clang::CallExpr *E);
+  std::map<const clang::VarDecl *, std::optional<llvm::APSInt>> ConstantLocals;
   ir::ExprPtr zeroValue(const ir::TypeRef &T);
   void staticLocal(const clang::VarDecl *VD);
 

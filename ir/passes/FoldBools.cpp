@@ -1,5 +1,6 @@
 // Boolean round trips C forces on the lowering: `!!b`, `(b as i32) != 0`,
-// `!(a == b)` (clippy::nonminimal_bool, clippy::bool_comparison).
+// `!(a == b)` (clippy::nonminimal_bool, clippy::bool_comparison), and
+// `a && true` / `a || false` where a constant decided the right operand.
 #include "ir/Passes.h"
 #include "ir/passes/Walk.h"
 
@@ -33,6 +34,11 @@ ExprPtr fold(ExprPtr E) {
   if (isNot(*E)) {
     return negate(std::move(E->Ops[0]));
   }
+  if (E->Kind == ExprKind::Binary &&
+      (E->BOp == BinaryOp::And || E->BOp == BinaryOp::Or) &&
+      E->Ops[1]->Kind == ExprKind::BoolLit &&
+      E->Ops[1]->IntValue == (E->BOp == BinaryOp::And ? 1u : 0u))
+    return std::move(E->Ops[0]);
   if (E->Kind == ExprKind::Binary && isEquality(E->BOp)) {
     Expr &L = *E->Ops[0], &R = *E->Ops[1];
     if (isBoolAsInt(L) && isZero(R)) {

@@ -290,6 +290,27 @@ TEST_CASE("boolean round trips fold", "[passes]") {
   CHECK_THAT(Rust, Catch::Contains("    a == 0_i32\n"));
 }
 
+TEST_CASE("a decided right operand of && and || folds away", "[passes]") {
+  FunctionBuilder FB(Type::boolean());
+  LocalId A = FB.param("a");
+  LocalId B = FB.param("b");
+  auto True = std::make_unique<Expr>(ExprKind::BoolLit, Type::boolean());
+  True->IntValue = 1;
+  auto False = std::make_unique<Expr>(ExprKind::BoolLit, Type::boolean());
+  auto IsA = makeBinary(BinaryOp::Ne, loc(A), num(0), Type::boolean());
+  auto IsB = makeBinary(BinaryOp::Ne, loc(B), num(0), Type::boolean());
+  // (a != 0 && true) || (b != 0 || false)  is  a != 0 || b != 0
+  auto And = makeBinary(BinaryOp::And, std::move(IsA), std::move(True),
+                        Type::boolean());
+  auto Or = makeBinary(BinaryOp::Or, std::move(IsB), std::move(False),
+                       Type::boolean());
+  FB.F.Body = makeBlock({}, makeBinary(BinaryOp::Or, std::move(And),
+                                       std::move(Or), Type::boolean()),
+                        Type::boolean());
+  std::string Rust = compileFunction(std::move(FB.F), "fold_decided");
+  CHECK_THAT(Rust, Catch::Contains("    a != 0_i32 || b != 0_i32\n"));
+}
+
 TEST_CASE("operations on constants are computed as C would", "[passes]") {
   TypeRef U64 = Type::integer(64, false), I8 = Type::integer(8, true);
   auto Run = [](ExprPtr Value, TypeRef Ty) {
