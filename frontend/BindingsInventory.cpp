@@ -55,9 +55,10 @@ bool BindingsInventory::hasVar(const std::string &Name) const {
          !BlockedItems->matches(Name);
 }
 
-bool BindingsInventory::hasRecord(const std::string &Name) const {
-  return (AssumeAll || Records.count(Name)) && !BlockedTypes->matches(Name) &&
-         !BlockedItems->matches(Name);
+bool BindingsInventory::hasRecord(const std::string &Declared,
+                                  const std::string &Name) const {
+  return (AssumeAll || Records.count(Declared)) &&
+         !BlockedTypes->matches(Name) && !BlockedItems->matches(Name);
 }
 
 bool BindingsInventory::blocksType(const std::string &Name) const {

@@ -32,7 +32,9 @@ public:
 
   bool hasFunction(const std::string &Name) const;
   bool hasVar(const std::string &Name) const;
-  bool hasRecord(const std::string &Name) const;
+  // A record as C declares it (its tag or typedef name), which bindgen
+  // names Name (`outer_tag` for a tag defined inside another record).
+  bool hasRecord(const std::string &Declared, const std::string &Name) const;
   // A type the blocklists keep out of the bindings (whether or not the
   // header declares it).
   bool blocksType(const std::string &Name) const;

@@ -398,9 +398,11 @@ TypeRef TypeLowering::lowerRecord(const RecordDecl *RD, bool AsPointee) {
   std::string Name = recordName(RD);
   const RecordDecl *Def = RD->getDefinition();
   bool FunctionLocal = RD->getParentFunctionOrMethod() != nullptr;
-  if (Bindings && !FunctionLocal &&
-      (RD->getIdentifier() || RD->getTypedefNameForAnonDecl()) &&
-      !Bindings->hasRecord(Name))
+  const TypedefNameDecl *Typedef = RD->getTypedefNameForAnonDecl();
+  if (Bindings && !FunctionLocal && (RD->getIdentifier() || Typedef) &&
+      !Bindings->hasRecord(RD->getIdentifier() ? RD->getName().str()
+                                               : Typedef->getName().str(),
+                           Name))
     reject("not-in-bindings",
            "'" + Name + "' is not in the bindings (bindings_helper.h does "
            "not reach it, or bindgen_parameters blocks it)");

@@ -66,3 +66,33 @@ grep -q 'pub fn rust_helper_map_twice' early-bindings.rs ||
 "$RUSTC" --edition=2021 --crate-type=lib -O -D warnings -A non_snake_case \
   -o libearly.rlib early-crate.rs
 echo "bindgen naming: an enum the bindings header declares early is c_int"
+
+# A tag defined inside another record's anonymous union is in the bindings
+# under bindgen's name (`outer__bindgen_ty_1_tag`), though the header
+# declares it as `tag`.
+nested=$here/nested-tag
+"$tool" translate "$nested/helpers.c" --bindings-path=crate::bindings \
+  --bindings-header="$nested/bindings.h" --report nested.json -o nested.rs -- -O2 -I"$nested"
+python3 - nested.json <<'PY'
+import json, sys
+for h in json.load(open(sys.argv[1]))["helpers"]:
+    if h["status"] != "translated":
+        sys.exit("bindgen naming: %s fell back: %s" % (h["name"], h["reasons"]))
+PY
+LIBCLANG_PATH=/usr/lib/llvm-14/lib bindgen "$nested/bindings.h" --use-core \
+  --ctypes-prefix core::ffi --no-layout-tests -o nested-bindings.rs -- -I"$nested"
+echo 'extern "C" { pub fn rust_helper_queue_next(q: *mut queue) -> *mut item; }' >> nested-bindings.rs
+cat > nested-crate.rs <<'RS'
+#![no_std]
+#[allow(non_camel_case_types, non_upper_case_globals, dead_code, clippy::all)]
+mod bindings {
+    include!("nested-bindings.rs");
+}
+include!("nested.rs");
+pub fn helper_types_equal_bindgen() {
+    let _ = [bindings::rust_helper_queue_next, queue_next];
+}
+RS
+"$RUSTC" --edition=2021 --crate-type=lib -O -D warnings -A non_snake_case \
+  -o libnested.rlib nested-crate.rs
+echo "bindgen naming: a tag defined inside another record is bindgen's outer_tag"
