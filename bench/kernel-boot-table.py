@@ -32,8 +32,8 @@ for d in sys.argv[1:]:
         results.append(json.load(open(path)))
     else:
         print("kernel-boot-table: no result in %s (the build failed)" % d, file=sys.stderr)
-text_of = {(r["series"], r["toolchain"], r["helpers"]): r["vmlinux_text_bytes"]
-           for r in results}
+text_of = {(r["series"], r["toolchain"], r.get("distribution"), r["helpers"]):
+           r["vmlinux_text_bytes"] for r in results}
 TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers", "llvm-calls": "LLVM, helpers called"}
 SUITE = "helpers2rs_differential."
 
@@ -53,13 +53,16 @@ print("| tree | helpers | build | KUnit passed / skipped / failed | `rust_helper
 print("|---|---|---:|---|---:|---:|---|---|---:|")
 for r in results:
     k, c, s = r["kunit"], r["calls"], r["report_summary"]
-    base = text_of.get((r["series"], r["toolchain"], "bindgen"))
+    base = text_of.get((r["series"], r["toolchain"], r.get("distribution"), "bindgen"))
+    toolchain = TOOLCHAIN[r["toolchain"]]
+    if r.get("distribution"):
+        toolchain += ", Debian %s's options, -smp 4" % r["distribution"]
     size = "%.2f MB" % (r["vmlinux_text_bytes"] / 1e6) if r["vmlinux_text_bytes"] else "?"
     if base and r["helpers"] != "bindgen":
         size += " (%+.1f %%)" % (100.0 * (r["vmlinux_text_bytes"] - base) / base)
     split = "%d / %d / %d" % (s["translated"], s["shimmed"], s["fallback"]) if s else "— (bindgen)"
     print("| Linux %s (%s) | %s | %d s | %d / %d / %d | %d (%d helpers) | %d in %d objects (%d helpers) | %s | %s | %s |"
-          % (r["series"], TOOLCHAIN[r["toolchain"]], r["helpers"], r["build_seconds"], k["passed"], k["skipped"],
+          % (r["series"], toolchain, r["helpers"], r["build_seconds"], k["passed"], k["skipped"],
              k["failed"] + k["crashed"], c["kernel_o"]["call_sites"],
              len(c["kernel_o"]["helpers"]), c["rust_objects"]["call_sites"],
              c["rust_object_count"], len(c["rust_objects"]["helpers"]), split, suite_cell(r), size))

@@ -14,7 +14,12 @@
 #               and CONFIG_RUST_INLINE_HELPERS=y: the kernel's LTO route)
 #               (default: these six); 7.3-llvmcalls-bindgen (the same
 #               toolchain, helpers called: what the LTO route starts from);
-#               7.2-bindgen 7.2-helpers2rs (Linux 7.2, GCC)
+#               7.2-bindgen 7.2-helpers2rs (Linux 7.2, GCC);
+#               7.3-dist-bindgen 7.3-dist-helpers2rs (the kunitconfig plus
+#               what Debian's amd64 config changes in the helpers' code: SMP,
+#               MAXSMP, NUMA, paravirt, modules; booted with -smp 4),
+#               7.3-distrt-bindgen 7.3-distrt-helpers2rs (the same from
+#               Debian's rt-amd64: PREEMPT_RT)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline from the
 # GCC bindgen builds' KUnit results (review the diff). Builds go to
@@ -35,13 +40,15 @@ done
 tool=$root/build/helpers2rs
 [ -x "$tool" ] || "$root/scripts/build.sh"
 for c in "${configs[@]}"; do
-  series=${c%%-*} helpers=${c#*-} llvm=()
+  series=${c%%-*} helpers=${c#*-} variant=()
   case "$helpers" in
-  llvm-*) llvm=(--llvm) helpers=${helpers#llvm-} ;;
-  llvmcalls-*) llvm=(--llvm-calls) helpers=${helpers#llvmcalls-} ;;
+  llvm-*) variant=(--llvm) helpers=${helpers#llvm-} ;;
+  llvmcalls-*) variant=(--llvm-calls) helpers=${helpers#llvmcalls-} ;;
+  dist-*) variant=(--distribution amd64) helpers=${helpers#dist-} ;;
+  distrt-*) variant=(--distribution rt-amd64) helpers=${helpers#distrt-} ;;
   esac
-  "$root/scripts/kbuild/build-kernel.sh" "${llvm[@]}" "$series" "$helpers" "$out/$c" "$tool"
-  if [ "$bless" = yes ] && [ "$helpers" = bindgen ] && [ ${#llvm[@]} -eq 0 ]; then
+  "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
+  if [ "$bless" = yes ] && [ "$helpers" = bindgen ] && [ ${#variant[@]} -eq 0 ]; then
     python3 "$root/bench/kernel-boot-table.py" --baseline "$out/$c/result.json" \
       > "$root/tests/kernel/kunit-$series-gcc.baseline"
   fi

@@ -6,7 +6,8 @@
 # totals, calls to rust_helper_* left in rust/kernel.o and in every Rust
 # object, warnings (rustc, objtool), text size, and the translation report.
 #
-#   build-kernel.sh [--llvm | --llvm-calls] <series> <helpers> <out-dir> [<helpers2rs>]
+#   build-kernel.sh [--llvm | --llvm-calls | --mutant] [--distribution <flavour>]
+#                   <series> <helpers> <out-dir> [<helpers2rs>]
 #     <series>   7.3 | 6.12
 #     <helpers>  bindgen (the tree as it is) | helpers2rs (rust/Makefile wired
 #                by wire-helpers2rs.py, in a hard-linked copy of the tree)
@@ -15,6 +16,10 @@
 #                CONFIG_RUST_INLINE_HELPERS=y (7.x only)
 #     --llvm-calls the same toolchain without CONFIG_RUST_INLINE_HELPERS: Rust
 #                calls the C helpers (what the LTO route starts from)
+#     --distribution <flavour>  (7.3) the kunitconfig plus the options of
+#                Debian's <flavour> config (amd64, rt-amd64) that change the
+#                helpers' code (SMP, MAXSMP, NUMA, paravirt, modules, hardening:
+#                distribution-kunitconfig.py), booted with `-smp 4`
 #     --mutant   (helpers2rs) builds, then changes the translation by hand
 #                (tests/kernel/mutate-translation.py), builds and boots that:
 #                the differential suite must fail exactly the changed helpers
@@ -27,12 +32,16 @@
 # keyed by series; the build directory is <out-dir>/build, reused by the
 # next run (kbuild rebuilds what changed).
 set -euo pipefail
-toolchain=gcc mutant=no
+toolchain=gcc mutant=no distribution=
 case "${1:-}" in
 --llvm) toolchain=llvm; shift ;;
 --llvm-calls) toolchain=llvm-calls; shift ;;
 --mutant) mutant=yes; shift ;;
 esac
+if [ "${1:-}" = --distribution ]; then
+  distribution=$2
+  shift 2
+fi
 series=$1 helpers=$2 out=$3 tool=${4:-}
 [ "$mutant" = no ] || [ "$helpers" = helpers2rs ] || {
   echo "build-kernel: error: --mutant changes a translation: helpers2rs only" >&2; exit 2; }
@@ -48,17 +57,10 @@ helpers2rs)
 *) echo "build-kernel: error: <helpers> is bindgen or helpers2rs, not '$helpers'" >&2; exit 2 ;;
 esac
 bindgen=$("$root/scripts/toolchain/build-bindgen.sh" "$cache")
-pristine=$("$root/scripts/kbuild/kernel-tree.sh" "$series" "$cache")
-src=$pristine
 if [ "$helpers" = helpers2rs ]; then
-  src="$cache/tree-$series-helpers2rs"
-  if [ ! -f "$src/.h2r-copied" ]; then
-    rm -rf "$src"
-    cp -al "$pristine" "$src"
-    touch "$src/.h2r-copied"
-  fi
-  # Idempotent: rewires a copy an older helpers2rs wired.
-  python3 "$here/wire-helpers2rs.py" "$src"
+  src=$("$root/scripts/kbuild/kernel-tree.sh" "$series" "$cache" --wired)
+else
+  src=$("$root/scripts/kbuild/kernel-tree.sh" "$series" "$cache")
 fi
 mkdir -p "$out"
 out=$(realpath "$out")
@@ -80,7 +82,16 @@ llvm | llvm-calls)
 esac
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
 kunit=("$src/tools/testing/kunit/kunit.py")
-common=(--arch=x86_64 --build_dir="$build" --kunitconfig="$here/rust-$series.kunitconfig")
+kunitconfig=$here/rust-$series.kunitconfig
+qemu=()
+if [ -n "$distribution" ]; then
+  "$root/scripts/kbuild/debian-config.sh" "$distribution" "$out/debian.config"
+  python3 "$here/distribution-kunitconfig.py" "$out/debian.config" "$kunitconfig" \
+    "$out/distribution.kunitconfig"
+  kunitconfig=$out/distribution.kunitconfig
+  qemu=(--qemu_args "-smp 4")
+fi
+common=(--arch=x86_64 --build_dir="$build" --kunitconfig="$kunitconfig")
 kopts=()
 for o in "${make_opts[@]}"; do kopts+=(--make_options "$o"); done
 
@@ -103,10 +114,10 @@ if [ "$mutant" = yes ]; then
 fi
 build_seconds=$(( $(date +%s) - start ))
 # kunit.py asks QEMU for KVM, which hangs here: the wrapper drops it.
-PATH="$here:$PATH" python3 "${kunit[@]}" exec "${common[@]}" --timeout=600 \
+PATH="$here:$PATH" python3 "${kunit[@]}" exec "${common[@]}" "${qemu[@]}" --timeout=600 \
   --json="$out/kunit.json" > "$out/kunit.log" 2>&1 || true
 python3 "$here/kernel-result.py" "$series" "$toolchain" "$helpers" "$src" "$build" "$out" \
-  "$build_seconds" > "$out/result.json"
+  "$build_seconds" $distribution > "$out/result.json"
 python3 - "$out/result.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

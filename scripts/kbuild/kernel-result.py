@@ -3,6 +3,7 @@
 standard output.
 
     kernel-result.py <series> <toolchain> <helpers> <srctree> <builddir> <out-dir> <build-seconds>
+                     [<distribution flavour>]
 
 - kunit: totals from kunit.py's --json results (<out-dir>/kunit.json);
   a boot that produced no results counts as 0 run;
@@ -22,21 +23,11 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
-from rustobjects import rust_objects  # noqa: E402
+from rustobjects import helper_calls, rust_objects  # noqa: E402
 
 series, toolchain, helpers, srctree, build, out, seconds = sys.argv[1:8]
-HELPER_RELOC = re.compile(r"R_X86_64_(?:PLT32|PC32)\s+(rust_helper_[A-Za-z0-9_]+)")
-
-
-def helper_calls(objects):
-    sites, names = 0, set()
-    for obj in objects:
-        dis = subprocess.run(["objdump", "-dr", obj], capture_output=True,
-                             text=True, check=True).stdout
-        found = HELPER_RELOC.findall(dis)
-        sites += len(found)
-        names.update(found)
-    return {"call_sites": sites, "helpers": sorted(names)}
+# The kunitconfig alone, or with a Debian flavour's options (-smp 4).
+distribution = sys.argv[8] if len(sys.argv) > 8 else None
 
 
 def kunit_totals():
@@ -73,6 +64,7 @@ report = json.load(open(report_path)) if os.path.exists(report_path) else None
 result = {
     "series": series,
     "toolchain": toolchain,
+    "distribution": distribution,
     "helpers": helpers,
     "srctree": srctree,
     "build_seconds": int(seconds),

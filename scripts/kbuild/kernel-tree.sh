@@ -6,11 +6,28 @@
 #   7.2   linux-source-7.2 likewise
 #   6.12  Debian 12's linux-source-6.12 (/usr/src/linux-source-6.12.tar.xz)
 #
-#   kernel-tree.sh <series> <cache-dir>
+# With --wired, the path of a hard-linked copy of it (<cache-dir>/tree-<series>-helpers2rs)
+# whose rust/Makefile wire-helpers2rs.py wired (`make HELPERS2RS=<tool>`
+# translates; without it the copy builds as the pristine tree).
+#
+#   kernel-tree.sh <series> <cache-dir> [--wired]
 set -euo pipefail
-series=$1 cache=$2
+series=$1 cache=$2 wired=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$cache"
+if [ "$wired" = --wired ]; then
+  pristine=$("$0" "$series" "$cache")
+  src="$cache/tree-$series-helpers2rs"
+  if [ ! -f "$src/.h2r-copied" ]; then
+    rm -rf "$src"
+    cp -al "$pristine" "$src"
+    touch "$src/.h2r-copied"
+  fi
+  # Idempotent: rewires a copy an older helpers2rs wired.
+  python3 "$root/scripts/kbuild/wire-helpers2rs.py" "$src"
+  echo "$src"
+  exit 0
+fi
 case "$series" in
 7.2 | 7.3)
   "$root/scripts/fetch-linux-source.sh" "linux-source-$series" trixie-backports \

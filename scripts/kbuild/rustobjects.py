@@ -2,6 +2,7 @@
 import glob
 import os
 import re
+import subprocess
 
 
 # The in-kernel differential suite calls every C original on purpose: it is
@@ -22,3 +23,19 @@ def rust_objects(build):
             if os.path.exists(obj) and os.path.basename(obj) != DIFFERENTIAL_SUITE:
                 objs.append(obj)
     return sorted(objs)
+
+
+# A call or tail call to a helper (x86_64 relocations).
+HELPER_RELOC = re.compile(r"R_X86_64_(?:PLT32|PC32)\s+(rust_helper_[A-Za-z0-9_]+)")
+
+
+def helper_calls(objects):
+    """The calls to rust_helper_* the objects make: sites and names."""
+    sites, names = 0, set()
+    for obj in objects:
+        dis = subprocess.run(["objdump", "-dr", obj], capture_output=True,
+                             text=True, check=True).stdout
+        found = HELPER_RELOC.findall(dis)
+        sites += len(found)
+        names.update(found)
+    return {"call_sites": sites, "helpers": sorted(names)}

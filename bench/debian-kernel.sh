@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Debian's own Linux 7.3 kernels with Rust (linux-config-7.3: SMP, MAXSMP,
+# paravirt, modules, PREEMPT_RT), built here with GCC and Debian's Rust,
+# with bindgen's helper declarations or with helpers2rs's translation: the
+# Rust side only (`make rust/` and every Rust object the configuration
+# builds in or as a module, not vmlinux). A benchmark, not a test: it
+# prints the helpers translated / shimmed / left to C and the calls to
+# rust_helper_* left in each Rust object.
+#
+#   bench/debian-kernel.sh [--out <dir>] <flavour>-<helpers>...
+#     <flavour>  amd64 | cloud-amd64 | rt-amd64 (scripts/kbuild/debian-config.sh
+#                says what it changes and why)
+#     <helpers>  bindgen (the pristine tree) | helpers2rs (the wired tree,
+#                build/helpers2rs)
+#
+# Each configuration builds in <dir>/<flavour>-<helpers> (default
+# $H2R_CACHE/debian-7.3, outside the clone), reused by the next run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache=${H2R_CACHE:-/var/cache/helpers2rs}
+out=$cache/debian-7.3 configs=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+  --out) out=$2; shift 2 ;;
+  -*) echo "debian-kernel: error: unknown option '$1'" >&2; exit 2 ;;
+  *) configs+=("$1"); shift ;;
+  esac
+done
+[ ${#configs[@]} -gt 0 ] || {
+  echo "usage: debian-kernel.sh [--out <dir>] <flavour>-<helpers>..." >&2; exit 2; }
+. "$root/scripts/toolchain/rust-env.sh"
+bindgen=$("$root/scripts/toolchain/build-bindgen.sh" "$cache")
+tool=$root/build/helpers2rs
+for config in "${configs[@]}"; do
+  flavour=${config%-*} helpers=${config##*-}
+  make_opts=(CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
+             "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen")
+  case "$helpers" in
+  bindgen) src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache") ;;
+  helpers2rs)
+    [ -x "$tool" ] || { echo "debian-kernel: error: $tool missing (scripts/build.sh)" >&2; exit 2; }
+    src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache" --wired)
+    make_opts+=("HELPERS2RS=$tool") ;;
+  *) echo "debian-kernel: error: '$config': <helpers> is bindgen or helpers2rs" >&2; exit 2 ;;
+  esac
+  build=$out/$config
+  mkdir -p "$build"
+  build=$(realpath "$build")
+  config_file=$build/debian.config
+  "$root/scripts/kbuild/debian-config.sh" "$flavour" "$config_file.new"
+  # A changed Debian configuration starts the build directory over.
+  if ! cmp -s "$config_file.new" "$config_file"; then
+    mv "$config_file.new" "$config_file"
+    cp "$config_file" "$build/.config"
+  else
+    rm "$config_file.new"
+  fi
+  start=$(date +%s)
+  log=$build/build.log
+  (cd "$src" && make O="$build" "${make_opts[@]}" olddefconfig > "$log" 2>&1 &&
+     make O="$build" -j"$(nproc)" "${make_opts[@]}" rust/ >> "$log" 2>&1) || {
+    grep -E 'error|Error' "$log" | head -20 >&2
+    echo "debian-kernel: error: building rust/ of $config failed; log: $log" >&2; exit 1; }
+  mapfile -t objects < <(python3 "$root/scripts/kbuild/rust-sources.py" "$src" "$build/.config")
+  if [ ${#objects[@]} -gt 0 ]; then
+    (cd "$src" && make O="$build" -j"$(nproc)" "${make_opts[@]}" "${objects[@]}" >> "$log" 2>&1) || {
+      grep -E 'error|Error' "$log" | head -20 >&2
+      echo "debian-kernel: error: building the Rust objects of $config failed; log: $log" >&2; exit 1; }
+  fi
+  seconds=$(( $(date +%s) - start ))
+  python3 "$root/scripts/kbuild/rust-calls.py" "$config" "$build" "$seconds"
+done
