@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""What the kernel benchmarks select and count: the Rust objects a
+configuration builds (rust-sources.py), the distribution kunitconfig
+(distribution-kunitconfig.py) and the helper calls an object makes
+(rustobjects.py), on small trees and objdump lines made for the test."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+KBUILD = os.path.join(os.path.dirname(os.path.realpath(__file__)),
+                      "../../scripts/kbuild")
+sys.path.insert(0, KBUILD)
+import rustobjects  # noqa: E402
+
+rust_sources = __import__("rust-sources")
+distribution = __import__("distribution-kunitconfig")
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+class RustSources(unittest.TestCase):
+    def test_built_in_module_and_composite_objects_count(self):
+        with tempfile.TemporaryDirectory() as tree:
+            write(tree + "/drivers/net/phy/Makefile",
+                  "obj-$(CONFIG_QT) += qt2025.o\n"
+                  "obj-$(CONFIG_AX) += ax88796b_rust.o\n"
+                  "obj-$(CONFIG_OFF) += off.o\n"
+                  "obj-$(CONFIG_QT) += c_only.o\n")
+            for name in ("qt2025.rs", "ax88796b_rust.rs", "off.rs", "c_only.c"):
+                write(tree + "/drivers/net/phy/" + name, "")
+            write(tree + "/drivers/gpu/drm/Makefile",
+                  "drm-$(CONFIG_QR) += drm_panic_qr.o\n")
+            write(tree + "/drivers/gpu/drm/drm_panic_qr.rs", "")
+            on = {"CONFIG_QT", "CONFIG_AX", "CONFIG_QR"}
+            self.assertEqual(rust_sources.rust_targets(tree, on),
+                             ["drivers/gpu/drm/drm_panic_qr.o",
+                              "drivers/net/phy/ax88796b_rust.o",
+                              "drivers/net/phy/qt2025.o"])
+
+    def test_y_and_m_are_enabled_n_is_not(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".config") as f:
+            f.write("CONFIG_A=y\nCONFIG_B=m\n# CONFIG_C is not set\nCONFIG_D=\"y\"\n")
+            f.flush()
+            self.assertEqual(rust_sources.enabled(f.name), {"CONFIG_A", "CONFIG_B"})
+
+
+class DistributionKunitconfig(unittest.TestCase):
+    def test_debian_values_and_unset_options(self):
+        with tempfile.TemporaryDirectory() as d:
+            write(d + "/debian.config",
+                  "CONFIG_SMP=y\nCONFIG_NR_CPUS=8192\n# CONFIG_PREEMPT_RT is not set\n"
+                  "CONFIG_UNRELATED=y\n")
+            write(d + "/base", "CONFIG_KUNIT=y\n")
+            subprocess.run([sys.executable, KBUILD + "/distribution-kunitconfig.py",
+                            d + "/debian.config", d + "/base", d + "/out"], check=True)
+            lines = open(d + "/out").read().splitlines()
+        self.assertEqual(lines[0], "CONFIG_KUNIT=y")
+        self.assertIn("CONFIG_SMP=y", lines)
+        self.assertIn("CONFIG_NR_CPUS=8192", lines)
+        self.assertIn("# CONFIG_PREEMPT_RT is not set", lines)
+        self.assertIn("# CONFIG_MODULES is not set", lines)
+        self.assertNotIn("CONFIG_UNRELATED=y", lines)
+        self.assertEqual(len([l for l in lines if "CONFIG_" in l and l != "CONFIG_KUNIT=y"]),
+                         len(distribution.OPTIONS))
+
+
+class HelperCalls(unittest.TestCase):
+    # What objdump -dr prints for calls, a tail call and a mere address.
+    DIS = """
+  10:	call   15 <f+0x15>
+			11: R_X86_64_PLT32	rust_helper_get_current-0x4
+  20:	jmp    25 <f+0x25>
+			21: R_X86_64_PLT32	rust_helper_spin_lock-0x4
+  30:	call   35 <f+0x35>
+			31: R_X86_64_PLT32	rust_helper_get_current-0x4
+  40:	lea    0x0(%rip),%rax
+			43: R_X86_64_PC32	rust_helper_errname-0x4
+  50:	call   55 <f+0x55>
+			51: R_X86_64_PLT32	helper_not_rust-0x4
+"""
+
+    def test_sites_and_names(self):
+        found = rustobjects.HELPER_RELOC.findall(self.DIS)
+        self.assertEqual(found, ["rust_helper_get_current", "rust_helper_spin_lock",
+                                 "rust_helper_get_current", "rust_helper_errname"])
+
+
+if __name__ == "__main__":
+    unittest.main()
