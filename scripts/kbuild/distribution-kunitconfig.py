@@ -42,7 +42,15 @@ OPTIONS = [
     "JUMP_LABEL", "FTRACE", "TRACING", "TRACEPOINTS",
     # Rust's own checks.
     "RUST_OVERFLOW_CHECKS",
+    # The Rust drivers Debian builds, as Debian builds them (QT2025 as a
+    # module: modpost checks that the translation needs no symbol vmlinux
+    # does not export).
+    "AMCC_QT2025_PHY", "AX88796B_RUST_PHY",
 ]
+
+# Rust samples Debian does not build, as modules here: more module code
+# against the translation.
+SAMPLE_MODULES = ["SAMPLE_RUST_MINIMAL", "SAMPLE_RUST_PRINT"]
 
 
 def read_config(path):
@@ -66,6 +74,8 @@ def main():
             lines.append("CONFIG_%s=%s" % (name, values[name]))
         else:
             lines.append("# CONFIG_%s is not set" % name)
+    lines.append("# Rust samples built as modules")
+    lines.extend("CONFIG_%s=m" % name for name in SAMPLE_MODULES)
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
 

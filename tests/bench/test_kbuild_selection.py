@@ -66,8 +66,9 @@ class DistributionKunitconfig(unittest.TestCase):
         self.assertIn("# CONFIG_PREEMPT_RT is not set", lines)
         self.assertIn("# CONFIG_MODULES is not set", lines)
         self.assertNotIn("CONFIG_UNRELATED=y", lines)
+        self.assertIn("CONFIG_SAMPLE_RUST_MINIMAL=m", lines)
         self.assertEqual(len([l for l in lines if "CONFIG_" in l and l != "CONFIG_KUNIT=y"]),
-                         len(distribution.OPTIONS))
+                         len(distribution.OPTIONS) + len(distribution.SAMPLE_MODULES))
 
 
 class HelperCalls(unittest.TestCase):
