@@ -32,9 +32,15 @@ std::string escapeTemplateText(const std::string &S) {
   std::string Out;
   for (size_t I = 0; I < S.size(); ++I) {
     char C = S[I];
-    // LLVM's form doubles `$`; Rust's template does not.
-    if (C == '$' && I + 1 < S.size() && S[I + 1] == '$') {
-      Out += '$';
+    // LLVM's form escapes `$` as `$$` and the dialect characters `{`, `|`,
+    // `}` as `$(`, `$|`, `$)` (the kernel's ALTERNATIVE flags `A | B`);
+    // Rust's template escapes only braces, as `{{` and `}}`.
+    char Next = I + 1 < S.size() ? S[I + 1] : 0;
+    if (C == '$' && (Next == '$' || Next == '|')) {
+      Out += Next;
+      ++I;
+    } else if (C == '$' && (Next == '(' || Next == ')')) {
+      Out += Next == '(' ? "{{" : "}}";
       ++I;
     } else if (C == '{') {
       Out += "{{";

@@ -880,6 +880,25 @@ pub unsafe extern "C" fn global_memory(add: i32) -> i32 {
     }
 }
 
+/// Translation of `rust_helper_asm_bit_or` (asm.c:314).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn asm_bit_or(mut x: i32) -> i32 {
+    unsafe {
+        let __asm_out: i32;
+        core::arch::asm!(
+            "addl $((1 << 4) | 3), {0:e}",
+            inout(reg) x => __asm_out,
+            options(att_syntax, pure, nomem, nostack)
+        );
+        x = __asm_out;
+        x
+    }
+}
+
 /// The static inline functions the helpers reach.
 mod inlines {
     #[inline(always)]
