@@ -54,6 +54,10 @@ def kunit_totals():
 log = open(os.path.join(out, "build.log"), errors="replace").read().splitlines()
 rustc_warnings = [l for l in log if re.match(r"^warning(\[\w+\])?:", l)]
 objtool_warnings = [l for l in log if "objtool" in l and "warning" in l]
+# What the booted kernel itself complained of (a splat, a failed check).
+kunit_log = os.path.join(out, "kunit.log")
+boot_problems = [l.strip() for l in open(kunit_log, errors="replace")
+                 if re.search(r"\b(WARNING|BUG):", l)] if os.path.exists(kunit_log) else []
 objects = rust_objects(build)
 kernel_o = os.path.join(build, "rust", "kernel.o")
 size = subprocess.run(["size", "-A", os.path.join(build, "vmlinux")],
@@ -73,7 +77,8 @@ result = {
               "rust_objects": helper_calls(objects),
               "rust_object_count": len(objects)},
     "warnings": {"rustc": len(rustc_warnings), "objtool": len(objtool_warnings),
-                 "lines": (rustc_warnings + objtool_warnings)[:50]},
+                 "lines": (rustc_warnings + objtool_warnings)[:50],
+                 "boot": boot_problems[:50]},
     "vmlinux_text_bytes": int(text.group(1)) if text else None,
     "report_summary": report["summary"] if report else None,
 }

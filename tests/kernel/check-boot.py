@@ -5,7 +5,8 @@ result.json) against what must hold:
  - KUnit ran and every test has the baseline's result, no more, no fewer;
  - every case of the in-kernel differential suite (the helpers the report
    puts in it) ran and passed: C and Rust agreed;
- - no warning from rustc or objtool in the build;
+ - no warning from rustc or objtool in the build, no `WARNING:` or `BUG:`
+   in the boot log;
  - the Rust objects call only rust_helper_* functions that the report
    leaves to C (a translated helper must never be called).
 
@@ -46,6 +47,9 @@ for kind in ("rustc", "objtool"):
     if result["warnings"][kind]:
         problems.append("%d %s warning(s), e.g. %s" % (
             result["warnings"][kind], kind, result["warnings"]["lines"][:3]))
+if result["warnings"].get("boot"):
+    problems.append("the boot log has %d WARNING:/BUG: line(s), e.g. %s" % (
+        len(result["warnings"]["boot"]), result["warnings"]["boot"][:3]))
 left_to_c = {h["name"] for h in report["helpers"] if h["status"] == "fallback"}
 called = set(result["calls"]["rust_objects"]["helpers"])
 if called - left_to_c:
