@@ -16,11 +16,16 @@ import sys
 
 if sys.argv[1:2] == ["--baseline"]:
     r = json.load(open(sys.argv[2]))
+    variant = ("--distribution %s " % r["distribution"]) if r.get("distribution") else ""
+    kunitconfig = ("scripts/kbuild/rust-%s.kunitconfig" % r["series"] +
+                   (" plus Debian %s's options, -smp 4" % r["distribution"]
+                    if r.get("distribution") else ""))
     print("# KUnit results of Linux %s built with GCC and bindgen's helper\n"
-          "# declarations (scripts/kbuild/build-kernel.sh %s bindgen; kunitconfig\n"
-          "# scripts/kbuild/rust-%s.kunitconfig), booted under QEMU: the set a build\n"
+          "# declarations (scripts/kbuild/build-kernel.sh %s%s bindgen; kunitconfig\n"
+          "# %s), booted under QEMU: the set a build\n"
           "# with the translation must reproduce exactly. Regenerate with\n"
-          "# bench/kernel-boot.sh --bless-baseline." % (r["series"], r["series"], r["series"]))
+          "# bench/kernel-boot.sh --bless-baseline." % (r["series"], variant, r["series"],
+                                                        kunitconfig))
     for name, status in sorted(r["kunit"]["tests"]):
         print(status, name)
     sys.exit(0)

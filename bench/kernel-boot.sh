@@ -21,8 +21,9 @@
 #               7.3-distrt-bindgen 7.3-distrt-helpers2rs (the same from
 #               Debian's rt-amd64: PREEMPT_RT)
 #
-# --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline from the
-# GCC bindgen builds' KUnit results (review the diff). Builds go to
+# --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
+# kunit-<series>-dist-<flavour>-gcc.baseline) from the GCC bindgen builds'
+# KUnit results (review the diff). Builds go to
 # <dir>/<config> (default out/kernels), reused by the next run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,9 +49,14 @@ for c in "${configs[@]}"; do
   distrt-*) variant=(--distribution rt-amd64) helpers=${helpers#distrt-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
-  if [ "$bless" = yes ] && [ "$helpers" = bindgen ] && [ ${#variant[@]} -eq 0 ]; then
-    python3 "$root/bench/kernel-boot-table.py" --baseline "$out/$c/result.json" \
-      > "$root/tests/kernel/kunit-$series-gcc.baseline"
+  if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then
+    case "${variant[*]}" in
+    "") baseline=kunit-$series-gcc.baseline ;;
+    "--distribution "*) baseline=kunit-$series-dist-${variant[1]}-gcc.baseline ;;
+    *) baseline= ;;
+    esac
+    [ -z "$baseline" ] || python3 "$root/bench/kernel-boot-table.py" --baseline \
+      "$out/$c/result.json" > "$root/tests/kernel/$baseline"
   fi
 done
 python3 "$root/bench/kernel-boot-table.py" "${configs[@]/#/$out/}"
