@@ -139,6 +139,19 @@ std::string clobberRegister(const std::string &Name) {
   return "";
 }
 
+char operandSizeSuffix(unsigned Bytes) {
+  switch (Bytes) {
+  case 1:
+    return 'b';
+  case 2:
+    return 'w';
+  case 4:
+    return 'l';
+  default:
+    return 'q';
+  }
+}
+
 char registerModifier(unsigned Bytes) {
   switch (Bytes) {
   case 1:

@@ -45,6 +45,10 @@ std::string rustExplicitRegister(const std::string &Family, unsigned Bytes);
 // registers Rust cannot name as operands (rbx, rbp, rsp) or does not know.
 std::string clobberRegister(const std::string &Name);
 
+// AT&T's instruction suffix for an operand of Bytes bytes ('b', 'w', 'l',
+// 'q').
+char operandSizeSuffix(unsigned Bytes);
+
 // Rust's template modifier for a general-register operand of Bytes bytes
 // ('l', 'x', 'e', 'r'), or 0 when none is needed (byte registers).
 char registerModifier(unsigned Bytes);

@@ -15,19 +15,6 @@ using namespace clang;
 
 namespace {
 
-char suffixFor(unsigned Bytes) {
-  switch (Bytes) {
-  case 1:
-    return 'b';
-  case 2:
-    return 'w';
-  case 4:
-    return 'l';
-  default:
-    return 'q';
-  }
-}
-
 std::string escapeTemplateText(const std::string &S) {
   std::string Out;
   for (size_t I = 0; I < S.size(); ++I) {
@@ -119,7 +106,7 @@ std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
                " has no Rust form");
   };
   if (Mod == "z")
-    return std::string(1, suffixFor(P.Bytes));
+    return std::string(1, operandSizeSuffix(P.Bytes));
   if (Mod == "a") {
     // An address: `(%reg)` for a register, the bare value otherwise.
     if (isWordRegister(P))

@@ -34,19 +34,6 @@ static unsigned movBytes(const TypeRef &Ty) {
   return 0;
 }
 
-static char movSuffix(unsigned Bytes) {
-  switch (Bytes) {
-  case 1:
-    return 'b';
-  case 2:
-    return 'w';
-  case 4:
-    return 'l';
-  default:
-    return 'q';
-  }
-}
-
 // `{N}` or `{N:e}`: operand N as a register of Bytes bytes.
 static std::string registerOperand(unsigned N, unsigned Bytes) {
   std::string S = "{" + std::to_string(N);
@@ -87,7 +74,7 @@ ExprPtr FunctionLowering::segmentLoad(LValue LV) {
   TypeRef RegTy = Ty->isBool() ? Type::integer(8, false) : Ty;
   ir::LocalId Value = addLocal("__percpu", RegTy);
   auto Asm = makeExpr(ExprKind::Asm, Type::unit());
-  Asm->Text = std::string("mov") + movSuffix(Bytes) + " " +
+  Asm->Text = std::string("mov") + operandSizeSuffix(Bytes) + " " +
               segmentPrefix(LV.SegmentOverride) + "({1}), " +
               registerOperand(0, Bytes);
   Asm->Ops.push_back(ir::makeLocal(Value, RegTy));
@@ -121,7 +108,7 @@ ExprPtr FunctionLowering::segmentStore(LValue LV, ExprPtr Value) {
     Value = ir::makeLocal(Tmp, Ty);
   }
   auto Asm = makeExpr(ExprKind::Asm, Type::unit());
-  Asm->Text = std::string("mov") + movSuffix(Bytes) + " " +
+  Asm->Text = std::string("mov") + operandSizeSuffix(Bytes) + " " +
               registerOperand(0, Bytes) + ", " + segmentPrefix(LV.SegmentOverride) +
               "({1})";
   Asm->Ops.push_back(std::move(Value));
