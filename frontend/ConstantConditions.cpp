@@ -54,6 +54,10 @@ FunctionLowering::constantLocal(const clang::Expr *E) {
       Written |= (UO->isIncrementDecrementOp() ||
                   UO->getOpcode() == UO_AddrOf) &&
                  Names(UO->getSubExpr());
+    // An asm output writes its place (`"=rm"(flags)` after pushf).
+    if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
+      for (const clang::Expr *Out : Asm->outputs())
+        Written |= Names(Out);
     for (const clang::Stmt *Child : S->children())
       Scan(Child);
   };

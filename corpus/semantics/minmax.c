@@ -55,3 +55,13 @@ int rust_helper_written_local(int v) {
     k = v;
   return statically_true(k > 2) * 10 + k;
 }
+/* A local an asm output writes is not its initialiser's constant: the
+ * condition on it is decided at run time (arch_local_save_flags()'s
+ * `flags` after `pushf; pop`). */
+int rust_helper_asm_written_local(int v) {
+  unsigned long word = 0;
+  asm("movq %1, %0" : "=r"(word) : "r"((unsigned long)v));
+  if (word & 1)
+    return 1;
+  return statically_true(word == 0) * 10 + (word == 0);
+}

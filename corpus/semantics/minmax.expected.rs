@@ -84,3 +84,28 @@ pub unsafe extern "C" fn written_local(v: i32) -> i32 {
     }
     (false as i32).wrapping_mul(10_i32).wrapping_add(k)
 }
+
+/// Translation of `rust_helper_asm_written_local` (minmax.c:61).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn asm_written_local(v: i32) -> i32 {
+    unsafe {
+        let __asm_out: u64;
+        core::arch::asm!(
+            "movq {1:r}, {0:r}",
+            lateout(reg) __asm_out,
+            in(reg) v as u64,
+            options(att_syntax, pure, nomem, nostack)
+        );
+        let word: u64 = __asm_out;
+        if word & 1_u64 != 0_u64 {
+            return 1_i32;
+        }
+        (false as i32)
+            .wrapping_mul(10_i32)
+            .wrapping_add((word == 0_u64) as i32)
+    }
+}
