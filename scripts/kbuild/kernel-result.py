@@ -63,6 +63,16 @@ kernel_o = os.path.join(build, "rust", "kernel.o")
 size = subprocess.run(["size", "-A", os.path.join(build, "vmlinux")],
                       capture_output=True, text=True).stdout
 text = re.search(r"^\.text\s+(\d+)", size, re.M)
+# The Rust the translation was made for (the kbuild rule's --rust-version)
+# and the rustc Kconfig found (major * 100000 + minor * 100 + patch).
+translate_cmd = os.path.join(build, "rust", "bindings", ".bindings_helpers_generated.rs.cmd")
+made_for = re.search(r"--rust-version=(\S+)", open(translate_cmd).read()) \
+    if os.path.exists(translate_cmd) else None
+rustc_config = re.search(r"^CONFIG_RUSTC_VERSION=(\d+)$",
+                         open(os.path.join(build, ".config")).read(), re.M)
+rustc_version = ("%d.%d" % (int(rustc_config.group(1)) // 100000,
+                            int(rustc_config.group(1)) // 100 % 1000)
+                 if rustc_config else None)
 report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
 report = json.load(open(report_path)) if os.path.exists(report_path) else None
 result = {
@@ -81,6 +91,8 @@ result = {
                  "boot": boot_problems[:50]},
     "vmlinux_text_bytes": int(text.group(1)) if text else None,
     "report_summary": report["summary"] if report else None,
+    "rustc_version": rustc_version,
+    "translated_for_rust": made_for.group(1) if made_for else None,
 }
 json.dump(result, sys.stdout, indent=1)
 print()

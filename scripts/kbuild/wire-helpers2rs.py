@@ -39,9 +39,10 @@ WIRED_RULE = MARK + """ writes the helpers as Rust source (see
 # helpers2rs's user guide); helpers it leaves to C stay in helpers.o.
 ifdef HELPERS2RS
 # The output is for the rustc that builds this kernel (Kconfig's
-# RUSTC_VERSION, 109600 for 1.96.0), not only for the tree's minimum: asm
-# goto (static branches as patched jump labels) needs 1.87.
-helpers2rs_rust_version = $(shell echo $$(( $(CONFIG_RUSTC_VERSION) / 10000 )).$$(( $(CONFIG_RUSTC_VERSION) / 100 % 100 )))
+# RUSTC_VERSION, major * 100000 + minor * 100 + patch: 109600 for 1.96.0),
+# not only for the tree's minimum: asm goto (static branches as patched
+# jump labels) needs 1.87.
+helpers2rs_rust_version = $(shell echo $$(( $(CONFIG_RUSTC_VERSION) / 100000 )).$$(( $(CONFIG_RUSTC_VERSION) / 100 % 1000 )))
 quiet_cmd_helpers2rs = H2R     $@
       cmd_helpers2rs = \\
 	$(HELPERS2RS) translate $< --kernel-tree=$(srctree) \\

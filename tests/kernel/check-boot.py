@@ -7,6 +7,7 @@ result.json) against what must hold:
    puts in it) ran and passed: C and Rust agreed;
  - no warning from rustc or objtool in the build, no `WARNING:` or `BUG:`
    in the boot log;
+ - the translation was made for the rustc that built the kernel;
  - the Rust objects call only rust_helper_* functions that the report
    leaves to C (a translated helper must never be called).
 
@@ -50,6 +51,9 @@ for kind in ("rustc", "objtool"):
 if result["warnings"].get("boot"):
     problems.append("the boot log has %d WARNING:/BUG: line(s), e.g. %s" % (
         len(result["warnings"]["boot"]), result["warnings"]["boot"][:3]))
+if result.get("translated_for_rust") != result.get("rustc_version"):
+    problems.append("translated for Rust %s, built with rustc %s" % (
+        result.get("translated_for_rust"), result.get("rustc_version")))
 left_to_c = {h["name"] for h in report["helpers"] if h["status"] == "fallback"}
 called = set(result["calls"]["rust_objects"]["helpers"])
 if called - left_to_c:
