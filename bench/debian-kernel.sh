@@ -5,7 +5,8 @@
 # Rust side only (`make rust/` and every Rust object the configuration
 # builds in or as a module, not vmlinux). A benchmark, not a test: it
 # prints the helpers translated / shimmed / left to C and the calls to
-# rust_helper_* left in each Rust object.
+# rust_helper_* left in each Rust object, and compiles every translated
+# helper to machine code (scripts/kbuild/instantiate-helpers.py).
 #
 #   bench/debian-kernel.sh [--out <dir>] <flavour>-<helpers>...
 #     <flavour>  amd64 | cloud-amd64 | rt-amd64 (scripts/kbuild/debian-config.sh
@@ -69,4 +70,8 @@ for config in "${configs[@]}"; do
   fi
   seconds=$(( $(date +%s) - start ))
   python3 "$root/scripts/kbuild/rust-calls.py" "$config" "$build" "$seconds"
+  # Only what the kernel's Rust uses of the translation is compiled above:
+  # every helper to machine code, as its own check.
+  [ "$helpers" = bindgen ] ||
+    python3 "$root/scripts/kbuild/instantiate-helpers.py" "$build" "$build/helpers2rs-instances"
 done

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """What the kernel benchmarks select and count: the Rust objects a
 configuration builds (rust-sources.py), the distribution kunitconfig
-(distribution-kunitconfig.py) and the helper calls an object makes
-(rustobjects.py), on small trees and objdump lines made for the test."""
+(distribution-kunitconfig.py), the helpers instantiate-helpers.py compiles,
+and the helper calls an object makes (rustobjects.py), on small trees and
+objdump lines made for the test."""
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ sys.path.insert(0, KBUILD)
 import rustobjects  # noqa: E402
 
 rust_sources = __import__("rust-sources")
+instantiate = __import__("instantiate-helpers")
 distribution = __import__("distribution-kunitconfig")
 
 
@@ -69,6 +71,26 @@ class DistributionKunitconfig(unittest.TestCase):
         self.assertIn("CONFIG_SAMPLE_RUST_MINIMAL=m", lines)
         self.assertEqual(len([l for l in lines if "CONFIG_" in l and l != "CONFIG_KUNIT=y"]),
                          len(distribution.OPTIONS) + len(distribution.SAMPLE_MODULES))
+
+
+class InstantiateHelpers(unittest.TestCase):
+    def test_every_translated_helper_by_its_path(self):
+        report = {"helpers": [
+            {"rust_name": "atomic_read", "status": "translated"},
+            {"rust_name": "mutex_lock", "status": "translated"},
+            {"rust_name": "static_key", "status": "shimmed"},
+            {"rust_name": "left", "status": "fallback"}]}
+        with tempfile.NamedTemporaryFile("w", suffix=".rs") as f:
+            f.write("pub mod helpers2rs_hidden {\n    pub use super::mutex_lock;\n}\n")
+            f.flush()
+            hidden = instantiate.hidden_helpers(f.name)
+        self.assertEqual(hidden, {"mutex_lock"})
+        source, count = instantiate.instances_source(report, hidden)
+        self.assertEqual(count, 3)
+        self.assertIn("bindings::atomic_read as *const ()", source)
+        self.assertIn("bindings::helpers2rs_hidden::mutex_lock as *const ()", source)
+        self.assertIn("bindings::static_key as *const ()", source)
+        self.assertNotIn("left", source)
 
 
 class HelperCalls(unittest.TestCase):
