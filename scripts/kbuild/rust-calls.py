@@ -23,13 +23,12 @@ def main():
         line += "; helpers %d: %d translated, %d shimmed, %d left to C" % (
             s["helpers"], s["translated"], s["shimmed"], s["fallback"])
     objects = rust_objects(build)
-    total = helper_calls(objects)
-    line += "; rust_helper_* calls: %d in %d Rust objects" % (
-        total["call_sites"], len(objects))
+    # One objdump per object: its count, and the total from those.
+    sites = [helper_calls([obj])["call_sites"] for obj in objects]
+    line += "; rust_helper_* calls: %d in %d Rust objects" % (sum(sites), len(objects))
     print(line)
-    for obj in objects:
-        calls = helper_calls([obj])
-        print("  %-60s %5d" % (os.path.relpath(obj, build), calls["call_sites"]))
+    for obj, count in zip(objects, sites):
+        print("  %-60s %5d" % (os.path.relpath(obj, build), count))
 
 
 if __name__ == "__main__":
