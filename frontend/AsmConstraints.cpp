@@ -152,6 +152,13 @@ char operandSizeSuffix(unsigned Bytes) {
   }
 }
 
+std::string placeholder(int RustIndex, char Modifier) {
+  std::string S = "{" + std::to_string(RustIndex);
+  if (Modifier)
+    S += std::string(":") + Modifier;
+  return S + "}";
+}
+
 char registerModifier(unsigned Bytes) {
   switch (Bytes) {
   case 1:

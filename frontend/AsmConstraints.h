@@ -53,6 +53,10 @@ char operandSizeSuffix(unsigned Bytes);
 // ('l', 'x', 'e', 'r'), or 0 when none is needed (byte registers).
 char registerModifier(unsigned Bytes);
 
+// Operand RustIndex in a Rust asm! template, with its modifier if any
+// (`{0}`, `{1:e}`).
+std::string placeholder(int RustIndex, char Modifier);
+
 // Is a register name ("rsp", "%esp", "sp") the stack pointer?
 bool isStackPointerRegister(llvm::StringRef Name);
 

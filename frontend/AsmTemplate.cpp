@@ -40,13 +40,6 @@ std::string escapeTemplateText(const std::string &S) {
   return Out;
 }
 
-std::string placeholder(int RustIndex, char Modifier) {
-  std::string S = "{" + std::to_string(RustIndex);
-  if (Modifier)
-    S += std::string(":") + Modifier;
-  return S + "}";
-}
-
 bool isWordRegister(const AsmOperandPlan &P) {
   return P.Kind == AsmOperandKind::Register &&
          P.Class != ir::AsmRegClass::RegByte;

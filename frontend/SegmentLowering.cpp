@@ -34,14 +34,6 @@ static unsigned movBytes(const TypeRef &Ty) {
   return 0;
 }
 
-// `{N}` or `{N:e}`: operand N as a register of Bytes bytes.
-static std::string registerOperand(unsigned N, unsigned Bytes) {
-  std::string S = "{" + std::to_string(N);
-  if (char M = registerModifier(Bytes))
-    S += std::string(":") + M;
-  return S + "}";
-}
-
 static ir::AsmOperand valueOperand(ir::AsmDir Dir, unsigned Bytes, int Index) {
   ir::AsmOperand Op;
   Op.Dir = Dir;
@@ -76,7 +68,7 @@ ExprPtr FunctionLowering::segmentLoad(LValue LV) {
   auto Asm = makeExpr(ExprKind::Asm, Type::unit());
   Asm->Text = std::string("mov") + operandSizeSuffix(Bytes) + " " +
               segmentPrefix(LV.SegmentOverride) + "({1}), " +
-              registerOperand(0, Bytes);
+              placeholder(0, registerModifier(Bytes));
   Asm->Ops.push_back(ir::makeLocal(Value, RegTy));
   Asm->AsmOps.push_back(valueOperand(ir::AsmDir::LateOut, Bytes, 0));
   bool Volatile = LV.Volatile;
@@ -109,7 +101,7 @@ ExprPtr FunctionLowering::segmentStore(LValue LV, ExprPtr Value) {
   }
   auto Asm = makeExpr(ExprKind::Asm, Type::unit());
   Asm->Text = std::string("mov") + operandSizeSuffix(Bytes) + " " +
-              registerOperand(0, Bytes) + ", " + segmentPrefix(LV.SegmentOverride) +
+              placeholder(0, registerModifier(Bytes)) + ", " + segmentPrefix(LV.SegmentOverride) +
               "({1})";
   Asm->Ops.push_back(std::move(Value));
   Asm->AsmOps.push_back(valueOperand(ir::AsmDir::In, Bytes, 0));
