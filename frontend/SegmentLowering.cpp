@@ -101,8 +101,8 @@ ExprPtr FunctionLowering::segmentStore(LValue LV, ExprPtr Value) {
   }
   auto Asm = makeExpr(ExprKind::Asm, Type::unit());
   Asm->Text = std::string("mov") + operandSizeSuffix(Bytes) + " " +
-              placeholder(0, registerModifier(Bytes)) + ", " + segmentPrefix(LV.SegmentOverride) +
-              "({1})";
+              placeholder(0, registerModifier(Bytes)) + ", " +
+              segmentPrefix(LV.SegmentOverride) + "({1})";
   Asm->Ops.push_back(std::move(Value));
   Asm->AsmOps.push_back(valueOperand(ir::AsmDir::In, Bytes, 0));
   Asm->Ops.push_back(addressOfPlace(std::move(LV), /*Mutable=*/true));
