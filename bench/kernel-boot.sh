@@ -19,7 +19,9 @@
 #               what Debian's amd64 config changes in the helpers' code: SMP,
 #               MAXSMP, NUMA, paravirt, modules; booted with -smp 4),
 #               7.3-distrt-bindgen 7.3-distrt-helpers2rs (the same from
-#               Debian's rt-amd64: PREEMPT_RT)
+#               Debian's rt-amd64: PREEMPT_RT),
+#               7.3-distllvm-bindgen 7.3-distllvm-helpers2rs (the amd64
+#               distribution configuration on the LTO route's toolchain)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
 # kunit-<series>-dist-<flavour>-gcc.baseline) from the GCC bindgen builds'
@@ -47,6 +49,7 @@ for c in "${configs[@]}"; do
   llvmcalls-*) variant=(--llvm-calls) helpers=${helpers#llvmcalls-} ;;
   dist-*) variant=(--distribution amd64) helpers=${helpers#dist-} ;;
   distrt-*) variant=(--distribution rt-amd64) helpers=${helpers#distrt-} ;;
+  distllvm-*) variant=(--llvm --distribution amd64) helpers=${helpers#distllvm-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then

@@ -85,6 +85,9 @@ cl::opt<std::string> HelperPrefix("helper-prefix", cl::desc("Name prefix that ma
 cl::opt<std::string> RustVersionOpt("rust-version", cl::desc("Oldest rustc the output must compile with (default: 1.78, or the kernel tree's minimum)"),
                                     cl::init("1.78"), cl::sub(TranslateCmd),
                                     cl::sub(SurveyCmd), cl::cat(Category));
+cl::list<std::string> RustFeatures("rust-features", cl::desc("Unstable Rust features the output's crate enables (asm_goto: asm goto below 1.87, as the kernel enables it for its static branches)"),
+                                   cl::CommaSeparated, cl::value_desc("asm_goto"),
+                                   cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> BindgenVersionOpt("bindgen-version", cl::desc("The bindgen the bindings come from (default: the kernel tree's minimum, else 0.60): from 0.61 C noreturn functions are `-> !`"),
                                        cl::value_desc("x.y"), cl::sub(TranslateCmd), cl::sub(SurveyCmd), cl::cat(Category));
 cl::opt<bool> Verbose("v", cl::desc("Say which compiler flags were dropped"),
@@ -426,6 +429,12 @@ bool translateOptions(const frontend::KernelProfile &Profile,
   TO.Verbose = Verbose;
   TO.RustMajor = EO.Version.Major;
   TO.RustMinor = EO.Version.Minor;
+  for (const std::string &F : RustFeatures) {
+    if (F != "asm_goto")
+      return reportFailure("--rust-features: unknown feature '" + F +
+                           "' (known: asm_goto)");
+    TO.AsmGotoFeature = true;
+  }
   TO.ShowCWarnings = ShowCWarnings;
   std::string BindgenVersion = BindgenVersionOpt.getNumOccurrences()
                                    ? BindgenVersionOpt.getValue()

@@ -148,9 +148,11 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
   if (S->isAsmGoto() && S->getNumOutputs() > 0)
     reject(S, "asm-goto-outputs",
            "asm goto with outputs is unstable in Rust");
-  if (S->isAsmGoto() && !LC.rustAtLeast(1, 87))
+  if (S->isAsmGoto() && !LC.hasAsmGoto())
     reject(S, "asm-goto-needs-rust-1.87",
-           "asm goto needs Rust's label operands (1.87); raise --rust-version");
+           "asm goto needs Rust's label operands (1.87, or the asm_goto "
+           "feature before it); raise --rust-version or pass "
+           "--rust-features=asm_goto");
   if (asmAtomic(S, Out))
     return;
   AsmState A(S);

@@ -94,6 +94,9 @@ struct LoweringContext {
   bool rustAtLeast(unsigned Mj, unsigned Mn) const {
     return RustMajor > Mj || (RustMajor == Mj && RustMinor >= Mn);
   }
+  // The output's crate enables `feature(asm_goto)` (before 1.87).
+  bool AsmGotoFeature = false;
+  bool hasAsmGoto() const { return AsmGotoFeature || rustAtLeast(1, 87); }
 
   // A closure function specialised for constant arguments at a call site
   // (Specialisation.cpp), by its name in the output.

@@ -39,6 +39,7 @@ void configureLowering(LoweringContext &LC, const TranslateOptions &Opts,
   LC.SelfTypes = Opts.SelfTypes;
   LC.RustMajor = Opts.RustMajor;
   LC.RustMinor = Opts.RustMinor;
+  LC.AsmGotoFeature = Opts.AsmGotoFeature;
   LC.Shims = Opts.Shims;
   LC.BindingsNoreturnAsNever = Opts.BindingsNoreturnAsNever;
 }

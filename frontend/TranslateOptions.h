@@ -31,6 +31,7 @@ struct TranslateOptions {
   bool SelfTypes = false;
   bool Verbose = false; // say which compiler flags were dropped
   unsigned RustMajor = 1, RustMinor = 78; // --rust-version
+  bool AsmGotoFeature = false;            // --rust-features=asm_goto
   bool Shims = true;                      // --no-shims: false
   // bindgen --opaque-type patterns: records whose members stay hidden.
   std::vector<std::string> OpaqueTypes;

@@ -40,13 +40,17 @@ WIRED_RULE = MARK + """ writes the helpers as Rust source (see
 ifdef HELPERS2RS
 # The output is for the rustc that builds this kernel (Kconfig's
 # RUSTC_VERSION, major * 100000 + minor * 100 + patch: 109600 for 1.96.0),
-# not only for the tree's minimum: asm goto (static branches as patched
-# jump labels) needs 1.87.
+# not only for the tree's minimum. Asm goto (static branches as patched
+# jump labels) is stable from 1.87; before it, it is the `asm_goto`
+# feature, which kbuild enables for the kernel's own static_branch! users
+# (scripts/Makefile.build) and the bindings crate gets below.
 helpers2rs_rust_version = $(shell echo $$(( $(CONFIG_RUSTC_VERSION) / 100000 )).$$(( $(CONFIG_RUSTC_VERSION) / 100 % 1000 )))
+helpers2rs_asm_goto = $(if $(call rustc-min-version,108700),,asm_goto)
 quiet_cmd_helpers2rs = H2R     $@
       cmd_helpers2rs = \\
 	$(HELPERS2RS) translate $< --kernel-tree=$(srctree) \\
 		--rust-version=$(helpers2rs_rust_version) \\
+		$(if $(helpers2rs_asm_goto),--rust-features=asm_goto) \\
 		--fallback-route=$(if $(CONFIG_RUST_INLINE_HELPERS),lto,call) \\
 		--report $(obj)/bindings/helpers2rs-report.json \\
 		--depfile $(depfile) -o $@ $(helpers2rs_suite) \\
@@ -57,6 +61,12 @@ $(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c $(HELPER
 	$(call if_changed_dep,helpers2rs)
 else
 """ + BINDGEN_RULE + "endif\n"
+# The translation is in the bindings crate: below 1.87 it gets the asm_goto
+# feature (after the crate's rule, whose target-specific flags this extends).
+ASM_GOTO_RULE = """ifneq ($(helpers2rs_asm_goto),)
+$(obj)/bindings.o: private rustc_target_flags += -Zcrate-attr='feature(asm_goto)'
+endif
+"""
 SUITE_OPTION = "helpers2rs_suite = --kunit-suite $(obj)/bindings/helpers2rs_differential.rs\n"
 # Its own crate, so that kernel.o's code and helper calls stay the
 # translation's alone; after kernel.o's rule, whose variables it uses.
@@ -65,7 +75,7 @@ SUITE_MARK = "# helpers2rs: the in-kernel differential suite"
 # they are bitcode inlined into Rust, not in vmlinux, so no suite.
 SUITE_RULE = SUITE_MARK + """ (KUnit).
 ifdef HELPERS2RS
-ifeq ($(CONFIG_KUNIT)$(CONFIG_RUST_INLINE_HELPERS),y)
+""" + ASM_GOTO_RULE + """ifeq ($(CONFIG_KUNIT)$(CONFIG_RUST_INLINE_HELPERS),y)
 obj-$(CONFIG_RUST) += helpers2rs_differential.o
 $(obj)/bindings/helpers2rs_differential.rs: $(obj)/bindings/bindings_helpers_generated.rs ;
 $(obj)/helpers2rs_differential.o: private rustc_target_flags = --extern ffi \\
@@ -82,7 +92,7 @@ SUITE_OPTION_C = ("helpers2rs_suite = --kunit-suite $(obj)/helpers2rs_differenti
                   "\\\n\t--kunit-suite-c $(obj)/helpers2rs_differential_kunit.c\n")
 SUITE_RULE_C = SUITE_MARK + """ (KUnit, registered from C).
 ifdef HELPERS2RS
-ifeq ($(CONFIG_KUNIT)$(CONFIG_RUST_INLINE_HELPERS),y)
+""" + ASM_GOTO_RULE + """ifeq ($(CONFIG_KUNIT)$(CONFIG_RUST_INLINE_HELPERS),y)
 obj-$(CONFIG_RUST) += helpers2rs_differential.o helpers2rs_differential_kunit.o
 $(obj)/helpers2rs_differential.rs $(obj)/helpers2rs_differential_kunit.c: \\
     $(obj)/bindings/bindings_helpers_generated.rs $(obj)/kernel.o ;
