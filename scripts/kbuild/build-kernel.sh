@@ -19,7 +19,9 @@
 #     --distribution <flavour>  (7.3) the kunitconfig plus the options of
 #                Debian's <flavour> config (amd64, rt-amd64) that change the
 #                helpers' code (SMP, MAXSMP, NUMA, paravirt, modules, hardening:
-#                distribution-kunitconfig.py), booted with `-smp 4`
+#                distribution-kunitconfig.py), booted with `-smp 4`, and
+#                booted again to load and unload its Rust modules
+#                (load-modules.py)
 #     --mutant   (helpers2rs) builds, then changes the translation by hand
 #                (tests/kernel/mutate-translation.py), builds and boots that:
 #                the differential suite must fail exactly the changed helpers
@@ -83,13 +85,13 @@ esac
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
 kunit=("$src/tools/testing/kunit/kunit.py")
 kunitconfig=$here/rust-$series.kunitconfig
-qemu=()
+smp=1 qemu=()
 if [ -n "$distribution" ]; then
   "$root/scripts/kbuild/debian-config.sh" "$distribution" "$out/debian.config"
   python3 "$here/distribution-kunitconfig.py" "$out/debian.config" "$kunitconfig" \
     "$out/distribution.kunitconfig"
   kunitconfig=$out/distribution.kunitconfig
-  qemu=(--qemu_args "-smp 4")
+  smp=4 qemu=(--qemu_args "-smp $smp")
 fi
 common=(--arch=x86_64 --build_dir="$build" --kunitconfig="$kunitconfig")
 kopts=()
@@ -116,6 +118,13 @@ build_seconds=$(( $(date +%s) - start ))
 # kunit.py asks QEMU for KVM, which hangs here: the wrapper drops it.
 PATH="$here:$PATH" python3 "${kunit[@]}" exec "${common[@]}" "${qemu[@]}" --timeout=600 \
   --json="$out/kunit.json" > "$out/kunit.log" 2>&1 || true
+# A kernel with modules boots once more to load its Rust modules.
+rm -f "$out/modules.json"
+if grep -qx CONFIG_MODULES=y "$build/.config"; then
+  python3 "$here/load-modules.py" "$build" "$out" --smp "$smp" \
+    > "$out/load-modules.txt" 2>&1 || {
+    cat "$out/load-modules.txt" >&2; echo "build-kernel: error: booting the modules failed" >&2; exit 1; }
+fi
 python3 "$here/kernel-result.py" "$series" "$toolchain" "$helpers" "$src" "$build" "$out" \
   "$build_seconds" $distribution > "$out/result.json"
 python3 - "$out/result.json" <<'PY'

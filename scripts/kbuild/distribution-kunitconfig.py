@@ -28,8 +28,9 @@ OPTIONS = [
     "PARAVIRT_SPINLOCKS", "KVM_GUEST",
     # Preemption: the preempt count's checks and resched tests.
     "PREEMPT_DYNAMIC", "PREEMPT_LAZY", "PREEMPT_RT",
-    # Modules: module code sees helpers with -DMODULE.
-    "MODULES", "MODULE_UNLOAD",
+    # Modules: module code sees helpers with -DMODULE; load-modules.py loads
+    # and unloads them from an initramfs.
+    "MODULES", "MODULE_UNLOAD", "BLK_DEV_INITRD",
     # Control-flow and return hardening: thunks, IBT landing pads.
     "X86_KERNEL_IBT", "MITIGATION_CALL_DEPTH_TRACKING", "CALL_THUNKS",
     "MITIGATION_RETHUNK",

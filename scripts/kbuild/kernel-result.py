@@ -14,7 +14,9 @@ standard output.
 - warnings: lines of the build log that rustc (`warning:` in a Rust
   file's diagnostic) or objtool wrote;
 - text: the size of vmlinux's text;
-- report: the helpers2rs report's summary, when the build wrote one.
+- report: the helpers2rs report's summary, when the build wrote one;
+- modules: what load-modules.py saw loading the Rust modules, when it ran
+  (<out-dir>/modules.json).
 """
 import json
 import os
@@ -75,6 +77,8 @@ rustc_version = ("%d.%d" % (int(rustc_config.group(1)) // 100000,
                  if rustc_config else None)
 report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
 report = json.load(open(report_path)) if os.path.exists(report_path) else None
+modules_path = os.path.join(out, "modules.json")
+modules = json.load(open(modules_path)) if os.path.exists(modules_path) else None
 result = {
     "series": series,
     "toolchain": toolchain,
@@ -93,6 +97,7 @@ result = {
     "report_summary": report["summary"] if report else None,
     "rustc_version": rustc_version,
     "translated_for_rust": made_for.group(1) if made_for else None,
+    "modules": modules,
 }
 json.dump(result, sys.stdout, indent=1)
 print()

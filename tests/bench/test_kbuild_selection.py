@@ -2,8 +2,9 @@
 """What the kernel benchmarks select and count: the Rust objects a
 configuration builds (rust-sources.py), the distribution kunitconfig
 (distribution-kunitconfig.py), the helpers instantiate-helpers.py compiles,
-and the helper calls an object makes (rustobjects.py), on small trees and
-objdump lines made for the test."""
+the helper calls an object makes (rustobjects.py), and the Rust modules
+load-modules.py boots with, its initramfs and what it reads off the
+console, on small trees and objdump and console lines made for the test."""
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import rustobjects  # noqa: E402
 rust_sources = __import__("rust-sources")
 instantiate = __import__("instantiate-helpers")
 distribution = __import__("distribution-kunitconfig")
+load_modules = __import__("load-modules")
 
 
 def write(path, text):
@@ -112,6 +114,67 @@ class HelperCalls(unittest.TestCase):
         found = rustobjects.HELPER_RELOC.findall(self.DIS)
         self.assertEqual(found, ["rust_helper_get_current", "rust_helper_spin_lock",
                                  "rust_helper_get_current", "rust_helper_errname"])
+
+
+class LoadModules(unittest.TestCase):
+    def test_rust_modules_only(self):
+        with tempfile.TemporaryDirectory() as build:
+            rustc = "savedcmd_x := rustc --emit=obj=x.o\n"
+            for name, cmd in (("rust_minimal", rustc), ("builtin_rust", rustc),
+                              ("rust_print_main", rustc), ("rust_print_events", "gcc -c\n"),
+                              ("c_module", "savedcmd_x := gcc -c\n")):
+                write(build + "/samples/.%s.o.cmd" % name, cmd)
+                write(build + "/samples/%s.o" % name, "")
+            # A module of one object, one of two (a Rust and a C one), a C one.
+            for name, members in (("rust_minimal", "rust_minimal.o"),
+                                  ("rust_print", "rust_print_main.o rust_print_events.o"),
+                                  ("c_module", "c_module.o")):
+                write(build + "/samples/%s.ko" % name, "")
+                write(build + "/samples/%s.mod" % name,
+                      "".join("samples/%s\n" % m for m in members.split()))
+            write(build + "/modules.order",
+                  "samples/rust_minimal.o\nsamples/rust_print.o\nsamples/c_module.o\n")
+            self.assertEqual(load_modules.rust_modules(build),
+                             ["samples/rust_minimal.ko", "samples/rust_print.ko"])
+
+    def test_initramfs_unpacks_with_cpio(self):
+        with tempfile.TemporaryDirectory() as d:
+            write(d + "/init", "#!/bin/sh\n")
+            write(d + "/build/drivers/qt-2025.ko", "module bytes")
+            with open(d + "/initramfs.cpio", "wb") as f:
+                f.write(load_modules.initramfs(d + "/init", ["drivers/qt-2025.ko"], d + "/build"))
+            listing = subprocess.run(["cpio", "-itv", "-F", d + "/initramfs.cpio"],
+                                     capture_output=True, text=True, check=True).stdout
+            os.mkdir(d + "/x")
+            subprocess.run(["cpio", "-id", "--no-absolute-filenames", "-F",
+                            d + "/initramfs.cpio", "dev", "init", "modules",
+                            "modules/*", "modules.list"],
+                           cwd=d + "/x", capture_output=True, check=True)
+            self.assertEqual(open(d + "/x/modules/qt-2025.ko").read(), "module bytes")
+            self.assertEqual(open(d + "/x/modules.list").read(), "/modules/qt-2025.ko\n")
+            self.assertTrue(os.access(d + "/x/init", os.X_OK))
+        console = [l for l in listing.splitlines() if l.endswith("dev/console")]
+        self.assertEqual(len(console), 1)
+        self.assertTrue(console[0].startswith("crw-------"), console[0])
+        self.assertIn("5,", console[0])
+
+    def test_console(self):
+        text = ("rust_minimal: Rust minimal sample (init)\r\n"
+                "h2r-modules: load /modules/rust_minimal.ko: ok\r\n"
+                "h2r-modules: load /modules/qt-2025.ko: Unknown symbol in module\r\n"
+                "h2r-modules: unload rust_minimal: ok\r\n"
+                "h2r-modules: done\r\n"
+                "\r\n[    2.000000] reboot: Power down\r\n")
+        r = load_modules.parse_console(text, ["samples/rust_minimal.ko",
+                                              "drivers/qt-2025.ko", "other.ko"])
+        self.assertEqual([(m["name"], m["loaded"], m["unloaded"]) for m in r["modules"]],
+                         [("rust_minimal", "ok", "ok"),
+                          ("qt_2025", "Unknown symbol in module", "not reached"),
+                          ("other", "not reached", "not reached")])
+        self.assertTrue(r["powered_off"])
+        self.assertEqual(r["console"], ["rust_minimal: Rust minimal sample (init)",
+                                        "[    2.000000] reboot: Power down"])
+        self.assertFalse(load_modules.parse_console("h2r-modules: done\n", [])["powered_off"])
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@ result.json) against what must hold:
    in the boot log;
  - the translation was made for the rustc that built the kernel;
  - the Rust objects call only rust_helper_* functions that the report
-   leaves to C (a translated helper must never be called).
+   leaves to C (a translated helper must never be called);
+ - a kernel with modules (load-modules.py ran) loaded and unloaded every
+   Rust module, each printed what its source prints (the samples, below),
+   and the boot had no warning and powered off.
 
     check-boot.py <result.json> <kunit baseline> <helpers2rs report.json>
 """
@@ -59,6 +62,33 @@ called = set(result["calls"]["rust_objects"]["helpers"])
 if called - left_to_c:
     problems.append("Rust objects call translated helpers: %s"
                     % sorted(called - left_to_c))
+# What the kernel's Rust samples print when they load and unload: lines
+# that need the module's Rust code (and the helpers it inlines: KVec's
+# krealloc, Arc's refcount) to have run right.
+MODULE_LINES = {
+    "rust_minimal": ["Rust minimal sample (init)", "Am I built-in? false",
+                     "My numbers are [72, 108, 200]", "Rust minimal sample (exit)"],
+    "rust_print": ["Rust printing macros sample (init)", "Arc<dyn Display> says 42",
+                   "Arc<dyn Display> says hello, world",
+                   "A line that is continued with args",
+                   "Rust printing macros sample (exit)"],
+}
+modules = result.get("modules")
+if modules is not None:
+    console = modules["console"]
+    if not modules["modules"]:
+        problems.append("the kernel has modules but no Rust module was loaded")
+    for m in modules["modules"]:
+        if m["loaded"] != "ok" or m["unloaded"] != "ok":
+            problems.append("module %s: load %s, unload %s" % (m["path"], m["loaded"], m["unloaded"]))
+        for line in MODULE_LINES.get(m["name"], []):
+            if not any(l.endswith(m["name"] + ": " + line) for l in console):
+                problems.append("module %s did not print '%s'" % (m["name"], line))
+    splats = [l for l in console if re.search(r"\b(WARNING|BUG):|Unknown symbol|Oops", l)]
+    if splats:
+        problems.append("loading the modules: %s" % splats[:3])
+    if not modules["powered_off"]:
+        problems.append("the module boot did not finish (no power-off)")
 # The report is read beside the tree: no machine's absolute paths.
 absolute = sorted({loc for loc in re.findall(r'"(?:location|file)": "(/[^"]*)"',
                                              open(sys.argv[3]).read())})
@@ -78,6 +108,10 @@ print("check-boot: %s with helpers2rs: KUnit %d passed, %d skipped, %d failed "
          s["fallback"], result["calls"]["kernel_o"]["call_sites"],
          result["calls"]["rust_object_count"],
          result["calls"]["rust_objects"]["call_sites"]))
+if modules is not None:
+    print("check-boot: Rust modules loaded and unloaded: %s" % ", ".join(
+        m["name"] for m in modules["modules"]
+        if m["loaded"] == "ok" and m["unloaded"] == "ok"))
 if in_suite:
     print("check-boot: differential suite: %d of %d translated helpers checked in the "
           "kernel, %d agree with C"
