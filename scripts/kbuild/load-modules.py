@@ -6,7 +6,10 @@ translation must load (every symbol it needs exported by vmlinux), run its
 init and exit, and leave no warning. KUnit is off for this boot
 (kunit.enable=0): its tests ran in the kunit.py boot of the same kernel.
 
-    load-modules.py <build dir> <out dir> [--smp N]
+    load-modules.py <build dir> <out dir> [--smp N] [<module.ko>...]
+
+The modules are those named (paths in the build directory), or else every
+module of modules.order with a Rust object among its members.
 
 Writes <out dir>/modules.log (the console) and <out dir>/modules.json:
 {"modules": [{"path", "name", "loaded", "unloaded"}], "powered_off",
@@ -100,8 +103,9 @@ def main():
     ap.add_argument("build")
     ap.add_argument("out")
     ap.add_argument("--smp", default="4")
+    ap.add_argument("modules", nargs="*")
     a = ap.parse_args()
-    modules = rust_modules(a.build)
+    modules = a.modules or rust_modules(a.build)
     with tempfile.TemporaryDirectory() as tmp:
         init = os.path.join(tmp, "init")
         subprocess.run(["gcc", "-static", "-O2", "-o", init,
@@ -109,7 +113,11 @@ def main():
         image = os.path.join(tmp, "initramfs.cpio")
         with open(image, "wb") as f:
             f.write(initramfs(init, modules, a.build))
-        command = ["qemu-system-x86_64", "-nodefaults", "-m", "1024",
+        # One host thread for all vCPUs: with one thread each, TCG lets a
+        # vCPU run a stale copy of code another one is patching (an int3
+        # Oops at a static branch, the bindgen kernel too: 1 boot in 4).
+        command = ["qemu-system-x86_64", "-accel", "tcg,thread=single",
+                   "-nodefaults", "-m", "1024",
                    "-smp", a.smp, "-kernel",
                    os.path.join(a.build, "arch/x86/boot/bzImage"),
                    "-initrd", image, "-append",

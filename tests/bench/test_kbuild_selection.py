@@ -46,6 +46,12 @@ class RustSources(unittest.TestCase):
                              ["drivers/gpu/drm/drm_panic_qr.o",
                               "drivers/net/phy/ax88796b_rust.o",
                               "drivers/net/phy/qt2025.o"])
+            # Modules of their own (QT2025 and the composite's =m, AX =y).
+            write(tree + "/.config", "CONFIG_QT=m\nCONFIG_AX=y\nCONFIG_QR=m\n")
+            modules = subprocess.run(
+                [sys.executable, KBUILD + "/rust-sources.py", "--modules", tree,
+                 tree + "/.config"], capture_output=True, text=True, check=True).stdout
+            self.assertEqual(modules, "drivers/net/phy/qt2025.ko\n")
 
     def test_y_and_m_are_enabled_n_is_not(self):
         with tempfile.NamedTemporaryFile("w", suffix=".config") as f:
