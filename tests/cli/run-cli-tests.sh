@@ -3,13 +3,8 @@
 #   run-cli-tests.sh <helpers2rs> <corpus-dir> <work-dir>
 set -uo pipefail
 tool=$1 corpus=$2 work=$3
+. "$(cd "$(dirname "$0")" && pwd)/check.sh"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
-passed=0 failed=0
-check() { # name, condition...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "PASS $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 
 # Malformed C: a clang-style one-line error, exit 1, no output file.
 printf 'int rust_helper_x(void) {\n  return y;\n}\n' > bad.c
@@ -237,5 +232,4 @@ for f in "$corpus"/semantics/*.c; do
   check "default-option output of $n compiles" compiles "$n.1.rs"
 done
 
-echo "$passed passed, $failed failed"
-test "$failed" = 0
+finish

@@ -6,13 +6,8 @@
 set -uo pipefail
 tool=$(realpath "$1") corpus=$(realpath "$2") work=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tests/cli/check.sh"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
-passed=0 failed=0
-check() { # name, condition...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "PASS $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 statuses() { # report -> "status count" lines
   python3 -c 'import collections, json, sys
 c = collections.Counter(h["status"] for h in json.load(open(sys.argv[1]))["helpers"])
@@ -51,5 +46,4 @@ check "unknown feature: one line" test "$(wc -l < err.txt)" = 1
 check "unknown feature message" grep -qx "helpers2rs: error: --rust-features: unknown feature 'labels' (known: asm_goto)" err.txt
 check "unknown feature: no output" test ! -e bad.rs
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish
