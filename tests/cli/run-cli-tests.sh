@@ -3,7 +3,7 @@
 #   run-cli-tests.sh <helpers2rs> <corpus-dir> <work-dir>
 set -uo pipefail
 tool=$1 corpus=$2 work=$3
-. "$(cd "$(dirname "$0")" && pwd)/check.sh"
+. "$(cd "$(dirname "$0")/.." && pwd)/check.sh"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 
 # Malformed C: a clang-style one-line error, exit 1, no output file.

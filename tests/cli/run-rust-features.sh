@@ -6,7 +6,7 @@
 set -uo pipefail
 tool=$(realpath "$1") corpus=$(realpath "$2") work=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
-. "$root/tests/cli/check.sh"
+. "$root/tests/check.sh"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
 statuses() { # report -> "status count" lines
   python3 -c 'import collections, json, sys

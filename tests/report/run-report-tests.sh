@@ -9,13 +9,8 @@
 set -uo pipefail
 tool=$1 kreport=$2 work=$3
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tests/check.sh"
 rm -rf "$work" && mkdir -p "$work" && cd "$work"
-passed=0 failed=0
-check() {
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "PASS $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 # field <file.json> <python expression over d>
 field() {
   python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
@@ -253,5 +248,4 @@ c, rust = re.search(r'id="h-%s"><div class="c"><h4>C <small>[^<]*</small></h4><p
 assert html.unescape(c) == f['c_source'] and html.unescape(rust) == f['rust'], f['name']
 PY
 fi
-echo "$passed passed, $failed failed"
-test "$failed" = 0
+finish

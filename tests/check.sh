@@ -1,4 +1,4 @@
-# Sourced by the command-line test scripts: check <name> <command...> runs
+# Sourced by the test scripts: check <name> <command...> runs
 # the command and counts it passed or failed; finish prints the counts and
 # fails if any check did.
 passed=0 failed=0
