@@ -62,10 +62,12 @@ def cpio_entry(name, mode, data=b"", rdev=(0, 0)):
 
 
 def initramfs(init, modules, build):
-    """/init, /dev/console (where the kernel gives init its stdout), the
-    modules under /modules and their list."""
+    """/init, /dev/console (where the kernel gives init its stdout),
+    /dev/kmsg (where it writes its lines), the modules under /modules and
+    their list."""
     entries = [cpio_entry("dev", 0o040755), cpio_entry("modules", 0o040755),
                cpio_entry("dev/console", 0o020600, rdev=(5, 1)),
+               cpio_entry("dev/kmsg", 0o020644, rdev=(1, 11)),
                cpio_entry("init", 0o100755, open(init, "rb").read())]
     listed = []
     for ko in modules:
@@ -79,9 +81,15 @@ def initramfs(init, modules, build):
     return b"".join(entries)
 
 
+# The init's lines, as the kernel's log prints them (a timestamp first with
+# PRINTK_TIME).
+INIT_LINE = re.compile(r"^(?:\[\s*\d+\.\d+\]\s*)?h2r-modules: ")
+
+
 def parse_console(text, modules):
     steps = {}
-    for m in re.finditer(r"^h2r-modules: (load|unload) (\S+): (.*?)\r?$", text, re.M):
+    for m in re.finditer(r"^(?:\[\s*\d+\.\d+\]\s*)?h2r-modules: (load|unload) (\S+): (.*?)\r?$",
+                         text, re.M):
         steps[(m.group(1), m.group(2))] = m.group(3)
     result = []
     for ko in modules:
@@ -91,9 +99,9 @@ def parse_console(text, modules):
                        "loaded": steps.get(("load", path), "not reached"),
                        "unloaded": steps.get(("unload", name), "not reached")})
     kernel = [line.rstrip("\r") for line in text.split("\n")
-              if line.strip() and not line.startswith("h2r-modules: ")]
+              if line.strip() and not INIT_LINE.match(line)]
     return {"modules": result,
-            "powered_off": "h2r-modules: done" in text and
+            "powered_off": bool(re.search(r"h2r-modules: done\r?$", text, re.M)) and
                            bool(re.search(r"reboot: Power down", text)),
             "console": kernel}
 

@@ -159,16 +159,18 @@ class LoadModules(unittest.TestCase):
             self.assertEqual(open(d + "/x/modules/qt-2025.ko").read(), "module bytes")
             self.assertEqual(open(d + "/x/modules.list").read(), "/modules/qt-2025.ko\n")
             self.assertTrue(os.access(d + "/x/init", os.X_OK))
-        console = [l for l in listing.splitlines() if l.endswith("dev/console")]
-        self.assertEqual(len(console), 1)
-        self.assertTrue(console[0].startswith("crw-------"), console[0])
-        self.assertIn("5,", console[0])
+        for node, mode, major in (("dev/console", "crw-------", "5,"),
+                                  ("dev/kmsg", "crw-r--r--", "1,")):
+            lines = [l for l in listing.splitlines() if l.endswith(node)]
+            self.assertEqual(len(lines), 1, node)
+            self.assertTrue(lines[0].startswith(mode), lines[0])
+            self.assertIn(major, lines[0])
 
     def test_console(self):
         text = ("rust_minimal: Rust minimal sample (init)\r\n"
                 "h2r-modules: load /modules/rust_minimal.ko: ok\r\n"
                 "h2r-modules: load /modules/qt-2025.ko: Unknown symbol in module\r\n"
-                "h2r-modules: unload rust_minimal: ok\r\n"
+                "[    1.500000] h2r-modules: unload rust_minimal: ok\r\n"
                 "h2r-modules: done\r\n"
                 "\r\n[    2.000000] reboot: Power down\r\n")
         r = load_modules.parse_console(text, ["samples/rust_minimal.ko",
