@@ -121,9 +121,8 @@ def main():
         image = os.path.join(tmp, "initramfs.cpio")
         with open(image, "wb") as f:
             f.write(initramfs(init, modules, a.build))
-        # One host thread for all vCPUs: with one thread each, TCG lets a
-        # vCPU run a stale copy of code another one is patching (an int3
-        # Oops at a static branch, the bindgen kernel too: 1 boot in 4).
+        # One host thread for all vCPUs, as for kunit.py's boot (see the
+        # qemu-system-x86_64 stand-in beside this file).
         command = ["qemu-system-x86_64", "-accel", "tcg,thread=single",
                    "-nodefaults", "-m", "1024",
                    "-smp", a.smp, "-kernel",
