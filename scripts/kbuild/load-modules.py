@@ -112,7 +112,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--smp", default="4")
     ap.add_argument("modules", nargs="*")
-    a = ap.parse_args()
+    a = ap.parse_intermixed_args()
     modules = a.modules or rust_modules(a.build)
     with tempfile.TemporaryDirectory() as tmp:
         init = os.path.join(tmp, "init")
