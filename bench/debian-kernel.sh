@@ -16,7 +16,12 @@
 # thousands take hours on two cores; a Rust module inside a C one
 # (drm_panic_qr.o in drm.ko) is built as an object and counted, not loaded.
 #
-#   bench/debian-kernel.sh [--out <dir>] [--vmlinux] <flavour>-<helpers>...
+# With --rust-1.85, Rust is Debian's own kernel toolchain's: bookworm
+# main's rustc 1.85 (Debian builds its 7.3 kernels with 1.85.1;
+# scripts/toolchain/rustc-1.85.sh) in place of 1.96, in <flavour>-<helpers>-rust1.85:
+# asm goto is then the asm_goto feature the wiring enables.
+#
+#   bench/debian-kernel.sh [--out <dir>] [--vmlinux] [--rust-1.85] <flavour>-<helpers>...
 #     <flavour>  amd64 | cloud-amd64 | rt-amd64 (scripts/kbuild/debian-config.sh
 #                says what it changes and why)
 #     <helpers>  bindgen (the pristine tree) | helpers2rs (the wired tree,
@@ -27,11 +32,12 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${H2R_CACHE:-/var/cache/helpers2rs}
-out=$cache/debian-7.3 configs=() vmlinux=no
+out=$cache/debian-7.3 configs=() vmlinux=no rust185=no
 while [ $# -gt 0 ]; do
   case "$1" in
   --out) out=$2; shift 2 ;;
   --vmlinux) vmlinux=yes; shift ;;
+  --rust-1.85) rust185=yes; shift ;;
   -*) echo "debian-kernel: error: unknown option '$1'" >&2; exit 2 ;;
   *) configs+=("$1"); shift ;;
   esac
@@ -39,12 +45,19 @@ done
 [ ${#configs[@]} -gt 0 ] || {
   echo "usage: debian-kernel.sh [--out <dir>] <flavour>-<helpers>..." >&2; exit 2; }
 . "$root/scripts/toolchain/rust-env.sh"
+suffix=
+if [ "$rust185" = yes ]; then
+  rust=$("$root/scripts/toolchain/rustc-1.85.sh" "$cache")
+  export RUSTC=$rust/rustc RUSTDOC=$rust/rustdoc RUSTFMT=$rust/rustfmt
+  suffix=-rust1.85
+fi
 bindgen=$("$root/scripts/toolchain/build-bindgen.sh" "$cache")
 tool=$root/build/helpers2rs
 for config in "${configs[@]}"; do
   flavour=${config%-*} helpers=${config##*-}
   make_opts=(CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
-             "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen")
+             "RUSTFMT=$RUSTFMT" "BINDGEN=$bindgen")
+  [ "$rust185" = yes ] || make_opts+=("CLIPPY_DRIVER=$CLIPPY_DRIVER")
   case "$helpers" in
   bindgen) src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache") ;;
   helpers2rs)
@@ -53,7 +66,7 @@ for config in "${configs[@]}"; do
     make_opts+=("HELPERS2RS=$tool") ;;
   *) echo "debian-kernel: error: '$config': <helpers> is bindgen or helpers2rs" >&2; exit 2 ;;
   esac
-  build=$out/$config
+  build=$out/$config$suffix
   mkdir -p "$build"
   build=$(realpath "$build")
   config_file=$build/debian.config
@@ -78,7 +91,7 @@ for config in "${configs[@]}"; do
       echo "debian-kernel: error: building the Rust objects of $config failed; log: $log" >&2; exit 1; }
   fi
   seconds=$(( $(date +%s) - start ))
-  python3 "$root/scripts/kbuild/rust-calls.py" "$config" "$build" "$seconds"
+  python3 "$root/scripts/kbuild/rust-calls.py" "$config$suffix" "$build" "$seconds"
   # Only what the kernel's Rust uses of the translation is compiled above:
   # every helper to machine code, as its own check.
   [ "$helpers" = bindgen ] ||
