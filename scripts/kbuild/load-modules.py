@@ -114,6 +114,10 @@ def main():
     ap.add_argument("modules", nargs="*")
     a = ap.parse_intermixed_args()
     modules = a.modules or rust_modules(a.build)
+    kernel = os.path.join(a.build, "arch/x86/boot/bzImage")
+    for path in [kernel] + [os.path.join(a.build, m) for m in modules]:
+        if not os.path.exists(path):
+            sys.exit("load-modules: error: no such file: '%s' (build the tree first)" % path)
     with tempfile.TemporaryDirectory() as tmp:
         init = os.path.join(tmp, "init")
         subprocess.run(["gcc", "-static", "-O2", "-o", init,
@@ -125,8 +129,7 @@ def main():
         # qemu-system-x86_64 stand-in beside this file).
         command = ["qemu-system-x86_64", "-accel", "tcg,thread=single",
                    "-nodefaults", "-m", "1024",
-                   "-smp", a.smp, "-kernel",
-                   os.path.join(a.build, "arch/x86/boot/bzImage"),
+                   "-smp", a.smp, "-kernel", kernel,
                    "-initrd", image, "-append",
                    "console=ttyS0 kunit.enable=0 rdinit=/init panic=-1",
                    "-no-reboot", "-nographic", "-serial", "stdio"]
@@ -135,6 +138,7 @@ def main():
             text = run.stdout.decode(errors="replace")
         except subprocess.TimeoutExpired as e:
             text = (e.stdout or b"").decode(errors="replace")
+    os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "modules.log"), "w") as f:
         f.write(text)
     result = parse_console(text, modules)
