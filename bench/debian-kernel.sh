@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#configs[@]} -gt 0 ] || {
-  echo "usage: debian-kernel.sh [--out <dir>] <flavour>-<helpers>..." >&2; exit 2; }
+  echo "usage: debian-kernel.sh [--out <dir>] [--vmlinux] [--rust-1.85] <flavour>-<helpers>..." >&2; exit 2; }
 . "$root/scripts/toolchain/rust-env.sh"
 suffix=
 if [ "$rust185" = yes ]; then
@@ -107,12 +107,4 @@ for config in "${configs[@]}"; do
     exit 1; }
   echo "$config: vmlinux, bzImage and ${#modules[@]} Rust module(s) built in $(( $(date +%s) - start )) s"
   python3 "$root/scripts/kbuild/load-modules.py" "$build" "$build" --smp 4 "${modules[@]}"
-  python3 - "$build/modules.json" <<'PY'
-import json, re, sys
-r = json.load(open(sys.argv[1]))
-splats = [l for l in r["console"] if re.search(r"\b(WARNING|BUG):|Unknown symbol|Oops", l)]
-print("boot: %s; WARNING/BUG/Oops lines: %d%s" % (
-    "powered off" if r["powered_off"] else "did not finish", len(splats),
-    "".join("\n  " + l for l in splats[:5])))
-PY
 done

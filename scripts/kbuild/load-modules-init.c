@@ -64,7 +64,7 @@ int main(void) {
   while (Count--) {
     long Rc = syscall(SYS_delete_module, Loaded[Count], O_NONBLOCK);
     say("h2r-modules: unload %s: %s\n", Loaded[Count],
-           Rc == 0 ? "ok" : strerror(errno));
+        Rc == 0 ? "ok" : strerror(errno));
   }
   say("h2r-modules: done\n");
   sync();

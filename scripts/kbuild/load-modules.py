@@ -13,14 +13,14 @@ module of modules.order with a Rust object among its members.
 
 Writes <out dir>/modules.log (the console) and <out dir>/modules.json:
 {"modules": [{"path", "name", "loaded", "unloaded"}], "powered_off",
-"console": [the other lines: the kernel's]}; check-boot.py judges it. Exit status 0
-whenever it could boot, whatever the modules did.
+"console": [the other lines: the kernel's], "problems": [those of them that
+report a warning, a BUG, an Oops or an unknown symbol]}; check-boot.py
+judges it. Exit status 0 whenever it could boot, whatever the modules did.
 """
 import argparse
 import json
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
@@ -83,13 +83,14 @@ def initramfs(init, modules, build):
 
 # The init's lines, as the kernel's log prints them (a timestamp first with
 # PRINTK_TIME).
-INIT_LINE = re.compile(r"^(?:\[\s*\d+\.\d+\]\s*)?h2r-modules: ")
+INIT_PREFIX = r"^(?:\[\s*\d+\.\d+\]\s*)?h2r-modules: "
+# A kernel line that says something went wrong.
+PROBLEM = re.compile(r"\b(WARNING|BUG):|Unknown symbol|Oops")
 
 
 def parse_console(text, modules):
     steps = {}
-    for m in re.finditer(r"^(?:\[\s*\d+\.\d+\]\s*)?h2r-modules: (load|unload) (\S+): (.*?)\r?$",
-                         text, re.M):
+    for m in re.finditer(INIT_PREFIX + r"(load|unload) (\S+): (.*?)\r?$", text, re.M):
         steps[(m.group(1), m.group(2))] = m.group(3)
     result = []
     for ko in modules:
@@ -99,11 +100,12 @@ def parse_console(text, modules):
                        "loaded": steps.get(("load", path), "not reached"),
                        "unloaded": steps.get(("unload", name), "not reached")})
     kernel = [line.rstrip("\r") for line in text.split("\n")
-              if line.strip() and not INIT_LINE.match(line)]
+              if line.strip() and not re.match(INIT_PREFIX, line)]
     return {"modules": result,
-            "powered_off": bool(re.search(r"h2r-modules: done\r?$", text, re.M)) and
+            "powered_off": bool(re.search(INIT_PREFIX + r"done\r?$", text, re.M)) and
                            bool(re.search(r"reboot: Power down", text)),
-            "console": kernel}
+            "console": kernel,
+            "problems": [line for line in kernel if PROBLEM.search(line)]}
 
 
 def main():
@@ -147,6 +149,9 @@ def main():
         f.write("\n")
     for m in result["modules"]:
         print("%s: load %s, unload %s" % (m["path"], m["loaded"], m["unloaded"]))
+    print("boot: %s; WARNING/BUG/Oops/unknown-symbol lines: %d%s" % (
+        "powered off" if result["powered_off"] else "did not finish",
+        len(result["problems"]), "".join("\n  " + l for l in result["problems"][:5])))
 
 
 if __name__ == "__main__":

@@ -63,7 +63,8 @@ else
 """ + BINDGEN_RULE + "endif\n"
 # The translation is in the bindings crate: below 1.87 it gets the asm_goto
 # feature (after the crate's rule, whose target-specific flags this extends).
-ASM_GOTO_RULE = """ifneq ($(helpers2rs_asm_goto),)
+ASM_GOTO_RULE = """# Below rustc 1.87 the translation's asm goto is the asm_goto feature.
+ifneq ($(helpers2rs_asm_goto),)
 $(obj)/bindings.o: private rustc_target_flags += -Zcrate-attr='feature(asm_goto)'
 endif
 """

@@ -170,6 +170,7 @@ class LoadModules(unittest.TestCase):
         text = ("rust_minimal: Rust minimal sample (init)\r\n"
                 "h2r-modules: load /modules/rust_minimal.ko: ok\r\n"
                 "h2r-modules: load /modules/qt-2025.ko: Unknown symbol in module\r\n"
+                "WARNING: CPU: 1 PID: 1 at lib/refcount.c:28\r\n"
                 "[    1.500000] h2r-modules: unload rust_minimal: ok\r\n"
                 "h2r-modules: done\r\n"
                 "\r\n[    2.000000] reboot: Power down\r\n")
@@ -180,7 +181,9 @@ class LoadModules(unittest.TestCase):
                           ("qt_2025", "Unknown symbol in module", "not reached"),
                           ("other", "not reached", "not reached")])
         self.assertTrue(r["powered_off"])
+        self.assertEqual(r["problems"], ["WARNING: CPU: 1 PID: 1 at lib/refcount.c:28"])
         self.assertEqual(r["console"], ["rust_minimal: Rust minimal sample (init)",
+                                        "WARNING: CPU: 1 PID: 1 at lib/refcount.c:28",
                                         "[    2.000000] reboot: Power down"])
         self.assertFalse(load_modules.parse_console("h2r-modules: done\n", [])["powered_off"])
 

@@ -84,9 +84,8 @@ if modules is not None:
         for line in MODULE_LINES.get(m["name"], []):
             if not any(l.endswith(m["name"] + ": " + line) for l in console):
                 problems.append("module %s did not print '%s'" % (m["name"], line))
-    splats = [l for l in console if re.search(r"\b(WARNING|BUG):|Unknown symbol|Oops", l)]
-    if splats:
-        problems.append("loading the modules: %s" % splats[:3])
+    if modules["problems"]:
+        problems.append("loading the modules: %s" % modules["problems"][:3])
     if not modules["powered_off"]:
         problems.append("the module boot did not finish (no power-off)")
 # The report is read beside the tree: no machine's absolute paths.
