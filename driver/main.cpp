@@ -62,6 +62,8 @@ cl::opt<std::string> KunitSuitePath("kunit-suite", cl::desc("Write the in-kernel
                                     cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> KunitSuiteCPath("kunit-suite-c", cl::desc("With --kunit-suite, for kernels without #[kunit_tests] (6.12): the suite is Rust functions this C file registers with KUnit, as kbuild does with the doctests"),
                                      cl::value_desc("file.c"), cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> KunitSuiteSymsPath("kunit-suite-syms", cl::desc("With --kunit-suite: the suite replaces the C functions helpers call by doubles, given these renames (objcopy --redefine-syms) in a copy of helpers.o and in the suite's object"),
+                                        cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> FallbackRouteOpt("fallback-route", cl::desc("How helpers left to C reach Rust in this build, for the report: call (helpers.o) or lto (CONFIG_RUST_INLINE_HELPERS)"),
                                       cl::value_desc("call|lto"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
@@ -520,6 +522,16 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
                   "suite's test cases");
     Outputs.push_back({KunitSuiteCPath, ""});
   }
+  size_t KunitSymsIndex = Outputs.size();
+  if (!KunitSuiteSymsPath.empty()) {
+    if (KunitSuitePath.empty())
+      return fail("--kunit-suite-syms needs --kunit-suite: it renames calls "
+                  "for that suite");
+    if (!KunitSuiteCPath.empty())
+      return fail("--kunit-suite-syms needs the suite as a crate of its own, "
+                  "not registered from C (--kunit-suite-c)");
+    Outputs.push_back({KunitSuiteSymsPath, ""});
+  }
   if (!checkOutputPaths(Outputs, Files))
     return 1;
 
@@ -578,6 +590,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     ir::KernelSuiteSupport Support;
     Support.CountsWarnings = Out.KunitCountsWarnings;
     Support.TracksLocks = Out.TracksLocks;
+    Support.ReplacesCalls = !KunitSuiteSymsPath.empty();
     Support.HelpersNamedInBindings = std::move(Out.HelpersNamedInBindings);
     ir::planKernelChecks(Out.Module, Out.Report.Helpers, Support);
     for (const ir::HelperRecord &H : Out.Report.Helpers)
@@ -598,6 +611,8 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     Outputs[KunitIndex].Content = std::move(Suite.Rust);
     if (!KunitSuiteCPath.empty())
       Outputs[KunitCIndex].Content = std::move(Suite.C);
+    if (!KunitSuiteSymsPath.empty())
+      Outputs[KunitSymsIndex].Content = std::move(Suite.SymbolMap);
   }
   if (!ReportPath.empty()) {
     attachRustSources(Out.Module, EO, Out.Report);

@@ -2,6 +2,7 @@
 
 #include "emitter/KunitSuite.h"
 
+#include "emitter/KunitDoubles.h"
 #include "ir/KernelCheck.h"
 
 #include <algorithm>
@@ -81,6 +82,19 @@ const char *Runner = R"(
         Zones([[0; ZONE]; 3]),
     ]));
 
+    /// What one side said to the C functions the suite replaces by
+    /// doubles: how many calls, and a hash of each one's function and
+    /// arguments, in order.
+    #[derive(PartialEq, Clone, Copy)]
+    struct Calls {
+        count: u64,
+        hash: u64,
+    }
+
+    impl Calls {
+        const NONE: Calls = Calls { count: 0, hash: 0 };
+    }
+
     /// What one side of a case did that the other must do too.
     #[derive(PartialEq)]
     struct Outcome {
@@ -90,6 +104,8 @@ const char *Runner = R"(
         warnings: i32,
         /// How much it changed the preempt count, where the test measures it.
         preempt: i64,
+        /// Its calls to replaced C functions, where the test replaces them.
+        calls: Calls,
     }
 
     impl Outcome {
@@ -98,6 +114,7 @@ const char *Runner = R"(
                 value,
                 warnings: 0,
                 preempt: 0,
+                calls: Calls::NONE,
             }
         }
     }
@@ -135,16 +152,21 @@ const char *Runner = R"(
             let same_memory = c_left.0.iter().zip(&zones.0).all(|(l, z)| l[..len] == z[..len]);
             if c != rust || !same_memory {
                 kernel::kunit::err(format_args!(
-                    "    # {}: case {:?}: C returned {:#x} ({} warnings, preempt count {:+}), \
-                     Rust {:#x} ({} warnings, preempt count {:+}){}\n",
+                    "    # {}: case {:?}: C returned {:#x} ({} warnings, preempt count {:+}, \
+                     {} calls {:#x}), Rust {:#x} ({} warnings, preempt count {:+}, \
+                     {} calls {:#x}){}\n",
                     name,
                     &d[..dims.len()],
                     c.value,
                     c.warnings,
                     c.preempt,
+                    c.calls.count,
+                    c.calls.hash,
                     rust.value,
                     rust.warnings,
                     rust.preempt,
+                    rust.calls.count,
+                    rust.calls.hash,
                     if same_memory { "" } else { "; the memory differs" }
                 ));
                 return false;
@@ -310,7 +332,10 @@ public:
   }
 
   void helper(const Function &F, const HelperRecord &H) {
-    std::string CName = declareCOriginal(F);
+    bool Doubled = !H.Check.Doubles.empty();
+    // With doubles, the copy of the C original whose calls go to them.
+    std::string CName =
+        declareCOriginal(F, Doubled ? copiedOriginal(F.CName) : F.CName);
     std::ostringstream Args, Setup;
     std::vector<std::string> Dims;
     unsigned Pointers = 0;
@@ -340,11 +365,15 @@ public:
         Setup << "            // SAFETY: the zone holds a mutex's bytes, "
                  "which the kernel's\n"
               << "            // initialiser makes an unlocked mutex.\n"
-              << "            unsafe { " << declareCOriginal(*MutexInit) << "("
+              << "            unsafe { "
+              << declareCOriginal(*MutexInit, MutexInit->CName) << "("
               << Name
               << ", c\"helpers2rs\".as_ptr().cast(), "
                  "core::ptr::null_mut()) };\n";
     }
+    std::string FirstAnswer;
+    if (Doubled)
+      FirstAnswer = gridDigit("ANSWERS.len()", Dims);
     bool UsesDigits = !Dims.empty();
     if (HasPointer)
       Dims.push_back("PATTERNS.len()");
@@ -384,6 +413,8 @@ public:
       Body = "counting_warnings(|| {\n" + indented(Body) + "\n})";
       UsesWarnings = true;
     }
+    if (Doubled)
+      Body = "doubled(" + FirstAnswer + ", || {\n" + indented(Body) + "\n})";
     std::ostringstream Same;
     Same << "same(\"" << F.RustName << "\", &[" << DimList << "], "
          << (HasPointer ? "true" : "false") << ", " << zoneBytes(H) << ", |"
@@ -404,6 +435,13 @@ public:
       break;
     }
     Names.push_back(F.RustName);
+  }
+
+  // The doubles of the C functions the helpers call (emitter/KunitDoubles.h).
+  const KunitDoubles &doubles(const Module &M,
+                              const std::vector<HelperRecord> &Helpers) {
+    Doubles = emitKunitDoubles(M, Helpers, Opts);
+    return Doubles;
   }
 
   std::string str(const std::string &Banner) const {
@@ -431,12 +469,13 @@ public:
   }
 
 private:
-  // The name of helper F's C original (declared once), `c_<name>`.
-  std::string declareCOriginal(const Function &F) {
+  // The name of helper F's C original (declared once), `c_<name>`, whose
+  // symbol is Symbol.
+  std::string declareCOriginal(const Function &F, const std::string &Symbol) {
     std::string CName = "c_" + F.RustName;
     if (!Declared.insert(CName).second)
       return CName;
-    Externs << "        #[link_name = \"" << F.CName << "\"]\n        fn "
+    Externs << "        #[link_name = \"" << Symbol << "\"]\n        fn "
             << CName << "(";
     for (size_t I = 0; I != F.Params.size(); ++I)
       Externs << (I ? ", " : "") << "a" << I << ": "
@@ -479,6 +518,7 @@ private:
       OS << AlignmentGrid;
     if (UsesAllocated)
       OS << Allocated;
+    OS << Doubles.Rust;
     if (!Externs.str().empty())
       // The C originals, as bindgen declares them: pointers to records
       // that hold no FFI-safe type are fine behind a pointer.
@@ -540,9 +580,15 @@ private:
   static std::string gridValue(const std::string &Grid, bool &Used,
                                std::vector<std::string> &Dims) {
     Used = true;
-    std::string Value = Grid + "[d[" + std::to_string(Dims.size()) + "]]";
-    Dims.push_back(Grid + ".len()");
-    return Value;
+    return Grid + "[" + gridDigit(Grid + ".len()", Dims) + "]";
+  }
+
+  // The next digit of the case's grid, of Size values.
+  static std::string gridDigit(const std::string &Size,
+                               std::vector<std::string> &Dims) {
+    std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
+    Dims.push_back(Size);
+    return Digit;
   }
 
   std::string argument(const Type &T, std::vector<std::string> &Dims,
@@ -550,11 +596,8 @@ private:
     std::string Grid = BesidePointer ? "SMALL" : "EDGES";
     bool &UsesGrid = BesidePointer ? UsesSmall : UsesEdges;
     switch (T.kind()) {
-    case Type::Kind::Bool: {
-      std::string Digit = "d[" + std::to_string(Dims.size()) + "]";
-      Dims.push_back("2");
-      return Digit + " == 1";
-    }
+    case Type::Kind::Bool:
+      return gridDigit("2", Dims) + " == 1";
     case Type::Kind::Int:
       return gridValue(Grid, UsesGrid, Dims) + " as " + emitType(T, Opts);
     case Type::Kind::Newtype:
@@ -653,6 +696,7 @@ private:
   KunitSuiteForm Form;
   const Function *MutexInit; // the plan's MutexInitialiser, if any
   EmitOptions Opts;
+  KunitDoubles Doubles;
   std::ostringstream Externs, Tests;
   std::set<std::string> Declared; // C originals in Externs
   std::vector<std::string> Names; // of the helpers with a test case
@@ -674,6 +718,7 @@ KunitSuite emitKunitSuite(const Module &M,
     if (H.Check.V == KernelCheck::Verdict::InSuite)
       P.helper(*HelperFns.at(H.Name), H);
   KunitSuite Suite;
+  Suite.SymbolMap = P.doubles(M, Helpers).SymbolMap;
   Suite.Rust = P.str(Banner);
   if (Form == KunitSuiteForm::CTable)
     Suite.C = P.cTable(Banner);

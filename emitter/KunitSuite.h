@@ -35,6 +35,10 @@ enum class KunitSuiteForm {
 struct KunitSuite {
   std::string Rust;
   std::string C; // the CTable form's registration; empty otherwise
+  // The renames that give the helpers under test the doubles of the C
+  // functions they call (emitter/KunitDoubles.h), as objcopy's
+  // --redefine-syms reads them.
+  std::string SymbolMap;
 };
 
 KunitSuite emitKunitSuite(const ir::Module &M,

@@ -101,6 +101,8 @@ json reportToJson(const ir::Report &R) {
             ir::allocationName(H.Check.Allocates);
         Helper["kernel_check"]["allocator_arguments"] = Roles;
       }
+      if (!H.Check.Doubles.empty())
+        Helper["kernel_check"]["doubles"] = H.Check.Doubles;
       ++ByVerdict[ir::verdictName(H.Check.V)];
     }
     Helpers.push_back(std::move(Helper));

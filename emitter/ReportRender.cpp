@@ -361,6 +361,12 @@ std::string kernelCheckCell(const json &H) {
     Cell += ", mutex initialised";
   if (K.contains("allocates"))
     Cell += ", allocation compared and freed";
+  if (K.contains("doubles")) {
+    std::string Names;
+    for (const json &D : K["doubles"])
+      Names += (Names.empty() ? "`" : ", `") + D.get<std::string>() + "`";
+    Cell += ", calls to " + Names + " recorded";
+  }
   return Cell;
 }
 

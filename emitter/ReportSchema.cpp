@@ -47,6 +47,7 @@ public:
                 /*Optional=*/true);
         strings(*K, P + "kernel_check.", "initialised_mutexes",
                 /*Optional=*/true);
+        strings(*K, P + "kernel_check.", "doubles", /*Optional=*/true);
         oneOf(*K, P + "kernel_check.", "allocates", {"memory", "pages"},
               /*Optional=*/true);
         if (const json *Roles = object(*K, P + "kernel_check.",

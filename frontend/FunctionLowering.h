@@ -78,6 +78,8 @@ struct LoweringContext {
   // C functions and globals referenced but not translated, that the output
   // declares itself (all of them with --types=self), by name.
   std::map<std::string, ir::ExternFn> ExternFns;
+  // The C functions of the bindings it calls, with their signatures.
+  std::map<std::string, ir::ExternFn> BindingsFns;
   std::map<std::string, ir::ExternStatic> ExternStatics;
   // bindgen mode: what the bindings hold (null: everything; self mode: the
   // output declares every C item itself).

@@ -78,6 +78,12 @@ bool LoweringContext::inBindings(
   return !SelfTypes && (!Bindings || (Bindings->*Holds)(Name));
 }
 
+static std::string symbolOf(const FunctionDecl *FD) {
+  if (const auto *Label = FD->getAttr<AsmLabelAttr>())
+    return Label->getLabel().str();
+  return FD->getNameAsString();
+}
+
 ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   const FunctionDecl *Canon = FD->getCanonicalDecl();
   std::string Name = FD->getNameAsString();
@@ -87,20 +93,27 @@ ir::Symbol LoweringContext::calleeSymbol(const FunctionDecl *FD) {
   if (Helper != Helpers.end())
     return {ir::SymbolKind::HelperFn, Helper->second};
   std::string Bound = boundName(FD);
-  if (inBindings(Bound, &BindingsInventory::hasFunction))
+  if (inBindings(Bound, &BindingsInventory::hasFunction)) {
+    if (!BindingsFns.count(Bound)) {
+      // Only the in-kernel suite reads it: a type the output cannot
+      // spell keeps the signature out, not the call.
+      try {
+        ir::ExternFn F = externSignature(FD);
+        F.Name = Bound;
+        if (symbolOf(FD) != Bound)
+          F.LinkName = symbolOf(FD);
+        BindingsFns.emplace(Bound, std::move(F));
+      } catch (const LoweringFailure &) {
+      }
+    }
     return {ir::SymbolKind::BindingsFn, Bound};
+  }
   if (!ExternFns.count(Name)) {
     ExternFns[Name] = externSignature(FD);
     if (const auto *Label = FD->getAttr<AsmLabelAttr>())
       ExternFns[Name].LinkName = Label->getLabel().str();
   }
   return {ir::SymbolKind::ExternFn, Name};
-}
-
-static std::string symbolOf(const FunctionDecl *FD) {
-  if (const auto *Label = FD->getAttr<AsmLabelAttr>())
-    return Label->getLabel().str();
-  return FD->getNameAsString();
 }
 
 std::string LoweringContext::boundName(const FunctionDecl *FD) {
@@ -114,8 +127,10 @@ std::string LoweringContext::boundName(const FunctionDecl *FD) {
 
 ir::Symbol LoweringContext::externFunction(ir::ExternFn F) {
   std::string Name = F.Name;
-  if (inBindings(Name, &BindingsInventory::hasFunction))
+  if (inBindings(Name, &BindingsInventory::hasFunction)) {
+    BindingsFns.emplace(Name, std::move(F));
     return {ir::SymbolKind::BindingsFn, Name};
+  }
   ExternFns.emplace(Name, std::move(F));
   return {ir::SymbolKind::ExternFn, Name};
 }

@@ -42,6 +42,10 @@ public:
     if (ExternNames.insert(F.Name).second)
       Out.Module.ExternFns.push_back(std::move(F));
   }
+  void addBindingsFn(ir::ExternFn F) {
+    if (BindingsNames.insert(F.Name).second)
+      Out.Module.BindingsFns.push_back(std::move(F));
+  }
   void addExternStatic(ir::ExternStatic S) {
     if (StaticNames.insert(S.Name).second)
       Out.Module.ExternStatics.push_back(std::move(S));
@@ -70,7 +74,8 @@ public:
 
 private:
   TranslationOutput &Out;
-  std::set<std::string> RecordNames, OpaqueNames, ExternNames, StaticNames, FunctionKeys;
+  std::set<std::string> RecordNames, OpaqueNames, ExternNames, BindingsNames,
+      StaticNames, FunctionKeys;
   std::map<std::string, std::string> InlineLocs;
   std::vector<ir::Function> Helpers, Inlines;
 };
@@ -223,6 +228,8 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     Merger.addOpaqueLayout(L);
   for (auto &[Name, F] : U.LC.ExternFns)
     Merger.addExternFn(F);
+  for (auto &[Name, F] : U.LC.BindingsFns)
+    Merger.addBindingsFn(F);
   for (auto &[Name, S] : U.LC.ExternStatics)
     Merger.addExternStatic(S);
 }

@@ -181,10 +181,54 @@ bool isPreemptCount(const std::vector<std::string> &Place) {
           Place.back() == "preempt_count");
 }
 
+// Why a double cannot stand in for a C function of this signature, or
+// empty: it records scalars and addresses and answers with a scalar or an
+// address.
+std::string whyNotReplaceable(const ExternFn &F) {
+  if (F.Variadic)
+    return "is variadic";
+  if (F.Ret && F.Ret->kind() == Type::Kind::Never)
+    return "does not return";
+  if (F.Params.size() > KernelCheckMaxDoubleArgs)
+    return "takes more than " + std::to_string(KernelCheckMaxDoubleArgs) +
+           " arguments";
+  auto Recordable = [](const Type &T, bool Result) {
+    switch (T.kind()) {
+    case Type::Kind::Bool:
+    case Type::Kind::Int:
+    case Type::Kind::Newtype:
+    case Type::Kind::Pointer:
+      return true;
+    case Type::Kind::FnPtr:
+      return !Result;
+    case Type::Kind::Unit:
+      return Result;
+    case Type::Kind::Never:
+    case Type::Kind::Float:
+    case Type::Kind::CVoid:
+    case Type::Kind::Record:
+    case Type::Kind::Array:
+    case Type::Kind::Tuple:
+      return false;
+    }
+    return false;
+  };
+  for (const TypeRef &P : F.Params)
+    if (!Recordable(*P, false))
+      return "takes a float or a record by value";
+  if (F.Ret && !Recordable(*F.Ret, true))
+    return "returns a float, a record or a function pointer";
+  return "";
+}
+
 class EffectFinder {
 public:
   EffectFinder(const Module &M, const KernelSuiteSupport &Support)
-      : Functions(M), Support(Support) {}
+      : Functions(M), Support(Support) {
+    for (const std::vector<ExternFn> *Fns : {&M.ExternFns, &M.BindingsFns})
+      for (const ExternFn &F : *Fns)
+        Signatures.emplace(F.Name, &F);
+  }
 
   // Why calling helper F twice may not leave the kernel as it was, or
   // empty; sets what the suite measures, builds and undoes around each side.
@@ -300,6 +344,25 @@ private:
     return "";
   }
 
+  // A call to a C function the suite knows nothing of: replaced by a
+  // double where the build renames calls, else why not.
+  std::string replaced(const Symbol &S) {
+    std::string Calls = "calls the C function `" + S.Name + "`";
+    if (!Support.ReplacesCalls || callsItself(S.Name) ||
+        Helper->CName == MutexInitialiser)
+      return Calls;
+    auto It = Signatures.find(S.Name);
+    if (It == Signatures.end())
+      return Calls;
+    if (std::string Why = whyNotReplaceable(*It->second); !Why.empty())
+      return Calls + ", which " + Why;
+    std::vector<std::string> &Doubles = Current->Doubles;
+    auto At = std::lower_bound(Doubles.begin(), Doubles.end(), S.Name);
+    if (At == Doubles.end() || *At != S.Name)
+      Doubles.insert(At, S.Name);
+    return "";
+  }
+
   // A warning: counted where the tree's KUnit can, else why not.
   std::string warning(const std::string &Why) {
     if (!Support.CountsWarnings)
@@ -337,6 +400,9 @@ private:
     case ExprKind::Call:
       if (std::string Why = callEffect(E); !Why.empty())
         return Why;
+      if (std::binary_search(Current->Doubles.begin(), Current->Doubles.end(),
+                             E.Sym.Name))
+        return argumentsOfDouble(E);
       break;
     case ExprKind::CallPtr:
       return "calls through a function pointer";
@@ -398,6 +464,19 @@ private:
     return Why;
   }
 
+  // The arguments of a call a double takes: it writes nothing, so the
+  // mutable address of a C global (`&iomem_resource`) is only recorded.
+  std::string argumentsOfDouble(const Expr &Call) {
+    for (const ExprPtr &A : Call.Ops) {
+      const Expr &Value = withoutCasts(*A);
+      if (Value.Kind == ExprKind::AddrOf && !globalPlace(*Value.Ops[0]).empty())
+        continue;
+      if (std::string Why = effectIn(*A); !Why.empty())
+        return Why;
+    }
+    return "";
+  }
+
   std::string callEffect(const Expr &Call) {
     const Symbol &S = Call.Sym;
     std::string Calls = "calls the C function `" + S.Name + "`";
@@ -416,7 +495,7 @@ private:
       MayReschedule |= S.Name == "__SCT__might_resched";
       switch (kernelCall(S.Name)) {
       case KernelCall::Unknown:
-        return Calls;
+        return replaced(S);
       case KernelCall::Inert:
         return "";
       case KernelCall::Warns:
@@ -448,6 +527,7 @@ private:
 
   FunctionIndex Functions;
   const KernelSuiteSupport &Support;
+  std::map<std::string, const ExternFn *> Signatures; // C functions called
   std::set<std::pair<const Function *, Origins>> Seen;
   KernelCheck *Current = nullptr;
   const Function *Helper = nullptr;
@@ -513,6 +593,13 @@ bool buildsMutexes(const std::map<std::string, const Function *> &Helpers) {
 
 } // namespace
 
+bool callsItself(const std::string &CName) {
+  static const std::set<std::string> Runner = {"kvfree", "__free_pages",
+                                               "_printk"};
+  return Runner.count(CName) || CName.rfind("kunit_", 0) == 0 ||
+         CName.rfind("__kunit_", 0) == 0;
+}
+
 void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
                       const KernelSuiteSupport &Support) {
   std::map<std::string, const Function *> HelperFns = helpersByCName(M);
@@ -557,6 +644,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       H.Check.InitialisedMutexes.clear();
       H.Check.Allocates = Allocation::None;
       H.Check.AllocatorArguments.clear();
+      H.Check.Doubles.clear();
       continue;
     }
     H.Check.V = KernelCheck::Verdict::InSuite;

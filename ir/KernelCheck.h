@@ -37,10 +37,21 @@ struct KernelSuiteSupport {
   // lock_acquire()): a lock the suite takes and never releases would be
   // reported, so helpers that take or initialise mutexes stay out.
   bool TracksLocks = true;
+  // The build renames the calls the suite's symbol map names
+  // (--kunit-suite-syms): a helper may call C functions the suite replaces
+  // by doubles.
+  bool ReplacesCalls = false;
   // The helpers (Rust names) whose names functions of the bindings have too,
   // which hide them (KernelCheck::HiddenByBindings).
   std::set<std::string> HelpersNamedInBindings;
 };
+
+// The C functions the suite's own code calls: never replaced, since the
+// build renames every call to a replaced function in the suite's object.
+bool callsItself(const std::string &CName);
+
+// The most arguments a double records.
+constexpr size_t KernelCheckMaxDoubleArgs = 8;
 
 // The helper whose C original initialises the mutexes the suite builds.
 constexpr const char *MutexInitialiser = "rust_helper___mutex_init";

@@ -327,6 +327,9 @@ struct Module {
   std::vector<RecordDef> Records;
   std::vector<OpaqueLayout> OpaqueLayouts;
   std::vector<ExternFn> ExternFns;
+  // The C functions of the bindings the functions call (bindgen mode): the
+  // output does not declare them; the in-kernel suite replaces some.
+  std::vector<ExternFn> BindingsFns;
   std::vector<ExternStatic> ExternStatics;
   std::vector<Function> Functions; // helpers and inlines, in emission order
   std::vector<FallbackDecl> Fallbacks;

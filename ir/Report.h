@@ -114,6 +114,10 @@ struct KernelCheck {
   // index) in these roles.
   Allocation Allocates = Allocation::None;
   std::map<size_t, AllocatorArgument> AllocatorArguments;
+  // The C functions it calls that the suite replaces, in its copy of the C
+  // originals and in its own object, by doubles that record each call and
+  // answer it from a grid: the calls are compared, not made (sorted).
+  std::vector<std::string> Doubles;
   // In the suite, a C function of the bindings has its name and hides it
   // from `bindings::`: the suite calls the output's re-export of it.
   bool HiddenByBindings = false;

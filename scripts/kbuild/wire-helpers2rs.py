@@ -68,7 +68,8 @@ ifneq ($(helpers2rs_asm_goto),)
 $(obj)/bindings.o: private rustc_target_flags += -Zcrate-attr='feature(asm_goto)'
 endif
 """
-SUITE_OPTION = "helpers2rs_suite = --kunit-suite $(obj)/bindings/helpers2rs_differential.rs\n"
+SUITE_OPTION = ("helpers2rs_suite = --kunit-suite $(obj)/bindings/helpers2rs_differential.rs "
+                "\\\n\t--kunit-suite-syms $(obj)/bindings/helpers2rs_differential.syms\n")
 # Its own crate, so that kernel.o's code and helper calls stay the
 # translation's alone; after kernel.o's rule, whose variables it uses.
 SUITE_MARK = "# helpers2rs: the in-kernel differential suite"
@@ -77,13 +78,26 @@ SUITE_MARK = "# helpers2rs: the in-kernel differential suite"
 SUITE_RULE = SUITE_MARK + """ (KUnit).
 ifdef HELPERS2RS
 """ + ASM_GOTO_RULE + """ifeq ($(CONFIG_KUNIT)$(CONFIG_RUST_INLINE_HELPERS),y)
-obj-$(CONFIG_RUST) += helpers2rs_differential.o
-$(obj)/bindings/helpers2rs_differential.rs: $(obj)/bindings/bindings_helpers_generated.rs ;
+obj-$(CONFIG_RUST) += helpers2rs_differential.o helpers2rs_differential_c.o
+helpers2rs_syms = $(obj)/bindings/helpers2rs_differential.syms
+$(obj)/bindings/helpers2rs_differential.rs $(helpers2rs_syms): \\
+    $(obj)/bindings/bindings_helpers_generated.rs ;
 $(obj)/helpers2rs_differential.o: private rustc_target_flags = --extern ffi \\
     --extern pin_init --extern macros --extern bindings --extern kernel
+# The suite replaces some C functions the helpers call by doubles: the
+# translations it inlines call them by the map's names.
+$(obj)/helpers2rs_differential.o: private rustc_objcopy = --redefine-syms=$(helpers2rs_syms)
 $(obj)/helpers2rs_differential.o: $(obj)/bindings/helpers2rs_differential.rs \\
-    $(obj)/kernel.o FORCE
+    $(helpers2rs_syms) $(obj)/kernel.o FORCE
 	+$(call if_changed_rule,rustc_library)
+# And a copy of helpers.o whose C originals call them so: the suite calls
+# those it renames (h2r_c_*); the rest of the copy is local, and unused.
+quiet_cmd_helpers2rs_c = OBJCOPY $@
+      cmd_helpers2rs_c = $(OBJCOPY) --redefine-syms=$(helpers2rs_syms) \\
+	--wildcard --keep-global-symbol='h2r_c_*' --remove-section=.modinfo $< $@
+targets += helpers2rs_differential_c.o
+$(obj)/helpers2rs_differential_c.o: $(obj)/helpers/helpers.o $(helpers2rs_syms) FORCE
+	$(call if_changed,helpers2rs_c)
 endif
 endif
 """

@@ -11,13 +11,15 @@ in-kernel differential suite must catch both changes (check-mutant.py).
 - spin_lock releases instead (the preempt count goes the wrong way);
 - WARN_ON returns its condition without warning (a warning missing);
 - PTR_ERR flips the low bit of what it returns (a helper Linux 6.12 has too);
-- mutex_lock does not lock (the mutex the suite built stays unlocked).
+- mutex_lock does not lock (the mutex the suite built stays unlocked);
+- ktime_get_real asks ktime_get_with_offset() for another clock (a wrong
+  argument to a C function the suite replaces by a double).
 The allocators are left alone: the kernel crate allocates through them, so
 a wrong one stops the boot before any test runs.
 A helper the tree does not have, or translates otherwise, is left out (with a
 note), and so is one the report beside the file (helpers2rs-report.json)
-keeps out of the suite in this configuration (on SMP spin_lock calls
-_raw_spin_lock): no test could catch it there. Prints the names of the
+keeps out of the suite in this configuration (ktime_get_real where the
+suite has no doubles): no test could catch it there. Prints the names of the
 helpers it changed (at least one).
 """
 import json
@@ -37,6 +39,7 @@ MUTATIONS = [
     ("WARN_ON", "if __ret_warn_on != 0_i32 {", "if __ret_warn_on == 2_i32 {"),
     ("PTR_ERR", "ptr as isize", "(ptr as isize) ^ 1"),
     ("mutex_lock", "crate::bindings_raw::mutex_lock(lock);", "let _ = lock;"),
+    ("ktime_get_real", "ktime_get_with_offset(0_u32)", "ktime_get_with_offset(1_u32)"),
 ]
 
 path = sys.argv[1]

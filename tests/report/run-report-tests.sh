@@ -136,6 +136,25 @@ check "sarif: a note per helper not checked in the kernel" test "$(field suite.s
 "$tool" report suite.json --format=html -o suite.html
 check "html: the kernel check column" grep -q '<td>not checkable: calls the C function `release`</td>' suite.html
 
+# Where the build renames calls, the suite replaces `release` by a double.
+"$tool" translate suite.c --kunit-suite doubled-kunit.rs --kunit-suite-syms doubled.syms \
+  --report doubled.json -o doubled.rs -- -O2
+check "doubles: the helper is in the suite" test "$(field doubled.json \
+  "[h['kernel_check'] for h in d['helpers'] if h['name'] == 'rust_helper_release'][0]")" = \
+  "{'doubles': ['release'], 'verdict': 'in-suite'}"
+check "doubles: the renames" test "$(cat doubled.syms)" = "rust_helper_release h2r_c_rust_helper_release
+release h2r_double_release"
+check "doubles: the double" grep -q '^    extern "C" fn h2r_double_release(a0: i32) {$' doubled-kunit.rs
+"$tool" report doubled.json -o doubled.md
+check "markdown: the calls a double records" grep -q '^| rust_helper_release | translated | 0 |  | in suite, calls to `release` recorded |$' doubled.md
+"$tool" translate suite.c --kunit-suite doubled-kunit.rs --kunit-suite-syms suite.c \
+  -o doubled.rs -- -O2 2> err.txt; rc=$?
+check "doubles: an input as the map is refused" test "$rc" = 1 -a "$(wc -l < err.txt)" = 1
+"$tool" translate suite.c --kunit-suite-syms x.syms -o x.rs -- -O2 2> err.txt; rc=$?
+check "doubles without the suite: exit 1" test "$rc" = 1
+check "doubles without the suite: message" grep -qx "helpers2rs: error: --kunit-suite-syms needs --kunit-suite: it renames calls for that suite" err.txt
+check "doubles without the suite: nothing written" test ! -e x.syms -a ! -e x.rs
+
 # The survey: two units, full and sharded.
 db=$("$root/scripts/kernel-compile-commands.sh" "$root/corpus/survey" "$work/survey-module" \
   "$("$root/scripts/kernel-headers-tree.sh" 6.1)")

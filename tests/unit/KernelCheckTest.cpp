@@ -631,3 +631,112 @@ TEST_CASE("without #[kunit_tests], C registers the suite's functions",
         std::string::npos);
   CHECK(emit::emitKunitSuite(Atomic.M, Atomic.Records, "test").C.empty());
 }
+
+namespace {
+
+// A C function of the bindings, as the frontend records what helpers call.
+ExternFn cFunction(const std::string &Name, std::vector<TypeRef> Params,
+                   TypeRef Ret, bool Variadic = false) {
+  ExternFn F;
+  F.Name = Name;
+  F.Params = std::move(Params);
+  F.Ret = std::move(Ret);
+  F.Variadic = Variadic;
+  return F;
+}
+
+} // namespace
+
+TEST_CASE("C functions the suite knows nothing of are replaced by doubles "
+          "where the build renames calls",
+          "[kernel-check]") {
+  KernelSuiteSupport Renames;
+  Renames.ReplacesCalls = true;
+  TypeRef Lock = Type::pointer(Type::record("raw_spinlock"), false);
+  OneHelper Locks(i32(), intShape(),
+                  callOf(SymbolKind::BindingsFn, "_raw_spin_lock"));
+  Locks.M.BindingsFns.push_back(
+      cFunction("_raw_spin_lock", {Lock}, Type::unit()));
+  CHECK(Locks.plan().Reason == "calls the C function `_raw_spin_lock`");
+  CHECK(Locks.plan(Renames).V == KernelCheck::Verdict::InSuite);
+  CHECK(Locks.Records[0].Check.Doubles ==
+        std::vector<std::string>{"_raw_spin_lock"});
+
+  // A double records and answers: it cannot take a variable argument list
+  // or stop the caller.
+  OneHelper Prints(i32(), intShape(), callOf(SymbolKind::BindingsFn, "_printf"));
+  Prints.M.BindingsFns.push_back(cFunction("_printf", {Lock}, i32(), true));
+  CHECK(Prints.plan(Renames).Reason ==
+        "calls the C function `_printf`, which is variadic");
+  OneHelper Panics(i32(), intShape(),
+                   callOf(SymbolKind::BindingsFn, "__fortify_panic"));
+  Panics.M.BindingsFns.push_back(
+      cFunction("__fortify_panic", {i32()}, Type::never()));
+  CHECK(Panics.plan(Renames).Reason ==
+        "calls the C function `__fortify_panic`, which does not return");
+  // The suite's own calls are renamed with the helpers': never replaced.
+  OneHelper Frees(i32(), intShape(), callOf(SymbolKind::BindingsFn, "kvfree"));
+  Frees.M.BindingsFns.push_back(cFunction("kvfree", {Lock}, Type::unit()));
+  CHECK(Frees.plan(Renames).Reason == "calls the C function `kvfree`");
+  // A double writes nothing: the mutable address of a C global is only
+  // recorded (`__request_region(&iomem_resource, ...)`), unlike where a
+  // real C function is given it.
+  auto Requests = [&](const std::string &Callee) {
+    TypeRef Resource = Type::record("resource");
+    auto Global = std::make_unique<Expr>(ExprKind::Path, Resource);
+    Global->Sym = {SymbolKind::BindingsStatic, "iomem_resource"};
+    auto Address = std::make_unique<Expr>(ExprKind::AddrOf,
+                                          Type::pointer(Resource, false));
+    Address->Mutable = true;
+    Address->Ops.push_back(std::move(Global));
+    auto Call = std::make_unique<Expr>(ExprKind::Call, Type::unit());
+    Call->Sym = {SymbolKind::BindingsFn, Callee};
+    Call->Ops.push_back(std::move(Address));
+    OneHelper H(i32(), intShape(), bodyDoing(std::move(Call)));
+    H.M.BindingsFns.push_back(cFunction(
+        "__request_region", {Type::pointer(Resource, false)}, Type::unit()));
+    H.plan(Renames);
+    return H.Records[0].Check;
+  };
+  CHECK(Requests("__request_region").V == KernelCheck::Verdict::InSuite);
+  CHECK(Requests("is_vmalloc_addr").Reason ==
+        "takes the mutable address of the C global `iomem_resource`");
+  // Without the signature, no double.
+  OneHelper Unknown(i32(), intShape(), callOf(SymbolKind::ExternFn, "g"));
+  CHECK(Unknown.plan(Renames).Reason == "calls the C function `g`");
+}
+
+TEST_CASE("the suite gives both sides the doubles", "[kernel-check]") {
+  KernelSuiteSupport Renames;
+  Renames.ReplacesCalls = true;
+  TypeRef Object = Type::pointer(Type::record("object"), false);
+  OneHelper Calls(Object, pointerTo(8, true, "struct object *"),
+                  callOf(SymbolKind::BindingsFn, "lookup"));
+  Calls.M.BindingsFns.push_back(
+      cFunction("lookup", {Object, Type::integer(64, false)}, Object));
+  Calls.plan(Renames);
+  emit::KunitSuite Suite = emit::emitKunitSuite(Calls.M, Calls.Records, "test");
+  // The build renames the helper's copy and the function's calls.
+  CHECK(Suite.SymbolMap == "rust_helper_f h2r_c_rust_helper_f\n"
+                           "lookup h2r_double_lookup\n");
+  CHECK(Suite.Rust.find("        #[link_name = \"h2r_c_rust_helper_f\"]\n"
+                        "        fn c_f(") != std::string::npos);
+  CHECK(Suite.Rust.find(
+            "    #[no_mangle]\n"
+            "    extern \"C\" fn h2r_double_lookup(a0: *mut bindings::object, "
+            "a1: u64) -> *mut bindings::object {\n"
+            "        answered_address(called(0, &[address(a0), a1])) as "
+            "*mut bindings::object\n    }\n") != std::string::npos);
+  // The case's first digit picks the first answer.
+  CHECK(Suite.Rust.find("assert!(same(\"f\", &[SMALL.len(), ANSWERS.len(), "
+                        "PATTERNS.len()], true, 384, |d, z, c| {\n") !=
+        std::string::npos);
+  CHECK(Suite.Rust.find("            doubled(d[1], || {\n") != std::string::npos);
+
+  // Without doubles, none of it.
+  OneHelper Plain(i32(), intShape());
+  Plain.plan(Renames);
+  Suite = emit::emitKunitSuite(Plain.M, Plain.Records, "test");
+  CHECK(Suite.SymbolMap.empty());
+  CHECK(Suite.Rust.find("fn doubled") == std::string::npos);
+}
