@@ -142,8 +142,9 @@ AsmEffect asmEffect(const Expr &E) {
 
 // A place in a C global: the global, then the fields to the place
 // (through `(*addr_of!(global)).field` as well as `global.field`); empty if
-// its root is not a global.
-std::vector<std::string> globalPlace(const Expr &Place) {
+// its root is not a global. Sets Root to the global, if given.
+std::vector<std::string> globalPlace(const Expr &Place,
+                                     const Symbol **Root = nullptr) {
   std::vector<std::string> Fields;
   const Expr *P = &Place;
   for (;;) {
@@ -161,8 +162,30 @@ std::vector<std::string> globalPlace(const Expr &Place) {
   }
   if (P->Kind != ExprKind::Path || !isStatic(P->Sym.Kind))
     return {};
+  if (Root)
+    *Root = &P->Sym;
   Fields.push_back(P->Sym.Name);
   return {Fields.rbegin(), Fields.rend()};
+}
+
+// What Value is, if it is an address C and Rust each have their own of (a
+// double, given one, would tell the two sides apart): a string literal, a
+// function's own static (a lock class key) or a translated function.
+std::string addressOfItsOwn(const Expr &Value) {
+  if (Value.Kind == ExprKind::ByteStr)
+    return "a string literal";
+  const Symbol *Root = nullptr;
+  if (Value.Kind == ExprKind::AddrOf &&
+      !globalPlace(*Value.Ops[0], &Root).empty() &&
+      Root->Kind == SymbolKind::LocalStatic)
+    return "the address of its static `" + Root->Name + "`";
+  if (Value.Kind == ExprKind::Path && Value.Ty &&
+      Value.Ty->kind() == Type::Kind::FnPtr &&
+      (Value.Sym.Kind == SymbolKind::InlineFn ||
+       Value.Sym.Kind == SymbolKind::HelperFn ||
+       Value.Sym.Kind == SymbolKind::ShimFn))
+    return "the translated function `" + Value.Sym.Name + "`";
+  return "";
 }
 
 // Is T a static key? Inline code only reads one (static_key_count(), the
@@ -469,6 +492,9 @@ private:
   std::string argumentsOfDouble(const Expr &Call) {
     for (const ExprPtr &A : Call.Ops) {
       const Expr &Value = withoutCasts(*A);
+      if (std::string What = addressOfItsOwn(Value); !What.empty())
+        return "passes `" + Call.Sym.Name + "` " + What +
+               ", which C and Rust each have at an address of their own";
       if (Value.Kind == ExprKind::AddrOf && !globalPlace(*Value.Ops[0]).empty())
         continue;
       if (std::string Why = effectIn(*A); !Why.empty())

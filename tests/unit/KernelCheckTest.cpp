@@ -681,10 +681,11 @@ TEST_CASE("C functions the suite knows nothing of are replaced by doubles "
   // A double writes nothing: the mutable address of a C global is only
   // recorded (`__request_region(&iomem_resource, ...)`), unlike where a
   // real C function is given it.
-  auto Requests = [&](const std::string &Callee) {
+  auto Requests = [&](const std::string &Callee,
+                      SymbolKind Kind = SymbolKind::BindingsStatic) {
     TypeRef Resource = Type::record("resource");
     auto Global = std::make_unique<Expr>(ExprKind::Path, Resource);
-    Global->Sym = {SymbolKind::BindingsStatic, "iomem_resource"};
+    Global->Sym = {Kind, "iomem_resource"};
     auto Address = std::make_unique<Expr>(ExprKind::AddrOf,
                                           Type::pointer(Resource, false));
     Address->Mutable = true;
@@ -701,6 +702,23 @@ TEST_CASE("C functions the suite knows nothing of are replaced by doubles "
   CHECK(Requests("__request_region").V == KernelCheck::Verdict::InSuite);
   CHECK(Requests("is_vmalloc_addr").Reason ==
         "takes the mutable address of the C global `iomem_resource`");
+  // A function's own static is one object in C and another in Rust.
+  CHECK(Requests("__request_region", SymbolKind::LocalStatic).Reason ==
+        "passes `__request_region` the address of its static "
+        "`iomem_resource`, which C and Rust each have at an address of "
+        "their own");
+  // So is a string literal.
+  auto Named = std::make_unique<Expr>(ExprKind::Call, Type::unit());
+  Named->Sym = {SymbolKind::BindingsFn, "_raw_spin_lock"};
+  auto Literal = std::make_unique<Expr>(
+      ExprKind::ByteStr, Type::pointer(Type::integer(8, true), true));
+  Literal->Text = std::string("lock\0", 5);
+  Named->Ops.push_back(std::move(Literal));
+  OneHelper Names(i32(), intShape(), bodyDoing(std::move(Named)));
+  Names.M.BindingsFns = Locks.M.BindingsFns;
+  CHECK(Names.plan(Renames).Reason ==
+        "passes `_raw_spin_lock` a string literal, which C and Rust each have "
+        "at an address of their own");
   // Without the signature, no double.
   OneHelper Unknown(i32(), intShape(), callOf(SymbolKind::ExternFn, "g"));
   CHECK(Unknown.plan(Renames).Reason == "calls the C function `g`");
