@@ -54,10 +54,13 @@ const char *Runtime = R"(
         answer
     }
 
+    /// How a double records an address outside the kernel image.
+    const ELSEWHERE: u64 = 0x5e15_e5e1_5e00_0000;
+
     /// An address as a double records it: null, error pointers and
     /// addresses in the kernel image (the zones, globals, functions) as
-    /// they are; any other (a side's stack, the heap) only as such, since
-    /// it differs from side to side.
+    /// they are; any other (a side's stack, the heap) only as `ELSEWHERE`,
+    /// since it differs from side to side.
     fn address<T>(p: *const T) -> u64 {
         extern "C" {
             static _text: u8;
@@ -68,7 +71,7 @@ const char *Runtime = R"(
         if p < 4096 || p > usize::MAX - 4095 || image.contains(&p) {
             p as u64
         } else {
-            0x5e15_e5e1_5e00_0000
+            ELSEWHERE
         }
     }
 
