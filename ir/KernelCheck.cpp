@@ -620,8 +620,11 @@ bool buildsMutexes(const std::map<std::string, const Function *> &Helpers) {
 } // namespace
 
 bool callsItself(const std::string &CName) {
-  static const std::set<std::string> Runner = {"kvfree", "__free_pages",
-                                               "_printk"};
+  // Its own, and those compilers call for copies and fills (a zone's
+  // fill is a memset()).
+  static const std::set<std::string> Runner = {
+      "kvfree", "__free_pages", "_printk", "memcpy",
+      "memset", "memmove",      "memcmp",  "bcmp"};
   return Runner.count(CName) || CName.rfind("kunit_", 0) == 0 ||
          CName.rfind("__kunit_", 0) == 0;
 }

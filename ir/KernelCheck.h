@@ -46,8 +46,9 @@ struct KernelSuiteSupport {
   std::set<std::string> HelpersNamedInBindings;
 };
 
-// The C functions the suite's own code calls: never replaced, since the
-// build renames every call to a replaced function in the suite's object.
+// The C functions the suite's own code calls, or the compiler for it
+// (memset() for a fill): never replaced, since the build renames every
+// call to a replaced function in the suite's object.
 bool callsItself(const std::string &CName);
 
 // The most arguments a double records.

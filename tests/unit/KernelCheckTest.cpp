@@ -678,6 +678,11 @@ TEST_CASE("C functions the suite knows nothing of are replaced by doubles "
   OneHelper Frees(i32(), intShape(), callOf(SymbolKind::BindingsFn, "kvfree"));
   Frees.M.BindingsFns.push_back(cFunction("kvfree", {Lock}, Type::unit()));
   CHECK(Frees.plan(Renames).Reason == "calls the C function `kvfree`");
+  // Nor those the compiler calls for it: the zones are filled by memset().
+  OneHelper Fills(i32(), intShape(), callOf(SymbolKind::BindingsFn, "memset"));
+  Fills.M.BindingsFns.push_back(
+      cFunction("memset", {Lock, i32(), Type::integer(64, false)}, Lock));
+  CHECK(Fills.plan(Renames).Reason == "calls the C function `memset`");
   // A double writes nothing: the mutable address of a C global is only
   // recorded (`__request_region(&iomem_resource, ...)`), unlike where a
   // real C function is given it.
