@@ -1,7 +1,8 @@
 //===- emitter/AsmPrinter.cpp - IR asm expressions to asm! ----------------===//
 //
 // Operands print in the IR's order (positional first, explicit registers
-// last, as Rust requires); options always include `att_syntax`.
+// last, as Rust requires), then the options, `att_syntax` first where the
+// template is AT&T's.
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/Printer.h"
@@ -69,14 +70,22 @@ static std::string registerSpec(const AsmOperand &Op) {
   return "";
 }
 
-// AT&T syntax always: the templates are GCC's.
 static std::string optionList(const AsmOptions &O) {
-  std::string S = "att_syntax";
-  for (auto [On, Name] : {std::pair{O.Pure, "pure"}, {O.NoMem, "nomem"},
-                          {O.ReadOnly, "readonly"}, {O.NoReturn, "noreturn"},
-                          {O.NoStack, "nostack"}})
+  std::string S;
+  bool Att = false;
+  switch (O.Syntax) {
+  case AsmSyntax::Default:
+    break;
+  case AsmSyntax::Att:
+    Att = true;
+    break;
+  }
+  for (auto [On, Name] :
+       {std::pair{Att, "att_syntax"}, {O.Pure, "pure"}, {O.NoMem, "nomem"},
+        {O.ReadOnly, "readonly"}, {O.NoReturn, "noreturn"},
+        {O.NoStack, "nostack"}})
     if (On)
-      S += std::string(", ") + Name;
+      S += (S.empty() ? "" : ", ") + std::string(Name);
   return S;
 }
 
@@ -116,7 +125,8 @@ std::string Printer::asmExpr(const Expr &E) {
   S += Pad + rustStringLiteral(E.Text) + ",\n";
   for (const AsmOperand &Op : E.AsmOps)
     S += Pad + asmOperand(E, Op) + ",\n";
-  S += Pad + "options(" + optionList(E.AsmOpts) + ")\n";
+  if (std::string Options = optionList(E.AsmOpts); !Options.empty())
+    S += Pad + "options(" + Options + ")\n";
   return S + indent(Indent) + ")";
 }
 

@@ -163,7 +163,7 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   unsigned MemOp = *Refs.back();
   if (MemOp >= NumOut)
     return false;
-  AsmConstraint MemC = parseAsmConstraint(S->getOutputConstraint(MemOp).str());
+  AsmConstraint MemC = LC.Asm->parseConstraint(S->getOutputConstraint(MemOp).str());
   const clang::Expr *MemE = S->getOutputExpr(MemOp);
   if (!MemC.AllowsMem || MemC.AllowsReg ||
       MemE->getType().getAddressSpace() != LangAS::Default ||
@@ -172,7 +172,7 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   // `"=m"(v->counter) : "m"(v->counter)` (atomic64_64.h) says "+m" in two.
   std::optional<unsigned> MemIn;
   for (unsigned In = 0; In < S->getNumInputs(); ++In) {
-    AsmConstraint C = parseAsmConstraint(S->getInputConstraint(In).str());
+    AsmConstraint C = LC.Asm->parseConstraint(S->getInputConstraint(In).str());
     if (C.AllowsMem && !C.AllowsReg && !C.AllowsImm &&
         samePlace(S->getInputExpr(In), MemE, Ctx))
       MemIn = NumOut + In;
@@ -195,7 +195,7 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   if (HasSrc) {
     bool Output = Src < NumOut;
     AsmConstraint C =
-        parseAsmConstraint(Output ? S->getOutputConstraint(Src).str()
+        LC.Asm->parseConstraint(Output ? S->getOutputConstraint(Src).str()
                                   : S->getInputConstraint(Src - NumOut).str());
     const clang::Expr *E = SrcE =
         Output ? S->getOutputExpr(Src) : S->getInputExpr(Src - NumOut);
@@ -211,7 +211,7 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   for (unsigned G = 0; G < NumOut; ++G) {
     if (G == MemOp || (HasSrc && G == Src))
       continue;
-    AsmConstraint C = parseAsmConstraint(S->getOutputConstraint(G).str());
+    AsmConstraint C = LC.Asm->parseConstraint(S->getOutputConstraint(G).str());
     if (valueFlag(C.FlagCond))
       Flags.emplace_back(G, C.FlagCond);
     else if (I->Op == "cmpxchg" && C.ExplicitReg == "ax" && C.ReadWrite &&
@@ -325,7 +325,7 @@ void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
   bool Negated = false;
   TypeRef Ty;
   for (unsigned G = 0; G < A.NumOut; ++G) {
-    AsmConstraint C = parseAsmConstraint(A.S->getOutputConstraint(G).str());
+    AsmConstraint C = LC.Asm->parseConstraint(A.S->getOutputConstraint(G).str());
     if (C.FlagCond == "z" || C.FlagCond == "e" || C.FlagCond == "nz" ||
         C.FlagCond == "ne") {
       if (Flag)

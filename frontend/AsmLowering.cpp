@@ -1,6 +1,8 @@
 //===- frontend/AsmLowering.cpp - GCC asm statements to asm! --------------===//
 //
-// x86-64, AT&T syntax. Each GCC operand becomes one Rust operand:
+// The target (frontend/target/) says what the architecture's constraints,
+// registers and template forms are; the x86-64 one, AT&T syntax, is this
+// pipeline's model. Each GCC operand becomes one Rust operand:
 //  - registers (r q Q R l) -> in/out/lateout/inout(reg | reg_abcd | reg_byte),
 //    with the template's sub-register chosen from the C type or the %k %w %b
 //    %h %q modifier;
@@ -27,6 +29,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/TargetInfo.h"
 
 namespace h2r::frontend {
 
@@ -145,6 +148,10 @@ std::string FunctionLowering::AsmState::operandName(unsigned G) const {
 
 void FunctionLowering::asmStmt(const GCCAsmStmt *S,
                                std::vector<ir::Stmt> &Out) {
+  if (!LC.Asm)
+    reject(S, "asm-target-unsupported",
+           "asm for " + Ctx.getTargetInfo().getTriple().getArchName().str() +
+               " has no translation");
   if (S->isAsmGoto() && S->getNumOutputs() > 0)
     reject(S, "asm-goto-outputs",
            "asm goto with outputs is unstable in Rust");
@@ -176,7 +183,7 @@ AsmConstraint FunctionLowering::asmConstraint(const AsmState &A, unsigned G) {
   std::string Text = G < A.NumOut
                          ? A.S->getOutputConstraint(G).str()
                          : A.S->getInputConstraint(G - A.NumOut).str();
-  AsmConstraint C = parseAsmConstraint(Text);
+  AsmConstraint C = LC.Asm->parseConstraint(Text);
   if (!C.Unsupported.empty())
     reject(A.S, "asm-constraint-unsupported",
            "constraint letter '" + C.Unsupported + "' of operand " +
@@ -193,15 +200,13 @@ void FunctionLowering::asmRegister(AsmState &A, ir::AsmOperand Op,
     P.Kind = AsmOperandKind::Explicit;
     P.Family = C.ExplicitReg;
     Op.Class = ir::AsmRegClass::Explicit;
-    Op.Register = rustExplicitRegister(C.ExplicitReg, P.Bytes);
+    Op.Register = LC.Asm->rustExplicitRegister(C.ExplicitReg, P.Bytes);
     P.ExplicitIndex = static_cast<int>(A.Explicit.size());
     A.Explicit.push_back(Op);
     return;
   }
   P.Kind = AsmOperandKind::Register;
-  P.Class = P.Bytes == 1 ? ir::AsmRegClass::RegByte
-            : C.AbcdOnly ? ir::AsmRegClass::RegAbcd
-                         : ir::AsmRegClass::Reg;
+  P.Class = LC.Asm->registerClass(C, P.Bytes);
   Op.Class = P.Class;
   A.addPositional(std::move(Op), P);
 }
@@ -265,7 +270,7 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
       // GCC's idiom for "this asm calls": the stack pointer as an in-out
       // operand keeps the call after the frame is set up. Rust gives an
       // asm! without `nostack` an aligned stack it may push to.
-      if (!isStackPointerRegister(*Reg) || !C.ReadWrite)
+      if (!LC.Asm->isStackPointerRegister(*Reg) || !C.ReadWrite)
         reject(OE, "global-register-variable",
                "operand " + A.operandName(G) + " is the register variable '" +
                    *Reg + "', which Rust cannot bind");
@@ -543,7 +548,7 @@ void FunctionLowering::asmLabels(AsmState &A) {
 void FunctionLowering::asmClobbers(AsmState &A) {
   std::set<std::string> Used;
   for (const ir::AsmOperand &Op : A.Explicit)
-    Used.insert(clobberRegister(Op.Register));
+    Used.insert(LC.Asm->clobberRegister(Op.Register));
   for (unsigned I = 0; I < A.S->getNumClobbers(); ++I) {
     std::string Clobber = A.S->getClobber(I).str();
     if (!Clobber.empty() && Clobber[0] == '%')
@@ -555,7 +560,7 @@ void FunctionLowering::asmClobbers(AsmState &A) {
     if (Clobber == "cc" || Clobber == "dirflag" || Clobber == "fpsr" ||
         Clobber == "flags")
       continue;
-    std::string Reg = clobberRegister(Clobber);
+    std::string Reg = LC.Asm->clobberRegister(Clobber);
     if (Reg.empty())
       reject(A.S, "asm-constraint-unsupported",
              "clobber '" + Clobber + "' has no Rust form");
@@ -601,6 +606,7 @@ static bool templateUsesStack(const std::string &Text) {
 
 ir::AsmOptions FunctionLowering::asmOptions(const AsmState &A) {
   ir::AsmOptions O;
+  O.Syntax = LC.Asm->syntax();
   O.NoStack = !A.StackPointerOperand && !templateUsesStack(A.Asm->Text);
   // GCC may drop or merge a non-volatile asm with outputs: Rust's `pure`.
   bool HasOutputs = A.NumOut > 0 && !A.MemoryOutput;

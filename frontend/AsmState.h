@@ -13,38 +13,6 @@
 
 namespace h2r::frontend {
 
-enum class AsmOperandKind {
-  Register,
-  Explicit,
-  Memory,
-  Const,
-  Sym,
-  Flag,
-  // The zero flag of a lone cmpxchg: the accumulator compared in Rust
-  // (AsmState::Cmpxchg), no asm! operand.
-  ComparedFlag,
-  Label,
-  // `"+r"(current_stack_pointer)` (ASM_CALL_CONSTRAINT): the asm uses the
-  // stack. No Rust operand; asm! without `nostack` says the same.
-  StackPointer,
-};
-
-// How one GCC operand is passed, and where the template finds it.
-struct AsmOperandPlan {
-  AsmOperandKind Kind = AsmOperandKind::Register;
-  ir::AsmRegClass Class = ir::AsmRegClass::Reg; // Register
-  std::string Family;     // Explicit: "ax"
-  unsigned Bytes = 8;     // the value's size
-  int RustIndex = -1;     // its position in asm!'s operand list
-  int ExplicitIndex = -1; // Explicit: its position among explicit operands
-  int64_t SymOffset = 0;  // Sym
-  int64_t Displacement = 0; // Memory: `disp(%reg)`, the place's offset in *reg
-  bool RipRelative = false;  // Memory: `sym+disp(%rip)`, a global's place
-  // Memory: a per-CPU place (`__seg_gs`), `%gs:` before the address.
-  Segment SegmentOverride = Segment::None;
-  std::string FlagCond;   // Flag: "z" of "=@ccz"
-};
-
 struct FunctionLowering::AsmState {
   const clang::GCCAsmStmt *S;
   unsigned NumOut, NumIn, NumLabels;

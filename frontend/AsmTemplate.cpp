@@ -40,11 +40,6 @@ std::string escapeTemplateText(const std::string &S) {
   return Out;
 }
 
-bool isWordRegister(const AsmOperandPlan &P) {
-  return P.Kind == AsmOperandKind::Register &&
-         P.Class != ir::AsmRegClass::RegByte;
-}
-
 } // namespace
 
 void FunctionLowering::asmTemplate(AsmState &A) {
@@ -72,100 +67,21 @@ void FunctionLowering::asmTemplate(AsmState &A) {
     if (P.RustIndex < 0 || P.Kind == AsmOperandKind::Flag ||
         !Referenced.insert(P.RustIndex).second)
       continue;
-    Text += "\n\t/* " +
-            placeholder(P.RustIndex,
-                        isWordRegister(P) ? registerModifier(P.Bytes) : 0) +
-            " */";
+    Text += "\n\t/* " + LC.Asm->unusedOperandText(P) + " */";
   }
   for (const AsmOperandPlan &P : A.Plans)
     if (P.Kind == AsmOperandKind::Flag)
-      Text += "\n\tset" + P.FlagCond + " " + placeholder(P.RustIndex, 0);
+      Text += "\n\t" + LC.Asm->flagOutputText(P);
   A.Asm->Text = Text;
 }
 
-// One `%<modifier><operand>` of the template.
+// One `%<modifier><operand>` of the template, as the target writes it.
 std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
                                                  char Modifier,
                                                  std::set<int> &Referenced) {
   std::string Mod = Modifier ? std::string(1, Modifier) : std::string();
   const AsmOperandPlan &P = A.Plans[G];
-  auto Placeholder = [&](char M) {
-    Referenced.insert(P.RustIndex);
-    return placeholder(P.RustIndex, M);
-  };
-  auto Unsupported = [&]() {
-    reject(A.S, "asm-constraint-unsupported",
-           "modifier '%" + Mod + "' on operand " + A.operandName(G) +
-               " has no Rust form");
-  };
-  if (Mod == "z")
-    return std::string(1, operandSizeSuffix(P.Bytes));
-  if (Mod == "a") {
-    // An address: `(%reg)` for a register, the bare value otherwise.
-    if (isWordRegister(P))
-      return "(" + Placeholder('r') + ")";
-    if (P.Kind != AsmOperandKind::Const && P.Kind != AsmOperandKind::Sym)
-      Unsupported();
-    Mod = "c";
-  }
-  // The register width a modifier selects (%k %w %b %q), or the high byte
-  // (%h); the operand's own width without one.
-  bool High = Mod == "h";
-  auto RegisterWidth = [&]() {
-    if (Mod == "k")
-      return 4u;
-    if (Mod == "w")
-      return 2u;
-    if (Mod == "b")
-      return 1u;
-    if (Mod == "q")
-      return 8u;
-    if (!Mod.empty() && !High)
-      Unsupported();
-    return P.Bytes;
-  };
   switch (P.Kind) {
-  case AsmOperandKind::Register: {
-    unsigned Bytes = RegisterWidth();
-    if (P.Class == ir::AsmRegClass::RegByte) {
-      if (Bytes != 1 || High)
-        Unsupported();
-      return Placeholder(0);
-    }
-    if (High) {
-      if (P.Class != ir::AsmRegClass::RegAbcd)
-        Unsupported();
-      return Placeholder('h');
-    }
-    return Placeholder(Bytes == 1 ? 'l' : registerModifier(Bytes));
-  }
-  case AsmOperandKind::Explicit: {
-    unsigned Bytes = RegisterWidth();
-    return explicitRegisterName(P.Family, Bytes, High);
-  }
-  case AsmOperandKind::Memory:
-    if (!Mod.empty())
-      Unsupported();
-    if (P.RipRelative)
-      return segmentPrefix(P.SegmentOverride) + Placeholder(0) +
-             (P.Displacement > 0 ? "+" : "") +
-             (P.Displacement ? std::to_string(P.Displacement) : "") +
-             "(%rip)";
-    return segmentPrefix(P.SegmentOverride) +
-           (P.Displacement ? std::to_string(P.Displacement) : std::string()) +
-           "(" + Placeholder(0) + ")";
-  case AsmOperandKind::Const:
-  case AsmOperandKind::Sym: {
-    bool Bare = Mod == "c" || Mod == "P";
-    if (!Mod.empty() && !Bare)
-      Unsupported();
-    std::string S = (Bare ? "" : "$") + Placeholder(0);
-    if (P.Kind == AsmOperandKind::Sym && P.SymOffset)
-      S += (P.SymOffset > 0 ? "+" : "") + std::to_string(P.SymOffset);
-    return S;
-  }
-  case AsmOperandKind::Label:
-    return Placeholder(0);
   case AsmOperandKind::Flag:
   case AsmOperandKind::ComparedFlag:
     reject(A.S, "asm-constraint-unsupported",
@@ -174,8 +90,24 @@ std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
     reject(A.S, "global-register-variable",
            "the stack pointer variable " + A.operandName(G) +
                " used in the template");
+  case AsmOperandKind::Register:
+  case AsmOperandKind::Explicit:
+  case AsmOperandKind::Memory:
+  case AsmOperandKind::Const:
+  case AsmOperandKind::Sym:
+  case AsmOperandKind::Label:
+    break;
   }
-  return "";
+  std::optional<std::string> Text =
+      LC.Asm->operandText(P, Mod, [&](char RustModifier) {
+        Referenced.insert(P.RustIndex);
+        return placeholder(P.RustIndex, RustModifier);
+      });
+  if (!Text)
+    reject(A.S, "asm-constraint-unsupported",
+           "modifier '%" + Mod + "' on operand " + A.operandName(G) +
+               " has no Rust form");
+  return *Text;
 }
 
 } // namespace h2r::frontend

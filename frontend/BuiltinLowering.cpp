@@ -13,6 +13,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/TargetInfo.h"
 
 namespace h2r::frontend {
 
@@ -249,8 +250,12 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   case Builtin::BI__builtin_unreachable:
     return coreCall("core::hint::unreachable_unchecked", Type::never(), {});
   case Builtin::BI__builtin_trap: {
+    if (!LC.Asm)
+      reject(E, "builtin", "'__builtin_trap' has no translation on " +
+                               Ctx.getTargetInfo().getTriple().getArchName().str());
     auto Trap = std::make_unique<ir::Expr>(ExprKind::Asm, Type::never());
-    Trap->Text = "ud2";
+    Trap->Text = LC.Asm->trapInstruction();
+    Trap->AsmOpts.Syntax = LC.Asm->syntax();
     Trap->AsmOpts.NoReturn = Trap->AsmOpts.NoMem = Trap->AsmOpts.NoStack =
         true;
     return Trap;

@@ -10,7 +10,6 @@
 #ifndef H2R_FRONTEND_FUNCTIONLOWERING_H
 #define H2R_FRONTEND_FUNCTIONLOWERING_H
 
-#include "frontend/AsmConstraints.h"
 #include "frontend/BindingsInventory.h"
 #include "frontend/ConstArgs.h"
 #include "frontend/LoweringFailure.h"
@@ -22,6 +21,7 @@
 #include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,6 +68,8 @@ struct LoweringContext {
 
   clang::ASTContext &Ctx;
   TypeLowering &Types;
+  // What the unit's architecture's asm means (null: asm stays in C).
+  const AsmTarget *Asm = nullptr;
   // Functions translated as Rust functions of the output (the closure).
   std::set<const clang::FunctionDecl *> Inlines;
   // The helpers, by canonical declaration, with their names in the output:
@@ -121,10 +123,11 @@ struct LoweringContext {
   using ParamSets =
       std::map<const clang::FunctionDecl *, std::set<unsigned>>;
   ParamSets ConstParams, ConstantPParams;
-  const std::set<unsigned> &
-  paramsReaching(const clang::FunctionDecl *F, ParamSets &Memo,
-                 void (*Direct)(const clang::Stmt *, const clang::FunctionDecl *,
-                                std::set<unsigned> &));
+  using DirectParams = std::function<void(
+      const clang::Stmt *, const clang::FunctionDecl *, std::set<unsigned> &)>;
+  const std::set<unsigned> &paramsReaching(const clang::FunctionDecl *F,
+                                           ParamSets &Memo,
+                                           const DirectParams &Direct);
 
   ir::Symbol calleeSymbol(const clang::FunctionDecl *FD);
   // bindgen binds one Rust function per symbol, named after the first

@@ -22,16 +22,4 @@ Segment segmentOf(clang::QualType T) {
   return Segment::None;
 }
 
-const char *segmentPrefix(Segment S) {
-  switch (S) {
-  case Segment::None:
-    return "";
-  case Segment::Fs:
-    return "%fs:";
-  case Segment::Gs:
-    return "%gs:";
-  }
-  return "";
-}
-
 } // namespace h2r::frontend

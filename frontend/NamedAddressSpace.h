@@ -11,19 +11,16 @@
 #ifndef H2R_FRONTEND_NAMEDADDRESSSPACE_H
 #define H2R_FRONTEND_NAMEDADDRESSSPACE_H
 
+#include "frontend/target/AsmTarget.h"
+
 #include "clang/AST/Type.h"
 
 namespace h2r::frontend {
-
-enum class Segment { None, Fs, Gs };
 
 // The segment a place of type T lies in, or Segment::None for ordinary
 // memory. Any other non-default address space is Segment::None too: the
 // kernel's only other one is sparse's (`__CHECKER__`), never compiled.
 Segment segmentOf(clang::QualType T);
-
-// The AT&T override prefix of a segment ("%gs:").
-const char *segmentPrefix(Segment S);
 
 } // namespace h2r::frontend
 

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionLowering.h"
 #include "frontend/IRBuilders.h"
+#include "frontend/target/X86_64.h"
 
 #include "clang/AST/Expr.h"
 
@@ -55,7 +56,7 @@ unsigned FunctionLowering::segmentAccessBytes(const LValue &LV) {
   if (!LV.Bitfield.empty() || Bytes == 0)
     reject(LV.Source, "per-cpu-access",
            "a per-CPU place (" +
-               std::string(segmentPrefix(LV.SegmentOverride)) +
+               std::string(x86::segmentPrefix(LV.SegmentOverride)) +
                ") read or written other than as one scalar");
   return Bytes;
 }
@@ -66,14 +67,15 @@ ExprPtr FunctionLowering::segmentLoad(LValue LV) {
   TypeRef RegTy = Ty->isBool() ? Type::integer(8, false) : Ty;
   ir::LocalId Value = addLocal("__percpu", RegTy);
   auto Asm = makeExpr(ExprKind::Asm, Type::unit());
-  Asm->Text = std::string("mov") + operandSizeSuffix(Bytes) + " " +
-              segmentPrefix(LV.SegmentOverride) + "({1}), " +
-              placeholder(0, registerModifier(Bytes));
+  Asm->Text = std::string("mov") + x86::operandSizeSuffix(Bytes) + " " +
+              x86::segmentPrefix(LV.SegmentOverride) + "({1}), " +
+              placeholder(0, x86::registerModifier(Bytes));
   Asm->Ops.push_back(ir::makeLocal(Value, RegTy));
   Asm->AsmOps.push_back(valueOperand(ir::AsmDir::LateOut, Bytes, 0));
   bool Volatile = LV.Volatile;
   Asm->Ops.push_back(addressOfPlace(std::move(LV), /*Mutable=*/false));
   Asm->AsmOps.push_back(addressOperand(1));
+  Asm->AsmOpts.Syntax = ir::AsmSyntax::Att;
   Asm->AsmOpts.Pure = !Volatile;
   Asm->AsmOpts.ReadOnly = true;
   Asm->AsmOpts.NoStack = true;
@@ -100,13 +102,14 @@ ExprPtr FunctionLowering::segmentStore(LValue LV, ExprPtr Value) {
     Value = ir::makeLocal(Tmp, Ty);
   }
   auto Asm = makeExpr(ExprKind::Asm, Type::unit());
-  Asm->Text = std::string("mov") + operandSizeSuffix(Bytes) + " " +
-              placeholder(0, registerModifier(Bytes)) + ", " +
-              segmentPrefix(LV.SegmentOverride) + "({1})";
+  Asm->Text = std::string("mov") + x86::operandSizeSuffix(Bytes) + " " +
+              placeholder(0, x86::registerModifier(Bytes)) + ", " +
+              x86::segmentPrefix(LV.SegmentOverride) + "({1})";
   Asm->Ops.push_back(std::move(Value));
   Asm->AsmOps.push_back(valueOperand(ir::AsmDir::In, Bytes, 0));
   Asm->Ops.push_back(addressOfPlace(std::move(LV), /*Mutable=*/true));
   Asm->AsmOps.push_back(addressOperand(1));
+  Asm->AsmOpts.Syntax = ir::AsmSyntax::Att;
   Asm->AsmOpts.NoStack = true;
   if (Stmts.empty())
     return Asm;

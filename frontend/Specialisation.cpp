@@ -69,11 +69,12 @@ std::string namePart(const ConstArg &A) {
 
 // Where a parameter's value must be known: an asm immediate (no register
 // or memory alternative) ...
-void immediateParams(const Stmt *S, const FunctionDecl *F,
-                     std::set<unsigned> &Out) {
+void immediateParams(const AsmTarget &Target, const Stmt *S,
+                     const FunctionDecl *F, std::set<unsigned> &Out) {
   if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
     for (unsigned I = 0; I < Asm->getNumInputs(); ++I) {
-      AsmConstraint C = parseAsmConstraint(Asm->getInputConstraint(I).str());
+      AsmConstraint C =
+          Target.parseConstraint(Asm->getInputConstraint(I).str());
       if (C.AllowsImm && !C.AllowsReg && !C.AllowsMem && C.ExplicitReg.empty())
         paramsIn(Asm->getInputExpr(I), F, Out);
     }
@@ -93,8 +94,7 @@ void constantPParamsOf(const Stmt *S, const FunctionDecl *F,
 // The parameters of F that reach a place Direct marks, in F's body or as
 // the arguments of closure callees whose parameters do.
 const std::set<unsigned> &LoweringContext::paramsReaching(
-    const FunctionDecl *F, ParamSets &Memo,
-    void (*Direct)(const Stmt *, const FunctionDecl *, std::set<unsigned> &)) {
+    const FunctionDecl *F, ParamSets &Memo, const DirectParams &Direct) {
   static const std::set<unsigned> None;
   F = F->getDefinition();
   if (!F)
@@ -123,7 +123,12 @@ const std::set<unsigned> &LoweringContext::paramsReaching(
 
 const std::set<unsigned> &
 LoweringContext::constParams(const FunctionDecl *F) {
-  return paramsReaching(F, ConstParams, immediateParams);
+  return paramsReaching(
+      F, ConstParams,
+      [this](const Stmt *S, const FunctionDecl *Fn, std::set<unsigned> &Out) {
+        if (Asm) // else the asm stays in C
+          immediateParams(*Asm, S, Fn, Out);
+      });
 }
 
 const std::set<unsigned> &

@@ -2,6 +2,9 @@
 #include "frontend/FunctionLowering.h"
 #include "frontend/TypeLowering.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/TargetInfo.h"
+
 #include "llvm/Support/raw_ostream.h"
 
 namespace h2r::frontend {
@@ -42,6 +45,7 @@ void configureLowering(LoweringContext &LC, const TranslateOptions &Opts,
   LC.AsmGotoFeature = Opts.AsmGotoFeature;
   LC.Shims = Opts.Shims;
   LC.BindingsNoreturnAsNever = Opts.BindingsNoreturnAsNever;
+  LC.Asm = asmTargetFor(LC.Ctx.getTargetInfo().getTriple());
 }
 
 } // namespace h2r::frontend

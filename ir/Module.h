@@ -96,8 +96,7 @@ enum class ExprKind {
   Return,   // return Ops[0]?
   VolatileRead,  // core::ptr::read_volatile(Ops[0])
   VolatileWrite, // core::ptr::write_volatile(Ops[0], Ops[1])
-  Asm,           // core::arch::asm!(Text, AsmOps.., options(att_syntax,
-                 // AsmOpts))
+  Asm,           // core::arch::asm!(Text, AsmOps.., options(AsmOpts))
 };
 
 // How an asm! operand passes its value (Rust's operand keywords).
@@ -155,7 +154,12 @@ struct AsmOperand {
 bool isOutput(AsmDir D);
 
 // asm!'s options(...), as the frontend decided them from the C statement.
+// The syntax of an asm! template: Rust's default for the architecture
+// (Intel on x86, the only one on AArch64) or AT&T's.
+enum class AsmSyntax { Default, Att };
+
 struct AsmOptions {
+  AsmSyntax Syntax = AsmSyntax::Default;
   bool Pure = false;     // no side effects: may be merged or dropped
   bool NoMem = false;    // reads and writes no memory
   bool ReadOnly = false; // reads memory, writes none

@@ -1,9 +1,27 @@
-// GCC x86 asm constraint parsing and register naming (no Clang needed).
-#include "frontend/AsmConstraints.h"
+// The x86-64 asm target: constraint parsing and register naming (no Clang
+// needed).
+#include "frontend/target/X86_64.h"
 
 #include <catch2/catch.hpp>
 
 using namespace h2r::frontend;
+using namespace h2r::frontend::x86;
+
+namespace {
+
+AsmConstraint parseAsmConstraint(const std::string &Text) {
+  return target().parseConstraint(Text);
+}
+
+std::string rustExplicitRegister(const std::string &Family, unsigned Bytes) {
+  return target().rustExplicitRegister(Family, Bytes);
+}
+
+std::string clobberRegister(const std::string &Name) {
+  return target().clobberRegister(Name);
+}
+
+} // namespace
 
 TEST_CASE("constraint strings parse into what asm! can express", "[asm]") {
   AsmConstraint RW = parseAsmConstraint("+r");

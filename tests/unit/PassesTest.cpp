@@ -473,18 +473,24 @@ TEST_CASE("a helper forwarding to a private inline becomes it", "[passes]") {
 }
 
 TEST_CASE("an asm followed by unreachable is a noreturn asm", "[passes]") {
-  FunctionBuilder FB(Type::unit());
-  auto Asm = std::make_unique<Expr>(ExprKind::Asm, Type::unit());
-  Asm->Text = "ud2";
-  auto Unreachable = std::make_unique<Expr>(ExprKind::Call, Type::never());
-  Unreachable->Sym = {SymbolKind::Core, "core::hint::unreachable_unchecked"};
-  std::vector<Stmt> Body;
-  Body.push_back(Stmt::expr(std::move(Asm)));
-  Body.push_back(Stmt::expr(std::move(Unreachable)));
-  FB.F.Body = stmtBlock(std::move(Body));
-  std::string Rust = compileFunction(std::move(FB.F), "noreturn_asm");
-  CHECK_THAT(Rust, Catch::Contains("options(att_syntax, noreturn)"));
-  CHECK_THAT(Rust, !Catch::Contains("unreachable_unchecked"));
+  // The same template in AT&T syntax and in Rust's default (Intel's).
+  for (AsmSyntax Syntax : {AsmSyntax::Att, AsmSyntax::Default}) {
+    FunctionBuilder FB(Type::unit());
+    auto Asm = std::make_unique<Expr>(ExprKind::Asm, Type::unit());
+    Asm->Text = "ud2";
+    Asm->AsmOpts.Syntax = Syntax;
+    auto Unreachable = std::make_unique<Expr>(ExprKind::Call, Type::never());
+    Unreachable->Sym = {SymbolKind::Core, "core::hint::unreachable_unchecked"};
+    std::vector<Stmt> Body;
+    Body.push_back(Stmt::expr(std::move(Asm)));
+    Body.push_back(Stmt::expr(std::move(Unreachable)));
+    FB.F.Body = stmtBlock(std::move(Body));
+    std::string Rust = compileFunction(std::move(FB.F), "noreturn_asm");
+    CHECK_THAT(Rust, Catch::Contains(Syntax == AsmSyntax::Att
+                                         ? "options(att_syntax, noreturn)"
+                                         : "\"ud2\",\n            options(noreturn)"));
+    CHECK_THAT(Rust, !Catch::Contains("unreachable_unchecked"));
+  }
 }
 
 TEST_CASE("an inline only a dead branch called is dropped", "[passes]") {

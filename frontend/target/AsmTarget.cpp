@@ -1,0 +1,24 @@
+//===- frontend/target/AsmTarget.cpp - One architecture's asm -------------===//
+
+#include "frontend/target/AsmTarget.h"
+
+#include "frontend/target/X86_64.h"
+
+#include "llvm/TargetParser/Triple.h"
+
+namespace h2r::frontend {
+
+std::string placeholder(int RustIndex, char Modifier) {
+  std::string S = "{" + std::to_string(RustIndex);
+  if (Modifier)
+    S += std::string(":") + Modifier;
+  return S + "}";
+}
+
+const AsmTarget *asmTargetFor(const llvm::Triple &T) {
+  if (T.getArch() == llvm::Triple::x86_64)
+    return &x86::target();
+  return nullptr;
+}
+
+} // namespace h2r::frontend
