@@ -142,6 +142,8 @@ bool valueFlag(const std::string &Cond) {
 
 bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
                                  std::vector<ir::Stmt> &Out) {
+  if (!LC.Asm->hasLockedAtomics())
+    return false;
   bool Locked = false;
   std::optional<Instruction> I = atomicInstruction(
       loneInstruction(S->getAsmString()->getString().str(), Locked));
@@ -316,6 +318,8 @@ void FunctionLowering::atomicCmpxchg(
 }
 
 void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
+  if (!LC.Asm->hasLockedAtomics())
+    return;
   bool Locked = false;
   std::optional<Instruction> I = atomicInstruction(
       loneInstruction(A.S->getAsmString()->getString().str(), Locked));

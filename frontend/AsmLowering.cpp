@@ -406,7 +406,8 @@ void FunctionLowering::asmMemory(AsmState &A, unsigned G, const clang::Expr *E,
   Op.Class = ir::AsmRegClass::Reg;
   int64_t Displacement = 0;
   const clang::Expr *Pointer = pointerAndDisplacement(E, Ctx, Displacement);
-  if (!Pointer || !llvm::isInt<32>(Displacement)) {
+  if (!Pointer || !llvm::isInt<32>(Displacement) ||
+      !LC.Asm->addressesWithOffsets()) {
     Op.In = A.addOp(addressOfPlace(lvalue(E), Written));
   } else if (const VarDecl *Global = symbolVariable(Pointer)) {
     P.Displacement = Displacement;
@@ -436,6 +437,7 @@ bool FunctionLowering::asmImmediate(AsmState &A, unsigned G,
       ir::AsmOperand Op;
       if (Known->K == ConstArg::Kind::Int) {
         P.Kind = AsmOperandKind::Const;
+        P.ZeroConst = Known->Int.isZero();
         Op.Dir = ir::AsmDir::Const;
         Op.In = A.addOp(ir::makeInt(
             Known->Int.extOrTrunc(64).getZExtValue(),
@@ -456,6 +458,7 @@ bool FunctionLowering::asmImmediate(AsmState &A, unsigned G,
   if (IE->getType()->isIntegerType() && !IE->HasSideEffects(Ctx) &&
       (Local || IE->EvaluateAsInt(R, Ctx))) {
     P.Kind = AsmOperandKind::Const;
+    P.ZeroConst = R.Val.getInt().isZero();
     ir::AsmOperand Op;
     Op.Dir = ir::AsmDir::Const;
     Op.In = A.addOp(ir::makeInt(R.Val.getInt().extOrTrunc(64).getZExtValue(),
@@ -574,13 +577,14 @@ void FunctionLowering::asmClobbers(AsmState &A) {
   }
 }
 
-// Does the template push to the stack itself (`call`, `push*`, `enter`;
-// not directives such as `.pushsection`)?
-// Such an asm needs the ABI's stack alignment, which `nostack` gives up; the
-// kernel marks these with ASM_CALL_CONSTRAINT. Anything else leaves the
-// stack alone: the kernel has no red zone, and a trap (`ud2`, `int3`) gets
-// a frame the CPU aligns itself.
-static bool templateUsesStack(const std::string &Text) {
+// Does the template push to the stack itself (an instruction the target
+// says pushes: x86's `call`, `push*`, `enter`; not directives such as
+// `.pushsection`)? Such an asm needs the ABI's stack alignment, which
+// `nostack` gives up; the kernel marks these with ASM_CALL_CONSTRAINT.
+// Anything else leaves the stack alone: the kernel has no red zone, and a
+// trap (`ud2`, `int3`) gets a frame the CPU aligns itself.
+static bool templateUsesStack(const AsmTarget &Target,
+                              const std::string &Text) {
   for (size_t I = 0; I < Text.size();) {
     if (!isalpha(static_cast<unsigned char>(Text[I])) && Text[I] != '_') {
       ++I;
@@ -596,8 +600,7 @@ static bool templateUsesStack(const std::string &Text) {
       I = J;
       continue;
     }
-    if (Word.starts_with("call") || Word.starts_with("push") ||
-        Word == "enter" || Word == "enterq")
+    if (Target.pushesToStack(Word))
       return true;
     I = J;
   }
@@ -607,7 +610,8 @@ static bool templateUsesStack(const std::string &Text) {
 ir::AsmOptions FunctionLowering::asmOptions(const AsmState &A) {
   ir::AsmOptions O;
   O.Syntax = LC.Asm->syntax();
-  O.NoStack = !A.StackPointerOperand && !templateUsesStack(A.Asm->Text);
+  O.NoStack =
+      !A.StackPointerOperand && !templateUsesStack(*LC.Asm, A.Asm->Text);
   // GCC may drop or merge a non-volatile asm with outputs: Rust's `pure`.
   bool HasOutputs = A.NumOut > 0 && !A.MemoryOutput;
   if (!A.S->isVolatile() && HasOutputs && !A.MemoryClobber) {

@@ -2,6 +2,7 @@
 
 #include "frontend/target/AsmTarget.h"
 
+#include "frontend/target/AArch64.h"
 #include "frontend/target/X86_64.h"
 
 #include "llvm/TargetParser/Triple.h"
@@ -18,6 +19,8 @@ std::string placeholder(int RustIndex, char Modifier) {
 const AsmTarget *asmTargetFor(const llvm::Triple &T) {
   if (T.getArch() == llvm::Triple::x86_64)
     return &x86::target();
+  if (T.getArch() == llvm::Triple::aarch64)
+    return &aarch64::target();
   return nullptr;
 }
 

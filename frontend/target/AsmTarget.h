@@ -71,6 +71,7 @@ struct AsmOperandPlan {
   int RustIndex = -1;     // its position in asm!'s operand list
   int ExplicitIndex = -1; // Explicit: its position among explicit operands
   int64_t SymOffset = 0;  // Sym
+  bool ZeroConst = false; // Const: the value is 0 (AArch64's `%w` is wzr)
   int64_t Displacement = 0; // Memory: `disp(%reg)`, the place's offset in *reg
   bool RipRelative = false;  // Memory: `sym+disp(%rip)`, a global's place
   // Memory: a per-CPU place (`__seg_gs`), `%gs:` before the address.
@@ -117,6 +118,17 @@ public:
   virtual std::string flagOutputText(const AsmOperandPlan &P) const = 0;
   // The instruction __builtin_trap() is.
   virtual const char *trapInstruction() const = 0;
+
+  // Does the instruction Mnemonic push below the stack pointer (a call)?
+  // Such an asm needs the ABI's stack alignment, which `nostack` gives up.
+  virtual bool pushesToStack(llvm::StringRef Mnemonic) const = 0;
+  // May a memory operand be written as an offset from a pointer it is
+  // given, or from a symbol (`8(%rax)`, `sym(%rip)`)? If not, its address
+  // is computed in Rust and passed whole.
+  virtual bool addressesWithOffsets() const = 0;
+  // Is an asm that is one locked read-modify-write a core atomic (x86's
+  // `lock` prefix; AsmAtomic.cpp)?
+  virtual bool hasLockedAtomics() const = 0;
 };
 
 // The target of a translation unit's architecture, or null where asm has

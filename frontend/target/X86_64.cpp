@@ -316,6 +316,14 @@ public:
   }
 
   const char *trapInstruction() const override { return "ud2"; }
+
+  bool pushesToStack(llvm::StringRef Mnemonic) const override {
+    return Mnemonic.starts_with("call") || Mnemonic.starts_with("push") ||
+           Mnemonic == "enter" || Mnemonic == "enterq";
+  }
+
+  bool addressesWithOffsets() const override { return true; }
+  bool hasLockedAtomics() const override { return true; }
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 # Golden tests: every corpus C file has its expected Rust beside it
 # (corpus/<dir>/<name>.expected.rs); the translation must match it byte for
 # byte, pass clippy's lint gate as errors and be left unchanged by rustfmt.
+# corpus/aarch64's files are parsed and compiled for AArch64.
 #
 #   run-golden.sh <helpers2rs> <out-dir> [--bless]
 #
@@ -19,18 +20,33 @@ lints=(-D warnings -D clippy::all
 
 mkdir -p "$out"
 out=$(realpath "$out")
+# corpus/aarch64 is arm64's asm: parsed for AArch64, compiled for the
+# kernel's arm64 Rust target against a core built from rust-src.
+sysroot=$("$root/scripts/toolchain/rust-sysroot.sh" "${H2R_CACHE:-/var/cache/helpers2rs}" \
+  aarch64-unknown-none-softfloat)
 failed=0
 cd "$root/corpus"
-for src in semantics/*.c rejections/*.c; do
+for src in semantics/*.c rejections/*.c aarch64/*.c; do
   name=${src%.c}
   expected=$name.expected.rs
   actual=$out/$(basename "$name").rs
   read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
+  cflags=() rustflags=() crate=$actual
+  if [[ $src == aarch64/* ]]; then
+    cflags=(--target=aarch64-linux-gnu -ffreestanding)
+    rustflags=(--target=aarch64-unknown-none-softfloat --sysroot "$sysroot")
+    crate=$out/$(basename "$name")_no_std.rs
+  fi
   # Relative input names: the output names files as the command line does.
   "$tool" translate "$src" --types=self --rust-version=1.87 "${opts[@]}" -o "$actual" \
-    -- -O2 -fno-strict-overflow 2>/dev/null || true
+    -- -O2 -fno-strict-overflow "${cflags[@]}" 2>/dev/null || true
   if [[ ! -s $actual ]]; then
     echo "FAIL $src: no output"; failed=1; continue
+  fi
+  if [[ $crate != "$actual" ]]; then
+    # A crate of its own for the target, whose functions are all compiled
+    # (an inline one is only where it is called), so LLVM assembles each asm.
+    { echo '#![no_std]'; sed 's/^#\[inline(always)\]$/#[inline(never)]/' "$actual"; } > "$crate"
   fi
   if [[ $bless == --bless ]]; then
     cp "$actual" "$expected"
@@ -40,8 +56,8 @@ for src in semantics/*.c rejections/*.c; do
     head -40 "$actual.diff"
     failed=1
   fi
-  if ! "$CLIPPY_DRIVER" --edition=2021 --crate-type=lib "${lints[@]}" \
-       -o "$out/lib$(basename "$name").rlib" "$actual" 2> "$actual.clippy"; then
+  if ! "$CLIPPY_DRIVER" --edition=2021 --crate-type=lib "${lints[@]}" "${rustflags[@]}" \
+       -o "$out/lib$(basename "$name").rlib" "$crate" 2> "$actual.clippy"; then
     echo "FAIL $src: clippy"; head -40 "$actual.clippy"; failed=1
   fi
   if ! "$RUSTFMT" --edition 2021 --check "$actual" > "$actual.fmt"; then

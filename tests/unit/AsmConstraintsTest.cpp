@@ -1,5 +1,6 @@
-// The x86-64 asm target: constraint parsing and register naming (no Clang
-// needed).
+// The asm targets, x86-64 and AArch64: constraint parsing, register naming
+// and operand forms (no Clang needed).
+#include "frontend/target/AArch64.h"
 #include "frontend/target/X86_64.h"
 
 #include <catch2/catch.hpp>
@@ -72,4 +73,44 @@ TEST_CASE("clobbers map to the registers Rust can name", "[asm]") {
   CHECK(clobberRegister("rbx").empty());
   CHECK(clobberRegister("rsp").empty());
   CHECK(clobberRegister("st(1)").empty());
+}
+
+TEST_CASE("AArch64's constraints, registers and operand forms", "[asm]") {
+  const AsmTarget &A64 = h2r::frontend::aarch64::target();
+  CHECK(A64.syntax() == h2r::ir::AsmSyntax::Default);
+  CHECK(A64.parseConstraint("+Q").AllowsMem);
+  CHECK(A64.parseConstraint("=&r").EarlyClobber);
+  AsmConstraint Zero = A64.parseConstraint("rZ");
+  CHECK((Zero.AllowsReg && !Zero.AllowsImm)); // 0 in a register is xzr's 0
+  AsmConstraint Imm = A64.parseConstraint("Ir");
+  CHECK((Imm.AllowsImm && Imm.AllowsReg));
+  CHECK(A64.parseConstraint("w").Unsupported == "w"); // SIMD registers
+  CHECK(A64.parseConstraint("=@cceq").Unsupported == "@cc");
+
+  CHECK(A64.clobberRegister("x16") == "x16");
+  CHECK(A64.clobberRegister("w3") == "x3");
+  CHECK(A64.clobberRegister("lr") == "x30");
+  CHECK(A64.clobberRegister("x18").empty()); // the platform register
+  CHECK(A64.clobberRegister("x29").empty());
+
+  auto Text = [&](AsmOperandKind Kind, const std::string &Modifier,
+                  bool Zero = false) {
+    AsmOperandPlan P;
+    P.Kind = Kind;
+    P.ZeroConst = Zero;
+    std::optional<std::string> T = A64.operandText(
+        P, Modifier, [](char M) { return placeholder(2, M); });
+    return T ? *T : std::string("(none)");
+  };
+  // GCC prints a general register as its x name; %w and %x choose.
+  CHECK(Text(AsmOperandKind::Register, "") == "{2:x}");
+  CHECK(Text(AsmOperandKind::Register, "w") == "{2:w}");
+  CHECK(Text(AsmOperandKind::Register, "h") == "(none)");
+  CHECK(Text(AsmOperandKind::Memory, "") == "[{2:x}]");
+  CHECK(Text(AsmOperandKind::Const, "c") == "{2}");
+  CHECK(Text(AsmOperandKind::Const, "w") == "{2}");
+  CHECK(Text(AsmOperandKind::Const, "w", true) == "wzr");
+  CHECK(Text(AsmOperandKind::Label, "l") == "{2}");
+  CHECK(A64.pushesToStack("bl"));
+  CHECK(!A64.pushesToStack("b"));
 }
