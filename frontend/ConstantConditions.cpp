@@ -130,6 +130,10 @@ FunctionLowering::foldWithLocals(const clang::Expr *E) {
     return std::nullopt;
   if (std::optional<llvm::APSInt> Local = constantLocal(E))
     return convertTo(*Local, T, Ctx);
+  // A parameter this copy is specialised for (`cap < ARM64_NCAPS` in
+  // cpucap_is_possible(), given a constant cap).
+  if (const ConstArg *A = boundArgument(E); A && A->K == ConstArg::Kind::Int)
+    return convertTo(A->Int, T, Ctx);
   if (const auto *CE = dyn_cast<CastExpr>(E)) {
     switch (CE->getCastKind()) {
     case CK_LValueToRValue:

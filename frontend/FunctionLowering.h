@@ -120,9 +120,12 @@ struct LoweringContext {
   // The parameters of F that reach `__builtin_constant_p`: worth binding
   // where a call passes a constant, as C does after inlining.
   const std::set<unsigned> &constantPParams(const clang::FunctionDecl *F);
+  // ... or pick a switch's case where one calls BUILD_BUG() (an error
+  // function): `switch (size)` in arm64's __arch_xchg().
+  const std::set<unsigned> &buildBugParams(const clang::FunctionDecl *F);
   using ParamSets =
       std::map<const clang::FunctionDecl *, std::set<unsigned>>;
-  ParamSets ConstParams, ConstantPParams;
+  ParamSets ConstParams, ConstantPParams, BuildBugParams;
   using DirectParams = std::function<void(
       const clang::Stmt *, const clang::FunctionDecl *, std::set<unsigned> &)>;
   const std::set<unsigned> &paramsReaching(const clang::FunctionDecl *F,

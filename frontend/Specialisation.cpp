@@ -14,6 +14,7 @@
 #include "ir/RustNames.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/Builtins.h"
@@ -89,6 +90,31 @@ void constantPParamsOf(const Stmt *S, const FunctionDecl *F,
       paramsIn(Call->getArg(0), F, Out);
 }
 
+// Does S call a function that must never be called (BUILD_BUG())?
+bool callsErrorFunction(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->hasAttr<ErrorAttr>())
+        return true;
+  for (const Stmt *Child : S->children())
+    if (callsErrorFunction(Child))
+      return true;
+  return false;
+}
+
+// ... or pick a switch's case where one calls BUILD_BUG() (the size
+// switches of arm64's xchg and cmpxchg): a constant picks one case, and the
+// others are dead. (An if's BUILD_BUG is left to what decides it already:
+// binding its condition too would copy functions C's own folding serves.)
+void buildBugParamsOf(const Stmt *S, const FunctionDecl *F,
+                      std::set<unsigned> &Out) {
+  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    if (callsErrorFunction(Switch->getBody()))
+      paramsIn(Switch->getCond(), F, Out);
+}
+
 } // namespace
 
 // The parameters of F that reach a place Direct marks, in F's body or as
@@ -134,6 +160,11 @@ LoweringContext::constParams(const FunctionDecl *F) {
 const std::set<unsigned> &
 LoweringContext::constantPParams(const FunctionDecl *F) {
   return paramsReaching(F, ConstantPParams, constantPParamsOf);
+}
+
+const std::set<unsigned> &
+LoweringContext::buildBugParams(const FunctionDecl *F) {
+  return paramsReaching(F, BuildBugParams, buildBugParamsOf);
 }
 
 // E's value if it is known here: a constant expression, a parameter this
@@ -283,7 +314,7 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
   if (!LC.Inlines.count(Callee->getCanonicalDecl()))
     return nullptr;
   // Asm immediates need every such argument constant; __builtin_constant_p
-  // takes whichever are.
+  // and a BUILD_BUG's branch take whichever are.
   const std::set<unsigned> &Immediates = LC.constParams(Callee);
   std::set<unsigned> Needed;
   for (unsigned Index : Immediates) {
@@ -291,9 +322,11 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
       return nullptr;
     Needed.insert(Index);
   }
-  for (unsigned Index : LC.constantPParams(Callee))
-    if (Index < E->getNumArgs() && constArg(E->getArg(Index)))
-      Needed.insert(Index);
+  for (const std::set<unsigned> *Decided :
+       {&LC.constantPParams(Callee), &LC.buildBugParams(Callee)})
+    for (unsigned Index : *Decided)
+      if (Index < E->getNumArgs() && constArg(E->getArg(Index)))
+        Needed.insert(Index);
   if (Needed.empty())
     return nullptr;
   const FunctionDecl *Def = Callee->getDefinition();

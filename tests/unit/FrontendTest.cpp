@@ -277,6 +277,51 @@ int rust_helper_add(int a, int b) { return a + b; }
   CHECK_THAT(emitAndCompile(T, "riscv"), !Catch::Contains("asm!"));
 }
 
+TEST_CASE("a constant argument decides the BUILD_BUG branches of the "
+          "function it is passed to",
+          "[frontend]") {
+  // arm64's cpucap_is_possible(): the capability is checked twice, once
+  // through __builtin_constant_p and once by value; __arch_xchg(): a switch
+  // on the size whose default is BUILD_BUG().
+  Translation T = translateSource("buildbug", R"(
+#define __always_inline inline __attribute__((__always_inline__))
+extern void not_constant(void) __attribute__((__error__("cap must be a constant")));
+extern void too_big(void) __attribute__((__error__("cap must be < 64")));
+extern void bad_size(void) __attribute__((__error__("bad size")));
+static __always_inline _Bool possible(const unsigned int cap)
+{
+	if (!__builtin_constant_p(cap))
+		not_constant();
+	if (!(cap < 64))
+		too_big();
+	return cap != 3;
+}
+static __always_inline unsigned long xchg_sized(unsigned long x, int size)
+{
+	switch (size) {
+	case 4: return x + 4;
+	case 8: return x + 8;
+	default: bad_size();
+	}
+	__builtin_unreachable();
+}
+int rust_helper_possible(void) { return possible(5); }
+unsigned long rust_helper_xchg(unsigned long *p)
+{
+	return xchg_sized(1, sizeof(*p));
+}
+)");
+  REQUIRE(T.Ok);
+  CHECK(helper(T, "rust_helper_possible").St ==
+        ir::HelperRecord::Status::Translated);
+  CHECK(helper(T, "rust_helper_xchg").St ==
+        ir::HelperRecord::Status::Translated);
+  std::string Rust = emitAndCompile(T, "buildbug");
+  CHECK_THAT(Rust, Catch::Contains("fn possible__5()"));
+  CHECK_THAT(Rust, Catch::Contains("fn xchg_sized__8(x: u64) -> u64 {\n"
+                                   "        x.wrapping_add(8_u64)\n"));
+}
+
 TEST_CASE("char is the bindings' c_char, widened by C's signedness",
           "[frontend]") {
   const char *Code = R"(
