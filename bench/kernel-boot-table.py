@@ -17,9 +17,12 @@ import sys
 if sys.argv[1:2] == ["--baseline"]:
     r = json.load(open(sys.argv[2]))
     variant = ("--distribution %s " % r["distribution"]) if r.get("distribution") else ""
+    if r.get("arch") == "arm64":
+        variant += "--arm64 %s " % r.get("cpu")
     kunitconfig = ("scripts/kbuild/rust-%s.kunitconfig" % r["series"] +
                    (" plus Debian %s's options, -smp 4" % r["distribution"]
-                    if r.get("distribution") else ""))
+                    if r.get("distribution") else "") +
+                   (" for arm64" if r.get("arch") == "arm64" else ""))
     print("# KUnit results of Linux %s built with GCC and bindgen's helper\n"
           "# declarations (scripts/kbuild/build-kernel.sh %s%s bindgen; kunitconfig\n"
           "# %s), booted under QEMU: the set a build\n"
@@ -37,8 +40,14 @@ for d in sys.argv[1:]:
         results.append(json.load(open(path)))
     else:
         print("kernel-boot-table: no result in %s (the build failed)" % d, file=sys.stderr)
-text_of = {(r["series"], r["toolchain"], r.get("distribution"), r["helpers"]):
-           r["vmlinux_text_bytes"] for r in results}
+
+def configuration(r):
+    """What tells two builds of a tree apart, but their helpers."""
+    return (r["series"], r["toolchain"], r.get("distribution"), r.get("arch", "x86_64"),
+            r.get("cpu"))
+
+
+text_of = {configuration(r) + (r["helpers"],): r["vmlinux_text_bytes"] for r in results}
 TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers", "llvm-calls": "LLVM, helpers called"}
 SUITE = "helpers2rs_differential."
 
@@ -58,10 +67,12 @@ print("| tree | helpers | build | KUnit passed / skipped / failed | `rust_helper
 print("|---|---|---:|---|---:|---:|---|---|---:|")
 for r in results:
     k, c, s = r["kunit"], r["calls"], r["report_summary"]
-    base = text_of.get((r["series"], r["toolchain"], r.get("distribution"), "bindgen"))
+    base = text_of.get(configuration(r) + ("bindgen",))
     toolchain = TOOLCHAIN[r["toolchain"]]
     if r.get("distribution"):
         toolchain += ", Debian %s's options, -smp 4" % r["distribution"]
+    if r.get("arch") == "arm64":
+        toolchain += ", arm64, QEMU %s" % r.get("cpu")
     size = "%.2f MB" % (r["vmlinux_text_bytes"] / 1e6) if r["vmlinux_text_bytes"] else "?"
     if base and r["helpers"] != "bindgen":
         size += " (%+.1f %%)" % (100.0 * (r["vmlinux_text_bytes"] - base) / base)

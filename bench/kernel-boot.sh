@@ -21,7 +21,11 @@
 #               7.3-distrt-bindgen 7.3-distrt-helpers2rs (the same from
 #               Debian's rt-amd64: PREEMPT_RT),
 #               7.3-distllvm-bindgen 7.3-distllvm-helpers2rs (the amd64
-#               distribution configuration on the LTO route's toolchain)
+#               distribution configuration on the LTO route's toolchain),
+#               7.3-arm64-bindgen 7.3-arm64-helpers2rs (arm64, GCC's cross
+#               compiler, QEMU's cortex-a57: LL/SC atomics),
+#               7.3-arm64max-bindgen 7.3-arm64max-helpers2rs (the same on
+#               QEMU's max CPU, LSE atomics patched in, -smp 4)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
 # kunit-<series>-dist-<flavour>-gcc.baseline) from the GCC bindgen builds'
@@ -50,12 +54,15 @@ for c in "${configs[@]}"; do
   dist-*) variant=(--distribution amd64) helpers=${helpers#dist-} ;;
   distrt-*) variant=(--distribution rt-amd64) helpers=${helpers#distrt-} ;;
   distllvm-*) variant=(--llvm --distribution amd64) helpers=${helpers#distllvm-} ;;
+  arm64-*) variant=(--arm64 cortex-a57) helpers=${helpers#arm64-} ;;
+  arm64max-*) variant=(--arm64 max) helpers=${helpers#arm64max-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then
     case "${variant[*]}" in
     "") baseline=kunit-$series-gcc.baseline ;;
     "--distribution "*) baseline=kunit-$series-dist-${variant[1]}-gcc.baseline ;;
+    "--arm64 "*) baseline=kunit-$series-arm64-gcc.baseline ;;
     *) baseline= ;;
     esac
     [ -z "$baseline" ] || python3 "$root/bench/kernel-boot-table.py" --baseline \

@@ -7,7 +7,7 @@
 # object, warnings (rustc, objtool), text size, and the translation report.
 #
 #   build-kernel.sh [--llvm | --llvm-calls | --mutant] [--distribution <flavour>]
-#                   <series> <helpers> <out-dir> [<helpers2rs>]
+#                   [--arm64 <cpu>] <series> <helpers> <out-dir> [<helpers2rs>]
 #     <series>   7.3 | 6.12
 #     <helpers>  bindgen (the tree as it is) | helpers2rs (rust/Makefile wired
 #                by wire-helpers2rs.py, in a hard-linked copy of the tree)
@@ -22,6 +22,10 @@
 #                distribution-kunitconfig.py), booted with `-smp 4`, and
 #                booted again to load and unload its Rust modules
 #                (load-modules.py)
+#     --arm64 <cpu>  (7.3, GCC) the kunitconfig for arm64, cross-compiled
+#                (aarch64-linux-gnu-) and booted on QEMU's `virt` with CPU
+#                <cpu>: cortex-a57 (ARMv8.0: LL/SC atomics) or max (LSE
+#                patched in at boot; with `-smp 4`)
 #     --mutant   (helpers2rs) builds, then changes the translation by hand
 #                (tests/kernel/mutate-translation.py), builds and boots that:
 #                the differential suite must fail exactly the changed helpers
@@ -42,6 +46,11 @@ case "${1:-}" in
 esac
 if [ "${1:-}" = --distribution ]; then
   distribution=$2
+  shift 2
+fi
+arch=x86_64 cpu=
+if [ "${1:-}" = --arm64 ]; then
+  arch=arm64 cpu=$2
   shift 2
 fi
 series=$1 helpers=$2 out=$3 tool=${4:-}
@@ -83,6 +92,12 @@ llvm | llvm-calls)
     kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
 esac
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
+arch_opts=(--arch="$arch")
+if [ "$arch" = arm64 ]; then
+  # The last CC= on make's command line wins: the cross compiler.
+  make_opts+=(CROSS_COMPILE=aarch64-linux-gnu- CC=aarch64-linux-gnu-gcc)
+  arch_opts+=(--cross_compile=aarch64-linux-gnu-)
+fi
 kunit=("$src/tools/testing/kunit/kunit.py")
 kunitconfig=$here/rust-$series.kunitconfig
 smp=1 qemu=()
@@ -93,7 +108,11 @@ if [ -n "$distribution" ]; then
   kunitconfig=$out/distribution.kunitconfig
   smp=4 qemu=(--qemu_args "-smp $smp")
 fi
-common=(--arch=x86_64 --build_dir="$build" --kunitconfig="$kunitconfig")
+if [ -n "$cpu" ]; then
+  [ "$cpu" = max ] && smp=4
+  qemu=(--qemu_args "-cpu $cpu -smp $smp")
+fi
+common=("${arch_opts[@]}" --build_dir="$build" --kunitconfig="$kunitconfig")
 kopts=()
 for o in "${make_opts[@]}"; do kopts+=(--make_options "$o"); done
 
@@ -101,7 +120,7 @@ cd "$src"
 start=$(date +%s)
 python3 "${kunit[@]}" config "${common[@]}" "${kopts[@]}" "${kconfig_add[@]}" > "$out/config.log" 2>&1 || {
   cat "$out/config.log" >&2; echo "build-kernel: error: configuring $series failed" >&2; exit 1; }
-if ! make ARCH=x86_64 O="$build" -j"$(nproc)" "${make_opts[@]}" > "$out/build.log" 2>&1; then
+if ! make ARCH="$arch" O="$build" -j"$(nproc)" "${make_opts[@]}" > "$out/build.log" 2>&1; then
   grep -E 'error|Error' "$out/build.log" | head -40 >&2
   echo "build-kernel: error: building $series ($helpers) failed; log: $out/build.log" >&2
   exit 1
@@ -110,7 +129,7 @@ if [ "$mutant" = yes ]; then
   generated=$build/rust/bindings/bindings_helpers_generated.rs
   changed=$(python3 "$root/tests/kernel/mutate-translation.py" "$generated")
   trap 'rm -f "$generated"' EXIT
-  make ARCH=x86_64 O="$build" -j"$(nproc)" "${make_opts[@]}" > "$out/build-mutant.log" 2>&1 || {
+  make ARCH="$arch" O="$build" -j"$(nproc)" "${make_opts[@]}" > "$out/build-mutant.log" 2>&1 || {
     echo "build-kernel: error: building the changed translation failed; log: $out/build-mutant.log" >&2
     exit 1; }
 fi

@@ -16,7 +16,9 @@ standard output.
 - text: the size of vmlinux's text;
 - report: the helpers2rs report's summary, when the build wrote one;
 - modules: what load-modules.py saw loading the Rust modules, when it ran
-  (<out-dir>/modules.json).
+  (<out-dir>/modules.json);
+- arch, cpu: the kernel's architecture (its .config) and the CPU QEMU
+  emulated (the -cpu kunit.py ran it with, if any).
 """
 import json
 import os
@@ -75,12 +77,18 @@ rustc_config = re.search(r"^CONFIG_RUSTC_VERSION=(\d+)$",
 rustc_version = ("%d.%d" % (int(rustc_config.group(1)) // 100000,
                             int(rustc_config.group(1)) // 100 % 1000)
                  if rustc_config else None)
+config = open(os.path.join(build, ".config")).read()
+arch = "arm64" if re.search(r"^CONFIG_ARM64=y$", config, re.M) else "x86_64"
+qemu_cpu = re.findall(r"^\$ qemu-system-\S+ .*?-cpu (\S+)", open(kunit_log, errors="replace").read(),
+                      re.M) if os.path.exists(kunit_log) else []
 report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
 report = json.load(open(report_path)) if os.path.exists(report_path) else None
 modules_path = os.path.join(out, "modules.json")
 modules = json.load(open(modules_path)) if os.path.exists(modules_path) else None
 result = {
     "series": series,
+    "arch": arch,
+    "cpu": qemu_cpu[-1] if qemu_cpu else None,
     "toolchain": toolchain,
     "distribution": distribution,
     "helpers": helpers,

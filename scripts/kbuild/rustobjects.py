@@ -25,15 +25,26 @@ def rust_objects(build):
     return sorted(objs)
 
 
-# A call or tail call to a helper (x86_64 relocations).
-HELPER_RELOC = re.compile(r"R_X86_64_(?:PLT32|PC32)\s+(rust_helper_[A-Za-z0-9_]+)")
+# A call or tail call to a helper: x86_64's relocations, AArch64's (bl, b).
+HELPER_RELOC = re.compile(r"R_(?:X86_64_(?:PLT32|PC32)|AARCH64_(?:CALL26|JUMP26))"
+                          r"\s+(rust_helper_[A-Za-z0-9_]+)")
+
+# ELF's e_machine: the objdump that reads each architecture.
+OBJDUMP = {62: "objdump", 183: "aarch64-linux-gnu-objdump"}
+
+
+def objdump_for(obj):
+    """The objdump for an object's architecture (its ELF header says)."""
+    with open(obj, "rb") as f:
+        header = f.read(20)
+    return OBJDUMP.get(int.from_bytes(header[18:20], "little"), "objdump")
 
 
 def helper_calls(objects):
     """The calls to rust_helper_* the objects make: sites and names."""
     sites, names = 0, set()
     for obj in objects:
-        dis = subprocess.run(["objdump", "-dr", obj], capture_output=True,
+        dis = subprocess.run([objdump_for(obj), "-dr", obj], capture_output=True,
                              text=True, check=True).stdout
         found = HELPER_RELOC.findall(dis)
         sites += len(found)

@@ -116,10 +116,32 @@ class HelperCalls(unittest.TestCase):
 			51: R_X86_64_PLT32	helper_not_rust-0x4
 """
 
+    # AArch64: bl and b (a tail call), and an address (adrp) that is no call.
+    DIS_ARM64 = """
+  10:	94000000 	bl	0 <rust_helper_get_current>
+			10: R_AARCH64_CALL26	rust_helper_get_current
+  14:	14000000 	b	0 <rust_helper_spin_lock>
+			14: R_AARCH64_JUMP26	rust_helper_spin_lock
+  18:	90000000 	adrp	x0, 0 <rust_helper_errname>
+			18: R_AARCH64_ADR_PREL_PG_HI21	rust_helper_errname
+"""
+
     def test_sites_and_names(self):
         found = rustobjects.HELPER_RELOC.findall(self.DIS)
         self.assertEqual(found, ["rust_helper_get_current", "rust_helper_spin_lock",
                                  "rust_helper_get_current", "rust_helper_errname"])
+
+    def test_arm64_calls(self):
+        found = rustobjects.HELPER_RELOC.findall(self.DIS_ARM64)
+        self.assertEqual(found, ["rust_helper_get_current", "rust_helper_spin_lock"])
+
+    def test_objdump_by_machine(self):
+        with tempfile.TemporaryDirectory() as d:
+            for machine, tool in ((62, "objdump"), (183, "aarch64-linux-gnu-objdump")):
+                path = os.path.join(d, "%d.o" % machine)
+                with open(path, "wb") as f:
+                    f.write(b"\x7fELF" + bytes(14) + machine.to_bytes(2, "little"))
+                self.assertEqual(rustobjects.objdump_for(path), tool)
 
 
 class LoadModules(unittest.TestCase):
