@@ -148,10 +148,7 @@ public:
       if (!Modifier.empty() && Modifier != "c" &&
           !(Width && P.Kind == AsmOperandKind::Const))
         return std::nullopt;
-      std::string S = Placeholder(0);
-      if (P.Kind == AsmOperandKind::Sym && P.SymOffset)
-        S += (P.SymOffset > 0 ? "+" : "") + std::to_string(P.SymOffset);
-      return S;
+      return Placeholder(0) + symbolOffset(P);
     }
     case AsmOperandKind::Label:
       return Placeholder(0);

@@ -16,6 +16,12 @@ std::string placeholder(int RustIndex, char Modifier) {
   return S + "}";
 }
 
+std::string symbolOffset(const AsmOperandPlan &P) {
+  if (P.Kind != AsmOperandKind::Sym || !P.SymOffset)
+    return "";
+  return (P.SymOffset > 0 ? "+" : "") + std::to_string(P.SymOffset);
+}
+
 const AsmTarget *asmTargetFor(const llvm::Triple &T) {
   if (T.getArch() == llvm::Triple::x86_64)
     return &x86::target();

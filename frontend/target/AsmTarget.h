@@ -83,6 +83,10 @@ struct AsmOperandPlan {
 // (`{0}`, `{1:e}`).
 std::string placeholder(int RustIndex, char Modifier);
 
+// What the template adds after a sym operand for its offset ("+8", "-4"),
+// or nothing.
+std::string symbolOffset(const AsmOperandPlan &P);
+
 class AsmTarget {
 public:
   virtual ~AsmTarget() = default;

@@ -291,10 +291,7 @@ public:
       bool Bare = Mod == "c" || Mod == "P";
       if (!Mod.empty() && !Bare)
         return std::nullopt;
-      std::string S = (Bare ? "" : "$") + Placeholder(0);
-      if (P.Kind == AsmOperandKind::Sym && P.SymOffset)
-        S += (P.SymOffset > 0 ? "+" : "") + std::to_string(P.SymOffset);
-      return S;
+      return (Bare ? "" : "$") + Placeholder(0) + symbolOffset(P);
     }
     case AsmOperandKind::Label:
       return Placeholder(0);
