@@ -42,6 +42,7 @@ public:
     if (ExternNames.insert(F.Name).second)
       Out.Module.ExternFns.push_back(std::move(F));
   }
+  void setArch(ir::Arch A) { Out.Module.TargetArch = A; }
   void addBindingsFn(ir::ExternFn F) {
     if (BindingsNames.insert(F.Name).second)
       Out.Module.BindingsFns.push_back(std::move(F));
@@ -230,6 +231,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
     Merger.addExternFn(F);
   for (auto &[Name, F] : U.LC.BindingsFns)
     Merger.addBindingsFn(F);
+  Merger.setArch(U.LC.Asm ? U.LC.Asm->arch() : ir::Arch::Other);
   for (auto &[Name, S] : U.LC.ExternStatics)
     Merger.addExternStatic(S);
 }

@@ -3,6 +3,7 @@
 #include "ir/KernelCheck.h"
 
 #include "ir/AllocationFlow.h"
+#include "ir/AsmInstructions.h"
 #include "ir/KernelCalls.h"
 #include "ir/PointerOrigins.h"
 #include "ir/passes/Walk.h"
@@ -17,27 +18,6 @@
 namespace h2r::ir {
 
 namespace {
-
-// x86 instructions that act on their operands and the flags only. Anything
-// else (popf, sti, ud2, call, wrmsr...) acts on the CPU or the kernel.
-bool isDataInstruction(const std::string &M) {
-  static const std::set<std::string> Fences = {"mfence", "lfence", "sfence",
-                                               "pause"};
-  if (Fences.count(M))
-    return true;
-  // Each base with an operand-size suffix (addl, movzbl, xaddq,
-  // cmpxchg16b) or none, and condition codes (sete, jne, cmovz).
-  for (const char *Base : {"add", "adc", "sub", "sbb", "and", "or", "xor",
-                           "inc", "dec", "neg", "not", "xadd", "xchg",
-                           "cmpxchg", "bt", "bts", "btr", "btc", "bsf", "bsr",
-                           "tzcnt", "lzcnt", "popcnt", "cmp", "test", "lea",
-                           "shl", "shr", "sar", "sal", "rol", "ror", "nop",
-                           "bswap", "mov", "imul", "mul"})
-    if (M.rfind(Base, 0) == 0 && M.size() - std::string(Base).size() <= 3)
-      return true;
-  return M.rfind("set", 0) == 0 || M.rfind("cmov", 0) == 0 ||
-         (M.size() <= 4 && M[0] == 'j' && M != "jmpq");
-}
 
 // The flags of the bug_entry a WARN()/BUG() asm emits (`.word {N}\t#
 // bug_entry::flags`), if it names them by a const operand.
@@ -70,7 +50,28 @@ struct AsmEffect {
   std::vector<std::pair<std::string, std::string>> GlobalsWritten;
 };
 
-AsmEffect asmEffect(const Expr &E) {
+// Does the instruction write what its operand text names as Slot, in an
+// architecture's syntax: AT&T's destination is the last operand; on
+// AArch64 a store's or an atomic's memory operand, or any other
+// instruction's first.
+bool writesSlot(Arch A, const std::string &Mnemonic,
+                const std::string &Operands, const std::string &Slot) {
+  switch (A) {
+  case Arch::X86_64: {
+    size_t LastComma = Operands.rfind(',');
+    std::string Destination =
+        LastComma == std::string::npos ? Operands : Operands.substr(LastComma);
+    return Destination.find(Slot) != std::string::npos;
+  }
+  case Arch::AArch64:
+  case Arch::Other:
+    return Operands.find(Slot) != std::string::npos &&
+           Mnemonic.rfind("ld", 0) != 0 && Mnemonic.rfind("adr", 0) != 0;
+  }
+  return true;
+}
+
+AsmEffect asmEffect(Arch A, const Expr &E) {
   AsmEffect Effect;
   std::map<std::string, std::string> SymSlots; // "{1}" -> its symbol
   for (size_t I = 0; I != E.AsmOps.size(); ++I)
@@ -84,7 +85,7 @@ AsmEffect asmEffect(const Expr &E) {
   std::string Line;
   std::istringstream Lines(Text);
   while (std::getline(Lines, Line, '\n')) {
-    Line = Line.substr(0, Line.find('#')); // a comment to the line's end
+    Line = Line.substr(0, Line.find(lineComment(A))); // to the line's end
     std::istringstream Stmts(Line);
     std::string Stmt;
     while (std::getline(Stmts, Stmt, ';')) {
@@ -103,11 +104,11 @@ AsmEffect asmEffect(const Expr &E) {
       std::getline(Words, Operands);
       Operands.erase(0, Operands.find_first_not_of(" \t"));
       Operands.erase(Operands.find_last_not_of(" \t") + 1);
-      if (Mnemonic == "ud2") {
+      if (isTrap(A, Mnemonic)) {
         // BUG() stops the kernel; a WARN's bug_entry says it is one.
         std::optional<uint64_t> Flags = bugFlags(E);
         if (!Flags || !(*Flags & 1)) {
-          Effect.Blocking = "raises a kernel BUG (`ud2`)";
+          Effect.Blocking = "raises a kernel BUG (`" + Mnemonic + "`)";
           return Effect;
         }
         Effect.Warns = true;
@@ -115,25 +116,22 @@ AsmEffect asmEffect(const Expr &E) {
       }
       if (Mnemonic == "call" && kernelCall(Operands) == KernelCall::Inert)
         continue; // preempt_schedule()'s static call, __sw_hweight64()
-      if (!isDataInstruction(Mnemonic)) {
+      if (!isDataInstruction(A, Mnemonic, Operands)) {
         Effect.Blocking = "runs `" + Mnemonic + "`";
         return Effect;
       }
-      size_t LastComma = Operands.rfind(',');
-      std::string Destination =
-          LastComma == std::string::npos ? Operands : Operands.substr(LastComma);
       bool Reads = Mnemonic.rfind("cmp", 0) == 0 ||
                    Mnemonic.rfind("test", 0) == 0 ||
                    (Mnemonic.rfind("bt", 0) == 0 && Mnemonic.size() <= 3);
       if (Reads)
         continue;
-      if (Destination.find("%gs:") != std::string::npos ||
-          Destination.find("%fs:") != std::string::npos) {
+      if (writesSlot(A, Mnemonic, Operands, "%gs:") ||
+          writesSlot(A, Mnemonic, Operands, "%fs:")) {
         Effect.Blocking = "writes per-CPU data (`" + Mnemonic + "`)";
         return Effect;
       }
       for (const auto &[Slot, Symbol] : SymSlots)
-        if (Destination.find(Slot) != std::string::npos)
+        if (writesSlot(A, Mnemonic, Operands, Slot))
           Effect.GlobalsWritten.push_back({Symbol, Mnemonic});
     }
   }
@@ -247,7 +245,7 @@ std::string whyNotReplaceable(const ExternFn &F) {
 class EffectFinder {
 public:
   EffectFinder(const Module &M, const KernelSuiteSupport &Support)
-      : Functions(M), Support(Support) {
+      : Functions(M), Support(Support), TargetArch(M.TargetArch) {
     for (const std::vector<ExternFn> *Fns : {&M.ExternFns, &M.BindingsFns})
       for (const ExternFn &F : *Fns)
         Signatures.emplace(F.Name, &F);
@@ -397,7 +395,7 @@ private:
   std::string asmEffectIn(const Expr &E) {
     if (E.AsmOpts.NoReturn)
       return "does not return (asm)";
-    AsmEffect A = asmEffect(E);
+    AsmEffect A = asmEffect(TargetArch, E);
     if (!A.Blocking.empty())
       return "asm " + A.Blocking;
     if (A.Warns)
@@ -553,6 +551,7 @@ private:
 
   FunctionIndex Functions;
   const KernelSuiteSupport &Support;
+  Arch TargetArch; // whose asm the helpers hold
   std::map<std::string, const ExternFn *> Signatures; // C functions called
   std::set<std::pair<const Function *, Origins>> Seen;
   KernelCheck *Current = nullptr;

@@ -327,7 +327,11 @@ struct FallbackDecl {
   ExternFn Signature;
 };
 
+// The architecture whose asm the functions hold.
+enum class Arch { X86_64, AArch64, Other };
+
 struct Module {
+  Arch TargetArch = Arch::X86_64;
   std::vector<RecordDef> Records;
   std::vector<OpaqueLayout> OpaqueLayouts;
   std::vector<ExternFn> ExternFns;

@@ -93,6 +93,7 @@ int generalRegisterNumber(llvm::StringRef Name) {
 class AArch64 final : public AsmTarget {
 public:
   const char *name() const override { return "aarch64"; }
+  ir::Arch arch() const override { return ir::Arch::AArch64; }
   ir::AsmSyntax syntax() const override { return ir::AsmSyntax::Default; }
 
   AsmConstraint parseConstraint(const std::string &Text) const override {

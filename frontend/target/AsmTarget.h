@@ -93,6 +93,7 @@ public:
 
   // The architecture's name, as diagnostics give it ("x86_64").
   virtual const char *name() const = 0;
+  virtual ir::Arch arch() const = 0;
   // The syntax of GCC's templates, which asm! must be told.
   virtual ir::AsmSyntax syntax() const = 0;
 

@@ -190,6 +190,7 @@ unsigned modifiedWidth(const std::string &Modifier, unsigned Bytes) {
 class X86_64 final : public AsmTarget {
 public:
   const char *name() const override { return "x86_64"; }
+  ir::Arch arch() const override { return ir::Arch::X86_64; }
   ir::AsmSyntax syntax() const override { return ir::AsmSyntax::Att; }
 
   AsmConstraint parseConstraint(const std::string &Text) const override {

@@ -177,6 +177,29 @@ TEST_CASE("effects beyond the arguments keep a helper out", "[kernel-check]") {
   CHECK(Commented.plan().V == KernelCheck::Verdict::InSuite);
 }
 
+TEST_CASE("AArch64 asm is read as AArch64's", "[kernel-check]") {
+  auto Plan = [](const std::string &Text) {
+    OneHelper H(i32(), intShape(), asmOf(Text));
+    H.M.TargetArch = Arch::AArch64;
+    const KernelCheck &C = H.plan();
+    return C.V == KernelCheck::Verdict::InSuite ? std::string("in suite")
+                                                : C.Reason;
+  };
+  // An LL/SC loop, its barrier and an LSE atomic act on memory alone.
+  CHECK(Plan("1:\tldxr\t{0:w}, [{2:x}]\n\tadd\t{0:w}, {0:w}, #1\n"
+             "\tstlxr\t{1:w}, {0:w}, [{2:x}]\n\tcbnz\t{1:w}, 1b\n"
+             "\tdmb\tish") == "in suite");
+  CHECK(Plan(".arch_extension lse\n\tstadd\t{0:w}, [{1:x}]\t// LSE") ==
+        "in suite");
+  // `current` reads alike on both sides; the counter does not.
+  CHECK(Plan("mrs {0:x}, sp_el0") == "in suite");
+  CHECK(Plan("mrs {0:x}, cntvct_el0") == "asm runs `mrs`");
+  CHECK(Plan("msr daifset, #3") == "asm runs `msr`");
+  CHECK(Plan("brk #0x800") == "asm runs `brk`");
+  // x86's mnemonics mean nothing here.
+  CHECK(Plan("lock; incl ({0})") == "asm runs `incl`");
+}
+
 namespace {
 
 // WARN_ON's or BUG's asm: a label, the instruction, and a bug_entry whose
