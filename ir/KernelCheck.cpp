@@ -523,6 +523,11 @@ private:
       case KernelCall::Inert:
         return "";
       case KernelCall::Warns:
+        // A double, where it can be one: a WARN_ONCE() in the C function
+        // would warn for the first side alone where the architecture keeps
+        // "once" in a static (arm64), not in the bug table (x86).
+        if (Support.ReplacesCalls && replaced(S).empty())
+          return "";
         return warning(Calls);
       case KernelCall::InitialisesMutex:
         return Support.TracksLocks
@@ -635,6 +640,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
   AllocationFlow Allocations(M);
   PointerOrigins Origins(M);
   for (HelperRecord &H : Helpers) {
+    H.Check = KernelCheck{}; // planned afresh
     H.Check.V = KernelCheck::Verdict::NotCheckable;
     auto It = HelperFns.find(H.Name);
     if (H.St == HelperRecord::Status::Fallback || It == HelperFns.end()) {

@@ -230,6 +230,21 @@ ExprPtr globalAsm(const std::string &Mnemonic, const std::string &Global) {
 
 } // namespace
 
+namespace {
+
+// A C function of the bindings, as the frontend records what helpers call.
+ExternFn cFunction(const std::string &Name, std::vector<TypeRef> Params,
+                   TypeRef Ret, bool Variadic = false) {
+  ExternFn F;
+  F.Name = Name;
+  F.Params = std::move(Params);
+  F.Ret = std::move(Ret);
+  F.Variadic = Variadic;
+  return F;
+}
+
+} // namespace
+
 TEST_CASE("warnings are counted where the tree's KUnit can", "[kernel-check]") {
   KernelSuiteSupport Counts;
   Counts.CountsWarnings = true;
@@ -254,6 +269,18 @@ TEST_CASE("warnings are counted where the tree's KUnit can", "[kernel-check]") {
         "cannot count warnings");
   CHECK(Saturates.plan(Counts).V == KernelCheck::Verdict::InSuite);
   CHECK(Saturates.Records[0].Check.CountsWarnings);
+  // Where calls are renamed, a double stands in for it: its WARN_ONCE()
+  // would warn for the first side alone where "once" is a static (arm64).
+  Counts.ReplacesCalls = true;
+  Saturates.M.BindingsFns.push_back(
+      cFunction("refcount_warn_saturate",
+                {Type::pointer(Type::record("refcount_struct"), false),
+                 Type::integer(32, false)},
+                Type::unit()));
+  CHECK(Saturates.plan(Counts).V == KernelCheck::Verdict::InSuite);
+  CHECK(!Saturates.Records[0].Check.CountsWarnings);
+  CHECK(Saturates.Records[0].Check.Doubles ==
+        std::vector<std::string>{"refcount_warn_saturate"});
 }
 
 TEST_CASE("the preempt count is the one global the suite restores",
@@ -655,20 +682,6 @@ TEST_CASE("without #[kunit_tests], C registers the suite's functions",
   CHECK(emit::emitKunitSuite(Atomic.M, Atomic.Records, "test").C.empty());
 }
 
-namespace {
-
-// A C function of the bindings, as the frontend records what helpers call.
-ExternFn cFunction(const std::string &Name, std::vector<TypeRef> Params,
-                   TypeRef Ret, bool Variadic = false) {
-  ExternFn F;
-  F.Name = Name;
-  F.Params = std::move(Params);
-  F.Ret = std::move(Ret);
-  F.Variadic = Variadic;
-  return F;
-}
-
-} // namespace
 
 TEST_CASE("C functions the suite knows nothing of are replaced by doubles "
           "where the build renames calls",
