@@ -79,7 +79,8 @@ rustc_version = ("%d.%d" % (int(rustc_config.group(1)) // 100000,
                  if rustc_config else None)
 config = open(os.path.join(build, ".config")).read()
 arch = "arm64" if re.search(r"^CONFIG_ARM64=y$", config, re.M) else "x86_64"
-qemu_cpu = re.findall(r"^\$ qemu-system-\S+ .*?-cpu (\S+)", open(kunit_log, errors="replace").read(),
+# QEMU takes the last -cpu it is given (kunit.py's own, then ours).
+qemu_cpu = re.findall(r"^\$ qemu-system-\S+ .*-cpu (\S+)", open(kunit_log, errors="replace").read(),
                       re.M) if os.path.exists(kunit_log) else []
 report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
 report = json.load(open(report_path)) if os.path.exists(report_path) else None
