@@ -13,7 +13,6 @@
 #include "frontend/target/AArch64.h"
 
 #include <cctype>
-#include <cstring>
 
 namespace h2r::frontend::aarch64 {
 
@@ -21,12 +20,7 @@ namespace {
 
 AsmConstraint parseConstraint(const std::string &Text) {
   AsmConstraint C;
-  size_t I = 0;
-  for (; I < Text.size() && std::strchr("=+&%", Text[I]); ++I) {
-    C.Output |= Text[I] == '=' || Text[I] == '+';
-    C.ReadWrite |= Text[I] == '+';
-    C.EarlyClobber |= Text[I] == '&';
-  }
+  size_t I = constraintModifiers(Text, C);
   if (Text.compare(I, 3, "@cc") == 0) {
     C.Unsupported = "@cc";
     return C;

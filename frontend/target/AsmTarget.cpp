@@ -9,6 +9,19 @@
 
 namespace h2r::frontend {
 
+size_t constraintModifiers(const std::string &Text, AsmConstraint &C) {
+  size_t I = 0;
+  for (; I < Text.size(); ++I) {
+    char Ch = Text[I];
+    if (Ch != '=' && Ch != '+' && Ch != '&' && Ch != '%')
+      break;
+    C.Output |= Ch == '=' || Ch == '+';
+    C.ReadWrite |= Ch == '+';
+    C.EarlyClobber |= Ch == '&';
+  }
+  return I;
+}
+
 std::string placeholder(int RustIndex, char Modifier) {
   std::string S = "{" + std::to_string(RustIndex);
   if (Modifier)

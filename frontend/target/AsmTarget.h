@@ -79,6 +79,11 @@ struct AsmOperandPlan {
   std::string FlagCond;   // Flag: "z" of "=@ccz"
 };
 
+// Reads the modifiers every architecture's constraint starts with (`=`
+// output, `+` read-write, `&` early clobber, `%` commutative) into C;
+// returns where the letters begin.
+size_t constraintModifiers(const std::string &Text, AsmConstraint &C);
+
 // Operand RustIndex in a Rust asm! template, with its modifier if any
 // (`{0}`, `{1:e}`).
 std::string placeholder(int RustIndex, char Modifier);

@@ -18,20 +18,7 @@ namespace {
 
 AsmConstraint parseConstraint(const std::string &Text) {
   AsmConstraint C;
-  size_t I = 0;
-  for (; I < Text.size(); ++I) {
-    char Ch = Text[I];
-    if (Ch == '=')
-      C.Output = true;
-    else if (Ch == '+')
-      C.Output = C.ReadWrite = true;
-    else if (Ch == '&')
-      C.EarlyClobber = true;
-    else if (Ch == '%')
-      continue; // commutative with the next operand: no effect here
-    else
-      break;
-  }
+  size_t I = constraintModifiers(Text, C);
   if (Text.compare(I, 3, "@cc") == 0) {
     C.FlagCond = Text.substr(I + 3);
     return C;
