@@ -1,4 +1,4 @@
-//===- ir/AsmInstructions.h - What an asm instruction does -----*- C++ -*-===//
+//===- ir/AsmInstructions.h - What an asm statement does -------*- C++ -*-===//
 //
 // The in-kernel differential suite runs a helper twice: an asm instruction
 // that acts only on its operands, memory its operands point to and the
@@ -14,20 +14,22 @@
 #include "ir/Module.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace h2r::ir {
 
-// Does the instruction (mnemonic and operand text) act on its operands,
-// the memory they point to and the flags alone?
-bool isDataInstruction(Arch A, const std::string &Mnemonic,
-                       const std::string &Operands);
+// What an asm statement does beyond its operands and the flags.
+struct AsmEffect {
+  // Why running it twice may not leave the kernel as it was, or empty.
+  std::string Blocking;
+  bool Warns = false; // a WARN's `ud2`
+  // The C globals it writes through sym operands, with the instruction.
+  std::vector<std::pair<std::string, std::string>> GlobalsWritten;
+};
 
-// Is it the architecture's trap (x86's ud2), which BUG() and WARN() are?
-bool isTrap(Arch A, const std::string &Mnemonic);
-
-// What starts a comment to the line's end: "#" on x86; "//" on AArch64,
-// whose '#' is an immediate's prefix.
-const char *lineComment(Arch A);
+// Reads an asm statement of architecture A instruction by instruction.
+AsmEffect asmEffect(Arch A, const Expr &E);
 
 } // namespace h2r::ir
 
