@@ -12,66 +12,34 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/target/AArch64.h"
 
-#include <cctype>
 
 namespace h2r::frontend::aarch64 {
 
 namespace {
 
-AsmConstraint parseConstraint(const std::string &Text) {
-  AsmConstraint C;
-  size_t I = constraintModifiers(Text, C);
-  if (Text.compare(I, 3, "@cc") == 0) {
-    C.Unsupported = "@cc";
-    return C;
+// AArch64's own constraint letters.
+bool aarch64Letter(char Letter, AsmConstraint &C) {
+  switch (Letter) {
+  case 'Z': // the zero register for 0: a register holding 0 is the same
+    C.AllowsReg = true;
+    return true;
+  case 'Q': // memory at a base register alone
+    C.AllowsMem = true;
+    return true;
+  case 'I':
+  case 'J':
+  case 'K':
+  case 'L':
+  case 'M':
+  case 'N':
+  case 'S':
+    C.AllowsImm = true;
+    return true;
+  default:
+    // w x y (floating-point and SIMD registers), U* (memory forms of
+    // SVE and SIMD), and anything else.
+    return false;
   }
-  for (; I < Text.size(); ++I) {
-    char Ch = Text[I];
-    switch (Ch) {
-    case 'r':
-    case 'Z': // the zero register for 0: a register holding 0 is the same
-      C.AllowsReg = true;
-      break;
-    case 'Q':
-    case 'm':
-    case 'o':
-    case 'V':
-      C.AllowsMem = true;
-      break;
-    case 'i':
-    case 'n':
-    case 'I':
-    case 'J':
-    case 'K':
-    case 'L':
-    case 'M':
-    case 'N':
-    case 'S':
-    case 'p':
-      C.AllowsImm = true;
-      if (Ch == 'p')
-        C.AllowsReg = true;
-      break;
-    case 'g':
-      C.AllowsReg = C.AllowsMem = C.AllowsImm = true;
-      break;
-    case 'X':
-      C.AllowsReg = C.AllowsImm = true;
-      break;
-    case ',':
-      break;
-    default:
-      if (std::isdigit(static_cast<unsigned char>(Ch))) {
-        C.Tied = Ch - '0';
-        break;
-      }
-      // w x y (floating-point and SIMD registers), U* (memory forms of
-      // SVE and SIMD), and anything else.
-      C.Unsupported = std::string(1, Ch);
-      return C;
-    }
-  }
-  return C;
 }
 
 // "x7", "w7" -> 7; -1 for any other name.
@@ -91,7 +59,12 @@ public:
   ir::AsmSyntax syntax() const override { return ir::AsmSyntax::Default; }
 
   AsmConstraint parseConstraint(const std::string &Text) const override {
-    return aarch64::parseConstraint(Text);
+    AsmConstraint C = parseGccConstraint(Text, aarch64Letter);
+    if (!C.FlagCond.empty()) { // flag outputs have no form here yet
+      C.FlagCond.clear();
+      C.Unsupported = "@cc";
+    }
+    return C;
   }
 
   ir::AsmRegClass registerClass(const AsmConstraint &,

@@ -7,9 +7,51 @@
 
 #include "llvm/TargetParser/Triple.h"
 
+#include <cctype>
+
 namespace h2r::frontend {
 
-size_t constraintModifiers(const std::string &Text, AsmConstraint &C) {
+namespace {
+
+// GCC's machine-independent constraint letters; false for any other.
+bool genericLetter(char Letter, AsmConstraint &C) {
+  switch (Letter) {
+  case 'r':
+    C.AllowsReg = true;
+    return true;
+  case 'm':
+  case 'o':
+  case 'V':
+    C.AllowsMem = true;
+    return true;
+  case 'i':
+  case 'n':
+    C.AllowsImm = true;
+    return true;
+  case 'p': // an address: a symbol (immediate) or a register
+    C.AllowsImm = C.AllowsReg = true;
+    return true;
+  case 'g':
+    C.AllowsReg = C.AllowsMem = C.AllowsImm = true;
+    return true;
+  case 'X':
+    C.AllowsReg = C.AllowsImm = true;
+    return true;
+  case ',': // alternatives: the union of what each allows
+    return true;
+  default:
+    if (!std::isdigit(static_cast<unsigned char>(Letter)))
+      return false;
+    C.Tied = Letter - '0';
+    return true;
+  }
+}
+
+} // namespace
+
+AsmConstraint parseGccConstraint(const std::string &Text,
+                                 ConstraintLetterFn TargetLetter) {
+  AsmConstraint C;
   size_t I = 0;
   for (; I < Text.size(); ++I) {
     char Ch = Text[I];
@@ -19,7 +61,16 @@ size_t constraintModifiers(const std::string &Text, AsmConstraint &C) {
     C.ReadWrite |= Ch == '+';
     C.EarlyClobber |= Ch == '&';
   }
-  return I;
+  if (Text.compare(I, 3, "@cc") == 0) {
+    C.FlagCond = Text.substr(I + 3);
+    return C;
+  }
+  for (; I < Text.size(); ++I)
+    if (!TargetLetter(Text[I], C) && !genericLetter(Text[I], C)) {
+      C.Unsupported = std::string(1, Text[I]);
+      return C;
+    }
+  return C;
 }
 
 std::string placeholder(int RustIndex, char Modifier) {

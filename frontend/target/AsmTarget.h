@@ -79,10 +79,14 @@ struct AsmOperandPlan {
   std::string FlagCond;   // Flag: "z" of "=@ccz"
 };
 
-// Reads the modifiers every architecture's constraint starts with (`=`
-// output, `+` read-write, `&` early clobber, `%` commutative) into C;
-// returns where the letters begin.
-size_t constraintModifiers(const std::string &Text, AsmConstraint &C);
+// Parses a GCC constraint string: what every architecture shares (the
+// modifiers `=` `+` `&` `%`, a flag output `=@cc<cond>`, the letters r m o
+// V i n p g X, alternatives `,` and tied digits) here; the architecture's
+// own letters by TargetLetter, which returns false for one it does not
+// know. The first letter neither knows is Unsupported.
+using ConstraintLetterFn = bool (*)(char Letter, AsmConstraint &C);
+AsmConstraint parseGccConstraint(const std::string &Text,
+                                 ConstraintLetterFn TargetLetter);
 
 // Operand RustIndex in a Rust asm! template, with its modifier if any
 // (`{0}`, `{1:e}`).

@@ -10,87 +10,51 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/target/X86_64.h"
 
-#include <cctype>
-
 namespace h2r::frontend::x86 {
 
 namespace {
 
-AsmConstraint parseConstraint(const std::string &Text) {
-  AsmConstraint C;
-  size_t I = constraintModifiers(Text, C);
-  if (Text.compare(I, 3, "@cc") == 0) {
-    C.FlagCond = Text.substr(I + 3);
-    return C;
+// x86's own constraint letters.
+bool x86Letter(char Letter, AsmConstraint &C) {
+  switch (Letter) {
+  case 'l': // index register: any general register on x86-64
+    C.AllowsReg = true;
+    return true;
+  case 'q':
+  case 'Q':
+  case 'R':
+    C.AllowsReg = C.AbcdOnly = true;
+    return true;
+  case 'a':
+    C.ExplicitReg = "ax";
+    return true;
+  case 'c':
+    C.ExplicitReg = "cx";
+    return true;
+  case 'd':
+    C.ExplicitReg = "dx";
+    return true;
+  case 'S':
+    C.ExplicitReg = "si";
+    return true;
+  case 'D':
+    C.ExplicitReg = "di";
+    return true;
+  case 'I':
+  case 'J':
+  case 'K':
+  case 'L':
+  case 'M':
+  case 'N':
+  case 'e':
+  case 'Z':
+    C.AllowsImm = true;
+    return true;
+  default:
+    // b (rbx is reserved by LLVM), A (rdx:rax pairs), x/Y/f/t/u (vector
+    // and x87 registers), and anything else.
+    return false;
   }
-  for (; I < Text.size(); ++I) {
-    char Ch = Text[I];
-    switch (Ch) {
-    case 'r':
-    case 'l': // index register: any general register on x86-64
-      C.AllowsReg = true;
-      break;
-    case 'q':
-    case 'Q':
-    case 'R':
-      C.AllowsReg = true;
-      C.AbcdOnly = true;
-      break;
-    case 'a':
-      C.ExplicitReg = "ax";
-      break;
-    case 'c':
-      C.ExplicitReg = "cx";
-      break;
-    case 'd':
-      C.ExplicitReg = "dx";
-      break;
-    case 'S':
-      C.ExplicitReg = "si";
-      break;
-    case 'D':
-      C.ExplicitReg = "di";
-      break;
-    case 'm':
-    case 'o':
-    case 'V':
-      C.AllowsMem = true;
-      break;
-    case 'i':
-    case 'n':
-    case 'I':
-    case 'J':
-    case 'K':
-    case 'L':
-    case 'M':
-    case 'N':
-    case 'e':
-    case 'Z':
-    case 'p': // an address: a symbol (immediate) or a register
-      C.AllowsImm = true;
-      if (Ch == 'p')
-        C.AllowsReg = true;
-      break;
-    case 'g':
-      C.AllowsReg = C.AllowsMem = C.AllowsImm = true;
-      break;
-    case 'X':
-      C.AllowsReg = C.AllowsImm = true;
-      break;
-    case ',':
-      break; // alternatives: the union of what each allows
-    default:
-      if (std::isdigit(static_cast<unsigned char>(Ch))) {
-        C.Tied = Ch - '0';
-        break;
-      }
-      // b (rbx is reserved by LLVM), A (rdx:rax pairs), x/Y/f/t/u (vector
-      // and x87 registers), and anything else.
-      C.Unsupported = std::string(1, Ch);
-      return C;
-    }
-  }
-  return C;
 }
 
 } // namespace
@@ -181,7 +145,7 @@ public:
   ir::AsmSyntax syntax() const override { return ir::AsmSyntax::Att; }
 
   AsmConstraint parseConstraint(const std::string &Text) const override {
-    return x86::parseConstraint(Text);
+    return parseGccConstraint(Text, x86Letter);
   }
 
   ir::AsmRegClass registerClass(const AsmConstraint &C,
