@@ -2,6 +2,7 @@
 
 #include "emitter/KunitDoubles.h"
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -85,14 +86,6 @@ const char *Runtime = R"(
     }
 )";
 
-const ExternFn *signature(const Module &M, const std::string &Name) {
-  for (const std::vector<ExternFn> *Fns : {&M.ExternFns, &M.BindingsFns})
-    for (const ExternFn &F : *Fns)
-      if (F.Name == Name)
-        return &F;
-  return nullptr;
-}
-
 // Is T u64 itself (a cast to it would be one clippy objects to)?
 bool isU64(const Type &T) {
   return T.bits() == 64 && !T.isSigned() && !T.isPointerSized();
@@ -151,7 +144,7 @@ std::string answered(const Type &T, const std::string &Answer,
 
 // The double of F, the Index-th replaced function.
 std::string doubleOf(const ExternFn &F, size_t Index, const EmitOptions &Opts) {
-  const std::string &Symbol = F.LinkName.empty() ? F.Name : F.LinkName;
+  const std::string &Symbol = F.symbol();
   std::ostringstream OS;
   OS << "\n    /// Stands in for `" << Symbol
      << "` in the helpers under test.\n    #[no_mangle]\n"
@@ -194,11 +187,11 @@ KunitDoubles emitKunitDoubles(const Module &M,
   if (Replaced.empty())
     return Out;
   Out.Rust = Runtime;
+  std::map<std::string, const ExternFn *> Signatures = cFunctionsByName(M);
   size_t Index = 0;
   for (const std::string &Name : Replaced) {
-    const ExternFn &F = *signature(M, Name);
-    const std::string &Symbol = F.LinkName.empty() ? F.Name : F.LinkName;
-    Map << Symbol << " h2r_double_" << Symbol << "\n";
+    const ExternFn &F = *Signatures.at(Name);
+    Map << F.symbol() << " h2r_double_" << F.symbol() << "\n";
     Out.Rust += doubleOf(F, Index++, Opts);
   }
   Out.SymbolMap = Map.str();

@@ -124,11 +124,8 @@ std::string whyNotReplaceable(const ExternFn &F) {
 class EffectFinder {
 public:
   EffectFinder(const Module &M, const KernelSuiteSupport &Support)
-      : Functions(M), Support(Support), TargetArch(M.TargetArch) {
-    for (const std::vector<ExternFn> *Fns : {&M.ExternFns, &M.BindingsFns})
-      for (const ExternFn &F : *Fns)
-        Signatures.emplace(F.Name, &F);
-  }
+      : Functions(M), Support(Support), TargetArch(M.TargetArch),
+        Signatures(cFunctionsByName(M)) {}
 
   // Why calling helper F twice may not leave the kernel as it was, or
   // empty; sets what the suite measures, builds and undoes around each side.
@@ -405,7 +402,7 @@ private:
         // A double, where it can be one: a WARN_ONCE() in the C function
         // would warn for the first side alone where the architecture keeps
         // "once" in a static (arm64), not in the bug table (x86).
-        if (Support.ReplacesCalls && replaced(S).empty())
+        if (replaced(S).empty())
           return "";
         return warning(Calls);
       case KernelCall::InitialisesMutex:

@@ -138,6 +138,14 @@ std::map<std::string, const Function *> helpersByCName(const Module &M) {
   return Helpers;
 }
 
+std::map<std::string, const ExternFn *> cFunctionsByName(const Module &M) {
+  std::map<std::string, const ExternFn *> Fns;
+  for (const std::vector<ExternFn> *List : {&M.ExternFns, &M.BindingsFns})
+    for (const ExternFn &F : *List)
+      Fns.emplace(F.Name, &F);
+  return Fns;
+}
+
 FunctionIndex::FunctionIndex(const Module &M) {
   for (const Function &F : M.Functions)
     ByName[{F.FnRole, F.RustName}] = &F;

@@ -313,6 +313,11 @@ struct ExternFn {
   TypeRef Ret;
   std::vector<TypeRef> Params;
   bool Variadic = false;
+
+  // The symbol a call links against.
+  const std::string &symbol() const {
+    return LinkName.empty() ? Name : LinkName;
+  }
 };
 
 struct ExternStatic {
@@ -345,6 +350,10 @@ struct Module {
 
 // The module's helpers by C name (rust_helper_x).
 std::map<std::string, const Function *> helpersByCName(const Module &M);
+
+// The C functions the module's functions call, declared by the output or
+// by the bindings, by name.
+std::map<std::string, const ExternFn *> cFunctionsByName(const Module &M);
 
 // The module's function a call's symbol names (a translated inline function
 // or helper), for analyses that follow calls.

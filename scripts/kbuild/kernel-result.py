@@ -60,8 +60,9 @@ rustc_warnings = [l for l in log if re.match(r"^warning(\[\w+\])?:", l)]
 objtool_warnings = [l for l in log if "objtool" in l and "warning" in l]
 # What the booted kernel itself complained of (a splat, a failed check).
 kunit_log = os.path.join(out, "kunit.log")
-boot_problems = [l.strip() for l in open(kunit_log, errors="replace")
-                 if re.search(r"\b(WARNING|BUG):", l)] if os.path.exists(kunit_log) else []
+kunit_text = open(kunit_log, errors="replace").read() if os.path.exists(kunit_log) else ""
+boot_problems = [l.strip() for l in kunit_text.splitlines()
+                 if re.search(r"\b(WARNING|BUG):", l)]
 objects = rust_objects(build)
 kernel_o = os.path.join(build, "rust", "kernel.o")
 size = subprocess.run(["size", "-A", os.path.join(build, "vmlinux")],
@@ -80,8 +81,7 @@ rustc_version = ("%d.%d" % (int(rustc_config.group(1)) // 100000,
 config = open(os.path.join(build, ".config")).read()
 arch = "arm64" if re.search(r"^CONFIG_ARM64=y$", config, re.M) else "x86_64"
 # QEMU takes the last -cpu it is given (kunit.py's own, then ours).
-qemu_cpu = re.findall(r"^\$ qemu-system-\S+ .*-cpu (\S+)", open(kunit_log, errors="replace").read(),
-                      re.M) if os.path.exists(kunit_log) else []
+qemu_cpu = re.findall(r"^\$ qemu-system-\S+ .*-cpu (\S+)", kunit_text, re.M)
 report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
 report = json.load(open(report_path)) if os.path.exists(report_path) else None
 modules_path = os.path.join(out, "modules.json")
