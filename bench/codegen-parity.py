@@ -27,7 +27,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
-from objcount import calls, counted, functions  # noqa: E402
+from objcount import calls, counted, functions, isa_of  # noqa: E402
 
 PANIC = re.compile(r"panicking|unwrap_failed|panic_fmt|panic_bounds_check|"
                    r"slice_index|expect_failed|core..result..unwrap")
@@ -54,6 +54,7 @@ def main():
     c_obj, rust_obj, report, prefix = (args.c_obj, args.rust_obj, args.report,
                                        args.prefix)
     c_funcs, rust_funcs = functions(c_obj), functions(rust_obj)
+    c_isa, rust_isa = isa_of(c_obj), isa_of(rust_obj)
     status = {h["name"]: h["status"] for h in json.load(open(report))["helpers"]
               if h["status"] in ("translated", "shimmed")}
     rows, larger, extra_calls = [], [], []
@@ -61,7 +62,7 @@ def main():
         c, r = c_funcs.get(name), rust_funcs.get(prefix + name)
         if c is None or r is None:
             continue
-        c, r = counted(c), counted(r)
+        c, r = counted(c, c_isa), counted(r, rust_isa)
         rows.append((name, len(c), len(r), status[name]))
         if len(r) > len(c):
             first = next((i for i, (a, b) in enumerate(zip(c, r))
@@ -69,7 +70,7 @@ def main():
             larger.append((name, len(c), len(r),
                            c[first][0] if first < len(c) else "(end)",
                            r[first][0] if first < len(r) else "(end)"))
-        new = sorted(calls(r) - calls(c) - {prefix + name})
+        new = sorted(calls(r, rust_isa) - calls(c, c_isa) - {prefix + name})
         new = [t for t in new if not t.startswith(".L")]
         if new:
             extra_calls.append((name, new))

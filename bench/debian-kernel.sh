@@ -22,8 +22,10 @@
 # asm goto is then the asm_goto feature the wiring enables.
 #
 #   bench/debian-kernel.sh [--out <dir>] [--vmlinux] [--rust-1.85] <flavour>-<helpers>...
-#     <flavour>  amd64 | cloud-amd64 | rt-amd64 (scripts/kbuild/debian-config.sh
-#                says what it changes and why)
+#     <flavour>  amd64 | cloud-amd64 | rt-amd64 | arm64 | arm64-16k |
+#                cloud-arm64 | rt-arm64 (scripts/kbuild/debian-config.sh says
+#                what it changes and why); arm64's cross-compiled with
+#                gcc-aarch64-linux-gnu, and --vmlinux is amd64's only
 #     <helpers>  bindgen (the pristine tree) | helpers2rs (the wired tree,
 #                build/helpers2rs)
 #
@@ -55,7 +57,14 @@ bindgen=$("$root/scripts/toolchain/build-bindgen.sh" "$cache")
 tool=$root/build/helpers2rs
 for config in "${configs[@]}"; do
   flavour=${config%-*} helpers=${config##*-}
-  make_opts=(CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
+  case "$flavour" in
+  *arm64*)
+    [ "$vmlinux" = no ] || {
+      echo "debian-kernel: error: '$config': --vmlinux boots amd64 flavours only" >&2; exit 2; }
+    make_opts=(ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- CC=aarch64-linux-gnu-gcc) ;;
+  *) make_opts=(CC=gcc) ;;
+  esac
+  make_opts+=("RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
              "RUSTFMT=$RUSTFMT" "BINDGEN=$bindgen")
   [ "$rust185" = yes ] || make_opts+=("CLIPPY_DRIVER=$CLIPPY_DRIVER")
   case "$helpers" in

@@ -25,7 +25,9 @@
 #               7.3-arm64-bindgen 7.3-arm64-helpers2rs (arm64, GCC's cross
 #               compiler, QEMU's cortex-a57: LL/SC atomics),
 #               7.3-arm64max-bindgen 7.3-arm64max-helpers2rs (the same on
-#               QEMU's max CPU, LSE atomics patched in, -smp 4)
+#               QEMU's max CPU, LSE atomics patched in, -smp 4),
+#               7.3-arm64llvm-bindgen 7.3-arm64llvm-helpers2rs (arm64 on the
+#               LTO route's toolchain, cortex-a57)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
 # kunit-<series>-dist-<flavour>-gcc.baseline) from the GCC bindgen builds'
@@ -56,6 +58,7 @@ for c in "${configs[@]}"; do
   distllvm-*) variant=(--llvm --distribution amd64) helpers=${helpers#distllvm-} ;;
   arm64-*) variant=(--arm64 cortex-a57) helpers=${helpers#arm64-} ;;
   arm64max-*) variant=(--arm64 max) helpers=${helpers#arm64max-} ;;
+  arm64llvm-*) variant=(--llvm --arm64 cortex-a57) helpers=${helpers#arm64llvm-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then

@@ -8,8 +8,8 @@ inlined bitcode against the translation, or bindgen's calls against it).
         [--json out.json]
 
 Instructions are counted by bench/objcount.py (the same normalisation as
-the helper benchmark); calls are call instructions to anything but
-__fentry__. Every function of either side counts in the totals, including
+the helper benchmark, x86_64 or AArch64 as the objects are); calls are
+call instructions (`call`, `bl`, `blr`) to anything but __fentry__. Every function of either side counts in the totals, including
 those only one side has (an out-of-line copy of an inline function, or a
 function one side inlined away). Prints: the share of common functions
 where the other build is no larger, the totals, the calls, and the 20
@@ -23,7 +23,7 @@ import sys
 here = os.path.dirname(os.path.realpath(__file__))
 sys.path.insert(0, here)
 sys.path.insert(0, os.path.join(here, "../scripts/kbuild"))
-from objcount import counted, mnemonic, functions  # noqa: E402
+from objcount import counted, functions, isa_of  # noqa: E402
 from rustobjects import rust_objects  # noqa: E402
 
 ap = argparse.ArgumentParser()
@@ -39,9 +39,10 @@ def measure(build):
     out = {}
     for obj in rust_objects(build):
         rel = os.path.relpath(obj, build)
+        isa = isa_of(obj)
         for name, body in functions(obj, section=None).items():
-            kept = counted(body)
-            n_calls = sum(1 for i, t in kept if mnemonic(i).startswith("call"))
+            kept = counted(body, isa)
+            n_calls = sum(1 for i, _ in kept if isa.is_call(i))
             out[(rel, name)] = (len(kept), n_calls, kept)
     return out
 

@@ -35,8 +35,8 @@ dir="$cache/$package-$arch"
 if [ ! -f "$dir/.complete" ]; then
   rm -rf "$dir"
   mkdir -p "$dir"
-  (cd "$dir" && "$root/scripts/toolchain/private-apt.sh" trixie-backports \
-     "$cache/apt-trixie-backports-$arch" apt-get -o APT::Architecture="$arch" \
+  (cd "$dir" && "$root/scripts/toolchain/private-apt.sh" --arch "$arch" \
+     trixie-backports "$cache/apt-trixie-backports-$arch" apt-get \
      download "$package:$arch" >&2)
   dpkg-deb -x "$dir"/"${package}"_*.deb "$dir/deb"
   touch "$dir/.complete"

@@ -4,10 +4,14 @@
 # configuration: a private sources list points this machine's own Debian
 # mirror (read from its apt configuration) at that suite, with lists and
 # package cache under <state-dir>. The first call per state dir updates it.
+# With --arch, the list is that architecture's (arm64's linux-config-7.3 on
+# an amd64 machine), not the machine's own.
 #
-#   private-apt.sh <suite> <state-dir> apt-get|apt-cache <args>...
+#   private-apt.sh [--arch <arch>] <suite> <state-dir> apt-get|apt-cache <args>...
 #   e.g. private-apt.sh trixie /var/cache/helpers2rs/apt-trixie apt-get download librust-bindgen-dev
 set -euo pipefail
+arch=$(dpkg --print-architecture)
+if [ "${1:-}" = --arch ]; then arch=$2; shift 2; fi
 suite=$1 state=$2 cmd=$3
 shift 3
 case "$cmd" in apt-get|apt-cache) ;; *)
@@ -25,12 +29,13 @@ mirror=$(
 }
 mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
 state=$(realpath "$state")
-echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $suite main" \
+echo "deb [arch=$arch signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $suite main" \
   > "$state/sources.list.new"
 opts=(-o Dir::Etc::sourcelist="$state/sources.list" -o Dir::Etc::sourceparts=-
       -o Dir::State::Lists="$state/lists" -o Dir::Cache="$state/cache"
       -o Dir::State::status=/dev/null -o APT::Get::List-Cleanup=0
-      -o APT::Sandbox::User=root)
+      -o APT::Sandbox::User=root -o APT::Architecture="$arch"
+      -o APT::Architectures="$arch")
 if ! cmp -s "$state/sources.list.new" "$state/sources.list" ||
    [ ! -f "$state/lists/.updated" ]; then
   mv "$state/sources.list.new" "$state/sources.list"
