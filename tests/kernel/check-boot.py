@@ -4,7 +4,9 @@ result.json) against what must hold:
 
  - KUnit ran and every test has the baseline's result, no more, no fewer;
  - every case of the in-kernel differential suite (the helpers the report
-   puts in it) ran and passed: C and Rust agreed;
+   puts in it) ran and passed: C and Rust agreed; and, where the tree has
+   the suite, it checks at least 90 % of the translated helpers (a plan
+   that quietly leaves helpers out must not pass for coverage);
  - no warning from rustc or objtool in the build, no `WARNING:` or `BUG:`
    in the boot log;
  - the translation was made for the rustc that built the kernel;
@@ -94,9 +96,14 @@ absolute = sorted({loc for loc in re.findall(r'"(?:location|file)": "(/[^"]*)"',
 absolute += [i for i in report["inputs"] if i.startswith("/")]
 if absolute:
     problems.append("report paths not relative to the kernel tree: %s" % absolute[:5])
+# The share of helpers the suite must check wherever it runs.
+SUITE_FLOOR = 0.90
+s = report["summary"]
+if in_suite and len(in_suite) < SUITE_FLOOR * (s["translated"] + s["shimmed"]):
+    problems.append("differential suite: checks %d of %d translated helpers, under %d %%"
+                    % (len(in_suite), s["translated"] + s["shimmed"], 100 * SUITE_FLOOR))
 for p in problems[:40]:
     print("check-boot: FAIL: " + p)
-s = report["summary"]
 print("check-boot: %s with helpers2rs: KUnit %d passed, %d skipped, %d failed "
       "(baseline: %d tests); helpers %d translated, %d shimmed, %d left to C; "
       "rust_helper_* calls left: kernel.o %d, all %d Rust objects %d"

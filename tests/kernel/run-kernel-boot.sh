@@ -3,19 +3,25 @@
 # Rust, rust/Makefile wired to helpers2rs (scripts/kbuild), booted under QEMU
 # with the Rust KUnit tests; then check-boot.py: the baseline's KUnit results
 # exactly, no rustc or objtool warning, no WARNING:/BUG: in the boot log,
-# no translated helper called. With a Debian flavour, the distribution
-# configuration of it (build-kernel.sh --distribution), booted with -smp 4,
-# against that configuration's own bindgen baseline.
+# no translated helper called. With --distribution, Debian's configuration
+# of that flavour (build-kernel.sh --distribution), booted with -smp 4,
+# against that configuration's own bindgen baseline; with --arm64, arm64's
+# kunit configuration cross-compiled and booted on that QEMU CPU, against
+# arm64's baseline.
 #
-#   run-kernel-boot.sh <helpers2rs> <series> <out-dir> [<flavour>]
+#   run-kernel-boot.sh <helpers2rs> <series> <out-dir>
+#                      [--distribution <flavour> | --arm64 <cpu>]
 set -euo pipefail
-tool=$1 series=$2 out=$3 flavour=${4:-}
+tool=$1 series=$2 out=$3
+shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
-variant=() baseline=$root/tests/kernel/kunit-$series-gcc.baseline
-if [ -n "$flavour" ]; then
-  variant=(--distribution "$flavour")
-  baseline=$root/tests/kernel/kunit-$series-dist-$flavour-gcc.baseline
-fi
+variant=("$@") baseline=$root/tests/kernel/kunit-$series-gcc.baseline
+case "${1:-}" in
+"") ;;
+--distribution) baseline=$root/tests/kernel/kunit-$series-dist-$2-gcc.baseline ;;
+--arm64) baseline=$root/tests/kernel/kunit-$series-arm64-gcc.baseline ;;
+*) echo "run-kernel-boot: error: unknown option '$1'" >&2; exit 2 ;;
+esac
 "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" helpers2rs "$out" "$tool"
 python3 "$root/tests/kernel/check-boot.py" "$out/result.json" "$baseline" \
   "$out/build/rust/bindings/helpers2rs-report.json"
