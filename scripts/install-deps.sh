@@ -22,7 +22,7 @@ packages=(clang-19 libclang-19-dev llvm-19-dev libclang-cpp19-dev libclang1-19
           linux-headers-amd64 linux-source-6.12 bindgen libclang1-14
           gcc make bc flex bison libelf-dev libssl-dev cpio dwarves kmod
           qemu-system-x86 xz-utils dpkg-dev man-db
-          gcc-aarch64-linux-gnu qemu-system-arm)
+          gcc-aarch64-linux-gnu qemu-system-arm qemu-user)
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 missing() {
   for p in "$@"; do

@@ -7,15 +7,18 @@
 // memory the pointer arguments point to.
 //
 // Usage: diffgen <report.json> <symbol-prefix> [--require-translated]
-//          > driver.c
+//          [--not-run <helper>]... > driver.c
 // With --require-translated it fails if any helper fell back (shimmed is
-// translated, by a shim).
+// translated, by a shim). A --not-run helper is compiled on both sides but
+// not called: it cannot run where the driver runs (AArch64's EL1 registers
+// under user-mode QEMU); the driver says so.
 //
 //===----------------------------------------------------------------------===//
 #include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 using nlohmann::json;
@@ -133,6 +136,7 @@ public:
       : OS(OS), Prefix(std::move(Prefix)) {}
 
   void helper(const json &H);
+  void notRun(const std::string &Name) { NotRun.push_back(Name); }
   void finish();
 
 private:
@@ -140,6 +144,7 @@ private:
   std::string Prefix;
   std::vector<std::string> Tests;
   std::vector<std::string> Skipped;
+  std::vector<std::string> NotRun;
 };
 
 void DriverWriter::helper(const json &H) {
@@ -248,6 +253,8 @@ void DriverWriter::finish() {
   for (const std::string &S : Skipped)
     OS << "  printf(\"SKIP " << S
        << " (parameters the grid cannot generate)\\n\");\n";
+  for (const std::string &S : NotRun)
+    OS << "  printf(\"SKIP " << S << " (cannot run here: not called)\\n\");\n";
   OS << "  printf(\"%u passed, %u failed\\n\", passed, failed);\n";
   OS << "  return failed || !passed;\n}\n";
 }
@@ -255,10 +262,21 @@ void DriverWriter::finish() {
 } // namespace
 
 int main(int argc, char **argv) {
-  bool RequireTranslated = argc == 4 && std::string(argv[3]) == "--require-translated";
-  if (argc != 3 && !RequireTranslated) {
+  bool RequireTranslated = false;
+  std::set<std::string> NotRun;
+  bool Usage = argc < 3;
+  for (int I = 3; I < argc && !Usage; ++I) {
+    std::string Arg = argv[I];
+    if (Arg == "--require-translated")
+      RequireTranslated = true;
+    else if (Arg == "--not-run" && I + 1 < argc)
+      NotRun.insert(argv[++I]);
+    else
+      Usage = true;
+  }
+  if (Usage) {
     std::cerr << "usage: diffgen <report.json> <symbol-prefix> "
-                 "[--require-translated]\n";
+                 "[--require-translated] [--not-run <helper>]...\n";
     return 2;
   }
   std::ifstream In(argv[1]);
@@ -284,9 +302,19 @@ int main(int argc, char **argv) {
   std::cout << Prelude << "\n";
   DriverWriter W(std::cout, argv[2]);
   // A shimmed helper is compared too: with the C its shim claims to equal.
-  for (const json &H : Report["helpers"])
-    if (H["status"] != "fallback")
+  for (const json &H : Report["helpers"]) {
+    if (H["status"] == "fallback")
+      continue;
+    if (NotRun.erase(H["name"]))
+      W.notRun(H["name"]);
+    else
       W.helper(H);
+  }
+  for (const std::string &Name : NotRun) {
+    std::cerr << "diffgen: error: --not-run " << Name
+              << ": no translated helper of that name\n";
+    return 1;
+  }
   W.finish();
   return 0;
 }
