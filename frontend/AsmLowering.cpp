@@ -63,6 +63,17 @@ unsigned byteSize(const TypeRef &T) {
   return 8;
 }
 
+// Is a memory operand `*(T *)sp_var`: the place the stack pointer register
+// variable points at?
+bool readsStackPointerVariable(const clang::Expr *E, const AsmTarget &Target) {
+  const auto *Deref = dyn_cast<UnaryOperator>(E->IgnoreParens());
+  if (!Deref || Deref->getOpcode() != UO_Deref)
+    return false;
+  std::optional<std::string> Reg =
+      globalRegisterVariable(Deref->getSubExpr()->IgnoreParenCasts());
+  return Reg && Target.isStackPointerRegister(*Reg);
+}
+
 } // namespace
 
 // The address of a global or a function, as `sym` wants it, with the
@@ -524,6 +535,11 @@ void FunctionLowering::asmInputs(AsmState &A) {
                "memory operand " + A.operandName(G) + " is not an lvalue");
       if (IE->refersToBitField())
         reject(IE, "asm-operand-type", "memory operand is a bitfield");
+      if (readsStackPointerVariable(IE, *LC.Asm)) {
+        A.Plans[G].Kind = AsmOperandKind::StackRead;
+        A.MemoryOperand = true;
+        continue;
+      }
       asmMemory(A, G, IE, /*Written=*/false);
       continue;
     }

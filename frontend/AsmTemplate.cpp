@@ -87,6 +87,7 @@ std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
     reject(A.S, "asm-constraint-unsupported",
            "flag output " + A.operandName(G) + " used in the template");
   case AsmOperandKind::StackPointer:
+  case AsmOperandKind::StackRead:
     reject(A.S, "global-register-variable",
            "the stack pointer variable " + A.operandName(G) +
                " used in the template");

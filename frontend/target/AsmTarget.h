@@ -60,6 +60,11 @@ enum class AsmOperandKind {
   // `"+r"(current_stack_pointer)` (ASM_CALL_CONSTRAINT): the asm uses the
   // stack. No Rust operand; asm! without `nostack` says the same.
   StackPointer,
+  // `"Q"(*(unsigned long *)current_stack_pointer)` (arm64's
+  // __kern_my_cpu_offset): a read of the stack the template never names,
+  // which orders the asm after stores (against barrier()). No Rust operand:
+  // an asm! that is not `nomem` may read memory, and this one is not.
+  StackRead,
 };
 
 // How one GCC operand is passed, and where the template finds it.

@@ -250,6 +250,7 @@ public:
     case AsmOperandKind::Flag:
     case AsmOperandKind::ComparedFlag:
     case AsmOperandKind::StackPointer:
+    case AsmOperandKind::StackRead:
       break;
     }
     return std::nullopt;
