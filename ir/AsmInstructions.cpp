@@ -5,6 +5,9 @@
 #include "ir/KernelCalls.h"
 
 #include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -67,26 +70,149 @@ bool aarch64Data(const std::string &M, const std::string &Operands) {
   return false;
 }
 
-// The flags of the bug_entry a WARN()/BUG() asm emits (`.word {N}\t#
-// bug_entry::flags`), if it names them by a const operand.
-std::optional<uint64_t> bugFlags(const Expr &E) {
-  size_t At = E.Text.find("# bug_entry::flags");
-  if (At == std::string::npos)
+// The value of a const operand named `{N}` in the template, if Slot is one.
+std::optional<uint64_t> constOperand(const Expr &E, const std::string &Slot) {
+  if (Slot.size() < 3 || Slot.front() != '{' || Slot.back() != '}')
     return std::nullopt;
-  size_t Open = E.Text.rfind('{', At);
-  if (Open == std::string::npos)
+  size_t N = 0;
+  for (char C : Slot.substr(1, Slot.size() - 2)) {
+    if (!std::isdigit(static_cast<unsigned char>(C)))
+      return std::nullopt;
+    N = N * 10 + (C - '0');
+  }
+  if (N >= E.AsmOps.size() || E.AsmOps[N].Dir != AsmDir::Const)
     return std::nullopt;
-  size_t Slot = 0, Digit = Open + 1;
-  for (; Digit < At && std::isdigit(static_cast<unsigned char>(E.Text[Digit]));
-       ++Digit)
-    Slot = Slot * 10 + (E.Text[Digit] - '0');
-  if (Digit == Open + 1 || E.Text[Digit] != '}' || Slot >= E.AsmOps.size() ||
-      E.AsmOps[Slot].Dir != AsmDir::Const)
-    return std::nullopt;
-  const Expr &Value = *E.Ops[E.AsmOps[Slot].In];
+  const Expr &Value = *E.Ops[E.AsmOps[N].In];
   if (Value.Kind != ExprKind::IntLit)
     return std::nullopt;
   return Value.IntValue;
+}
+
+// An assembler's absolute expression as a bug_entry's `.short` writes it
+// (arm64's `(1 << 0)|((1 << 3) | ((9) << 8))`): integers, parentheses,
+// `|`, `&`, shifts, `+` and `-`.
+class DirectiveExpression {
+public:
+  explicit DirectiveExpression(const std::string &Text) : Text(Text) {}
+
+  std::optional<uint64_t> evaluate() {
+    std::optional<uint64_t> V = binary(0);
+    skipSpace();
+    return At == Text.size() ? V : std::nullopt;
+  }
+
+private:
+  // Operators by precedence level, loosest first.
+  static constexpr const char *Levels[][2] = {
+      {"|", nullptr}, {"&", nullptr}, {"<<", ">>"}, {"+", "-"}};
+
+  std::optional<uint64_t> binary(size_t Level) {
+    if (Level == std::size(Levels))
+      return primary();
+    std::optional<uint64_t> L = binary(Level + 1);
+    while (L) {
+      skipSpace();
+      const char *Op = nullptr;
+      for (const char *Candidate : Levels[Level])
+        if (Candidate && Text.compare(At, std::strlen(Candidate), Candidate) == 0)
+          Op = Candidate;
+      if (!Op)
+        return L;
+      At += std::strlen(Op);
+      std::optional<uint64_t> R = binary(Level + 1);
+      if (!R)
+        return std::nullopt;
+      L = apply(Op, *L, *R);
+    }
+    return L;
+  }
+
+  static std::optional<uint64_t> apply(const std::string &Op, uint64_t L,
+                                       uint64_t R) {
+    if (Op == "|")
+      return L | R;
+    if (Op == "&")
+      return L & R;
+    if (Op == "+")
+      return L + R;
+    if (Op == "-")
+      return L - R;
+    if (R >= 64)
+      return std::nullopt;
+    return Op == "<<" ? L << R : L >> R;
+  }
+
+  std::optional<uint64_t> primary() {
+    skipSpace();
+    if (At < Text.size() && Text[At] == '(') {
+      ++At;
+      std::optional<uint64_t> V = binary(0);
+      skipSpace();
+      if (!V || At == Text.size() || Text[At] != ')')
+        return std::nullopt;
+      ++At;
+      return V;
+    }
+    size_t End = At;
+    while (End < Text.size() && std::isalnum(static_cast<unsigned char>(Text[End])))
+      ++End;
+    if (End == At)
+      return std::nullopt;
+    std::string Digits = Text.substr(At, End - At);
+    At = End;
+    char *Rest = nullptr;
+    uint64_t V = std::strtoull(Digits.c_str(), &Rest, 0);
+    if (*Rest != '\0')
+      return std::nullopt;
+    return V;
+  }
+
+  void skipSpace() {
+    while (At < Text.size() && std::isspace(static_cast<unsigned char>(Text[At])))
+      ++At;
+  }
+
+  const std::string &Text;
+  size_t At = 0;
+};
+
+// The flags of the bug_entry a WARN()/BUG() asm emits, if it can be read:
+// on x86 a const operand, `.word {N}\t# bug_entry::flags`; on arm64 the
+// entry's last `.short`, a constant expression written out before the
+// `brk`.
+std::optional<uint64_t> bugFlags(Arch A, const Expr &E) {
+  switch (A) {
+  case Arch::X86_64: {
+    size_t At = E.Text.find("# bug_entry::flags");
+    size_t Open = At == std::string::npos ? At : E.Text.rfind('{', At);
+    if (Open == std::string::npos)
+      return std::nullopt;
+    size_t Close = E.Text.find('}', Open);
+    if (Close == std::string::npos || Close > At)
+      return std::nullopt;
+    return constOperand(E, E.Text.substr(Open, Close + 1 - Open));
+  }
+  case Arch::AArch64: {
+    size_t Table = E.Text.find("__bug_table");
+    size_t Trap = E.Text.find("brk", Table);
+    size_t Short = Trap == std::string::npos ? Trap : E.Text.rfind(".short", Trap);
+    if (Table == std::string::npos || Short == std::string::npos || Short < Table)
+      return std::nullopt;
+    Short += std::strlen(".short");
+    size_t End = E.Text.find_first_of(";\n", Short);
+    if (End == std::string::npos || End > Trap)
+      return std::nullopt;
+    std::string Operand = E.Text.substr(Short, End - Short);
+    Operand.erase(0, Operand.find_first_not_of(" \t"));
+    Operand.erase(Operand.find_last_not_of(" \t") + 1);
+    if (std::optional<uint64_t> Const = constOperand(E, Operand))
+      return Const;
+    return DirectiveExpression(Operand).evaluate();
+  }
+  case Arch::Other:
+    return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 // Does the instruction write what its operand text names as Slot, in an
@@ -123,13 +249,18 @@ bool isDataInstruction(Arch A, const std::string &Mnemonic,
   return false;
 }
 
-bool isTrap(Arch A, const std::string &Mnemonic) {
+// The instruction BUG() and WARN() trap with, whose address the kernel's
+// handler looks up in __bug_table: x86's `ud2`, arm64's `brk` with
+// BUG_BRK_IMM (other `brk`s are KASAN's, UBSAN's, a debugger's).
+bool isBugTrap(Arch A, const std::string &Mnemonic,
+               const std::string &Operands) {
   switch (A) {
   case Arch::X86_64:
     return Mnemonic == "ud2";
   case Arch::AArch64:
+    return Mnemonic == "brk" && (Operands == "0x800" || Operands == "#0x800");
   case Arch::Other:
-    return false; // arm64's brk: not read as WARN yet, so not data either
+    return false;
   }
   return false;
 }
@@ -180,14 +311,14 @@ AsmEffect asmEffect(Arch A, const Expr &E) {
       std::getline(Words, Operands);
       Operands.erase(0, Operands.find_first_not_of(" \t"));
       Operands.erase(Operands.find_last_not_of(" \t") + 1);
-      if (isTrap(A, Mnemonic)) {
+      if (isBugTrap(A, Mnemonic, Operands)) {
         // BUG() stops the kernel; a WARN's bug_entry says it is one.
-        std::optional<uint64_t> Flags = bugFlags(E);
+        std::optional<uint64_t> Flags = bugFlags(A, E);
         if (!Flags || !(*Flags & 1)) {
           Effect.Blocking = "raises a kernel BUG (`" + Mnemonic + "`)";
           return Effect;
         }
-        Effect.Warns = true;
+        Effect.Warns = Mnemonic;
         continue;
       }
       if (Mnemonic == "call" && kernelCall(Operands) == KernelCall::Inert)

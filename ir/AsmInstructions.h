@@ -23,7 +23,8 @@ namespace h2r::ir {
 struct AsmEffect {
   // Why running it twice may not leave the kernel as it was, or empty.
   std::string Blocking;
-  bool Warns = false; // a WARN's `ud2`
+  // The trap of a WARN (x86's `ud2`, arm64's `brk`), if it raises one.
+  std::string Warns;
   // The C globals it writes through sym operands, with the instruction.
   std::vector<std::pair<std::string, std::string>> GlobalsWritten;
 };

@@ -274,8 +274,9 @@ private:
     AsmEffect A = asmEffect(TargetArch, E);
     if (!A.Blocking.empty())
       return "asm " + A.Blocking;
-    if (A.Warns)
-      if (std::string Why = warning("asm raises a kernel warning (`ud2`)");
+    if (!A.Warns.empty())
+      if (std::string Why =
+              warning("asm raises a kernel warning (`" + A.Warns + "`)");
           !Why.empty())
         return Why;
     MayReschedule |= E.Text.find("__SCT__might_resched") != std::string::npos;

@@ -195,9 +195,41 @@ TEST_CASE("AArch64 asm is read as AArch64's", "[kernel-check]") {
   CHECK(Plan("mrs {0:x}, sp_el0") == "in suite");
   CHECK(Plan("mrs {0:x}, cntvct_el0") == "asm runs `mrs`");
   CHECK(Plan("msr daifset, #3") == "asm runs `msr`");
-  CHECK(Plan("brk #0x800") == "asm runs `brk`");
+  // A `brk` without a bug_entry is a BUG() to the kernel; another
+  // immediate is KASAN's, UBSAN's or a debugger's.
+  CHECK(Plan("brk #0x800") == "asm raises a kernel BUG (`brk`)");
+  CHECK(Plan("brk #0x3e8") == "asm runs `brk`");
   // x86's mnemonics mean nothing here.
   CHECK(Plan("lock; incl ({0})") == "asm runs `incl`");
+}
+
+TEST_CASE("arm64's WARN reads its bug_entry's flags", "[kernel-check]") {
+  KernelSuiteSupport Counts;
+  Counts.CountsWarnings = true;
+  auto Plan = [&](const std::string &Flags) {
+    // What WARN_ON() gives on arm64 (asm-bug.h, DEBUG_BUGVERBOSE): the
+    // flags written out as the entry's last `.short`.
+    OneHelper H(i32(), intShape(),
+                asmOf(".pushsection __bug_table,\"aw\"; .align 2; 14470: "
+                      ".long 14471f - .; .pushsection .rodata.str,\"aMS\","
+                      "@progbits,1; 14472: .string \"bug.c\"; .popsection; "
+                      ".long 14472b - .; .short 12; .short " +
+                      Flags + "; .align 2; .popsection; 14471: brk 0x800"));
+    H.M.TargetArch = Arch::AArch64;
+    const KernelCheck &C = H.plan(Counts);
+    return C.V == KernelCheck::Verdict::InSuite ? std::string("in suite")
+                                                : C.Reason;
+  };
+  // BUGFLAG_WARNING | BUGFLAG_TAINT(9), and WARN_ON_ONCE's BUGFLAG_ONCE.
+  CHECK(Plan("(1 << 0)|(((9) << 8))") == "in suite");
+  CHECK(Plan("(1 << 0)|((1 << 1) | ((9) << 8))") == "in suite");
+  CHECK(Plan("{0}") == "asm raises a kernel BUG (`brk`)"); // no such operand
+  // BUG(): no warning flag; nor flags it cannot evaluate.
+  CHECK(Plan("0") == "asm raises a kernel BUG (`brk`)");
+  CHECK(Plan("(1 << 3)") == "asm raises a kernel BUG (`brk`)");
+  CHECK(Plan("FLAGS") == "asm raises a kernel BUG (`brk`)");
+  CHECK(Plan("(1 << 0") == "asm raises a kernel BUG (`brk`)");
+  CHECK(Plan("1 << 64") == "asm raises a kernel BUG (`brk`)");
 }
 
 namespace {
