@@ -43,16 +43,58 @@ std::string ConstArg::describe() const {
 
 namespace {
 
-// The parameters of F that S mentions.
-void paramsIn(const Stmt *S, const FunctionDecl *F, std::set<unsigned> &Out) {
+// Does S write V or take its address?
+bool writes(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  auto Names = [V](const clang::Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == V;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && Names(BO->getLHS()))
+      return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        Names(UO->getSubExpr()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (writes(Child, V))
+      return true;
+  return false;
+}
+
+// A local of F's that is never written after its initialiser (arm64's
+// `char *k = &((char *)key)[branch];` before `"i"(k)`): its uses mean the
+// initialiser, which is returned.
+const clang::Expr *readOnlyLocalInit(const clang::Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage() || !V->getInit() ||
+      V->getType()->isArrayType() || V->getType()->isRecordType())
+    return nullptr;
+  const auto *F = dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+  if (!F || writes(F->getBody(), V))
+    return nullptr;
+  return V->getInit();
+}
+
+// The parameters of F that S mentions; with ThroughLocals, also those a
+// read-only local's initialiser mentions.
+void paramsIn(const Stmt *S, const FunctionDecl *F, std::set<unsigned> &Out,
+              bool ThroughLocals = false) {
   if (!S)
     return;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
       if (P->getDeclContext() == F)
         Out.insert(P->getFunctionScopeIndex());
+    if (ThroughLocals)
+      if (const clang::Expr *Init = readOnlyLocalInit(DRE))
+        paramsIn(Init, F, Out, ThroughLocals);
+  }
   for (const Stmt *Child : S->children())
-    paramsIn(Child, F, Out);
+    paramsIn(Child, F, Out, ThroughLocals);
 }
 
 // A name part for a constant: `k_8`, `0`, `m1`.
@@ -77,7 +119,7 @@ void immediateParams(const AsmTarget &Target, const Stmt *S,
       AsmConstraint C =
           Target.parseConstraint(Asm->getInputConstraint(I).str());
       if (C.AllowsImm && !C.AllowsReg && !C.AllowsMem && C.ExplicitReg.empty())
-        paramsIn(Asm->getInputExpr(I), F, Out);
+        paramsIn(Asm->getInputExpr(I), F, Out, /*ThroughLocals=*/true);
     }
 }
 
@@ -173,6 +215,8 @@ std::optional<ConstArg> FunctionLowering::constArg(const clang::Expr *E) {
   E = E->IgnoreParens();
   if (const ConstArg *A = boundArgument(E))
     return *A;
+  if (const clang::Expr *Init = readOnlyLocalInit(E))
+    return constArg(Init);
   if (!E->HasSideEffects(Ctx) && !E->isValueDependent()) {
     Expr::EvalResult R;
     if (E->getType()->isIntegerType() && E->EvaluateAsInt(R, Ctx)) {
@@ -233,6 +277,17 @@ FunctionLowering::constArgOfBound(const clang::Expr *E) {
     if (UO->getOpcode() == UO_AddrOf) {
       int64_t Offset = 0;
       const clang::Expr *Cur = UO->getSubExpr()->IgnoreParens();
+      // `&((char *)key)[branch]`: an address and a constant index.
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Cur)) {
+        std::optional<ConstArg> Base = constArg(AS->getBase());
+        std::optional<ConstArg> Index = constArg(AS->getIdx());
+        if (!Base || Base->K != ConstArg::Kind::Address || !Index ||
+            Index->K != ConstArg::Kind::Int)
+          return std::nullopt;
+        Base->Offset += Index->Int.getExtValue() *
+                        Ctx.getTypeSizeInChars(AS->getType()).getQuantity();
+        return Base;
+      }
       while (const auto *ME = dyn_cast<MemberExpr>(Cur)) {
         const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
         if (!Field || Field->isBitField())

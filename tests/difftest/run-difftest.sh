@@ -42,7 +42,10 @@ if [[ $src == */aarch64/* ]]; then
   sysroot=$("$(dirname "$0")/../../scripts/toolchain/rust-sysroot.sh" \
     "${H2R_CACHE:-/var/cache/helpers2rs}" aarch64-unknown-none-softfloat)
   rustflags+=(--target=aarch64-unknown-none-softfloat --sysroot "$sysroot" -Cpanic=abort)
-  cc_original=aarch64-linux-gnu-gcc CC_DIFF="aarch64-linux-gnu-gcc -static"
+  # Not position-independent, as the kernel: an "i" operand may then be a
+  # symbol's address (a static branch's key).
+  cc_original=aarch64-linux-gnu-gcc cflags+=(-fno-pie)
+  CC_DIFF="aarch64-linux-gnu-gcc -static"
   run=(qemu-aarch64) libs=() no_std=yes
 fi
 src=$(realpath "$src")
