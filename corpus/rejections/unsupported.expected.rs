@@ -73,6 +73,8 @@ extern "C" {
     pub fn bp_operand();
     #[link_name = "rust_helper_static_const_address"]
     pub fn static_const_address() -> *const i32;
+    #[link_name = "rust_helper_shift_by_written_local"]
+    pub fn shift_by_written_local(arg0: *mut u64);
 }
 
 /// Translation of `rust_helper_goto_old_rust` (unsupported.c:83).
@@ -106,4 +108,21 @@ pub unsafe extern "C" fn goto_old_rust(x: i32) -> i32 {
 #[inline(always)]
 pub unsafe extern "C" fn fine(x: i32) -> i32 {
     x.wrapping_add(1_i32)
+}
+
+/// Translation of `rust_helper_shift_by_local` (unsupported.c:129).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn shift_by_local(p: *mut u64) {
+    unsafe {
+        core::arch::asm!(
+            "shlq ${1}, ({0})",
+            in(reg) p,
+            const 2_i32,
+            options(att_syntax, nostack)
+        );
+    }
 }
