@@ -158,6 +158,46 @@ ExprPtr FunctionLowering::constantPBuiltin(const CallExpr *E, const TypeRef &Ty)
   return ir::makeInt(Constant ? 1 : 0, Ty);
 }
 
+// `__builtin_return_address(0)` (lockdep's `_RET_IP_`): in C, the helper's
+// own return address, a point in its Rust caller just after the call. The
+// translation is inlined into that caller, so the address of the code it
+// becomes is a point in the same function: the address of an instruction
+// there (`lea`/`adr`), which names the caller as C's did. A translation
+// exported with the C ABI is a function of its own, whose return address
+// Rust cannot read; an outer frame's neither.
+ExprPtr FunctionLowering::returnAddressBuiltin(const CallExpr *E,
+                                               const TypeRef &Ty) {
+  Expr::EvalResult Level;
+  if (!E->getArg(0)->EvaluateAsInt(Level, Ctx) || Level.Val.getInt() != 0)
+    reject(E, "builtin",
+           "'__builtin_return_address' of an outer frame has no translation");
+  if (LC.ExportCAbi)
+    reject(E, "builtin",
+           "'__builtin_return_address' of a function exported with the C "
+           "ABI has no translation (its return address is not readable "
+           "from Rust)");
+  if (!LC.Asm)
+    reject(E, "builtin", "'__builtin_return_address' has no translation on " +
+                             Ctx.getTargetInfo().getTriple().getArchName().str());
+  TypeRef Address = usizeType();
+  ir::LocalId Here = addLocal("__ret_ip", Address);
+  std::vector<ir::Stmt> Body;
+  Body.push_back(ir::Stmt::let(Here, nullptr));
+  auto Asm = std::make_unique<ir::Expr>(ExprKind::Asm, Type::unit());
+  Asm->Text = LC.Asm->currentAddressInstruction();
+  Asm->Ops.push_back(ir::makeLocal(Here, Address));
+  ir::AsmOperand Op;
+  Op.Dir = ir::AsmDir::LateOut;
+  Op.Class = ir::AsmRegClass::Reg;
+  Op.Out = 0;
+  Asm->AsmOps.push_back(Op);
+  Asm->AsmOpts.Syntax = LC.Asm->syntax();
+  Asm->AsmOpts.Pure = Asm->AsmOpts.NoMem = Asm->AsmOpts.NoStack = true;
+  Body.push_back(ir::Stmt::expr(std::move(Asm)));
+  return ir::makeBlock(std::move(Body),
+                       ir::makeCast(ir::makeLocal(Here, Address), Ty), Ty);
+}
+
 ExprPtr FunctionLowering::ffsBuiltin(const CallExpr *E, const TypeRef &Ty) {
   // 0 for 0, else one more than the number of trailing zeros.
   ExprPtr V = rvalue(E->getArg(0));
@@ -260,6 +300,8 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
         true;
     return Trap;
   }
+  case Builtin::BI__builtin_return_address:
+    return returnAddressBuiltin(E, Ty);
   case Builtin::BI__builtin_constant_p:
     return constantPBuiltin(E, Ty);
   case Builtin::BI__builtin_object_size:

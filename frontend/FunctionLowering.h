@@ -98,6 +98,9 @@ struct LoweringContext {
   bool rustAtLeast(unsigned Mj, unsigned Mn) const {
     return RustMajor > Mj || (RustMajor == Mj && RustMinor >= Mn);
   }
+  // Functions are exported with the C ABI (--export=c-abi) rather than
+  // inlined into their Rust callers.
+  bool ExportCAbi = false;
   // The output's crate enables `feature(asm_goto)` (before 1.87).
   bool AsmGotoFeature = false;
   bool hasAsmGoto() const { return AsmGotoFeature || rustAtLeast(1, 87); }
@@ -303,6 +306,8 @@ private:
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
   ir::ExprPtr constantPBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
+  ir::ExprPtr returnAddressBuiltin(const clang::CallExpr *E,
+                                   const ir::TypeRef &Ty);
   ir::ExprPtr ffsBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
   ir::ExprPtr libraryFunctionCall(const clang::CallExpr *E,
                                   ir::ExternFn Standard, const ir::TypeRef &Ty);

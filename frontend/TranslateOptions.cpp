@@ -44,6 +44,7 @@ void configureLowering(LoweringContext &LC, const TranslateOptions &Opts,
   LC.RustMinor = Opts.RustMinor;
   LC.AsmGotoFeature = Opts.AsmGotoFeature;
   LC.Shims = Opts.Shims;
+  LC.ExportCAbi = Opts.ExportCAbi;
   LC.BindingsNoreturnAsNever = Opts.BindingsNoreturnAsNever;
   LC.Asm = asmTargetFor(LC.Ctx.getTargetInfo().getTriple());
 }

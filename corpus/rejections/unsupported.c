@@ -128,3 +128,8 @@ static inline void shift_by_local(unsigned long *p, int n) { int k = n; asm("shl
 static inline void shift_by_written_local(unsigned long *p, int n) { int k = n; k++; asm("shlq %1, %0" : "+m"(*p) : "i"(k)); }
 void rust_helper_shift_by_local(unsigned long *p) { shift_by_local(p, 2); } /* expect-translated */
 void rust_helper_shift_by_written_local(unsigned long *p) { shift_by_written_local(p, 2); } /* expect-fallback: asm-immediate-not-constant */
+/* lockdep's _RET_IP_: the helper's own return address, a point in its Rust
+ * caller, into which the translation is inlined; an outer frame's is not
+ * readable. */
+void *rust_helper_return_address(void) { return __builtin_return_address(0); } /* expect-translated */
+void *rust_helper_outer_return_address(void) { return __builtin_return_address(1); } /* expect-fallback: builtin */

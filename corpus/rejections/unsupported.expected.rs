@@ -75,6 +75,8 @@ extern "C" {
     pub fn static_const_address() -> *const i32;
     #[link_name = "rust_helper_shift_by_written_local"]
     pub fn shift_by_written_local(arg0: *mut u64);
+    #[link_name = "rust_helper_outer_return_address"]
+    pub fn outer_return_address() -> *mut core::ffi::c_void;
 }
 
 /// Translation of `rust_helper_goto_old_rust` (unsupported.c:83).
@@ -124,5 +126,23 @@ pub unsafe extern "C" fn shift_by_local(p: *mut u64) {
             const 2_i32,
             options(att_syntax, nostack)
         );
+    }
+}
+
+/// Translation of `rust_helper_return_address` (unsupported.c:134).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn return_address() -> *mut core::ffi::c_void {
+    unsafe {
+        let __ret_ip: usize;
+        core::arch::asm!(
+            "leaq 0(%rip), {0}",
+            lateout(reg) __ret_ip,
+            options(att_syntax, pure, nomem, nostack)
+        );
+        __ret_ip as *mut core::ffi::c_void
     }
 }

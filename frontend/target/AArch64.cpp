@@ -143,6 +143,10 @@ public:
   // GCC's __builtin_trap() on AArch64.
   const char *trapInstruction() const override { return "brk #0x3e8"; }
 
+  const char *currentAddressInstruction() const override {
+    return "adr {0:x}, .";
+  }
+
   bool pushesToStack(llvm::StringRef Mnemonic) const override {
     return Mnemonic == "bl" || Mnemonic == "blr";
   }

@@ -137,6 +137,8 @@ public:
   virtual std::string flagOutputText(const AsmOperandPlan &P) const = 0;
   // The instruction __builtin_trap() is.
   virtual const char *trapInstruction() const = 0;
+  // An instruction that writes its own address to register operand {0}.
+  virtual const char *currentAddressInstruction() const = 0;
 
   // Does the instruction Mnemonic push below the stack pointer (a call)?
   // Such an asm needs the ABI's stack alignment, which `nostack` gives up.

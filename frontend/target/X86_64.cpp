@@ -267,6 +267,10 @@ public:
 
   const char *trapInstruction() const override { return "ud2"; }
 
+  const char *currentAddressInstruction() const override {
+    return "leaq 0(%rip), {0}";
+  }
+
   bool pushesToStack(llvm::StringRef Mnemonic) const override {
     return Mnemonic.starts_with("call") || Mnemonic.starts_with("push") ||
            Mnemonic == "enter" || Mnemonic == "enterq";
