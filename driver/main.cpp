@@ -13,6 +13,7 @@
 #include "emitter/ReportRender.h"
 #include "emitter/ReportSchema.h"
 #include "emitter/RustEmitter.h"
+#include "frontend/BodyCompile.h"
 #include "frontend/CompileCommands.h"
 #include "frontend/KernelProfile.h"
 #include "frontend/Survey.h"
@@ -66,6 +67,8 @@ cl::opt<std::string> KunitSuiteSymsPath("kunit-suite-syms", cl::desc("With --kun
                                         cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> FallbackRouteOpt("fallback-route", cl::desc("How helpers left to C reach Rust in this build, for the report: call (helpers.o) or lto (CONFIG_RUST_INLINE_HELPERS)"),
                                       cl::value_desc("call|lto"), cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> BodyCompilePath("body-compile", cl::desc("helpers.o's own compile command (kbuild's rust/helpers/.helpers.o.cmd, or the command on one line): the macros its sanitizers make the compiler define (__SANITIZE_ADDRESS__, ...) are defined for the helpers' parse, so their bodies mean what helpers.o's do"),
+                                     cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
                                 cl::value_desc("report.json"),
                                 cl::sub(TranslateCmd), cl::cat(Category));
@@ -456,6 +459,15 @@ bool translateOptions(const frontend::KernelProfile &Profile,
     TO.BindingsHeader = Profile.BindingsHeader;
     TO.Params = Profile.Params;
   }
+  if (!BodyCompilePath.empty()) {
+    Expected<frontend::BodyCompile> Body =
+        frontend::readBodyCompile(BodyCompilePath);
+    if (!Body) {
+      errs() << toString(Body.takeError()) << "\n";
+      return false;
+    }
+    TO.BodyDefines = Body->SanitizerDefines;
+  }
   return true;
 }
 
@@ -572,6 +584,9 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     }
     ir::relativisePaths(Out.Report, Roots);
   }
+  Out.Report.BodyCompile = BodyCompilePath;
+  for (const std::string &D : TO.BodyDefines)
+    Out.Report.BodyMacros.push_back(D.substr(2)); // past "-D"
   Out.Report.TypeMode = TypesMode;
   Out.Report.ExportMode = ExportMode;
   Out.Report.Route = Route;

@@ -143,14 +143,17 @@ json reportToJson(const ir::Report &R) {
       {"fallback_by_construct", ByConstruct}};
   if (!ByVerdict.empty())
     Summary["kernel_check"] = ByVerdict;
+  json Options = {{"types", R.TypeMode},
+                  {"export", R.ExportMode},
+                  {"fallback_route", ir::routeName(R.Route)}};
+  if (!R.BodyCompile.empty())
+    Options["body_compile"] = {{"command", R.BodyCompile},
+                               {"macros", R.BodyMacros}};
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "translation"},
           {"inputs", R.Inputs},
-          {"options",
-           {{"types", R.TypeMode},
-            {"export", R.ExportMode},
-            {"fallback_route", ir::routeName(R.Route)}}},
+          {"options", Options},
           {"summary", Summary},
           {"helpers", Helpers},
           {"functions", Functions}};

@@ -27,9 +27,15 @@ public:
          {"helpers", "translated", "shimmed", "fallback", "functions"})
       if (S)
         integer(*S, "summary.", K);
-    if (const json *O = object(R, "", "options", /*Optional=*/true))
+    if (const json *O = object(R, "", "options", /*Optional=*/true)) {
       oneOf(*O, "options.", "fallback_route", {"unstated", "call", "lto"},
             /*Optional=*/true);
+      if (const json *B =
+              object(*O, "options.", "body_compile", /*Optional=*/true)) {
+        string(*B, "options.body_compile.", "command");
+        strings(*B, "options.body_compile.", "macros");
+      }
+    }
     forEach(R, "", "helpers", [&](const json &H, const std::string &P) {
       string(H, P, "name");
       string(H, P, "location");

@@ -164,7 +164,8 @@ ExprPtr FunctionLowering::constantPBuiltin(const CallExpr *E, const TypeRef &Ty)
 // becomes is a point in the same function: the address of an instruction
 // there (`lea`/`adr`), which names the caller as C's did. A translation
 // exported with the C ABI is a function of its own, whose return address
-// Rust cannot read; an outer frame's neither.
+// Rust cannot read; an outer frame's neither; nor one that is called
+// through a pointer (Translator.cpp: address-taken functions).
 ExprPtr FunctionLowering::returnAddressBuiltin(const CallExpr *E,
                                                const TypeRef &Ty) {
   Expr::EvalResult Level;
@@ -172,13 +173,14 @@ ExprPtr FunctionLowering::returnAddressBuiltin(const CallExpr *E,
     reject(E, "builtin",
            "'__builtin_return_address' of an outer frame has no translation");
   if (LC.ExportCAbi)
-    reject(E, "builtin",
-           "'__builtin_return_address' of a function exported with the C "
-           "ABI has no translation (its return address is not readable "
-           "from Rust)");
+    reject(E, "return-address-not-inlined",
+           "'__builtin_return_address' in a helper exported with the C ABI: "
+           "not inlined into its caller, and its own return address is not "
+           "readable from Rust");
   if (!LC.Asm)
     reject(E, "builtin", "'__builtin_return_address' has no translation on " +
                              Ctx.getTargetInfo().getTriple().getArchName().str());
+  ReturnAddressUse = E->getBeginLoc();
   TypeRef Address = usizeType();
   ir::LocalId Here = addLocal("__ret_ip", Address);
   std::vector<ir::Stmt> Body;

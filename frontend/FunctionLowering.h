@@ -172,6 +172,9 @@ public:
   const std::set<std::string> &specialisationsCalled() const {
     return SpecialisationsCalled;
   }
+  // Where it reads its return address (`_RET_IP_`), which the translation
+  // gives only where it is inlined into its Rust caller; invalid: nowhere.
+  clang::SourceLocation returnAddressUse() const { return ReturnAddressUse; }
 
 private:
   // An lvalue: a place, or a bitfield of a place (accessor Bitfield).
@@ -385,6 +388,7 @@ private:
   // Parameters this lowering is specialised for: constants, not parameters.
   ConstBindings Bound;
   std::set<std::string> SpecialisationsCalled;
+  clang::SourceLocation ReturnAddressUse;
 };
 
 } // namespace h2r::frontend

@@ -47,6 +47,9 @@ struct TranslateOptions {
   // The bindings declare C noreturn functions `-> !` (bindgen >= 0.61 with
   // --enable-function-attribute-detection, as the kernel's rule runs it).
   bool BindingsNoreturnAsNever = false;
+  // `-D` options from helpers.o's own compile (--body-compile,
+  // BodyCompile.h): the parse of the helpers, not of the bindings, gets them.
+  std::vector<std::string> BodyDefines;
 };
 
 // What the bindings hold in bindgen mode, seen through File's compile

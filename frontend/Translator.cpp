@@ -174,6 +174,8 @@ struct TranslationUnitLowering::UnitState {
   std::map<const FunctionDecl *, std::vector<LoweringFailure>> NotesOf;
   std::map<const FunctionDecl *, std::vector<LoweringFailure>> ShimsOf;
   std::map<const FunctionDecl *, std::set<std::string>> SpecialisationsOf;
+  // Where a function reads its return address (FunctionLowering).
+  std::map<const FunctionDecl *, SourceLocation> ReturnAddressUses;
   // Closure functions some translated helper needs.
   std::set<const FunctionDecl *> Emitted;
 };
@@ -260,6 +262,28 @@ void TranslationUnitLowering::lowerFunctions(UnitState &U) {
     U.NotesOf[F] = FL.notes();
     U.ShimsOf[F] = FL.shims();
     U.SpecialisationsOf[F] = FL.specialisationsCalled();
+    if (FL.returnAddressUse().isValid())
+      U.ReturnAddressUses[F] = FL.returnAddressUse();
+  }
+  // A function called through a pointer is not inlined into its caller: a
+  // `_RET_IP_` in it, or in what is inlined into it, would be an address in
+  // itself where C's is its caller's.
+  for (const FunctionDecl *F : U.All) {
+    if (!U.LC.AddressTaken.count(F->getCanonicalDecl()) || U.failure(F))
+      continue;
+    std::vector<const FunctionDecl *> Reach = reachable(U, F);
+    Reach.push_back(F);
+    for (const FunctionDecl *G : Reach)
+      if (auto It = U.ReturnAddressUses.find(G); It != U.ReturnAddressUses.end()) {
+        U.Lowered.at(F) = LoweringFailure{
+            "return-address-not-inlined",
+            "'__builtin_return_address' in '" + G->getNameAsString() +
+                "', reached by '" + F->getNameAsString() +
+                "', whose address is taken: called through a pointer, it is "
+                "not inlined into its caller",
+            It->second};
+        break;
+      }
   }
 }
 
@@ -479,6 +503,9 @@ bool translate(const tooling::CompilationDatabase &DB,
     Tool->appendArgumentsAdjuster(gccFlagFilter());
     Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
+    if (!Opts.BodyDefines.empty())
+      Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+          Opts.BodyDefines, tooling::ArgumentInsertPosition::END));
     // Like the kernel's bindgen rule: the C side's warnings are its own.
     if (!Opts.ShowCWarnings)
       Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(

@@ -148,6 +148,10 @@ struct Report {
   FallbackRoute Route = FallbackRoute::Unstated;
   std::vector<HelperRecord> Helpers;
   std::vector<FunctionRecord> Functions;
+  // helpers.o's own compile command (--body-compile), if given, and the
+  // macros the helpers were parsed with because of it.
+  std::string BodyCompile;
+  std::vector<std::string> BodyMacros;
 };
 
 const char *statusName(HelperRecord::Status S);

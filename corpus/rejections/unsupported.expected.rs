@@ -77,6 +77,8 @@ extern "C" {
     pub fn shift_by_written_local(arg0: *mut u64);
     #[link_name = "rust_helper_outer_return_address"]
     pub fn outer_return_address() -> *mut core::ffi::c_void;
+    #[link_name = "rust_helper_ip_function"]
+    pub fn ip_function() -> Option<unsafe extern "C" fn() -> u64>;
 }
 
 /// Translation of `rust_helper_goto_old_rust` (unsupported.c:83).

@@ -18,7 +18,9 @@ registers, built as kbuild builds the doctests.
     wire-helpers2rs.py <srctree>
 
 The rule translates with exactly the flags of the tree's own bindgen rule for
-that file (`$(bindgen_c_flags_final) -DMODULE $(bindgen_target_cflags)`), and
+that file (`$(bindgen_c_flags_final) -DMODULE $(bindgen_target_cflags)`), plus
+the macros helpers.o's own compile defines for its sanitizers (`--body-compile`
+on its .cmd file: `__SANITIZE_ADDRESS__` under KASAN), and
 kbuild regenerates the file whenever the helpers, any header they read, the
 tree's ffi.rs or bindgen_parameters, or the command changes (if_changed_dep on
 the depfile helpers2rs writes). Helpers left to C keep helpers.o and its
@@ -53,11 +55,15 @@ quiet_cmd_helpers2rs = H2R     $@
 		$(if $(helpers2rs_asm_goto),--rust-features=asm_goto) \\
 		--fallback-route=$(if $(CONFIG_RUST_INLINE_HELPERS),lto,call) \\
 		--report $(obj)/bindings/helpers2rs-report.json \\
+		--body-compile $(obj)/helpers/.helpers.o.cmd \\
 		--depfile $(depfile) -o $@ $(helpers2rs_suite) \\
 		-- $(bindgen_c_flags_final) -DMODULE $(bindgen_target_cflags)
 
-# The tool is a prerequisite: a new helpers2rs translates again.
-$(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c $(HELPERS2RS) FORCE
+# The tool is a prerequisite: a new helpers2rs translates again. So is
+# helpers.o, whose command (its .cmd file) says what the helpers' bodies
+# mean there: its sanitizers' macros are defined for the parse too.
+$(obj)/bindings/bindings_helpers_generated.rs: $(src)/helpers/helpers.c $(HELPERS2RS) \
+		$(obj)/helpers/helpers.o FORCE
 	$(call if_changed_dep,helpers2rs)
 else
 """ + BINDGEN_RULE + "endif\n"

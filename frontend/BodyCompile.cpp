@@ -1,0 +1,94 @@
+//===- frontend/BodyCompile.cpp - What helpers.o's own compile means ------===//
+
+#include "frontend/BodyCompile.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/StringSaver.h"
+
+#include <map>
+
+namespace h2r::frontend {
+
+namespace {
+
+// The sanitizers whose use a compiler announces by a predefined macro the
+// kernel's headers test (GCC's own predefines; compiler-clang.h defines the
+// same from `__has_feature`).
+struct SanitizerMacro {
+  const char *Sanitizer;
+  const char *Macro;
+};
+constexpr SanitizerMacro Table[] = {
+    {"address", "__SANITIZE_ADDRESS__"},
+    {"kernel-address", "__SANITIZE_ADDRESS__"},
+    {"hwaddress", "__SANITIZE_HWADDRESS__"},
+    {"kernel-hwaddress", "__SANITIZE_HWADDRESS__"},
+    {"thread", "__SANITIZE_THREAD__"},
+    {"memory", "__SANITIZE_MEMORY__"},
+    {"kernel-memory", "__SANITIZE_MEMORY__"},
+};
+
+llvm::Error error(const std::string &Path, const std::string &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 Path + ":1:1: error: " + Message);
+}
+
+} // namespace
+
+std::vector<std::string>
+sanitizerMacros(const std::vector<std::string> &Command) {
+  std::map<std::string, bool> On; // sanitizer -> enabled by the last option
+  for (llvm::StringRef Arg : Command) {
+    bool Enable = Arg.consume_front("-fsanitize=");
+    if (!Enable && !Arg.consume_front("-fno-sanitize="))
+      continue;
+    llvm::SmallVector<llvm::StringRef, 4> Names;
+    Arg.split(Names, ',');
+    for (llvm::StringRef Name : Names)
+      On[Name.str()] = Enable;
+  }
+  std::vector<std::string> Macros;
+  for (const SanitizerMacro &S : Table) {
+    auto It = On.find(S.Sanitizer);
+    bool Seen = false;
+    for (const std::string &M : Macros)
+      Seen |= M == S.Macro;
+    if (It != On.end() && It->second && !Seen)
+      Macros.push_back(S.Macro);
+  }
+  return Macros;
+}
+
+llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return error(Path, "cannot read the compile command: " +
+                           Buffer.getError().message());
+  llvm::StringRef Line = (*Buffer)->getBuffer().split('\n').first;
+  // kbuild writes `savedcmd_<target> := <command>` (`cmd_` before 6.3).
+  if (Line.starts_with("savedcmd_") || Line.starts_with("cmd_")) {
+    size_t Assign = Line.find(":=");
+    if (Assign == llvm::StringRef::npos)
+      return error(Path, "a kbuild command file without ':='");
+    Line = Line.drop_front(Assign + 2);
+  }
+  llvm::BumpPtrAllocator Alloc;
+  llvm::StringSaver Saver(Alloc);
+  llvm::SmallVector<const char *, 64> Argv;
+  llvm::cl::TokenizeGNUCommandLine(Line, Saver, Argv);
+  if (Argv.empty())
+    return error(Path, "no compile command on its first line");
+  BodyCompile B;
+  B.Path = Path;
+  for (const char *A : Argv)
+    B.Command.push_back(A);
+  for (const std::string &Macro : sanitizerMacros(B.Command))
+    B.SanitizerDefines.push_back("-D" + Macro);
+  return B;
+}
+
+} // namespace h2r::frontend

@@ -1,0 +1,115 @@
+// helpers.o's own compile command: the macros its sanitizers define, and a
+// helper parsed with them taking the branch helpers.o takes.
+#include "RustCompile.h"
+#include "emitter/RustEmitter.h"
+#include "frontend/BodyCompile.h"
+#include "frontend/Translator.h"
+#include "ir/Passes.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace h2r;
+
+namespace {
+
+std::string writeFile(const std::string &Name, const std::string &Text) {
+  std::string Dir = H2R_TEST_TMP;
+  mkdir(Dir.c_str(), 0755);
+  std::string Path = Dir + "/" + Name;
+  std::ofstream(Path) << Text;
+  return Path;
+}
+
+std::string errorOf(const std::string &Path) {
+  llvm::Expected<frontend::BodyCompile> B = frontend::readBodyCompile(Path);
+  REQUIRE(!static_cast<bool>(B));
+  return llvm::toString(B.takeError());
+}
+
+} // namespace
+
+TEST_CASE("sanitizers say which macros the compiler defines", "[body-compile]") {
+  using V = std::vector<std::string>;
+  CHECK(frontend::sanitizerMacros({"gcc", "-fsanitize=kernel-address",
+                                   "--param", "asan-stack=1", "-c"}) ==
+        V{"__SANITIZE_ADDRESS__"});
+  // KCSAN; HWASAN; both spellings of KASAN once.
+  CHECK(frontend::sanitizerMacros({"clang", "-fsanitize=thread"}) ==
+        V{"__SANITIZE_THREAD__"});
+  CHECK(frontend::sanitizerMacros({"clang", "-fsanitize=kernel-hwaddress"}) ==
+        V{"__SANITIZE_HWADDRESS__"});
+  CHECK(frontend::sanitizerMacros(
+            {"gcc", "-fsanitize=address,kernel-address"}) ==
+        V{"__SANITIZE_ADDRESS__"});
+  // The last word on a sanitizer wins; UBSAN's checks define nothing.
+  CHECK(frontend::sanitizerMacros({"gcc", "-fsanitize=kernel-address",
+                                   "-fno-sanitize=kernel-address"})
+            .empty());
+  CHECK(frontend::sanitizerMacros(
+            {"gcc", "-fsanitize=bounds-strict", "-fsanitize=shift"})
+            .empty());
+}
+
+TEST_CASE("a kbuild command file or a bare command is read", "[body-compile]") {
+  std::string Saved = writeFile(
+      "helpers.o.cmd",
+      "savedcmd_rust/helpers/helpers.o := gcc -Wp,-MMD,rust/helpers/.d "
+      "-DKBUILD_MODNAME='\"helpers\"' -fsanitize=kernel-address -c -o "
+      "rust/helpers/helpers.o rust/helpers/helpers.c\n\nsource_x := y\n");
+  llvm::Expected<frontend::BodyCompile> B = frontend::readBodyCompile(Saved);
+  REQUIRE(static_cast<bool>(B));
+  CHECK(B->Command.front() == "gcc");
+  CHECK(B->Command[2] == "-DKBUILD_MODNAME=\"helpers\"");
+  CHECK(B->SanitizerDefines == std::vector<std::string>{"-D__SANITIZE_ADDRESS__"});
+
+  llvm::Expected<frontend::BodyCompile> Bare = frontend::readBodyCompile(
+      writeFile("bare.cmd", "clang -fsanitize=thread -c a.c\n"));
+  REQUIRE(static_cast<bool>(Bare));
+  CHECK(Bare->SanitizerDefines == std::vector<std::string>{"-D__SANITIZE_THREAD__"});
+
+  std::string Missing = std::string(H2R_TEST_TMP) + "/no-such.cmd";
+  CHECK(errorOf(Missing).rfind(Missing + ":1:1: error: cannot read", 0) == 0);
+  CHECK(errorOf(writeFile("empty.cmd", "\n")).find(
+            ":1:1: error: no compile command") != std::string::npos);
+  CHECK(errorOf(writeFile("broken.cmd", "savedcmd_x gcc -c\n"))
+            .find("without ':='") != std::string::npos);
+}
+
+TEST_CASE("a helper parsed with helpers.o's sanitizer macros keeps its check",
+          "[body-compile]") {
+  std::string Path = writeFile("kasan.c", R"(
+#ifdef __SANITIZE_ADDRESS__
+_Bool __kasan_check_read(const volatile void *p, unsigned int size);
+static inline _Bool kasan_check_read(const volatile void *p, unsigned int n)
+{ return __kasan_check_read(p, n); }
+#else
+static inline _Bool kasan_check_read(const volatile void *p, unsigned int n)
+{ return 1; }
+#endif
+int rust_helper_read(int *p) { kasan_check_read(p, sizeof(*p)); return *p; }
+)");
+  auto Translate = [&](std::vector<std::string> Defines) {
+    clang::tooling::FixedCompilationDatabase DB(H2R_TEST_TMP, {"-O2"});
+    frontend::TranslateOptions Opts;
+    Opts.SelfTypes = true;
+    Opts.BodyDefines = std::move(Defines);
+    frontend::TranslationOutput Out;
+    REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
+    ir::runModulePasses(Out.Module, ir::PassOptions());
+    emit::EmitOptions O;
+    O.Types = emit::TypeMode::Self;
+    std::string Rust = emit::emitModule(Out.Module, O);
+    auto R = test::compileRust(Rust, "kasan");
+    INFO(Rust << R.Diagnostics);
+    REQUIRE(R.Ok);
+    return Rust;
+  };
+  CHECK(Translate({"-D__SANITIZE_ADDRESS__"}).find("__kasan_check_read(") !=
+        std::string::npos);
+  CHECK(Translate({}).find("__kasan_check_read(") == std::string::npos);
+}
