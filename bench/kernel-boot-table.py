@@ -48,7 +48,8 @@ def configuration(r):
 
 
 text_of = {configuration(r) + (r["helpers"],): r["vmlinux_text_bytes"] for r in results}
-TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers", "llvm-calls": "LLVM, helpers called"}
+TOOLCHAIN = {"gcc": "GCC", "llvm": "LLVM, inline helpers", "llvm-calls": "LLVM, helpers called",
+             "llvm-mismatch": "LLVM 19, rustc 1.96: no inline helpers"}
 SUITE = "helpers2rs_differential."
 
 

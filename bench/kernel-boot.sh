@@ -27,7 +27,9 @@
 #               7.3-arm64max-bindgen 7.3-arm64max-helpers2rs (the same on
 #               QEMU's max CPU, LSE atomics patched in, -smp 4),
 #               7.3-arm64llvm-bindgen 7.3-arm64llvm-helpers2rs (arm64 on the
-#               LTO route's toolchain, cortex-a57)
+#               LTO route's toolchain, cortex-a57),
+#               7.3-kasan-bindgen 7.3-kasan-helpers2rs (LLVM=-19 with rustc
+#               1.96, where the LTO route is unavailable, and generic KASAN)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
 # kunit-<series>-dist-<flavour>-gcc.baseline) from the GCC bindgen builds'
@@ -59,6 +61,7 @@ for c in "${configs[@]}"; do
   arm64-*) variant=(--arm64 cortex-a57) helpers=${helpers#arm64-} ;;
   arm64max-*) variant=(--arm64 max) helpers=${helpers#arm64max-} ;;
   arm64llvm-*) variant=(--llvm --arm64 cortex-a57) helpers=${helpers#arm64llvm-} ;;
+  kasan-*) variant=(--llvm-mismatch --kasan) helpers=${helpers#kasan-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then

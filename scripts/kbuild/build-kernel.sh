@@ -6,8 +6,9 @@
 # totals, calls to rust_helper_* left in rust/kernel.o and in every Rust
 # object, warnings (rustc, objtool), text size, and the translation report.
 #
-#   build-kernel.sh [--llvm | --llvm-calls | --mutant] [--distribution <flavour>]
-#                   [--arm64 <cpu>] <series> <helpers> <out-dir> [<helpers2rs>]
+#   build-kernel.sh [--llvm | --llvm-calls | --llvm-mismatch | --mutant] [--kasan]
+#                   [--distribution <flavour>] [--arm64 <cpu>]
+#                   <series> <helpers> <out-dir> [<helpers2rs>]
 #     <series>   7.3 | 6.12
 #     <helpers>  bindgen (the tree as it is) | helpers2rs (rust/Makefile wired
 #                by wire-helpers2rs.py, in a hard-linked copy of the tree)
@@ -16,6 +17,12 @@
 #                CONFIG_RUST_INLINE_HELPERS=y (7.x only)
 #     --llvm-calls the same toolchain without CONFIG_RUST_INLINE_HELPERS: Rust
 #                calls the C helpers (what the LTO route starts from)
+#     --llvm-mismatch  LLVM=-19 with Debian's rustc 1.96 (LLVM 22): a clang
+#                kernel whose LLVM is not rustc's, where Kconfig refuses
+#                CONFIG_RUST_INLINE_HELPERS (asked for, and dropped: the
+#                build log's .config says so)
+#     --kasan    the kunitconfig plus generic KASAN (outline): Rust with
+#                KASAN needs clang, so with --llvm-mismatch (or --llvm)
 #     --distribution <flavour>  (7.3) the kunitconfig plus the options of
 #                Debian's <flavour> config (amd64, rt-amd64) that change the
 #                helpers' code (SMP, MAXSMP, NUMA, paravirt, modules, hardening:
@@ -43,8 +50,14 @@ toolchain=gcc mutant=no distribution=
 case "${1:-}" in
 --llvm) toolchain=llvm; shift ;;
 --llvm-calls) toolchain=llvm-calls; shift ;;
+--llvm-mismatch) toolchain=llvm-mismatch; shift ;;
 --mutant) mutant=yes; shift ;;
 esac
+kasan=no
+if [ "${1:-}" = --kasan ]; then
+  kasan=yes
+  shift
+fi
 if [ "${1:-}" = --distribution ]; then
   distribution=$2
   shift 2
@@ -91,7 +104,13 @@ llvm | llvm-calls)
              "RUSTFMT=$RUSTFMT" "BINDGEN=$bindgen")
   [ "$toolchain" = llvm ] &&
     kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
+llvm-mismatch)
+  make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
+             "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen")
+  kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
 esac
+[ "$kasan" = no ] || kconfig_add+=(--kconfig_add CONFIG_KASAN=y
+  --kconfig_add CONFIG_KASAN_GENERIC=y --kconfig_add CONFIG_KASAN_OUTLINE=y)
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
 arch_opts=(--arch="$arch")
 if [ "$arch" = arm64 ] && [ "$toolchain" = gcc ]; then
