@@ -19,8 +19,8 @@
 #                calls the C helpers (what the LTO route starts from)
 #     --llvm-mismatch  LLVM=-19 with Debian's rustc 1.96 (LLVM 22): a clang
 #                kernel whose LLVM is not rustc's, where Kconfig refuses
-#                CONFIG_RUST_INLINE_HELPERS (asked for, and dropped: the
-#                build log's .config says so)
+#                CONFIG_RUST_INLINE_HELPERS (asked for it, kunit.py stops:
+#                "Missing: CONFIG_RUST_INLINE_HELPERS=y")
 #     --kasan    the kunitconfig plus generic KASAN (outline): Rust with
 #                KASAN needs clang, so with --llvm-mismatch (or --llvm)
 #     --distribution <flavour>  (7.3) the kunitconfig plus the options of
@@ -106,8 +106,7 @@ llvm | llvm-calls)
     kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
 llvm-mismatch)
   make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
-             "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen")
-  kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
+             "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen") ;;
 esac
 [ "$kasan" = no ] || kconfig_add+=(--kconfig_add CONFIG_KASAN=y
   --kconfig_add CONFIG_KASAN_GENERIC=y --kconfig_add CONFIG_KASAN_OUTLINE=y)
