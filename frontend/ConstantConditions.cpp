@@ -17,11 +17,35 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Builtins.h"
 
-#include <functional>
 
 namespace h2r::frontend {
 
 using namespace clang;
+
+bool writesLocal(const clang::Stmt *S, const clang::VarDecl *V) {
+  if (!S)
+    return false;
+  auto Names = [V](const clang::Expr *X) {
+    const auto *R = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
+    return R && R->getDecl() == V;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && Names(BO->getLHS()))
+      return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        Names(UO->getSubExpr()))
+      return true;
+  // An asm output writes its place (`"=rm"(flags)` after pushf).
+  if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
+    for (const clang::Expr *Out : Asm->outputs())
+      if (Names(Out))
+        return true;
+  for (const clang::Stmt *Child : S->children())
+    if (writesLocal(Child, V))
+      return true;
+  return false;
+}
 
 // A local initialised with a constant and never written or address-taken
 // afterwards (`__auto_type __flags = BUGFLAG_WARNING | x;` in WARN) is that
@@ -40,29 +64,7 @@ FunctionLowering::constantLocal(const clang::Expr *E) {
   Expr::EvalResult Init;
   if (!VD->getInit()->EvaluateAsInt(Init, Ctx))
     return Value;
-  bool Written = false;
-  std::function<void(const clang::Stmt *)> Scan = [&](const clang::Stmt *S) {
-    if (!S || Written)
-      return;
-    auto Names = [&](const clang::Expr *X) {
-      const auto *R = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
-      return R && R->getDecl() == VD;
-    };
-    if (const auto *BO = dyn_cast<BinaryOperator>(S))
-      Written |= BO->isAssignmentOp() && Names(BO->getLHS());
-    if (const auto *UO = dyn_cast<UnaryOperator>(S))
-      Written |= (UO->isIncrementDecrementOp() ||
-                  UO->getOpcode() == UO_AddrOf) &&
-                 Names(UO->getSubExpr());
-    // An asm output writes its place (`"=rm"(flags)` after pushf).
-    if (const auto *Asm = dyn_cast<GCCAsmStmt>(S))
-      for (const clang::Expr *Out : Asm->outputs())
-        Written |= Names(Out);
-    for (const clang::Stmt *Child : S->children())
-      Scan(Child);
-  };
-  Scan(FD->getBody());
-  if (!Written)
+  if (!writesLocal(FD->getBody(), VD))
     Value = Init.Val.getInt();
   return Value;
 }

@@ -61,6 +61,10 @@ bool ignoresVariadicArguments(const clang::FunctionDecl *FD);
 // Such a variable is a register, never a symbol.
 std::optional<std::string> globalRegisterVariable(const clang::Expr *E);
 
+// Does Body write the local V after its initialiser: assign it, increment
+// or decrement it, take its address, or name it as an asm output?
+bool writesLocal(const clang::Stmt *Body, const clang::VarDecl *V);
+
 // Everything a function's lowering needs from its translation unit.
 struct LoweringContext {
   LoweringContext(clang::ASTContext &Ctx, TypeLowering &Types)

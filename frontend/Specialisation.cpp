@@ -43,27 +43,6 @@ std::string ConstArg::describe() const {
 
 namespace {
 
-// Does S write V or take its address?
-bool writes(const Stmt *S, const VarDecl *V) {
-  if (!S)
-    return false;
-  auto Names = [V](const clang::Expr *E) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-    return DRE && DRE->getDecl() == V;
-  };
-  if (const auto *BO = dyn_cast<BinaryOperator>(S))
-    if (BO->isAssignmentOp() && Names(BO->getLHS()))
-      return true;
-  if (const auto *UO = dyn_cast<UnaryOperator>(S))
-    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
-        Names(UO->getSubExpr()))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (writes(Child, V))
-      return true;
-  return false;
-}
-
 // A local of F's that is never written after its initialiser (arm64's
 // `char *k = &((char *)key)[branch];` before `"i"(k)`): its uses mean the
 // initialiser, which is returned.
@@ -74,7 +53,7 @@ const clang::Expr *readOnlyLocalInit(const clang::Expr *E) {
       V->getType()->isArrayType() || V->getType()->isRecordType())
     return nullptr;
   const auto *F = dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
-  if (!F || writes(F->getBody(), V))
+  if (!F || writesLocal(F->getBody(), V))
     return nullptr;
   return V->getInit();
 }

@@ -21,6 +21,13 @@ bool startsWith(const std::string &S, const char *Prefix) {
   return S.rfind(Prefix, 0) == 0;
 }
 
+// S without leading and trailing blanks.
+std::string trimmed(std::string S) {
+  S.erase(0, S.find_first_not_of(" \t"));
+  S.erase(S.find_last_not_of(" \t") + 1);
+  return S;
+}
+
 bool x86Data(const std::string &M) {
   static const std::set<std::string> Fences = {"mfence", "lfence", "sfence",
                                                "pause"};
@@ -202,9 +209,7 @@ std::optional<uint64_t> bugFlags(Arch A, const Expr &E) {
     size_t End = E.Text.find_first_of(";\n", Short);
     if (End == std::string::npos || End > Trap)
       return std::nullopt;
-    std::string Operand = E.Text.substr(Short, End - Short);
-    Operand.erase(0, Operand.find_first_not_of(" \t"));
-    Operand.erase(Operand.find_last_not_of(" \t") + 1);
+    std::string Operand = trimmed(E.Text.substr(Short, End - Short));
     if (std::optional<uint64_t> Const = constOperand(E, Operand))
       return Const;
     return DirectiveExpression(Operand).evaluate();
@@ -309,8 +314,7 @@ AsmEffect asmEffect(Arch A, const Expr &E) {
         continue; // directives
       std::string Operands;
       std::getline(Words, Operands);
-      Operands.erase(0, Operands.find_first_not_of(" \t"));
-      Operands.erase(Operands.find_last_not_of(" \t") + 1);
+      Operands = trimmed(Operands);
       if (isBugTrap(A, Mnemonic, Operands)) {
         // BUG() stops the kernel; a WARN's bug_entry says it is one.
         std::optional<uint64_t> Flags = bugFlags(A, E);
