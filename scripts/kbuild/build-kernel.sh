@@ -7,7 +7,7 @@
 # object, warnings (rustc, objtool), text size, and the translation report.
 #
 #   build-kernel.sh [--llvm | --llvm-calls | --llvm-mismatch | --mutant] [--kasan]
-#                   [--distribution <flavour>] [--arm64 <cpu>]
+#                   [--debug <family>] [--distribution <flavour>] [--arm64 <cpu>]
 #                   <series> <helpers> <out-dir> [<helpers2rs>]
 #     <series>   7.3 | 6.12
 #     <helpers>  bindgen (the tree as it is) | helpers2rs (rust/Makefile wired
@@ -23,6 +23,10 @@
 #                "Missing: CONFIG_RUST_INLINE_HELPERS=y")
 #     --kasan    the kunitconfig plus generic KASAN (outline): Rust with
 #                KASAN needs clang, so with --llvm-mismatch (or --llvm)
+#     --debug <family>  the debug options maintainers and CI systems boot
+#                with: lockdep (PROVE_LOCKING, DEBUG_ATOMIC_SLEEP,
+#                DEBUG_SPINLOCK, DEBUG_MUTEXES, DEBUG_OBJECTS) or ubsan (UBSAN
+#                with its bounds and shift checks, KFENCE)
 #     --distribution <flavour>  (7.3) the kunitconfig plus the options of
 #                Debian's <flavour> config (amd64, rt-amd64) that change the
 #                helpers' code (SMP, MAXSMP, NUMA, paravirt, modules, hardening:
@@ -57,6 +61,11 @@ kasan=no
 if [ "${1:-}" = --kasan ]; then
   kasan=yes
   shift
+fi
+debug=
+if [ "${1:-}" = --debug ]; then
+  debug=$2
+  shift 2
 fi
 if [ "${1:-}" = --distribution ]; then
   distribution=$2
@@ -110,6 +119,18 @@ llvm-mismatch)
 esac
 [ "$kasan" = no ] || kconfig_add+=(--kconfig_add CONFIG_KASAN=y
   --kconfig_add CONFIG_KASAN_GENERIC=y --kconfig_add CONFIG_KASAN_OUTLINE=y)
+case "$debug" in
+"") ;;
+lockdep)
+  for o in PROVE_LOCKING DEBUG_ATOMIC_SLEEP DEBUG_SPINLOCK DEBUG_MUTEXES DEBUG_OBJECTS; do
+    kconfig_add+=(--kconfig_add "CONFIG_$o=y")
+  done ;;
+ubsan)
+  for o in UBSAN UBSAN_BOUNDS UBSAN_SHIFT KFENCE; do
+    kconfig_add+=(--kconfig_add "CONFIG_$o=y")
+  done ;;
+*) echo "build-kernel: error: --debug takes lockdep or ubsan, not '$debug'" >&2; exit 2 ;;
+esac
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
 arch_opts=(--arch="$arch")
 if [ "$arch" = arm64 ] && [ "$toolchain" = gcc ]; then

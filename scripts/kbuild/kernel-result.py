@@ -58,11 +58,18 @@ def kunit_totals():
 log = open(os.path.join(out, "build.log"), errors="replace").read().splitlines()
 rustc_warnings = [l for l in log if re.match(r"^warning(\[\w+\])?:", l)]
 objtool_warnings = [l for l in log if "objtool" in l and "warning" in l]
-# What the booted kernel itself complained of (a splat, a failed check).
+# What the booted kernel itself complained of, in its whole console
+# (kunit.py's test.log; its own output shows only KTAP lines): a warning
+# (lockdep's splats among them), a BUG (KASAN, KFENCE, atomic sleep), a
+# UBSAN report, a debug-objects complaint.
+console_log = os.path.join(build, "test.log")
+if not os.path.exists(console_log):
+    console_log = os.path.join(out, "kunit.log")
+console = open(console_log, errors="replace").read() if os.path.exists(console_log) else ""
 kunit_log = os.path.join(out, "kunit.log")
 kunit_text = open(kunit_log, errors="replace").read() if os.path.exists(kunit_log) else ""
-boot_problems = [l.strip() for l in kunit_text.splitlines()
-                 if re.search(r"\b(WARNING|BUG):", l)]
+boot_problems = [l.strip() for l in console.splitlines()
+                 if re.search(r"\b(WARNING|BUG|UBSAN|ODEBUG):", l)]
 objects = rust_objects(build)
 kernel_o = os.path.join(build, "rust", "kernel.o")
 size = subprocess.run(["size", "-A", os.path.join(build, "vmlinux")],

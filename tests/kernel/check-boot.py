@@ -7,8 +7,9 @@ result.json) against what must hold:
    puts in it) ran and passed: C and Rust agreed; and, where the tree has
    the suite, it checks at least 90 % of the translated helpers (a plan
    that quietly leaves helpers out must not pass for coverage);
- - no warning from rustc or objtool in the build, no `WARNING:` or `BUG:`
-   in the boot log;
+ - no warning from rustc or objtool in the build, no `WARNING:`, `BUG:`,
+   `UBSAN:` or `ODEBUG:` in the kernel's console (lockdep's splats are
+   warnings);
  - the translation was made for the rustc that built the kernel;
  - the Rust objects call only rust_helper_* functions that the report
    leaves to C (a translated helper must never be called);
@@ -54,7 +55,7 @@ for kind in ("rustc", "objtool"):
         problems.append("%d %s warning(s), e.g. %s" % (
             result["warnings"][kind], kind, result["warnings"]["lines"][:3]))
 if result["warnings"].get("boot"):
-    problems.append("the boot log has %d WARNING:/BUG: line(s), e.g. %s" % (
+    problems.append("the console has %d WARNING:/BUG:/UBSAN:/ODEBUG: line(s), e.g. %s" % (
         len(result["warnings"]["boot"]), result["warnings"]["boot"][:3]))
 if result.get("translated_for_rust") != result.get("rustc_version"):
     problems.append("translated for Rust %s, built with rustc %s" % (
