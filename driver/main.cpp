@@ -467,6 +467,17 @@ bool translateOptions(const frontend::KernelProfile &Profile,
       return false;
     }
     TO.BodyDefines = Body->SanitizerDefines;
+    Expected<frontend::MacroTable> Macros =
+        frontend::compilerPredefines(Body->Command, BodyCompilePath);
+    if (!Macros) {
+      errs() << toString(Macros.takeError()) << "\n";
+      return false;
+    }
+    // What the compile's sanitizers mean, whether its compiler predefines
+    // the macros (GCC) or compiler-clang.h derives them (clang).
+    for (const std::string &M : frontend::sanitizerMacros(Body->Command))
+      Macros->emplace(M, "1");
+    TO.BodyMacros = std::move(*Macros);
   }
   return true;
 }

@@ -142,8 +142,11 @@ std::string answered(const Type &T, const std::string &Answer,
   return "unreachable!()"; // the plan admits none of these
 }
 
-// The double of F, the Index-th replaced function.
-std::string doubleOf(const ExternFn &F, size_t Index, const EmitOptions &Opts) {
+// The double of F, the Index-th replaced function, which does not record
+// the arguments CodeAddresses lists (C's and Rust's code lie apart).
+std::string doubleOf(const ExternFn &F, size_t Index,
+                     const std::set<size_t> &CodeAddresses,
+                     const EmitOptions &Opts) {
   const std::string &Symbol = F.symbol();
   std::ostringstream OS;
   OS << "\n    /// Stands in for `" << Symbol
@@ -152,8 +155,10 @@ std::string doubleOf(const ExternFn &F, size_t Index, const EmitOptions &Opts) {
   std::string Words;
   for (size_t I = 0; I != F.Params.size(); ++I) {
     std::string Name = "a" + std::to_string(I);
-    OS << (I ? ", " : "") << Name << ": " << emitType(*F.Params[I], Opts);
-    Words += (I ? ", " : "") + recorded(*F.Params[I], Name);
+    bool Code = CodeAddresses.count(I);
+    OS << (I ? ", " : "") << (Code ? "_" : "") << Name << ": "
+       << emitType(*F.Params[I], Opts);
+    Words += (I ? ", " : "") + (Code ? "0" : recorded(*F.Params[I], Name));
   }
   OS << ")";
   std::string Call = "called(" + std::to_string(Index) + ", &[" + Words + "])";
@@ -175,6 +180,7 @@ KunitDoubles emitKunitDoubles(const Module &M,
                               const std::vector<HelperRecord> &Helpers,
                               const EmitOptions &Opts) {
   std::set<std::string> Replaced; // numbered in this order
+  std::map<std::string, std::set<size_t>> CodeAddresses;
   std::ostringstream Map;
   for (const HelperRecord &H : Helpers) {
     if (H.Check.V != KernelCheck::Verdict::InSuite || H.Check.Doubles.empty())
@@ -182,6 +188,8 @@ KunitDoubles emitKunitDoubles(const Module &M,
     Map << H.Name << " " << copiedOriginal(H.Name) << "\n";
     for (const std::string &D : H.Check.Doubles)
       Replaced.insert(D);
+    for (const auto &[D, Args] : H.Check.CodeAddressArguments)
+      CodeAddresses[D].insert(Args.begin(), Args.end());
   }
   KunitDoubles Out;
   if (Replaced.empty())
@@ -192,7 +200,7 @@ KunitDoubles emitKunitDoubles(const Module &M,
   for (const std::string &Name : Replaced) {
     const ExternFn &F = *Signatures.at(Name);
     Map << F.symbol() << " h2r_double_" << F.symbol() << "\n";
-    Out.Rust += doubleOf(F, Index++, Opts);
+    Out.Rust += doubleOf(F, Index++, CodeAddresses[Name], Opts);
   }
   Out.SymbolMap = Map.str();
   return Out;

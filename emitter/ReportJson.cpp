@@ -82,6 +82,11 @@ json reportToJson(const ir::Report &R) {
                         {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
     if (H.St == ir::HelperRecord::Status::Fallback)
       Helper["fallback_route"] = ir::routeName(R.Route);
+    for (const ir::MacroChange &C : H.MacroChanges)
+      Helper["macro_changes"].push_back({{"chain", C.Chain},
+                                         {"function", C.Function},
+                                         {"location", location(C.Loc)},
+                                         {"why_same", C.Why}});
     if (H.Check.V != ir::KernelCheck::Verdict::Unplanned) {
       Helper["kernel_check"] = {{"verdict", ir::verdictName(H.Check.V)}};
       if (!H.Check.Reason.empty())
@@ -103,6 +108,8 @@ json reportToJson(const ir::Report &R) {
       }
       if (!H.Check.Doubles.empty())
         Helper["kernel_check"]["doubles"] = H.Check.Doubles;
+      for (const auto &[Double, Args] : H.Check.CodeAddressArguments)
+        Helper["kernel_check"]["code_address_arguments"][Double] = Args;
       ++ByVerdict[ir::verdictName(H.Check.V)];
     }
     Helpers.push_back(std::move(Helper));
@@ -146,9 +153,20 @@ json reportToJson(const ir::Report &R) {
   json Options = {{"types", R.TypeMode},
                   {"export", R.ExportMode},
                   {"fallback_route", ir::routeName(R.Route)}};
-  if (!R.BodyCompile.empty())
+  if (!R.BodyCompile.empty()) {
+    json Differences = json::array();
+    for (const ir::MacroDifferenceRecord &D : R.MacroDifferences) {
+      json Entry = {{"name", D.Name}, {"compile", nullptr}, {"parse", nullptr}};
+      if (D.Compile)
+        Entry["compile"] = *D.Compile;
+      if (D.Parse)
+        Entry["parse"] = *D.Parse;
+      Differences.push_back(Entry);
+    }
     Options["body_compile"] = {{"command", R.BodyCompile},
-                               {"macros", R.BodyMacros}};
+                               {"macros", R.BodyMacros},
+                               {"predefined_differences", Differences}};
+  }
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "translation"},

@@ -34,6 +34,12 @@ public:
               object(*O, "options.", "body_compile", /*Optional=*/true)) {
         string(*B, "options.body_compile.", "command");
         strings(*B, "options.body_compile.", "macros");
+        forEach(*B, "options.body_compile.", "predefined_differences",
+                [&](const json &D, const std::string &Q) {
+                  string(D, Q, "name");
+                  stringOrNull(D, Q, "compile");
+                  stringOrNull(D, Q, "parse");
+                });
       }
     }
     forEach(R, "", "helpers", [&](const json &H, const std::string &P) {
@@ -45,6 +51,15 @@ public:
       reasons(H, P, "reasons");
       reasons(H, P, "notes", /*Optional=*/true);
       reasons(H, P, "shims", /*Optional=*/true);
+      forEach(
+          H, P, "macro_changes",
+          [&](const json &C, const std::string &Q) {
+            strings(C, Q, "chain");
+            string(C, Q, "function");
+            string(C, Q, "location");
+            string(C, Q, "why_same");
+          },
+          /*Optional=*/true);
       if (const json *K = object(H, P, "kernel_check", /*Optional=*/true)) {
         oneOf(*K, P + "kernel_check.", "verdict", {"in-suite", "not-checkable"});
         string(*K, P + "kernel_check.", "reason", /*Optional=*/true);
@@ -54,6 +69,12 @@ public:
         strings(*K, P + "kernel_check.", "initialised_mutexes",
                 /*Optional=*/true);
         strings(*K, P + "kernel_check.", "doubles", /*Optional=*/true);
+        if (const json *Code = object(*K, P + "kernel_check.",
+                                      "code_address_arguments",
+                                      /*Optional=*/true))
+          for (const auto &[Name, Args] : Code->items())
+            counts(*Code, P + "kernel_check.code_address_arguments.",
+                   Name.c_str());
         oneOf(*K, P + "kernel_check.", "allocates", {"memory", "pages"},
               /*Optional=*/true);
         if (const json *Roles = object(*K, P + "kernel_check.",
@@ -150,6 +171,22 @@ public:
   }
   void count(const json &O, const std::string &P, const char *K) {
     typed(O, P, K, &json::is_number_unsigned, "a count (an integer >= 0)");
+  }
+  void counts(const json &O, const std::string &P, const char *K) {
+    const json *A = typed(O, P, K, &json::is_array, "an array");
+    if (!A)
+      return;
+    for (size_t I = 0; I < A->size(); ++I)
+      if (!(*A)[I].is_number_unsigned())
+        return fail(P + K + "[" + std::to_string(I) + "]",
+                    "expected a count, found " + found((*A)[I]));
+  }
+  void stringOrNull(const json &O, const std::string &P, const char *K) {
+    auto It = O.find(K);
+    if (It == O.end())
+      fail(P + K, "missing");
+    else if (!It->is_string() && !It->is_null())
+      fail(P + K, "expected a string or null, found " + found(*It));
   }
   void number(const json &O, const std::string &P, const char *K) {
     typed(O, P, K, &json::is_number, "a number");

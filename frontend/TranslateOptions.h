@@ -9,6 +9,7 @@
 #define H2R_FRONTEND_TRANSLATEOPTIONS_H
 
 #include "frontend/BindingsInventory.h"
+#include "frontend/CompileMacros.h"
 #include "frontend/KernelProfile.h"
 
 #include <optional>
@@ -50,6 +51,11 @@ struct TranslateOptions {
   // `-D` options from helpers.o's own compile (--body-compile,
   // BodyCompile.h): the parse of the helpers, not of the bindings, gets them.
   std::vector<std::string> BodyDefines;
+  // The macros helpers.o's compile predefines (CompileMacros.h), and where
+  // its command was read: the parse's are compared with them, and a
+  // difference that changes a reached function is an error unless reviewed.
+  std::optional<MacroTable> BodyMacros;
+  std::string BodyCompilePath;
 };
 
 // What the bindings hold in bindgen mode, seen through File's compile

@@ -5,6 +5,7 @@
 #include "frontend/GccFlags.h"
 #include "frontend/HelperDiscovery.h"
 #include "frontend/InlineClosure.h"
+#include "frontend/MacroInfluence.h"
 #include "frontend/SourceInfo.h"
 #include "ir/RustNames.h"
 
@@ -86,9 +87,10 @@ public:
   TranslationUnitLowering(const TranslateOptions &Opts,
                           const BindingsInventory *Bindings,
                           ModuleMerger &Merger, TranslationOutput &Out,
-                          const HelperMarkers &Markers)
+                          const HelperMarkers &Markers,
+                          const MacroInfluence *Macros)
       : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
-        Markers(Markers) {}
+        Markers(Markers), Macros(Macros) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override;
 
@@ -100,6 +102,9 @@ private:
                                               const FunctionDecl *Root);
   void recordFunctions(UnitState &U);
   ir::HelperRecord lowerHelper(UnitState &U, const Helper &H);
+  std::vector<ir::MacroChange>
+  macroChanges(UnitState &U, const FunctionDecl *Helper,
+               const std::vector<const FunctionDecl *> &Members);
   ir::FallbackReason reason(const LoweringFailure &F, const FunctionDecl *FD,
                             ASTContext &Ctx);
   ir::Signature signature(const FunctionDecl *FD, TypeLowering &Types);
@@ -113,6 +118,7 @@ private:
   ModuleMerger &Merger;
   TranslationOutput &Out;
   const HelperMarkers &Markers;
+  const MacroInfluence *Macros;
 };
 
 ir::FallbackReason TranslationUnitLowering::reason(const LoweringFailure &F,
@@ -375,6 +381,8 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
           : Rec.Shims.empty()    ? ir::HelperRecord::Status::Translated
                                  : ir::HelperRecord::Status::Shimmed;
   if (Rec.St != ir::HelperRecord::Status::Fallback) {
+    if (Macros)
+      Rec.MacroChanges = macroChanges(U, H.Decl, Members);
     ir::Function Fn = std::move(std::get<ir::Function>(U.Lowered.at(H.Decl)));
     Fn.FnRole = ir::Function::Role::Helper;
     Fn.RustName = Rec.RustName;
@@ -404,6 +412,42 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
   return Rec;
 }
 
+// The macro differences that change what a translated helper reaches: a
+// reviewed one is recorded, any other is an error (the translation would
+// not mean what helpers.o means).
+std::vector<ir::MacroChange> TranslationUnitLowering::macroChanges(
+    UnitState &U, const FunctionDecl *Helper,
+    const std::vector<const FunctionDecl *> &Members) {
+  DiagnosticsEngine &Diags = U.Ctx.getDiagnostics();
+  std::vector<ir::MacroChange> Changes;
+  for (const FunctionDecl *F : Members)
+    for (const MacroInfluencePath &P : Macros->influences(F)) {
+      ir::MacroChange C;
+      C.Chain = P.Chain;
+      C.Function = F->getNameAsString();
+      C.Loc = describeLocation(P.Loc, U.SM);
+      C.Why = reviewedDifference(P.Chain);
+      if (C.Why.empty()) {
+        std::string Chain;
+        for (const std::string &M : P.Chain)
+          Chain += (Chain.empty() ? "'" : " -> '") + M + "'";
+        unsigned Id = Diags.getCustomDiagID(
+            DiagnosticsEngine::Error,
+            "'%0' reaches '%1', which helpers.o's compile and this parse "
+            "read differently: they predefine '%2' differently (%3)");
+        Diags.Report(P.Loc, Id) << Helper->getName() << F->getName()
+                                << P.Chain.front() << Chain;
+        unsigned Step = Diags.getCustomDiagID(
+            DiagnosticsEngine::Note,
+            "'%0' is defined here under a condition on '%1'");
+        for (size_t I = 1; I < P.Chain.size(); ++I)
+          Diags.Report(P.Defined[I], Step) << P.Chain[I] << P.Chain[I - 1];
+      }
+      Changes.push_back(std::move(C));
+    }
+  return Changes;
+}
+
 class LoweringAction : public ASTFrontendAction {
 public:
   LoweringAction(const TranslateOptions &Opts,
@@ -418,8 +462,21 @@ public:
     CI.getPreprocessor().addPPCallbacks(std::move(Markers));
     Deps = std::make_shared<DependencyCollector>();
     Deps->attachToPreprocessor(CI.getPreprocessor());
+    const MacroInfluence *Macros = nullptr;
+    if (Opts.BodyMacros) {
+      Out.Report.MacroDifferences = compareMacros(
+          *Opts.BodyMacros,
+          parseMacroDefinitions(CI.getPreprocessor().getPredefines()));
+      std::set<std::string> Names;
+      for (const ir::MacroDifferenceRecord &D : Out.Report.MacroDifferences)
+        Names.insert(D.Name);
+      auto Influence =
+          std::make_unique<MacroInfluence>(CI.getPreprocessor(), Names);
+      Macros = Influence.get();
+      CI.getPreprocessor().addPPCallbacks(std::move(Influence));
+    }
     return std::make_unique<TranslationUnitLowering>(Opts, Bindings, Merger,
-                                                     Out, Ref);
+                                                     Out, Ref, Macros);
   }
 
   void EndSourceFileAction() override {

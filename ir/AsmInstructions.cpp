@@ -270,6 +270,23 @@ bool isBugTrap(Arch A, const std::string &Mnemonic,
   return false;
 }
 
+// Does the instruction compute its own address, relative to the program
+// counter with no offset?
+bool readsOwnAddress(Arch A, const std::string &Mnemonic,
+                     const std::string &Operands) {
+  switch (A) {
+  case Arch::X86_64:
+    return (Mnemonic == "lea" || Mnemonic == "leaq") &&
+           (startsWith(Operands, "0(%rip)") || startsWith(Operands, "(%rip)"));
+  case Arch::AArch64:
+    return Mnemonic == "adr" && Operands.size() > 2 &&
+           Operands.compare(Operands.size() - 2, 2, " .") == 0;
+  case Arch::Other:
+    return false;
+  }
+  return false;
+}
+
 const char *lineComment(Arch A) {
   switch (A) {
   case Arch::X86_64:
@@ -325,6 +342,7 @@ AsmEffect asmEffect(Arch A, const Expr &E) {
         Effect.Warns = Mnemonic;
         continue;
       }
+      Effect.OwnAddress |= readsOwnAddress(A, Mnemonic, Operands);
       if (Mnemonic == "call" && kernelCall(Operands) == KernelCall::Inert)
         continue; // preempt_schedule()'s static call, __sw_hweight64()
       if (!isDataInstruction(A, Mnemonic, Operands)) {

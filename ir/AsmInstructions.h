@@ -27,6 +27,9 @@ struct AsmEffect {
   std::string Warns;
   // The C globals it writes through sym operands, with the instruction.
   std::vector<std::pair<std::string, std::string>> GlobalsWritten;
+  // It computes the address of its own code (x86's `lea 0(%rip)`, arm64's
+  // `adr x, .`: `_THIS_IP_`, the translation of `_RET_IP_`).
+  bool OwnAddress = false;
 };
 
 // Reads an asm statement of architecture A instruction by instruction.

@@ -365,7 +365,12 @@ private:
   // The arguments of a call a double takes: it writes nothing, so the
   // mutable address of a C global (`&iomem_resource`) is only recorded.
   std::string argumentsOfDouble(const Expr &Call) {
-    for (const ExprPtr &A : Call.Ops) {
+    for (size_t I = 0; I != Call.Ops.size(); ++I) {
+      const ExprPtr &A = Call.Ops[I];
+      if (isOwnCodeAddress(*A)) {
+        Current->CodeAddressArguments[Call.Sym.Name].insert(I);
+        continue;
+      }
       const Expr &Value = withoutCasts(*A);
       if (std::string What = addressOfItsOwn(Value); !What.empty())
         return "passes `" + Call.Sym.Name + "` " + What +
@@ -376,6 +381,15 @@ private:
         return Why;
     }
     return "";
+  }
+
+  // Does E compute the address of its own code?
+  bool isOwnCodeAddress(const Expr &E) {
+    if (E.Kind == ExprKind::Asm && asmEffect(TargetArch, E).OwnAddress)
+      return true;
+    bool Found = false;
+    forEachChild(E, [&](const Expr &C) { Found = Found || isOwnCodeAddress(C); });
+    return Found;
   }
 
   std::string callEffect(const Expr &Call) {
@@ -556,6 +570,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       H.Check.Allocates = Allocation::None;
       H.Check.AllocatorArguments.clear();
       H.Check.Doubles.clear();
+      H.Check.CodeAddressArguments.clear();
       continue;
     }
     H.Check.V = KernelCheck::Verdict::InSuite;

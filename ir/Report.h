@@ -10,6 +10,8 @@
 #include "ir/Module.h"
 
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -118,9 +120,30 @@ struct KernelCheck {
   // originals and in its own object, by doubles that record each call and
   // answer it from a grid: the calls are compared, not made (sorted).
   std::vector<std::string> Doubles;
+  // The arguments (by index) of doubles that receive an address in the
+  // code (`_THIS_IP_`, `_RET_IP_`): C's and Rust's code lie apart, so the
+  // doubles do not compare them.
+  std::map<std::string, std::set<size_t>> CodeAddressArguments;
   // In the suite, a C function of the bindings has its name and hides it
   // from `bindings::`: the suite calls the output's re-export of it.
   bool HiddenByBindings = false;
+};
+
+// A predefined macro on which helpers.o's compile and the helpers' parse
+// differ, changing a function a helper reaches, by this chain of macros
+// (the differing one first), reviewed as leaving the translation's meaning
+// as helpers.o's (else the translation stops with an error).
+struct MacroChange {
+  std::vector<std::string> Chain;
+  std::string Function;
+  SourceLoc Loc;
+  std::string Why; // why the meaning is the same
+};
+
+// A predefined macro as each side defines it; absent: not defined.
+struct MacroDifferenceRecord {
+  std::string Name;
+  std::optional<std::string> Compile, Parse;
 };
 
 struct HelperRecord {
@@ -135,6 +158,7 @@ struct HelperRecord {
   std::vector<ShimUse> Shims;         // likewise; non-empty: Shimmed
   Signature Sig;
   KernelCheck Check;
+  std::vector<MacroChange> MacroChanges;
 };
 
 // How a helper left to C reaches Rust in the build at hand: a call into
@@ -152,6 +176,8 @@ struct Report {
   // macros the helpers were parsed with because of it.
   std::string BodyCompile;
   std::vector<std::string> BodyMacros;
+  // Every predefined macro on which that compile and the parse differ.
+  std::vector<MacroDifferenceRecord> MacroDifferences;
 };
 
 const char *statusName(HelperRecord::Status S);

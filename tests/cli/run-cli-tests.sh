@@ -222,6 +222,70 @@ check "no helper: exit 0" test "$rc" = 0
 check "no helper: a warning naming the file" \
   grep -qE "^(.*/)?no_helpers\.c: warning: no helper found \(no function named 'rust_helper_\*' or marked __rust_helper\)$" no_helpers.err
 
+# --body-compile: the predefined macros of helpers.o's own compile against
+# the parse's. A difference that changes what a helper reaches stops the
+# translation (an error naming the helper and the macro, a note per macro
+# defined on the way, nothing written); one reviewed as harmless is
+# recorded; one that changes nothing is only listed.
+mkdir -p macros && cd macros
+cat > flavour.h <<'EOF'
+#if FLAVOUR == 2
+#define STEP 2
+#else
+#define STEP 1
+#endif
+static inline int step(int a) { return a + STEP; }
+EOF
+printf '#include "flavour.h"\nint rust_helper_next(int a) { return step(a); }\n' > next.c
+printf 'int rust_helper_plain(int a) { return a; }\n' > plain.c
+printf 'savedcmd_next.o := clang-19 -Wp,-MMD,.next.o.d -DFLAVOUR=2 -c -o next.o next.c\n' > next.o.cmd
+"$tool" translate next.c --body-compile next.o.cmd -o next.rs --report next.json \
+  -- -O2 -DFLAVOUR=1 2> err.txt; rc=$?
+check "macro difference reached: exit 1" test "$rc" = 1
+check "macro difference reached: error at the expansion" grep -qE \
+  "^(.*/)?flavour\.h:6:44: error: 'rust_helper_next' reaches 'step', which helpers.o's compile and this parse read differently: they predefine 'FLAVOUR' differently \('FLAVOUR' -> 'STEP'\)$" err.txt
+check "macro difference reached: a note where STEP is defined" grep -qE \
+  "^(.*/)?flavour\.h:4:9: note: 'STEP' is defined here under a condition on 'FLAVOUR'$" err.txt
+check "macro difference reached: nothing written" test ! -e next.rs -a ! -e next.json
+"$tool" translate plain.c --body-compile next.o.cmd -o plain.rs --report plain.json \
+  -- -O2 -DFLAVOUR=1 2> err.txt; rc=$?
+check "macro difference not reached: exit 0" test "$rc" = 0
+check "macro difference not reached: listed" python3 -c '
+import json, sys
+r = json.load(open("plain.json"))
+d = [x for x in r["options"]["body_compile"]["predefined_differences"] if x["name"] == "FLAVOUR"]
+sys.exit(not (d == [{"name": "FLAVOUR", "compile": "2", "parse": "1"}]
+              and all("macro_changes" not in h for h in r["helpers"])))'
+# MODULE (the bindgen rule serves modules) changing how a static call is
+# spelt is reviewed: recorded with why, not an error.
+cat > module.c <<'EOF'
+void target(void);
+#ifdef MODULE
+#define static_call_mod(name) name
+#else
+#define static_call_mod(name) name
+#endif
+static inline void call(void) { static_call_mod(target)(); }
+void rust_helper_call(void) { call(); }
+EOF
+printf 'clang-19 -c -o module.o module.c\n' > module.o.cmd
+"$tool" translate module.c --body-compile module.o.cmd -o module.rs --report module.json \
+  -- -O2 -DMODULE 2> err.txt; rc=$?
+check "reviewed macro difference: exit 0" test "$rc" = 0
+check "reviewed macro difference: recorded with why" python3 -c '
+import json, sys
+h = json.load(open("module.json"))["helpers"][0]
+c = h["macro_changes"]
+sys.exit(not (len(c) == 1 and c[0]["chain"] == ["MODULE", "static_call_mod"]
+              and c[0]["function"] == "call" and "modules" in c[0]["why_same"]))'
+printf 'no-such-cc -c x.c\n' > nocc.cmd
+"$tool" translate plain.c --body-compile nocc.cmd -o nocc.rs -- -O2 2> err.txt; rc=$?
+check "--body-compile with a missing compiler exits 1" test "$rc" = 1
+check "--body-compile with a missing compiler: one line" grep -qx \
+  "nocc.cmd:1:1: error: cannot find the compile's compiler 'no-such-cc' to read its predefined macros" err.txt
+check "--body-compile with a missing compiler: nothing written" test ! -e nocc.rs
+cd ..
+
 # Determinism: the same input gives the same bytes.
 for f in "$corpus"/semantics/*.c; do
   n=$(basename "$f" .c)

@@ -3,6 +3,7 @@
 #include "RustCompile.h"
 #include "emitter/RustEmitter.h"
 #include "frontend/BodyCompile.h"
+#include "frontend/CompileMacros.h"
 #include "frontend/Translator.h"
 #include "ir/Passes.h"
 
@@ -112,4 +113,66 @@ int rust_helper_read(int *p) { kasan_check_read(p, sizeof(*p)); return *p; }
   CHECK(Translate({"-D__SANITIZE_ADDRESS__"}).find("__kasan_check_read(") !=
         std::string::npos);
   CHECK(Translate({}).find("__kasan_check_read(") == std::string::npos);
+}
+
+TEST_CASE("predefined macros are read from -dM output and compared",
+          "[body-compile]") {
+  frontend::MacroTable Gcc = frontend::parseMacroDefinitions(
+      "#define __GNUC__ 14\n#define __OPTIMIZE__ 1\n"
+      "#define __INT64_C(c) c ## L\n#define KBUILD_MODNAME \"helpers\"\n"
+      "#define GONE 1\n#undef GONE\n# 1 \"<command line>\" 1\n");
+  CHECK(Gcc.size() == 4);
+  CHECK(Gcc.at("__INT64_C") == "(c) c ## L");
+  CHECK(Gcc.at("__OPTIMIZE__") == "1");
+  frontend::MacroTable Clang = frontend::parseMacroDefinitions(
+      "#define __GNUC__ 4\n#define __OPTIMIZE__ 1\n#define __clang__ 1\n"
+      "#define KBUILD_MODNAME \"helpers\"\n#define EMPTY\n");
+  CHECK(Clang.at("EMPTY").empty());
+  std::vector<ir::MacroDifferenceRecord> D =
+      frontend::compareMacros(Gcc, Clang);
+  // By name; the same definitions are no difference.
+  REQUIRE(D.size() == 4);
+  CHECK(D[0].Name == "EMPTY");
+  CHECK((!D[0].Compile && D[0].Parse == std::string()));
+  CHECK((D[1].Name == "__GNUC__" && D[1].Compile == "14" && D[1].Parse == "4"));
+  CHECK((D[2].Name == "__INT64_C" && !D[2].Parse));
+  CHECK((D[3].Name == "__clang__" && !D[3].Compile && D[3].Parse == "1"));
+}
+
+TEST_CASE("only reviewed differences are harmless", "[body-compile]") {
+  using V = std::vector<std::string>;
+  // The asm operand placement GCC and clang spell differently.
+  CHECK(!frontend::reviewedDifference(V{"__clang__", "ASM_INPUT_RM"}).empty());
+  CHECK(!frontend::reviewedDifference(
+             V{"__clang__", "CC_HAS_TYPEOF_UNQUAL", "USE_TYPEOF_UNQUAL",
+               "__unqual_scalar_typeof"})
+             .empty());
+  CHECK(!frontend::reviewedDifference(V{"MODULE", "static_call_mod"}).empty());
+  // The same macro from another root, and any sanitizer, are not reviewed.
+  CHECK(frontend::reviewedDifference(V{"FLAVOUR", "ASM_INPUT_RM"}).empty());
+  CHECK(frontend::reviewedDifference(V{"__SANITIZE_ADDRESS__",
+                                       "kasan_check_read"})
+            .empty());
+  CHECK(frontend::reviewedDifference(V{"__clang__"}).empty());
+}
+
+TEST_CASE("the compile's compiler lists its predefined macros",
+          "[body-compile]") {
+  // clang-19 for helpers.o with its sanitizer, dependency file, output,
+  // -include and input left out.
+  llvm::Expected<frontend::MacroTable> M = frontend::compilerPredefines(
+      {"clang-19", "-Wp,-MMD,x.d", "-include", "/no/such/header.h",
+       "-DKBUILD_MODNAME=\"helpers\"", "-O2", "-c", "-o", "x.o", "x.c"},
+      "x.cmd");
+  REQUIRE(static_cast<bool>(M));
+  CHECK(M->at("KBUILD_MODNAME") == "\"helpers\"");
+  CHECK(M->at("__OPTIMIZE__") == "1");
+  CHECK(M->count("__clang__"));
+  llvm::Expected<frontend::MacroTable> Bad = frontend::compilerPredefines(
+      {"clang-19", "-fno-such-option"}, "bad.cmd");
+  REQUIRE(!static_cast<bool>(Bad));
+  CHECK(llvm::toString(Bad.takeError())
+            .rfind("bad.cmd:1:1: error: 'clang-19' did not list its "
+                   "predefined macros: ",
+                   0) == 0);
 }

@@ -831,3 +831,43 @@ TEST_CASE("the suite gives both sides the doubles", "[kernel-check]") {
   CHECK(Suite.SymbolMap.empty());
   CHECK(Suite.Rust.find("fn doubled") == std::string::npos);
 }
+
+TEST_CASE("a double does not compare the address of the caller's code",
+          "[kernel-check]") {
+  KernelSuiteSupport Renames;
+  Renames.ReplacesCalls = true;
+  TypeRef Map = Type::pointer(Type::record("lockdep_map"), false);
+  TypeRef Word = Type::integer(64, false, /*PointerSized=*/true);
+  // lock_release(map, _THIS_IP_), _THIS_IP_ as the target computes it.
+  auto Releases = [&](Arch A, const std::string &Text) {
+    auto Here = std::make_unique<Expr>(ExprKind::Asm, Type::unit());
+    Here->Text = Text;
+    auto Call = std::make_unique<Expr>(ExprKind::Call, Type::unit());
+    Call->Sym = {SymbolKind::BindingsFn, "lock_release"};
+    Call->Ops.push_back(makeLocal(1, Map));
+    std::vector<Stmt> S;
+    S.push_back(Stmt::expr(std::move(Here)));
+    Call->Ops.push_back(makeBlock(std::move(S), makeInt(0, Word), Word));
+    OneHelper H(Map, pointerTo(8, true, "struct lockdep_map *"),
+                bodyDoing(std::move(Call)));
+    H.M.TargetArch = A;
+    H.M.BindingsFns.push_back(cFunction("lock_release", {Map, Word}, Type::unit()));
+    H.plan(Renames);
+    return H;
+  };
+  OneHelper X86 = Releases(Arch::X86_64, "lea 0(%rip), {0}");
+  INFO(X86.Records[0].Check.Reason);
+  REQUIRE(X86.Records[0].Check.V == KernelCheck::Verdict::InSuite);
+  CHECK(X86.Records[0].Check.CodeAddressArguments ==
+        std::map<std::string, std::set<size_t>>{{"lock_release", {1}}});
+  CHECK(emit::emitKunitSuite(X86.M, X86.Records, "test")
+            .Rust.find("    extern \"C\" fn h2r_double_lock_release(a0: *mut "
+                       "bindings::lockdep_map, _a1: usize) {\n"
+                       "        called(0, &[address(a0), 0]);\n") !=
+        std::string::npos);
+  OneHelper Arm = Releases(Arch::AArch64, "adr {0:x}, .");
+  CHECK(Arm.Records[0].Check.CodeAddressArguments.count("lock_release"));
+  // Another address relative to the program counter is a value like any.
+  OneHelper Table = Releases(Arch::X86_64, "lea table(%rip), {0}");
+  CHECK(Table.Records[0].Check.CodeAddressArguments.empty());
+}
