@@ -37,8 +37,8 @@
 #               with UBSAN's bounds and shift checks and KFENCE)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
-# kunit-<series>-dist-<flavour>-gcc.baseline) from the GCC bindgen builds'
-# KUnit results (review the diff). Builds go to
+# kunit-<series>-dist-<flavour>[-<debug family>]-gcc.baseline) from the GCC
+# bindgen builds' KUnit results (review the diff). Builds go to
 # <dir>/<config> (default out/kernels), reused by the next run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,6 +75,8 @@ for c in "${configs[@]}"; do
     case "${variant[*]}" in
     "") baseline=kunit-$series-gcc.baseline ;;
     "--distribution "*) baseline=kunit-$series-dist-${variant[1]}-gcc.baseline ;;
+    "--debug "*" --distribution "*)
+      baseline=kunit-$series-dist-${variant[3]}-${variant[1]}-gcc.baseline ;;
     "--arm64 "*) baseline=kunit-$series-arm64-gcc.baseline ;;
     *) baseline= ;;
     esac

@@ -173,13 +173,7 @@ public:
     typed(O, P, K, &json::is_number_unsigned, "a count (an integer >= 0)");
   }
   void counts(const json &O, const std::string &P, const char *K) {
-    const json *A = typed(O, P, K, &json::is_array, "an array");
-    if (!A)
-      return;
-    for (size_t I = 0; I < A->size(); ++I)
-      if (!(*A)[I].is_number_unsigned())
-        return fail(P + K + "[" + std::to_string(I) + "]",
-                    "expected a count, found " + found((*A)[I]));
+    arrayOf(O, P, K, &json::is_number_unsigned, "a count", false);
   }
   void stringOrNull(const json &O, const std::string &P, const char *K) {
     auto It = O.find(K);
@@ -222,13 +216,20 @@ public:
   }
   void strings(const json &O, const std::string &P, const char *K,
                bool Optional = false) {
+    arrayOf(O, P, K, &json::is_string, "a string", Optional);
+  }
+  // An array whose every element Is.
+  void arrayOf(const json &O, const std::string &P, const char *K,
+               bool (json::*Is)() const noexcept, const char *Element,
+               bool Optional) {
     const json *A = typed(O, P, K, &json::is_array, "an array", Optional);
     if (!A)
       return;
     for (size_t I = 0; I < A->size(); ++I)
-      if (!(*A)[I].is_string())
+      if (!((*A)[I].*Is)())
         return fail(P + K + "[" + std::to_string(I) + "]",
-                    "expected a string, found " + found((*A)[I]));
+                    std::string("expected ") + Element + ", found " +
+                        found((*A)[I]));
   }
   void reasons(const json &O, const std::string &P, const char *K,
                bool Optional = false) {

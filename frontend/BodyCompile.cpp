@@ -84,8 +84,17 @@ llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
     return error(Path, "no compile command on its first line");
   BodyCompile B;
   B.Path = Path;
-  for (const char *A : Argv)
-    B.Command.push_back(A);
+  // kbuild may run more after the compile (`; ./tools/objtool/objtool ...`
+  // with objtool on individual objects): the compile is the first command.
+  for (llvm::StringRef A : Argv) {
+    if (A == ";" || A == "&&" || A == "||")
+      break;
+    if (A.consume_back(";")) {
+      B.Command.push_back(A.str());
+      break;
+    }
+    B.Command.push_back(A.str());
+  }
   for (const std::string &Macro : sanitizerMacros(B.Command))
     B.SanitizerDefines.push_back("-D" + Macro);
   return B;

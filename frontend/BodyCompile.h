@@ -37,7 +37,8 @@ sanitizerMacros(const std::vector<std::string> &Command);
 
 // Reads a compile command from Path: a kbuild .cmd file
 // (`savedcmd_<target> := <command>`) or the command alone on its first
-// line. An error says `<Path>:1:1: error: ...`-style what is wrong.
+// line; of several commands (`cc ...; objtool ...`), the first. An error
+// says `<Path>:1:1: error: ...`-style what is wrong.
 llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path);
 
 } // namespace h2r::frontend

@@ -46,6 +46,8 @@ void relativisePaths(Report &R, std::vector<std::string> Roots) {
     Rel.reasons(H.Reasons);
     Rel.reasons(H.Notes);
     Rel.reasons(H.Shims);
+    for (MacroChange &C : H.MacroChanges)
+      Rel.path(C.Loc.File);
   }
   for (FunctionRecord &F : R.Functions) {
     Rel.path(F.Loc.File);

@@ -7,10 +7,12 @@
 # of that flavour (build-kernel.sh --distribution), booted with -smp 4,
 # against that configuration's own bindgen baseline; with --arm64, arm64's
 # kunit configuration cross-compiled and booted on that QEMU CPU, against
-# arm64's baseline.
+# arm64's baseline; with --debug <family> --distribution <flavour>, that
+# configuration with the debug family's options (build-kernel.sh --debug),
+# against its own bindgen baseline.
 #
 #   run-kernel-boot.sh <helpers2rs> <series> <out-dir>
-#                      [--distribution <flavour> | --arm64 <cpu>]
+#                      [[--debug <family>] --distribution <flavour> | --arm64 <cpu>]
 set -euo pipefail
 tool=$1 series=$2 out=$3
 shift 3
@@ -19,6 +21,7 @@ variant=("$@") baseline=$root/tests/kernel/kunit-$series-gcc.baseline
 case "${1:-}" in
 "") ;;
 --distribution) baseline=$root/tests/kernel/kunit-$series-dist-$2-gcc.baseline ;;
+--debug) baseline=$root/tests/kernel/kunit-$series-dist-$4-$2-gcc.baseline ;;
 --arm64) baseline=$root/tests/kernel/kunit-$series-arm64-gcc.baseline ;;
 *) echo "run-kernel-boot: error: unknown option '$1'" >&2; exit 2 ;;
 esac

@@ -73,6 +73,18 @@ TEST_CASE("a kbuild command file or a bare command is read", "[body-compile]") {
   REQUIRE(static_cast<bool>(Bare));
   CHECK(Bare->SanitizerDefines == std::vector<std::string>{"-D__SANITIZE_THREAD__"});
 
+  // objtool run on the object after the compile (a randconfig's
+  // CONFIG_OBJTOOL without vmlinux-wide runs) is not part of it.
+  llvm::Expected<frontend::BodyCompile> Then = frontend::readBodyCompile(
+      writeFile("objtool.cmd", "savedcmd_x.o := gcc -c -o x.o x.c ; "
+                               "./tools/objtool/objtool --hacks=jump_label x.o\n"));
+  REQUIRE(static_cast<bool>(Then));
+  CHECK(Then->Command == std::vector<std::string>{"gcc", "-c", "-o", "x.o", "x.c"});
+  llvm::Expected<frontend::BodyCompile> Glued = frontend::readBodyCompile(
+      writeFile("glued.cmd", "gcc -c x.c; objtool x.o\n"));
+  REQUIRE(static_cast<bool>(Glued));
+  CHECK(Glued->Command == std::vector<std::string>{"gcc", "-c", "x.c"});
+
   std::string Missing = std::string(H2R_TEST_TMP) + "/no-such.cmd";
   CHECK(errorOf(Missing).rfind(Missing + ":1:1: error: cannot read", 0) == 0);
   CHECK(errorOf(writeFile("empty.cmd", "\n")).find(

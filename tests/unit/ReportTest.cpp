@@ -184,6 +184,10 @@ TEST_CASE("report paths under the kernel tree or the build directory become "
   Why.MacroChain = {{"BIT", {"/src/linux/include/vdso/bits.h", 7, 1}}};
   H.Reasons.push_back(Why);
   H.Shims.push_back(Why);
+  ir::MacroChange Change;
+  Change.Chain = {"__clang__", "ASM_INPUT_RM"};
+  Change.Loc = {"/src/linux/arch/x86/include/asm/bitops.h", 240, 3};
+  H.MacroChanges.push_back(Change);
   R.Helpers.push_back(H);
   ir::FunctionRecord F;
   F.Loc = {"/usr/include/stddef.h", 1, 1};
@@ -195,6 +199,7 @@ TEST_CASE("report paths under the kernel tree or the build directory become "
   CHECK(R.Helpers[0].Reasons[0].Loc.File == "include/generated/autoconf.h");
   CHECK(R.Helpers[0].Reasons[0].MacroChain[0].Loc.File == "include/vdso/bits.h");
   CHECK(R.Helpers[0].Shims[0].Loc.File == "include/generated/autoconf.h");
+  CHECK(R.Helpers[0].MacroChanges[0].Loc.File == "arch/x86/include/asm/bitops.h");
   CHECK(R.Functions[0].Loc.File == "/usr/include/stddef.h"); // outside both
   CHECK(R.Functions[0].Notes[0].Loc.File == "include/generated/autoconf.h");
   // A root is a directory, not a prefix of a name.
