@@ -16,13 +16,17 @@ import sys
 
 if sys.argv[1:2] == ["--baseline"]:
     r = json.load(open(sys.argv[2]))
-    variant = ("--distribution %s " % r["distribution"]) if r.get("distribution") else ""
+    family = [f for f, option in (("lockdep", "PROVE_LOCKING"), ("ubsan", "UBSAN_BOUNDS"))
+              if option in r.get("debug", [])]
+    variant = "".join("--debug %s " % f for f in family)
+    variant += ("--distribution %s " % r["distribution"]) if r.get("distribution") else ""
     if r.get("arch") == "arm64":
         variant += "--arm64 %s " % r.get("cpu")
     kunitconfig = ("scripts/kbuild/rust-%s.kunitconfig" % r["series"] +
                    (" plus Debian %s's options, -smp 4" % r["distribution"]
                     if r.get("distribution") else "") +
-                   (" for arm64" if r.get("arch") == "arm64" else ""))
+                   (" for arm64" if r.get("arch") == "arm64" else "") +
+                   (" with " + ", ".join(r["debug"]) if r.get("debug") else ""))
     print("# KUnit results of Linux %s built with GCC and bindgen's helper\n"
           "# declarations (scripts/kbuild/build-kernel.sh %s%s bindgen; kunitconfig\n"
           "# %s), booted under QEMU: the set a build\n"
@@ -74,6 +78,8 @@ for r in results:
         toolchain += ", Debian %s's options, -smp 4" % r["distribution"]
     if r.get("arch") == "arm64":
         toolchain += ", arm64, QEMU %s" % r.get("cpu")
+    if r.get("debug"):
+        toolchain += ", " + ", ".join(r["debug"])
     size = "%.2f MB" % (r["vmlinux_text_bytes"] / 1e6) if r["vmlinux_text_bytes"] else "?"
     if base and r["helpers"] != "bindgen":
         size += " (%+.1f %%)" % (100.0 * (r["vmlinux_text_bytes"] - base) / base)

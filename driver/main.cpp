@@ -616,6 +616,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     ir::KernelSuiteSupport Support;
     Support.CountsWarnings = Out.KunitCountsWarnings;
     Support.TracksLocks = Out.TracksLocks;
+    Support.CountsKasanReports = Out.KunitCountsKasanReports;
     Support.ReplacesCalls = !KunitSuiteSymsPath.empty();
     Support.HelpersNamedInBindings = std::move(Out.HelpersNamedInBindings);
     ir::planKernelChecks(Out.Module, Out.Report.Helpers, Support);

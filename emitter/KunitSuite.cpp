@@ -3,6 +3,7 @@
 #include "emitter/KunitSuite.h"
 
 #include "emitter/KunitDoubles.h"
+#include "emitter/KunitKasanCases.h"
 #include "ir/KernelCheck.h"
 
 #include <algorithm>
@@ -421,20 +422,12 @@ public:
          << (UsesDigits ? "d" : "_") << ", " << (UsesZones ? "z" : "_")
          << ", c| {\n"
          << Setup.str() << indented(Body, 12) << "\n        })";
-    switch (Form) {
-    case KunitSuiteForm::Attribute:
-      Tests << "\n    #[test]\n    fn " << F.RustName << "() {\n"
-            << "        assert!(" << Same.str() << ");\n    }\n";
-      break;
-    case KunitSuiteForm::CTable:
-      Tests << "\n    /// `" << F.RustName
-            << "` against its C original (registered by the suite's C "
-               "file).\n    #[no_mangle]\n    pub extern \"C\" fn "
-            << KunitSuiteName << "_" << F.RustName << "() -> bool {\n"
-            << "        " << Same.str() << "\n    }\n";
-      break;
+    testCase(F.RustName, Same.str());
+    if (H.Check.ChecksAddresses) {
+      testCase(F.RustName + "_kasan",
+               kasanCase(F, CName, Translation, Opts));
+      UsesKasan = true;
     }
-    Names.push_back(F.RustName);
   }
 
   // The doubles of the C functions the helpers call (emitter/KunitDoubles.h).
@@ -469,6 +462,25 @@ public:
   }
 
 private:
+  // A test case named Name, passing where Check (a `bool` expression) is
+  // true.
+  void testCase(const std::string &Name, const std::string &Check) {
+    switch (Form) {
+    case KunitSuiteForm::Attribute:
+      Tests << "\n    #[test]\n    fn " << Name << "() {\n"
+            << "        assert!(" << Check << ");\n    }\n";
+      break;
+    case KunitSuiteForm::CTable:
+      Tests << "\n    /// `" << Name
+            << "` against its C original (registered by the suite's C "
+               "file).\n    #[no_mangle]\n    pub extern \"C\" fn "
+            << KunitSuiteName << "_" << Name << "() -> bool {\n"
+            << "        " << Check << "\n    }\n";
+      break;
+    }
+    Names.push_back(Name);
+  }
+
   // The name of helper F's C original (declared once), `c_<name>`, whose
   // symbol is Symbol.
   std::string declareCOriginal(const Function &F, const std::string &Symbol) {
@@ -518,6 +530,8 @@ private:
       OS << AlignmentGrid;
     if (UsesAllocated)
       OS << Allocated;
+    if (UsesKasan)
+      OS << KasanCaseRuntime;
     OS << Doubles.Rust;
     if (!Externs.str().empty())
       // The C originals, as bindgen declares them: pointers to records
@@ -703,6 +717,7 @@ private:
   bool UsesEdges = false, UsesSmall = false;
   bool UsesWarnings = false, UsesPreemptCount = false, UsesBits = false;
   bool UsesGfp = false, UsesAlignments = false, UsesAllocated = false;
+  bool UsesKasan = false;
 };
 
 } // namespace

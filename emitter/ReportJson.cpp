@@ -93,6 +93,8 @@ json reportToJson(const ir::Report &R) {
         Helper["kernel_check"]["reason"] = H.Check.Reason;
       if (H.Check.CountsWarnings)
         Helper["kernel_check"]["counts_warnings"] = true;
+      if (H.Check.ChecksAddresses)
+        Helper["kernel_check"]["kasan_case"] = true;
       if (!H.Check.PreemptCount.empty())
         Helper["kernel_check"]["changes_preempt_count"] = true;
       for (size_t I : H.Check.InitialisedMutexes)

@@ -64,6 +64,7 @@ public:
         oneOf(*K, P + "kernel_check.", "verdict", {"in-suite", "not-checkable"});
         string(*K, P + "kernel_check.", "reason", /*Optional=*/true);
         boolean(*K, P + "kernel_check.", "counts_warnings", /*Optional=*/true);
+        boolean(*K, P + "kernel_check.", "kasan_case", /*Optional=*/true);
         boolean(*K, P + "kernel_check.", "changes_preempt_count",
                 /*Optional=*/true);
         strings(*K, P + "kernel_check.", "initialised_mutexes",

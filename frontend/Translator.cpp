@@ -482,6 +482,13 @@ public:
   void EndSourceFileAction() override {
     for (StringRef File : Deps->getDependencies())
       Out.Dependencies.push_back(File.str());
+    Preprocessor &PP = getCompilerInstance().getPreprocessor();
+    Out.KunitCountsKasanReports |=
+        PP.isMacroDefined("CONFIG_KASAN_KUNIT_TEST") &&
+        (PP.isMacroDefined("__SANITIZE_ADDRESS__") ||
+         PP.isMacroDefined("__SANITIZE_HWADDRESS__")) &&
+        Bindings && !Bindings->AssumeAll &&
+        Bindings->Functions.count("tracepoint_probe_register");
   }
 
 private:

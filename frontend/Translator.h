@@ -34,6 +34,10 @@ struct TranslationOutput {
   // The bindings hold KUnit's warning suppression with its count (Linux
   // 7.3): the in-kernel suite can run helpers that may warn.
   bool KunitCountsWarnings = false;
+  // The helpers' parse has KASAN (helpers.o's sanitizer) and its KUnit
+  // interface (CONFIG_KASAN_KUNIT_TEST), and the bindings declare what
+  // counting its reports needs (tracepoint_probe_register()).
+  bool KunitCountsKasanReports = false;
   // The bindings declare lock_acquire(): lockdep tracks locks (or the
   // bindings are unknown).
   bool TracksLocks = true;

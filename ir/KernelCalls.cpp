@@ -27,6 +27,8 @@ KernelCall kernelCall(const std::string &CName) {
       "__SCT__might_resched", "__SCT__preempt_schedule"};
   if (Inert.count(CName))
     return KernelCall::Inert;
+  if (CName == "__kasan_check_read" || CName == "__kasan_check_write")
+    return KernelCall::ChecksAddress;
   // refcount_warn_saturate() also saturates the refcount_t it is given;
   // __copy_overflow() is check_copy_size()'s WARN().
   if (reportsWarning(CName) || CName == "refcount_warn_saturate" ||

@@ -21,6 +21,9 @@ namespace h2r::ir {
 enum class KernelCall {
   Unknown,          // anything: keeps a helper out
   Inert,            // changes nothing, reads no argument's object
+  // A sanitizer's check of an address (KASAN's `__kasan_check_write()`):
+  // changes nothing, and reports where the address is bad.
+  ChecksAddress,
   Warns,            // reports a kernel warning (and saturates a refcount_t)
   InitialisesMutex, // writes only the mutex it is given
   LocksMutex,       // takes the (uncontended) mutex it is given

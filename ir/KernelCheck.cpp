@@ -413,6 +413,13 @@ private:
         return replaced(S);
       case KernelCall::Inert:
         return "";
+      case KernelCall::ChecksAddress:
+        // Made for real where the suite counts KASAN's reports, which a
+        // bad address makes; else a double, like any C function.
+        if (!Support.CountsKasanReports)
+          return replaced(S);
+        Current->ChecksAddresses = true;
+        return "";
       case KernelCall::Warns:
         // A double, where it can be one: a WARN_ONCE() in the C function
         // would warn for the first side alone where the architecture keeps
@@ -524,6 +531,24 @@ bool callsItself(const std::string &CName) {
          CName.rfind("__kunit_", 0) == 0;
 }
 
+// A helper that makes KASAN's checks gets a KASAN case where it calls no
+// double and takes one
+// pointer, to an object the bad address can stand for (at most
+// KasanCaseMaxObject bytes), and scalars: the case passes that address and
+// zeros.
+bool hasKasanCase(const HelperRecord &H) {
+  if (!H.Check.Doubles.empty())
+    return false; // doubles answer only inside the grid's cases
+  unsigned Pointers = 0;
+  for (const auto &[Name, Shape] : H.Sig.Params) {
+    if (Shape.Kind == "pointer")
+      Pointers += Shape.PointeeSize <= KasanCaseMaxObject ? 1 : 2;
+    else if (Shape.Kind != "int" && Shape.Kind != "bool")
+      return false;
+  }
+  return Pointers == 1;
+}
+
 void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
                       const KernelSuiteSupport &Support) {
   std::map<std::string, const Function *> HelperFns = helpersByCName(M);
@@ -571,10 +596,12 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       H.Check.AllocatorArguments.clear();
       H.Check.Doubles.clear();
       H.Check.CodeAddressArguments.clear();
+      H.Check.ChecksAddresses = false;
       continue;
     }
     H.Check.V = KernelCheck::Verdict::InSuite;
     H.Check.HiddenByBindings = Support.HelpersNamedInBindings.count(H.RustName);
+    H.Check.ChecksAddresses &= hasKasanCase(H);
   }
 }
 

@@ -41,6 +41,11 @@ struct KernelSuiteSupport {
   // (--kunit-suite-syms): a helper may call C functions the suite replaces
   // by doubles.
   bool ReplacesCalls = false;
+  // KASAN reports bad accesses in this kernel and lets a KUnit suite count
+  // the reports (CONFIG_KASAN_KUNIT_TEST's interface): the suite calls
+  // KASAN's checks for real, and the helpers that make them also run on
+  // freed and out-of-bounds memory, each side's reports counted.
+  bool CountsKasanReports = false;
   // The helpers (Rust names) whose names functions of the bindings have too,
   // which hide them (KernelCheck::HiddenByBindings).
   std::set<std::string> HelpersNamedInBindings;
@@ -53,6 +58,12 @@ bool callsItself(const std::string &CName);
 
 // The most arguments a double records.
 constexpr size_t KernelCheckMaxDoubleArgs = 8;
+
+// The largest object a helper's KASAN case stands a bad address for (the
+// case's bad addresses lie in a kmalloc() object of 96 bytes, 72 bytes in,
+// so a helper's accesses stay inside that object: KASAN keeps its own
+// metadata outside it or at its start, SLUB its free pointer in its middle).
+constexpr uint64_t KasanCaseMaxObject = 24;
 
 // The helper whose C original initialises the mutexes the suite builds.
 constexpr const char *MutexInitialiser = "rust_helper___mutex_init";

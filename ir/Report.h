@@ -124,6 +124,10 @@ struct KernelCheck {
   // code (`_THIS_IP_`, `_RET_IP_`): C's and Rust's code lie apart, so the
   // doubles do not compare them.
   std::map<std::string, std::set<size_t>> CodeAddressArguments;
+  // In the suite, it makes KASAN's checks (KernelSuiteSupport::
+  // CountsKasanReports): a case of its own runs both sides on an address
+  // out of bounds and on one freed, and compares how often KASAN reports.
+  bool ChecksAddresses = false;
   // In the suite, a C function of the bindings has its name and hides it
   // from `bindings::`: the suite calls the output's re-export of it.
   bool HiddenByBindings = false;

@@ -21,8 +21,9 @@
 #                kernel whose LLVM is not rustc's, where Kconfig refuses
 #                CONFIG_RUST_INLINE_HELPERS (asked for it, kunit.py stops:
 #                "Missing: CONFIG_RUST_INLINE_HELPERS=y")
-#     --kasan    the kunitconfig plus generic KASAN (outline): Rust with
-#                KASAN needs clang, so with --llvm-mismatch (or --llvm)
+#     --kasan    the kunitconfig plus generic KASAN (outline) and its KUnit
+#                suite: Rust with KASAN needs clang, so with --llvm-mismatch
+#                (or --llvm)
 #     --debug <family>  the debug options maintainers and CI systems boot
 #                with: lockdep (PROVE_LOCKING, DEBUG_ATOMIC_SLEEP,
 #                DEBUG_SPINLOCK, DEBUG_MUTEXES, DEBUG_OBJECTS) or ubsan (UBSAN
@@ -117,8 +118,11 @@ llvm-mismatch)
   make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
              "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen") ;;
 esac
+# With KASAN's KUnit interface (and its own suite): the differential suite
+# counts KASAN's reports (emitter/KunitKasanCases.h).
 [ "$kasan" = no ] || kconfig_add+=(--kconfig_add CONFIG_KASAN=y
-  --kconfig_add CONFIG_KASAN_GENERIC=y --kconfig_add CONFIG_KASAN_OUTLINE=y)
+  --kconfig_add CONFIG_KASAN_GENERIC=y --kconfig_add CONFIG_KASAN_OUTLINE=y
+  --kconfig_add CONFIG_KASAN_KUNIT_TEST=y)
 case "$debug" in
 "") ;;
 lockdep)

@@ -32,6 +32,8 @@ from rustobjects import helper_calls, rust_objects  # noqa: E402
 series, toolchain, helpers, srctree, build, out, seconds = sys.argv[1:8]
 # The kunitconfig alone, or with a Debian flavour's options (-smp 4).
 distribution = sys.argv[8] if len(sys.argv) > 8 else None
+DEBUG_OPTIONS = ["PROVE_LOCKING", "DEBUG_ATOMIC_SLEEP", "DEBUG_SPINLOCK", "DEBUG_MUTEXES",
+                 "DEBUG_OBJECTS", "UBSAN_BOUNDS", "UBSAN_SHIFT", "KFENCE", "KASAN"]
 
 
 def kunit_totals():
@@ -87,6 +89,8 @@ rustc_version = ("%d.%d" % (int(rustc_config.group(1)) // 100000,
                  if rustc_config else None)
 config = open(os.path.join(build, ".config")).read()
 arch = "arm64" if re.search(r"^CONFIG_ARM64=y$", config, re.M) else "x86_64"
+# The debug options of build-kernel.sh --debug the kernel has.
+debug_options = [o for o in DEBUG_OPTIONS if re.search(r"^CONFIG_%s=y$" % o, config, re.M)]
 # QEMU takes the last -cpu it is given (kunit.py's own, then ours).
 qemu_cpu = re.findall(r"^\$ qemu-system-\S+ .*-cpu (\S+)", kunit_text, re.M)
 report_path = os.path.join(build, "rust", "bindings", "helpers2rs-report.json")
@@ -99,6 +103,7 @@ result = {
     "cpu": qemu_cpu[-1] if qemu_cpu else None,
     "toolchain": toolchain,
     "distribution": distribution,
+    "debug": debug_options,
     "helpers": helpers,
     "srctree": srctree,
     "build_seconds": int(seconds),

@@ -99,12 +99,14 @@ $(obj)/helpers2rs_differential.o: $(obj)/bindings/helpers2rs_differential.rs \\
 # And a copy of helpers.o whose C originals call them so: the suite calls
 # those it renames (h2r_c_*); the rest of the copy is local, and unused.
 # GNU objcopy matches the symbols to keep global after renaming them,
-# llvm-objcopy (LLVM=1) before: the list names each helper both ways.
+# llvm-objcopy (LLVM=1) before: the list names each helper both ways. The
+# copy's module information would repeat helpers.o's, and its debug
+# information (CONFIG_DEBUG_INFO) refers to that: both go.
 quiet_cmd_helpers2rs_c = OBJCOPY $@
       cmd_helpers2rs_c = sed -n 's/^\\([^ ]*\\) \\(h2r_c_.*\\)$$/\\1\\n\\2/p' \\
 	$(helpers2rs_syms) > $@.keep && \\
 	$(OBJCOPY) --redefine-syms=$(helpers2rs_syms) --keep-global-symbols=$@.keep \\
-	--remove-section=.modinfo $< $@
+	--remove-section=.modinfo --strip-debug $< $@
 targets += helpers2rs_differential_c.o
 $(obj)/helpers2rs_differential_c.o: $(obj)/helpers/helpers.o $(helpers2rs_syms) FORCE
 	$(call if_changed,helpers2rs_c)

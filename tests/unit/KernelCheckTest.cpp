@@ -871,3 +871,49 @@ TEST_CASE("a double does not compare the address of the caller's code",
   OneHelper Table = Releases(Arch::X86_64, "lea table(%rip), {0}");
   CHECK(Table.Records[0].Check.CodeAddressArguments.empty());
 }
+
+TEST_CASE("where the suite counts KASAN's reports, a helper that makes "
+          "KASAN's checks gets a KASAN case",
+          "[kernel-check]") {
+  TypeRef Counter = Type::pointer(Type::record("atomic_t"), false);
+  auto Checks = [&](TypeRef Second, ValueShape Shape) {
+    auto Call = std::make_unique<Expr>(ExprKind::Call, Type::unit());
+    Call->Sym = {SymbolKind::BindingsFn, "__kasan_check_write"};
+    Call->Ops.push_back(makeLocal(1, Second));
+    Call->Ops.push_back(makeInt(4, Type::integer(32, false)));
+    OneHelper H(Second, std::move(Shape), bodyDoing(std::move(Call)));
+    H.M.BindingsFns.push_back(cFunction(
+        "__kasan_check_write",
+        {Type::pointer(Type::cvoid(), true), Type::integer(32, false)},
+        Type::boolean()));
+    return H;
+  };
+  KernelSuiteSupport Kasan;
+  Kasan.ReplacesCalls = true;
+  Kasan.CountsKasanReports = true;
+  OneHelper Adds = Checks(Counter, pointerTo(4, true, "atomic_t *"));
+  const KernelCheck &Planned = Adds.plan(Kasan);
+  REQUIRE(Planned.V == KernelCheck::Verdict::InSuite);
+  CHECK(Planned.ChecksAddresses);
+  CHECK(Planned.Doubles.empty()); // the check is made for real
+  std::string Rust = emit::emitKunitSuite(Adds.M, Adds.Records, "test").Rust;
+  CHECK(Rust.find("    #[test]\n    fn f_kasan() {\n        assert!(kasan_same(\"f\", "
+                  "|bad, c| {\n            let a0: i32 = Default::default();\n"
+                  "            let a1: *mut bindings::atomic_t = bad.cast();\n") !=
+        std::string::npos);
+  CHECK(Rust.find("fn kasan_same(") != std::string::npos);
+  // Without the count, the check is a double like any C function, and no
+  // KASAN case.
+  KernelSuiteSupport Plain;
+  Plain.ReplacesCalls = true;
+  OneHelper Doubled = Checks(Counter, pointerTo(4, true, "atomic_t *"));
+  CHECK(Doubled.plan(Plain).Doubles ==
+        std::vector<std::string>{"__kasan_check_write"});
+  CHECK_FALSE(Doubled.Records[0].Check.ChecksAddresses);
+  CHECK(emit::emitKunitSuite(Doubled.M, Doubled.Records, "test")
+            .Rust.find("kasan_same") == std::string::npos);
+  // An object larger than the case's bad address stands for: no case.
+  OneHelper Large = Checks(Counter, pointerTo(64, true, "struct large *"));
+  CHECK(Large.plan(Kasan).V == KernelCheck::Verdict::InSuite);
+  CHECK_FALSE(Large.Records[0].Check.ChecksAddresses);
+}
