@@ -29,7 +29,9 @@
 #               7.3-arm64llvm-bindgen 7.3-arm64llvm-helpers2rs (arm64 on the
 #               LTO route's toolchain, cortex-a57),
 #               7.3-kasan-bindgen 7.3-kasan-helpers2rs (LLVM=-19 with rustc
-#               1.96, where the LTO route is unavailable, and generic KASAN),
+#               1.96, where the LTO route is unavailable, and generic KASAN
+#               with its KUnit suite), 7.3-kcsan-bindgen 7.3-kcsan-helpers2rs
+#               (the same toolchain with KCSAN),
 #               7.3-distlockdep-bindgen 7.3-distlockdep-helpers2rs (the amd64
 #               distribution configuration with lockdep, atomic-sleep,
 #               spinlock, mutex and object debugging),
@@ -67,6 +69,7 @@ for c in "${configs[@]}"; do
   arm64max-*) variant=(--arm64 max) helpers=${helpers#arm64max-} ;;
   arm64llvm-*) variant=(--llvm --arm64 cortex-a57) helpers=${helpers#arm64llvm-} ;;
   kasan-*) variant=(--llvm-mismatch --kasan) helpers=${helpers#kasan-} ;;
+  kcsan-*) variant=(--llvm-mismatch --kcsan) helpers=${helpers#kcsan-} ;;
   distlockdep-*) variant=(--debug lockdep --distribution amd64) helpers=${helpers#distlockdep-} ;;
   distubsan-*) variant=(--debug ubsan --distribution amd64) helpers=${helpers#distubsan-} ;;
   esac

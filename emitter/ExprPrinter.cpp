@@ -591,8 +591,15 @@ std::string Printer::stmt(const Stmt &S, unsigned Ind) {
     std::string Init = expr(*S.Item.Init, PrecAssign);
     if (S.Item.Init->Kind == ExprKind::Zeroed)
       Init = "unsafe { " + Init + " }";
-    return Pad + "static mut " + S.Item.Name + ": " + type(*S.Item.Ty) +
-           " = " + Init + ";\n";
+    else if (S.Item.Init->Kind == ExprKind::Block)
+      Init = "unsafe " + Init; // member by member into `zeroed()`
+    std::string Attrs;
+    if (!S.Item.Section.empty())
+      Attrs += Pad + "#[link_section = \"" + S.Item.Section + "\"]\n";
+    if (S.Item.Used)
+      Attrs += Pad + "#[used]\n";
+    return Attrs + Pad + "static mut " + S.Item.Name + ": " +
+           type(*S.Item.Ty) + " = " + Init + ";\n";
   }
   case Stmt::Kind::Expr: {
     const Expr &E = *S.E;

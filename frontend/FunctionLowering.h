@@ -369,6 +369,7 @@ private:
   std::map<const clang::VarDecl *, std::optional<llvm::APSInt>> ConstantLocals;
   ir::ExprPtr zeroValue(const ir::TypeRef &T);
   void staticLocal(const clang::VarDecl *VD);
+  bool constantRecord(const clang::Expr *Init);
 
   LoweringContext &LC;
   clang::ASTContext &Ctx;

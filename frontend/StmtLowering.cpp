@@ -403,6 +403,35 @@ void FunctionLowering::runCleanups(size_t Depth, std::vector<ir::Stmt> &Out) {
     }
 }
 
+// Is an aggregate initialiser made of what a Rust constant can store member
+// by member: integers, string literals (`__func__`, `__FILE__`), zeros, and
+// aggregates of those, with no bitfield (whose setters are not `const`) and
+// no member bindgen hides (stored by offset)?
+bool FunctionLowering::constantRecord(const clang::Expr *Init) {
+  const clang::Expr *I = Init->IgnoreParenImpCasts();
+  if (const auto *IL = dyn_cast<InitListExpr>(I)) {
+    if (const RecordDecl *RD = I->getType()->getAsRecordDecl()) {
+      if (LC.Types.membersByOffset(RD))
+        return false;
+      for (const FieldDecl *F : RD->fields())
+        if (F->isBitField() || LC.Types.isMsAnonymousMember(F))
+          return false;
+    }
+    for (const clang::Expr *Sub : IL->inits())
+      if (!constantRecord(Sub))
+        return false;
+    return !IL->hasArrayFiller() ||
+           isa<ImplicitValueInitExpr>(IL->getArrayFiller());
+  }
+  if (isa<ImplicitValueInitExpr>(I) || isa<StringLiteral>(I) ||
+      isa<PredefinedExpr>(I))
+    return true;
+  Expr::EvalResult R;
+  return I->getType()->isIntegerType() ? I->EvaluateAsInt(R, Ctx)
+                                       : I->isNullPointerConstant(
+                                             Ctx, Expr::NPC_ValueDependentIsNotNull);
+}
+
 void FunctionLowering::staticLocal(const VarDecl *VD) {
   if (Statics.count(VD))
     return;
@@ -430,6 +459,13 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
     } else if (V->isLValue() && V->isNullPointer())
       Init = zeroValue(Ty);
   }
+  if (!Init && IE && isa<InitListExpr>(IE->IgnoreParens()) &&
+      constantRecord(IE)) {
+    // Member by member into a zeroed value, in the static's constant
+    // initialiser (branch profiling's `{ .func = __func__, .file =
+    // __FILE__, .line = __LINE__ }`).
+    Init = initializer(IE, VD->getType());
+  }
   if (!Init && IE) {
     // A zero aggregate initialiser (`= {0}` or `= {}`) is `zeroed()`.
     const auto *IL = dyn_cast<InitListExpr>(IE->IgnoreParens());
@@ -446,12 +482,20 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
   if (!Init)
     reject(IE, "static-local-initializer",
            "static '" + VD->getNameAsString() +
-               "' has an initialiser that is not an integer or zero");
+               "' has an initialiser that is not made of integers, strings "
+               "and zeros");
+  if (Ctx.getDeclAlign(VD) > Ctx.getTypeAlignInChars(VD->getType()))
+    reject(IE, "static-local-alignment",
+           "static '" + VD->getNameAsString() +
+               "' is aligned beyond its type's alignment");
   Statics[VD] = Name;
   ir::Stmt Item(ir::Stmt::Kind::Static);
   Item.Item.Name = Name;
   Item.Item.Ty = Ty;
   Item.Item.Init = std::move(Init);
+  if (const auto *S = VD->getAttr<SectionAttr>())
+    Item.Item.Section = S->getName().str();
+  Item.Item.Used = VD->hasAttr<UsedAttr>();
   StaticItems.push_back(std::move(Item));
 }
 

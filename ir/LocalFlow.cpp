@@ -93,8 +93,13 @@ private:
 
   void block(const Expr &B) {
     for (const Stmt &S : B.Stmts) {
-      if (S.K == Stmt::Kind::Static)
+      if (S.K == Stmt::Kind::Static) {
+        // A record's constant, stored member by member into a local of its
+        // own: as if it ran here.
+        if (S.Item.Init)
+          expr(*S.Item.Init);
         continue;
+      }
       if (S.K == Stmt::Kind::Let) {
         event(EventKind::Declare, S.Local);
         if (S.E) {

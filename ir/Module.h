@@ -203,6 +203,11 @@ struct StaticItem {
   std::string Name;
   TypeRef Ty;
   ExprPtr Init; // a constant expression
+  // The section C places it in (`__section("_ftrace_branch")`), if any, and
+  // whether it is kept although nothing names it (`__used`): tables the
+  // kernel walks from the section's bounds (branch profiling's counters).
+  std::string Section;
+  bool Used = false;
 };
 
 struct Stmt {

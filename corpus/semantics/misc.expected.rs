@@ -28,6 +28,46 @@ const _: () = assert!(core::mem::offset_of!(layout, l) == 8);
 const _: () = assert!(core::mem::offset_of!(layout, s) == 16);
 const _: () = assert!(core::mem::offset_of!(layout, tail) == 20);
 
+/// `struct branch_data`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct branch_data {
+    pub func: *const i8,
+    pub file: *const i8,
+    pub line: u32,
+    pub __bindgen_anon_1: branch_data__bindgen_ty_1,
+}
+const _: () = assert!(core::mem::size_of::<branch_data>() == 40);
+const _: () = assert!(core::mem::align_of::<branch_data>() == 8);
+const _: () = assert!(core::mem::offset_of!(branch_data, func) == 0);
+const _: () = assert!(core::mem::offset_of!(branch_data, file) == 8);
+const _: () = assert!(core::mem::offset_of!(branch_data, line) == 16);
+const _: () = assert!(core::mem::offset_of!(branch_data, __bindgen_anon_1) == 24);
+
+/// `union <anonymous>`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub union branch_data__bindgen_ty_1 {
+    pub __bindgen_anon_1: branch_data__bindgen_ty_1__bindgen_ty_1,
+    pub miss_hit: [u64; 2],
+}
+const _: () = assert!(core::mem::size_of::<branch_data__bindgen_ty_1>() == 16);
+const _: () = assert!(core::mem::align_of::<branch_data__bindgen_ty_1>() == 8);
+const _: () = assert!(core::mem::offset_of!(branch_data__bindgen_ty_1, __bindgen_anon_1) == 0);
+const _: () = assert!(core::mem::offset_of!(branch_data__bindgen_ty_1, miss_hit) == 0);
+
+/// `struct <anonymous>`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct branch_data__bindgen_ty_1__bindgen_ty_1 {
+    pub miss: u64,
+    pub hit: u64,
+}
+const _: () = assert!(core::mem::size_of::<branch_data__bindgen_ty_1__bindgen_ty_1>() == 16);
+const _: () = assert!(core::mem::align_of::<branch_data__bindgen_ty_1__bindgen_ty_1>() == 8);
+const _: () = assert!(core::mem::offset_of!(branch_data__bindgen_ty_1__bindgen_ty_1, miss) == 0);
+const _: () = assert!(core::mem::offset_of!(branch_data__bindgen_ty_1__bindgen_ty_1, hit) == 8);
+
 /// Translation of `rust_helper_fnptr_select` (misc.c:27).
 ///
 /// # Safety
@@ -244,6 +284,57 @@ pub unsafe extern "C" fn flex_array(l: *mut layout, i: i32) -> i32 {
 pub unsafe extern "C" fn self_init(v: i32) -> i32 {
     let x: i32 = v.wrapping_mul(2_i32);
     x
+}
+
+/// Translation of `rust_helper_profiled_branch` (misc.c:108).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn profiled_branch(x: i32) -> i32 {
+    #[link_section = "_h2r_branch"]
+    #[used]
+    static mut __if_trace: branch_data = unsafe {
+        let mut __init: branch_data = core::mem::zeroed::<branch_data>();
+        __init.func = c"rust_helper_profiled_branch".as_ptr();
+        __init.file = c"misc.c".as_ptr();
+        __init.line = 7_u32;
+        __init
+    };
+    unsafe {
+        let r: i32 = (x > 3_i32) as i32;
+        let __place: *mut u64 = (core::ptr::addr_of_mut!(
+            (*core::ptr::addr_of_mut!(__if_trace))
+                .__bindgen_anon_1
+                .miss_hit
+        ) as *mut u64)
+            .wrapping_offset(r as isize);
+        *__place = (*__place).wrapping_add(1_u64);
+        ((*core::ptr::addr_of_mut!(__if_trace))
+            .__bindgen_anon_1
+            .__bindgen_anon_1
+            .hit as i32)
+            .wrapping_mul(1000_i32)
+            .wrapping_add(
+                ((*core::ptr::addr_of_mut!(__if_trace))
+                    .__bindgen_anon_1
+                    .__bindgen_anon_1
+                    .miss as i32)
+                    .wrapping_mul(10_i32),
+            )
+            .wrapping_add(
+                *(*core::ptr::addr_of_mut!(__if_trace))
+                    .func
+                    .wrapping_offset(5_isize) as i32,
+            )
+            .wrapping_add(
+                *(*core::ptr::addr_of_mut!(__if_trace))
+                    .file
+                    .wrapping_offset(1_isize) as i32,
+            )
+            .wrapping_add((*core::ptr::addr_of_mut!(__if_trace)).line as i32)
+    }
 }
 
 /// The static inline functions the helpers reach.

@@ -6,7 +6,7 @@
 # totals, calls to rust_helper_* left in rust/kernel.o and in every Rust
 # object, warnings (rustc, objtool), text size, and the translation report.
 #
-#   build-kernel.sh [--llvm | --llvm-calls | --llvm-mismatch | --mutant] [--kasan]
+#   build-kernel.sh [--llvm | --llvm-calls | --llvm-mismatch | --mutant] [--kasan | --kcsan]
 #                   [--debug <family>] [--distribution <flavour>] [--arm64 <cpu>]
 #                   <series> <helpers> <out-dir> [<helpers2rs>]
 #     <series>   7.3 | 6.12
@@ -24,6 +24,8 @@
 #     --kasan    the kunitconfig plus generic KASAN (outline) and its KUnit
 #                suite: Rust with KASAN needs clang, so with --llvm-mismatch
 #                (or --llvm)
+#     --kcsan    the kunitconfig plus KCSAN (helpers.o's accesses checked
+#                for data races)
 #     --debug <family>  the debug options maintainers and CI systems boot
 #                with: lockdep (PROVE_LOCKING, DEBUG_ATOMIC_SLEEP,
 #                DEBUG_SPINLOCK, DEBUG_MUTEXES, DEBUG_OBJECTS) or ubsan (UBSAN
@@ -59,10 +61,10 @@ case "${1:-}" in
 --mutant) mutant=yes; shift ;;
 esac
 kasan=no
-if [ "${1:-}" = --kasan ]; then
-  kasan=yes
-  shift
-fi
+case "${1:-}" in
+--kasan) kasan=yes; shift ;;
+--kcsan) kasan=kcsan; shift ;;
+esac
 debug=
 if [ "${1:-}" = --debug ]; then
   debug=$2
@@ -120,9 +122,12 @@ llvm-mismatch)
 esac
 # With KASAN's KUnit interface (and its own suite): the differential suite
 # counts KASAN's reports (emitter/KunitKasanCases.h).
-[ "$kasan" = no ] || kconfig_add+=(--kconfig_add CONFIG_KASAN=y
-  --kconfig_add CONFIG_KASAN_GENERIC=y --kconfig_add CONFIG_KASAN_OUTLINE=y
-  --kconfig_add CONFIG_KASAN_KUNIT_TEST=y)
+case "$kasan" in
+no) ;;
+yes) kconfig_add+=(--kconfig_add CONFIG_KASAN=y --kconfig_add CONFIG_KASAN_GENERIC=y
+       --kconfig_add CONFIG_KASAN_OUTLINE=y --kconfig_add CONFIG_KASAN_KUNIT_TEST=y) ;;
+kcsan) kconfig_add+=(--kconfig_add CONFIG_DEBUG_KERNEL=y --kconfig_add CONFIG_KCSAN=y) ;;
+esac
 case "$debug" in
 "") ;;
 lockdep)
