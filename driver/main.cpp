@@ -69,6 +69,9 @@ cl::opt<std::string> FallbackRouteOpt("fallback-route", cl::desc("How helpers le
                                       cl::value_desc("call|lto"), cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> BodyCompilePath("body-compile", cl::desc("helpers.o's own compile command (kbuild's rust/helpers/.helpers.o.cmd, or the command on one line): the macros its sanitizers make the compiler define (__SANITIZE_ADDRESS__, ...) are defined for the helpers' parse, so their bodies mean what helpers.o's do"),
                                      cl::value_desc("file"), cl::sub(TranslateCmd), cl::cat(Category));
+cl::opt<std::string> MacroDifferences("macro-differences", cl::desc("With --body-compile, what a predefined macro that helpers.o's compile and the parse define differently does where it changes a function a helper reaches (unless reviewed as harmless): fallback (the helper stays in C, with a warning; the default) or error"),
+                                      cl::value_desc("fallback|error"), cl::init("fallback"),
+                                      cl::sub(TranslateCmd), cl::cat(Category));
 cl::opt<std::string> ReportPath("report", cl::desc("Write the JSON coverage report here"),
                                 cl::value_desc("report.json"),
                                 cl::sub(TranslateCmd), cl::cat(Category));
@@ -479,6 +482,13 @@ bool translateOptions(const frontend::KernelProfile &Profile,
       Macros->emplace(M, "1");
     TO.BodyMacros = std::move(*Macros);
   }
+  if (MacroDifferences != "fallback" && MacroDifferences != "error") {
+    errs() << "helpers2rs: error: --macro-differences must be fallback or "
+              "error, not '"
+           << MacroDifferences << "'\n";
+    return false;
+  }
+  TO.MacroDifferencesAreErrors = MacroDifferences == "error";
   return true;
 }
 

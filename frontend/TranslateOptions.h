@@ -55,6 +55,9 @@ struct TranslateOptions {
   // its command was read: the parse's are compared with them, and a
   // difference that changes a reached function is an error unless reviewed.
   std::optional<MacroTable> BodyMacros;
+  // --macro-differences=error: such a difference is an error, not a helper
+  // left to C.
+  bool MacroDifferencesAreErrors = false;
   std::string BodyCompilePath;
 };
 

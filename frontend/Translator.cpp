@@ -102,9 +102,9 @@ private:
                                               const FunctionDecl *Root);
   void recordFunctions(UnitState &U);
   ir::HelperRecord lowerHelper(UnitState &U, const Helper &H);
-  std::vector<ir::MacroChange>
-  macroChanges(UnitState &U, const FunctionDecl *Helper,
-               const std::vector<const FunctionDecl *> &Members);
+  void macroChanges(UnitState &U, const FunctionDecl *Helper,
+                    const std::vector<const FunctionDecl *> &Members,
+                    ir::HelperRecord &Rec);
   ir::FallbackReason reason(const LoweringFailure &F, const FunctionDecl *FD,
                             ASTContext &Ctx);
   ir::Signature signature(const FunctionDecl *FD, TypeLowering &Types);
@@ -377,12 +377,12 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
                    F, U.Ctx));
     }
   }
+  if (Macros && Rec.Reasons.empty())
+    macroChanges(U, H.Decl, Members, Rec);
   Rec.St = !Rec.Reasons.empty() ? ir::HelperRecord::Status::Fallback
           : Rec.Shims.empty()    ? ir::HelperRecord::Status::Translated
                                  : ir::HelperRecord::Status::Shimmed;
   if (Rec.St != ir::HelperRecord::Status::Fallback) {
-    if (Macros)
-      Rec.MacroChanges = macroChanges(U, H.Decl, Members);
     ir::Function Fn = std::move(std::get<ir::Function>(U.Lowered.at(H.Decl)));
     Fn.FnRole = ir::Function::Role::Helper;
     Fn.RustName = Rec.RustName;
@@ -412,14 +412,14 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
   return Rec;
 }
 
-// The macro differences that change what a translated helper reaches: a
-// reviewed one is recorded, any other is an error (the translation would
-// not mean what helpers.o means).
-std::vector<ir::MacroChange> TranslationUnitLowering::macroChanges(
+// The macro differences that change what helper Rec reaches: a reviewed
+// one is recorded; any other would make the translation mean something
+// helpers.o does not, so the helper stays in C (a reason, and a warning
+// that says so), or, with --macro-differences=error, it is an error.
+void TranslationUnitLowering::macroChanges(
     UnitState &U, const FunctionDecl *Helper,
-    const std::vector<const FunctionDecl *> &Members) {
+    const std::vector<const FunctionDecl *> &Members, ir::HelperRecord &Rec) {
   DiagnosticsEngine &Diags = U.Ctx.getDiagnostics();
-  std::vector<ir::MacroChange> Changes;
   for (const FunctionDecl *F : Members)
     for (const MacroInfluencePath &P : Macros->influences(F)) {
       ir::MacroChange C;
@@ -427,25 +427,36 @@ std::vector<ir::MacroChange> TranslationUnitLowering::macroChanges(
       C.Function = F->getNameAsString();
       C.Loc = describeLocation(P.Loc, U.SM);
       C.Why = reviewedDifference(P.Chain);
-      if (C.Why.empty()) {
-        std::string Chain;
-        for (const std::string &M : P.Chain)
-          Chain += (Chain.empty() ? "'" : " -> '") + M + "'";
-        unsigned Id = Diags.getCustomDiagID(
-            DiagnosticsEngine::Error,
-            "'%0' reaches '%1', which helpers.o's compile and this parse "
-            "read differently: they predefine '%2' differently (%3)");
-        Diags.Report(P.Loc, Id) << Helper->getName() << F->getName()
-                                << P.Chain.front() << Chain;
-        unsigned Step = Diags.getCustomDiagID(
-            DiagnosticsEngine::Note,
-            "'%0' is defined here under a condition on '%1'");
-        for (size_t I = 1; I < P.Chain.size(); ++I)
-          Diags.Report(P.Defined[I], Step) << P.Chain[I] << P.Chain[I - 1];
+      if (!C.Why.empty()) {
+        Rec.MacroChanges.push_back(std::move(C));
+        continue;
       }
-      Changes.push_back(std::move(C));
+      std::string Chain;
+      for (const std::string &M : P.Chain)
+        Chain += (Chain.empty() ? "'" : " -> '") + M + "'";
+      std::string What = "helpers.o's compile and this parse predefine '" +
+                         P.Chain.front() + "' differently, which changes '" +
+                         F->getNameAsString() + "' (" + Chain + ")";
+      if (!Opts.MacroDifferencesAreErrors) {
+        Rec.Reasons.push_back(
+            reason({"compile-macro-difference", What, P.Loc}, F, U.Ctx));
+        llvm::errs() << Rec.Reasons.back().Loc.str() << ": warning: '"
+                     << Helper->getName() << "' left to C: " << What << "\n";
+        continue;
+      }
+      unsigned Id = Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                          "'%0' reaches '%1', which %2");
+      Diags.Report(P.Loc, Id) << Helper->getName() << F->getName()
+                              << ("helpers.o's compile and this parse read "
+                                  "differently: they predefine '" +
+                                  P.Chain.front() + "' differently (" + Chain +
+                                  ")");
+      unsigned Step = Diags.getCustomDiagID(
+          DiagnosticsEngine::Note,
+          "'%0' is defined here under a condition on '%1'");
+      for (size_t I = 1; I < P.Chain.size(); ++I)
+        Diags.Report(P.Defined[I], Step) << P.Chain[I] << P.Chain[I - 1];
     }
-  return Changes;
 }
 
 class LoweringAction : public ASTFrontendAction {

@@ -223,10 +223,11 @@ check "no helper: a warning naming the file" \
   grep -qE "^(.*/)?no_helpers\.c: warning: no helper found \(no function named 'rust_helper_\*' or marked __rust_helper\)$" no_helpers.err
 
 # --body-compile: the predefined macros of helpers.o's own compile against
-# the parse's. A difference that changes what a helper reaches stops the
-# translation (an error naming the helper and the macro, a note per macro
-# defined on the way, nothing written); one reviewed as harmless is
-# recorded; one that changes nothing is only listed.
+# the parse's. A difference that changes what a helper reaches leaves it
+# to C with a warning (with --macro-differences=error: an error naming the
+# helper and the macro, a note per macro defined on the way, nothing
+# written); one reviewed as harmless is recorded; one that changes nothing
+# is only listed.
 mkdir -p macros && cd macros
 cat > flavour.h <<'EOF'
 #if FLAVOUR == 2
@@ -241,12 +242,26 @@ printf 'int rust_helper_plain(int a) { return a; }\n' > plain.c
 printf 'savedcmd_next.o := clang-19 -Wp,-MMD,.next.o.d -DFLAVOUR=2 -c -o next.o next.c\n' > next.o.cmd
 "$tool" translate next.c --body-compile next.o.cmd -o next.rs --report next.json \
   -- -O2 -DFLAVOUR=1 2> err.txt; rc=$?
-check "macro difference reached: exit 1" test "$rc" = 1
-check "macro difference reached: error at the expansion" grep -qE \
+check "macro difference reached: exit 0, the helper left to C" test "$rc" = 0
+check "macro difference reached: a warning naming the helper" grep -qE \
+  "^(.*/)?flavour\.h:6:44: warning: 'rust_helper_next' left to C: helpers.o's compile and this parse predefine 'FLAVOUR' differently, which changes 'step' \('FLAVOUR' -> 'STEP'\)$" err.txt
+check "macro difference reached: a fallback with the reason" python3 -c '
+import json, sys
+h = json.load(open("next.json"))["helpers"][0]
+sys.exit(not (h["status"] == "fallback" and
+              h["reasons"][0]["construct"] == "compile-macro-difference"))'
+"$tool" translate next.c --body-compile next.o.cmd --macro-differences=error -o next-e.rs \
+  --report next-e.json -- -O2 -DFLAVOUR=1 2> err.txt; rc=$?
+check "macro difference reached, as an error: exit 1" test "$rc" = 1
+check "macro difference reached, as an error: at the expansion" grep -qE \
   "^(.*/)?flavour\.h:6:44: error: 'rust_helper_next' reaches 'step', which helpers.o's compile and this parse read differently: they predefine 'FLAVOUR' differently \('FLAVOUR' -> 'STEP'\)$" err.txt
-check "macro difference reached: a note where STEP is defined" grep -qE \
+check "macro difference reached, as an error: a note where STEP is defined" grep -qE \
   "^(.*/)?flavour\.h:4:9: note: 'STEP' is defined here under a condition on 'FLAVOUR'$" err.txt
-check "macro difference reached: nothing written" test ! -e next.rs -a ! -e next.json
+check "macro difference reached, as an error: nothing written" test ! -e next-e.rs -a ! -e next-e.json
+"$tool" translate next.c --macro-differences=maybe -o next-m.rs -- -O2 2> err.txt; rc=$?
+check "--macro-differences=maybe exits 1" test "$rc" = 1
+check "--macro-differences=maybe: one line" grep -qx \
+  "helpers2rs: error: --macro-differences must be fallback or error, not 'maybe'" err.txt
 "$tool" translate plain.c --body-compile next.o.cmd -o plain.rs --report plain.json \
   -- -O2 -DFLAVOUR=1 2> err.txt; rc=$?
 check "macro difference not reached: exit 0" test "$rc" = 0
