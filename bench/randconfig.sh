@@ -55,7 +55,7 @@ for seed in "${seeds[@]}"; do
   fi
   with_rust=$((with_rust + 1))
   if ! make -C "$src" O="$build" "${make_opts[@]}" -j"$(nproc)" rust/ >> "$log" 2>&1; then
-    echo "$seed: building rust/ failed: $(grep -m1 -E 'error' "$log" || true) (log: $log)"
+    echo "$seed: building rust/ failed: $(grep -m1 -E 'error:|Error [0-9]+' "$log" || true) (log: $log)"
     failed=$((failed + 1)); continue
   fi
   calls=$(python3 "$root/scripts/kbuild/rust-calls.py" "$seed" "$build" $(( $(date +%s) - start )))

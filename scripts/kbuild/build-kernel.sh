@@ -120,12 +120,14 @@ llvm-mismatch)
   make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
              "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen") ;;
 esac
-# With KASAN's KUnit interface (and its own suite): the differential suite
-# counts KASAN's reports (emitter/KunitKasanCases.h).
+# With KASAN's KUnit interface (and its own suite, which needs tracepoints):
+# the differential suite counts KASAN's reports (emitter/KunitKasanCases.h).
 case "$kasan" in
 no) ;;
 yes) kconfig_add+=(--kconfig_add CONFIG_KASAN=y --kconfig_add CONFIG_KASAN_GENERIC=y
-       --kconfig_add CONFIG_KASAN_OUTLINE=y --kconfig_add CONFIG_KASAN_KUNIT_TEST=y) ;;
+       --kconfig_add CONFIG_KASAN_OUTLINE=y --kconfig_add CONFIG_KASAN_KUNIT_TEST=y
+       # Its suite counts reports on the console's tracepoint.
+       --kconfig_add CONFIG_FTRACE=y --kconfig_add CONFIG_ENABLE_DEFAULT_TRACERS=y) ;;
 kcsan) kconfig_add+=(--kconfig_add CONFIG_DEBUG_KERNEL=y --kconfig_add CONFIG_KCSAN=y) ;;
 esac
 case "$debug" in

@@ -38,10 +38,9 @@ for h in $(sed -n 's|^/\* difftest-not-run: \(.*\) \*/$|\1|p' "$src"); do
 done
 parse=() run=() libs=(-lpthread -ldl -lm) no_std=no
 if [[ $src == */aarch64/* ]]; then
-  parse=(--target=aarch64-linux-gnu -ffreestanding)
-  sysroot=$("$(dirname "$0")/../../scripts/toolchain/rust-sysroot.sh" \
-    "${H2R_CACHE:-/var/cache/helpers2rs}" aarch64-unknown-none-softfloat)
-  rustflags+=(--target=aarch64-unknown-none-softfloat --sysroot "$sysroot" -Cpanic=abort)
+  . "$(dirname "$0")/../aarch64-corpus.sh"
+  parse=("${AARCH64_PARSE[@]}")
+  rustflags+=("${AARCH64_RUSTFLAGS[@]}" -Cpanic=abort)
   # Not position-independent, as the kernel: an "i" operand may then be a
   # symbol's address (a static branch's key).
   cc_original=aarch64-linux-gnu-gcc cflags+=(-fno-pie)

@@ -20,10 +20,7 @@ lints=(-D warnings -D clippy::all
 
 mkdir -p "$out"
 out=$(realpath "$out")
-# corpus/aarch64 is arm64's asm: parsed for AArch64, compiled for the
-# kernel's arm64 Rust target against a core built from rust-src.
-sysroot=$("$root/scripts/toolchain/rust-sysroot.sh" "${H2R_CACHE:-/var/cache/helpers2rs}" \
-  aarch64-unknown-none-softfloat)
+. "$root/tests/aarch64-corpus.sh"
 failed=0
 cd "$root/corpus"
 for src in semantics/*.c rejections/*.c aarch64/*.c; do
@@ -33,8 +30,7 @@ for src in semantics/*.c rejections/*.c aarch64/*.c; do
   read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
   cflags=() rustflags=() crate=$actual
   if [[ $src == aarch64/* ]]; then
-    cflags=(--target=aarch64-linux-gnu -ffreestanding)
-    rustflags=(--target=aarch64-unknown-none-softfloat --sysroot "$sysroot")
+    cflags=("${AARCH64_PARSE[@]}") rustflags=("${AARCH64_RUSTFLAGS[@]}")
     crate=$out/$(basename "$name")_no_std.rs
   fi
   # Relative input names: the output names files as the command line does.
