@@ -15,7 +15,8 @@
 // reading and writing all memory, as the asm's "memory" clobber says. Not
 // kept: the .smp_locks entry that lets a uniprocessor kernel patch the lock
 // prefix away. Anything else stays asm; a lone unlocked (per-CPU) cmpxchg's
-// zero flag is then a comparison in Rust (asmCmpxchgFlag).
+// zero flag is then a comparison in Rust (asmCmpxchgFlag). Under KASAN it
+// all stays asm: KASAN checks a core atomic's access, not an asm's.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/AsmState.h"
@@ -142,7 +143,7 @@ bool valueFlag(const std::string &Cond) {
 
 bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
                                  std::vector<ir::Stmt> &Out) {
-  if (!LC.Asm->hasLockedAtomics())
+  if (!LC.Asm->hasLockedAtomics() || LC.SanitizedAccesses)
     return false;
   bool Locked = false;
   std::optional<Instruction> I = atomicInstruction(

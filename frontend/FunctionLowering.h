@@ -97,6 +97,11 @@ struct LoweringContext {
   bool BindingsNoreturnAsNever = false;
   // Shims may stand in for what Rust cannot express (--no-shims: never).
   bool Shims = true;
+  // The helpers' bodies are those of a compile with KASAN (their parse has
+  // `__SANITIZE_ADDRESS__` or `__SANITIZE_HWADDRESS__`): a locked asm stays
+  // asm, which the sanitizer leaves unchecked in C and in Rust alike, where
+  // a core atomic would be checked once more (a second report).
+  bool SanitizedAccesses = false;
   // The oldest rustc the output must compile with.
   unsigned RustMajor = 1, RustMinor = 78;
   bool rustAtLeast(unsigned Mj, unsigned Mn) const {
