@@ -26,6 +26,29 @@ std::string writeFile(const std::string &Name, const std::string &Text) {
   return Path;
 }
 
+// Path translated for x86-64 (self types, Rust 1.87) with a body compile's
+// -D options; the Rust compiles.
+std::string translated(const std::string &Path, std::vector<std::string> Defines,
+                       const std::string &Name) {
+  clang::tooling::FixedCompilationDatabase DB(
+      H2R_TEST_TMP, {"-O2", "--target=x86_64-linux-gnu"});
+  frontend::TranslateOptions Opts;
+  Opts.SelfTypes = true;
+  Opts.RustMinor = 87;
+  Opts.BodyDefines = std::move(Defines);
+  frontend::TranslationOutput Out;
+  REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
+  ir::runModulePasses(Out.Module, ir::PassOptions());
+  emit::EmitOptions O;
+  O.Types = emit::TypeMode::Self;
+  O.Version = {1, 87};
+  std::string Rust = emit::emitModule(Out.Module, O);
+  auto R = test::compileRust(Rust, Name);
+  INFO(Rust << R.Diagnostics);
+  REQUIRE(R.Ok);
+  return Rust;
+}
+
 std::string errorOf(const std::string &Path) {
   llvm::Expected<frontend::BodyCompile> B = frontend::readBodyCompile(Path);
   REQUIRE(!static_cast<bool>(B));
@@ -107,20 +130,7 @@ static inline _Bool kasan_check_read(const volatile void *p, unsigned int n)
 int rust_helper_read(int *p) { kasan_check_read(p, sizeof(*p)); return *p; }
 )");
   auto Translate = [&](std::vector<std::string> Defines) {
-    clang::tooling::FixedCompilationDatabase DB(H2R_TEST_TMP, {"-O2"});
-    frontend::TranslateOptions Opts;
-    Opts.SelfTypes = true;
-    Opts.BodyDefines = std::move(Defines);
-    frontend::TranslationOutput Out;
-    REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
-    ir::runModulePasses(Out.Module, ir::PassOptions());
-    emit::EmitOptions O;
-    O.Types = emit::TypeMode::Self;
-    std::string Rust = emit::emitModule(Out.Module, O);
-    auto R = test::compileRust(Rust, "kasan");
-    INFO(Rust << R.Diagnostics);
-    REQUIRE(R.Ok);
-    return Rust;
+    return translated(Path, std::move(Defines), "kasan");
   };
   CHECK(Translate({"-D__SANITIZE_ADDRESS__"}).find("__kasan_check_read(") !=
         std::string::npos);
@@ -199,23 +209,7 @@ int rust_helper_xchg(int *p, int v) {
 }
 )");
   auto Translate = [&](std::vector<std::string> Defines) {
-    clang::tooling::FixedCompilationDatabase DB(
-        H2R_TEST_TMP, {"-O2", "--target=x86_64-linux-gnu"});
-    frontend::TranslateOptions Opts;
-    Opts.SelfTypes = true;
-    Opts.RustMinor = 87;
-    Opts.BodyDefines = std::move(Defines);
-    frontend::TranslationOutput Out;
-    REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
-    ir::runModulePasses(Out.Module, ir::PassOptions());
-    emit::EmitOptions O;
-    O.Types = emit::TypeMode::Self;
-    O.Version = {1, 87};
-    std::string Rust = emit::emitModule(Out.Module, O);
-    auto R = test::compileRust(Rust, "xchg");
-    INFO(Rust << R.Diagnostics);
-    REQUIRE(R.Ok);
-    return Rust;
+    return translated(Path, std::move(Defines), "xchg");
   };
   CHECK(Translate({}).find(".swap(") != std::string::npos);
   std::string Kasan = Translate({"-D__SANITIZE_ADDRESS__"});
