@@ -478,8 +478,8 @@ bool translateOptions(const frontend::KernelProfile &Profile,
     }
     // What the compile's sanitizers mean, whether its compiler predefines
     // the macros (GCC) or compiler-clang.h derives them (clang).
-    for (const std::string &M : frontend::sanitizerMacros(Body->Command))
-      Macros->emplace(M, "1");
+    for (const std::string &D : Body->SanitizerDefines)
+      Macros->emplace(D.substr(2), "1"); // past "-D"
     TO.BodyMacros = std::move(*Macros);
   }
   if (MacroDifferences != "fallback" && MacroDifferences != "error") {

@@ -31,12 +31,12 @@ constexpr SanitizerMacro Table[] = {
     {"kernel-memory", "__SANITIZE_MEMORY__"},
 };
 
-llvm::Error error(const std::string &Path, const std::string &Message) {
+} // namespace
+
+llvm::Error commandError(const std::string &Path, const std::string &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  Path + ":1:1: error: " + Message);
 }
-
-} // namespace
 
 std::vector<std::string>
 sanitizerMacros(const std::vector<std::string> &Command) {
@@ -66,14 +66,14 @@ llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
-    return error(Path, "cannot read the compile command: " +
+    return commandError(Path, "cannot read the compile command: " +
                            Buffer.getError().message());
   llvm::StringRef Line = (*Buffer)->getBuffer().split('\n').first;
   // kbuild writes `savedcmd_<target> := <command>` (`cmd_` before 6.3).
   if (Line.starts_with("savedcmd_") || Line.starts_with("cmd_")) {
     size_t Assign = Line.find(":=");
     if (Assign == llvm::StringRef::npos)
-      return error(Path, "a kbuild command file without ':='");
+      return commandError(Path, "a kbuild command file without ':='");
     Line = Line.drop_front(Assign + 2);
   }
   llvm::BumpPtrAllocator Alloc;
@@ -81,7 +81,7 @@ llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
   llvm::SmallVector<const char *, 64> Argv;
   llvm::cl::TokenizeGNUCommandLine(Line, Saver, Argv);
   if (Argv.empty())
-    return error(Path, "no compile command on its first line");
+    return commandError(Path, "no compile command on its first line");
   BodyCompile B;
   B.Path = Path;
   // kbuild may run more after the compile (`; ./tools/objtool/objtool ...`

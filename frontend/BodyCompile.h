@@ -35,6 +35,9 @@ struct BodyCompile {
 std::vector<std::string>
 sanitizerMacros(const std::vector<std::string> &Command);
 
+// An error about the command read from Path, `<Path>:1:1: error: ...`.
+llvm::Error commandError(const std::string &Path, const std::string &Message);
+
 // Reads a compile command from Path: a kbuild .cmd file
 // (`savedcmd_<target> := <command>`) or the command alone on its first
 // line; of several commands (`cc ...; objtool ...`), the first. An error

@@ -1,6 +1,7 @@
 //===- frontend/CompileMacros.cpp - Predefined macros of two compiles -----===//
 
 #include "frontend/CompileMacros.h"
+#include "frontend/BodyCompile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -12,11 +13,6 @@
 namespace h2r::frontend {
 
 namespace {
-
-llvm::Error error(const std::string &Path, const std::string &Message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 Path + ":1:1: error: " + Message);
-}
 
 // Options of a compile that name a file or take the next argument as one,
 // none of which changes the macros predefined.
@@ -107,11 +103,11 @@ llvm::Expected<MacroTable>
 compilerPredefines(const std::vector<std::string> &Command,
                    const std::string &Path) {
   if (Command.empty())
-    return error(Path, "no compile command");
+    return commandError(Path, "no compile command");
   llvm::ErrorOr<std::string> Compiler =
       llvm::sys::findProgramByName(Command.front());
   if (!Compiler)
-    return error(Path, "cannot find the compile's compiler '" +
+    return commandError(Path, "cannot find the compile's compiler '" +
                            Command.front() + "' to read its predefined macros");
   std::vector<llvm::StringRef> Args{*Compiler};
   for (size_t I = 1; I < Command.size(); ++I) {
@@ -131,7 +127,7 @@ compilerPredefines(const std::vector<std::string> &Command,
   if (llvm::sys::fs::createTemporaryFile("h2r-empty", "c", In) ||
       llvm::sys::fs::createTemporaryFile("h2r-macros", "txt", Out) ||
       llvm::sys::fs::createTemporaryFile("h2r-macros", "err", Err))
-    return error(Path, "cannot create a temporary file");
+    return commandError(Path, "cannot create a temporary file");
   std::optional<llvm::StringRef> Redirects[] = {In.str(), Out.str(), Err.str()};
   std::string Message;
   int Rc = llvm::sys::ExecuteAndWait(*Compiler, Args, std::nullopt, Redirects,
@@ -146,7 +142,7 @@ compilerPredefines(const std::vector<std::string> &Command,
     std::string Why = !Message.empty() ? Message
                       : Stderr       ? (*Stderr)->getBuffer().split('\n').first.str()
                                      : "exit status " + std::to_string(Rc);
-    return error(Path, "'" + Command.front() +
+    return commandError(Path, "'" + Command.front() +
                            "' did not list its predefined macros: " + Why);
   }
   return parseMacroDefinitions((*Text)->getBuffer());

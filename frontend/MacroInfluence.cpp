@@ -92,12 +92,16 @@ void MacroInfluence::If(SourceLocation Loc, SourceRange, ConditionValueKind) {
   Condition = None;
 }
 
-void MacroInfluence::Elif(SourceLocation Loc, SourceRange, ConditionValueKind,
-                          SourceLocation) {
+void MacroInfluence::laterBranch(SourceLocation Loc, PathId Cond) {
   // Which later branch is taken depends on this condition too.
   if (!Conditionals.empty() && Conditionals.back().Path == None &&
-      Condition != None)
-    Conditionals.back() = {Loc, Condition};
+      Cond != None)
+    Conditionals.back() = {Loc, Cond};
+}
+
+void MacroInfluence::Elif(SourceLocation Loc, SourceRange, ConditionValueKind,
+                          SourceLocation) {
+  laterBranch(Loc, Condition);
   Condition = None;
 }
 
@@ -113,13 +117,12 @@ void MacroInfluence::Ifndef(SourceLocation Loc, const Token &Name,
 
 void MacroInfluence::Elifdef(SourceLocation Loc, const Token &Name,
                              const MacroDefinition &) {
-  Condition = changed(Name);
-  Elif(Loc, SourceRange(), CVK_NotEvaluated, SourceLocation());
+  laterBranch(Loc, changed(Name));
 }
 
 void MacroInfluence::Elifndef(SourceLocation Loc, const Token &Name,
                               const MacroDefinition &) {
-  Elifdef(Loc, Name, MacroDefinition());
+  laterBranch(Loc, changed(Name));
 }
 
 void MacroInfluence::Endif(SourceLocation Loc, SourceLocation) {

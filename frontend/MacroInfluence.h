@@ -84,6 +84,8 @@ private:
   // A condition met a changed macro: the innermost conditional depends on it.
   void conditionMeets(PathId P);
   void open(clang::SourceLocation Loc, PathId Cond);
+  // An #elif-like branch whose condition met Cond (or None).
+  void laterBranch(clang::SourceLocation Loc, PathId Cond);
   PathId extend(PathId From, const std::string &Macro,
                 clang::SourceLocation Loc);
 

@@ -427,9 +427,10 @@ bool FunctionLowering::constantRecord(const clang::Expr *Init) {
       isa<PredefinedExpr>(I))
     return true;
   Expr::EvalResult R;
-  return I->getType()->isIntegerType() ? I->EvaluateAsInt(R, Ctx)
-                                       : I->isNullPointerConstant(
-                                             Ctx, Expr::NPC_ValueDependentIsNotNull);
+  if (I->getType()->isIntegerType())
+    return I->EvaluateAsInt(R, Ctx);
+  return I->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
 }
 
 void FunctionLowering::staticLocal(const VarDecl *VD) {

@@ -51,14 +51,13 @@ struct TranslateOptions {
   // `-D` options from helpers.o's own compile (--body-compile,
   // BodyCompile.h): the parse of the helpers, not of the bindings, gets them.
   std::vector<std::string> BodyDefines;
-  // The macros helpers.o's compile predefines (CompileMacros.h), and where
-  // its command was read: the parse's are compared with them, and a
-  // difference that changes a reached function is an error unless reviewed.
+  // The macros helpers.o's compile predefines (CompileMacros.h): the
+  // parse's are compared with them, and a difference that changes a reached
+  // function leaves the helper to C unless reviewed.
   std::optional<MacroTable> BodyMacros;
   // --macro-differences=error: such a difference is an error, not a helper
   // left to C.
   bool MacroDifferencesAreErrors = false;
-  std::string BodyCompilePath;
 };
 
 // What the bindings hold in bindgen mode, seen through File's compile

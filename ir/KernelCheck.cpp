@@ -532,10 +532,9 @@ bool callsItself(const std::string &CName) {
 }
 
 // A helper that makes KASAN's checks gets a KASAN case where it calls no
-// double and takes one
-// pointer, to an object the bad address can stand for (at most
-// KasanCaseMaxObject bytes), and scalars: the case passes that address and
-// zeros.
+// double and takes one pointer, to an object the bad address can stand for
+// (at most KasanCaseMaxObject bytes), and scalars: the case passes that
+// address and zeros.
 bool hasKasanCase(const HelperRecord &H) {
   if (!H.Check.Doubles.empty())
     return false; // doubles answer only inside the grid's cases

@@ -136,7 +136,7 @@ struct KernelCheck {
 // A predefined macro on which helpers.o's compile and the helpers' parse
 // differ, changing a function a helper reaches, by this chain of macros
 // (the differing one first), reviewed as leaving the translation's meaning
-// as helpers.o's (else the translation stops with an error).
+// as helpers.o's (any other leaves the helper to C).
 struct MacroChange {
   std::vector<std::string> Chain;
   std::string Function;
