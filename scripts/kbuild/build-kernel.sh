@@ -60,10 +60,10 @@ case "${1:-}" in
 --llvm-mismatch) toolchain=llvm-mismatch; shift ;;
 --mutant) mutant=yes; shift ;;
 esac
-kasan=no
+sanitizer=none
 case "${1:-}" in
---kasan) kasan=yes; shift ;;
---kcsan) kasan=kcsan; shift ;;
+--kasan) sanitizer=kasan; shift ;;
+--kcsan) sanitizer=kcsan; shift ;;
 esac
 debug=
 if [ "${1:-}" = --debug ]; then
@@ -122,9 +122,9 @@ llvm-mismatch)
 esac
 # With KASAN's KUnit interface (and its own suite, which needs tracepoints):
 # the differential suite counts KASAN's reports (emitter/KunitKasanCases.h).
-case "$kasan" in
-no) ;;
-yes) kconfig_add+=(--kconfig_add CONFIG_KASAN=y --kconfig_add CONFIG_KASAN_GENERIC=y
+case "$sanitizer" in
+none) ;;
+kasan) kconfig_add+=(--kconfig_add CONFIG_KASAN=y --kconfig_add CONFIG_KASAN_GENERIC=y
        --kconfig_add CONFIG_KASAN_OUTLINE=y --kconfig_add CONFIG_KASAN_KUNIT_TEST=y
        # Its suite counts reports on the console's tracepoint.
        --kconfig_add CONFIG_FTRACE=y --kconfig_add CONFIG_ENABLE_DEFAULT_TRACERS=y) ;;

@@ -64,12 +64,11 @@ objtool_warnings = [l for l in log if "objtool" in l and "warning" in l]
 # (kunit.py's test.log; its own output shows only KTAP lines): a warning
 # (lockdep's splats among them), a BUG (KASAN, KFENCE, atomic sleep), a
 # UBSAN report, a debug-objects complaint.
-console_log = os.path.join(build, "test.log")
-if not os.path.exists(console_log):
-    console_log = os.path.join(out, "kunit.log")
-console = open(console_log, errors="replace").read() if os.path.exists(console_log) else ""
 kunit_log = os.path.join(out, "kunit.log")
 kunit_text = open(kunit_log, errors="replace").read() if os.path.exists(kunit_log) else ""
+console_log = os.path.join(build, "test.log")
+console = (open(console_log, errors="replace").read() if os.path.exists(console_log)
+           else kunit_text)
 boot_problems = [l.strip() for l in console.splitlines()
                  if re.search(r"\b(WARNING|BUG|UBSAN|ODEBUG):", l)]
 objects = rust_objects(build)
