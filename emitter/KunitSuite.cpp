@@ -215,6 +215,15 @@ const char *SmallGrid = R"(
     const SMALL: [u64; 9] = [0, 1, 2, 7, 31, 32, 63, 64, 127];
 )";
 
+// The values of an ascending grid below an array's length, for an
+// argument that indexes the array.
+const char *Below = R"(
+    /// How many of the ascending `grid`'s first values are below `bound`.
+    fn below(grid: &[u64], bound: u64) -> usize {
+        grid.iter().take_while(|&&v| v < bound).count()
+    }
+)";
+
 // Runs a side with its warnings suppressed and counted (KUnit, Linux 7.3).
 const char *CountingWarnings = R"(
     /// Runs `call` with KUnit's warning suppression on, counting the
@@ -356,10 +365,14 @@ public:
         Setup << "            // SAFETY: the zone is aligned for the record "
                  "and holds its bytes.\n";
       auto Role = Roles.find(I);
+      auto Bound = H.Check.IndexBounds.find(I);
       Setup << "            let " << Name << " = "
-            << (Role == Roles.end()
-                    ? argument(*L.Ty, Dims, HasPointer, Pointers)
-                    : allocatorArgument(Role->second, *L.Ty, Dims))
+            << (Role != Roles.end()
+                    ? allocatorArgument(Role->second, *L.Ty, Dims)
+                : Bound != H.Check.IndexBounds.end() &&
+                      L.Ty->kind() == Type::Kind::Int
+                    ? index(*L.Ty, Dims, HasPointer, Bound->second)
+                    : argument(*L.Ty, Dims, HasPointer, Pointers))
             << ";\n";
       const std::vector<size_t> &Mutexes = H.Check.InitialisedMutexes;
       if (std::find(Mutexes.begin(), Mutexes.end(), I) != Mutexes.end())
@@ -518,6 +531,8 @@ private:
       OS << EdgesGrid;
     if (UsesSmall)
       OS << SmallGrid;
+    if (UsesBelow)
+      OS << Below;
     if (UsesWarnings)
       OS << CountingWarnings;
     if (UsesPreemptCount)
@@ -636,6 +651,18 @@ private:
     return "unreachable!()"; // the plan admits none of these
   }
 
+  // An integer argument that indexes an array of Bound elements: the
+  // grid's values below Bound.
+  std::string index(const Type &T, std::vector<std::string> &Dims,
+                    bool BesidePointer, uint64_t Bound) {
+    std::string Grid = BesidePointer ? "SMALL" : "EDGES";
+    (BesidePointer ? UsesSmall : UsesEdges) = true;
+    UsesBelow = true;
+    std::string Digit = gridDigit(
+        "below(&" + Grid + ", " + std::to_string(Bound) + ")", Dims);
+    return Grid + "[" + Digit + "] as " + emitType(T, Opts);
+  }
+
   // An argument the helper passes its allocator in Role.
   std::string allocatorArgument(AllocatorArgument Role, const Type &T,
                                 std::vector<std::string> &Dims) {
@@ -714,7 +741,7 @@ private:
   std::ostringstream Externs, Tests;
   std::set<std::string> Declared; // C originals in Externs
   std::vector<std::string> Names; // of the helpers with a test case
-  bool UsesEdges = false, UsesSmall = false;
+  bool UsesEdges = false, UsesSmall = false, UsesBelow = false;
   bool UsesWarnings = false, UsesPreemptCount = false, UsesBits = false;
   bool UsesGfp = false, UsesAlignments = false, UsesAllocated = false;
   bool UsesKasan = false;

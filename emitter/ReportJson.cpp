@@ -112,6 +112,8 @@ json reportToJson(const ir::Report &R) {
         Helper["kernel_check"]["doubles"] = H.Check.Doubles;
       for (const auto &[Double, Args] : H.Check.CodeAddressArguments)
         Helper["kernel_check"]["code_address_arguments"][Double] = Args;
+      for (const auto &[I, Bound] : H.Check.IndexBounds)
+        Helper["kernel_check"]["index_bounds"][H.Sig.Params[I].first] = Bound;
       ++ByVerdict[ir::verdictName(H.Check.V)];
     }
     Helpers.push_back(std::move(Helper));

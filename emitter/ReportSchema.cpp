@@ -76,6 +76,10 @@ public:
           for (const auto &[Name, Args] : Code->items())
             counts(*Code, P + "kernel_check.code_address_arguments.",
                    Name.c_str());
+        if (const json *Bounds = object(*K, P + "kernel_check.",
+                                        "index_bounds", /*Optional=*/true))
+          for (const auto &[Name, Bound] : Bounds->items())
+            count(*Bounds, P + "kernel_check.index_bounds.", Name.c_str());
         oneOf(*K, P + "kernel_check.", "allocates", {"memory", "pages"},
               /*Optional=*/true);
         if (const json *Roles = object(*K, P + "kernel_check.",

@@ -324,6 +324,10 @@ private:
                    ? ""
                    : globalChange(Place, "takes the mutable address of");
       break;
+    case ExprKind::Method:
+      if (E.Name == "wrapping_offset")
+        noteIndexBound(E);
+      break;
     case ExprKind::IntLit:
     case ExprKind::BoolLit:
     case ExprKind::FloatLit:
@@ -335,7 +339,6 @@ private:
     case ExprKind::Path:
     case ExprKind::Unary:
     case ExprKind::Binary:
-    case ExprKind::Method:
     case ExprKind::Cast:
     case ExprKind::NewtypeWrap:
     case ExprKind::NewtypeValue:
@@ -360,6 +363,22 @@ private:
         Why = effectIn(C);
     });
     return Why;
+  }
+
+  // `addr_of!(array).wrapping_offset(p)`, C's `array[p]`, with p a
+  // parameter of the helper: the suite keeps p inside the array.
+  void noteIndexBound(const Expr &Offset) {
+    const Expr &Base = withoutCasts(*Offset.Ops[0]);
+    if (Base.Kind != ExprKind::AddrOf)
+      return;
+    const Type &Array = *Base.Ops[0]->Ty;
+    std::optional<size_t> P = helperParameter(*Offset.Ops[1]);
+    // A flexible array member (`[T; 0]`) has no bound to keep to.
+    if (Array.kind() != Type::Kind::Array || Array.count() == 0 || !P)
+      return;
+    auto [It, New] = Current->IndexBounds.insert({*P, Array.count()});
+    if (!New)
+      It->second = std::min(It->second, Array.count());
   }
 
   // The arguments of a call a double takes: it writes nothing, so the
@@ -595,6 +614,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       H.Check.AllocatorArguments.clear();
       H.Check.Doubles.clear();
       H.Check.CodeAddressArguments.clear();
+      H.Check.IndexBounds.clear();
       H.Check.ChecksAddresses = false;
       continue;
     }

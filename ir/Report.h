@@ -124,6 +124,10 @@ struct KernelCheck {
   // code (`_THIS_IP_`, `_RET_IP_`): C's and Rust's code lie apart, so the
   // doubles do not compare them.
   std::map<std::string, std::set<size_t>> CodeAddressArguments;
+  // The parameters (by index) that index an array of this many elements
+  // (`dev->resource[bar]`): the suite gives them only values below it, since
+  // beyond it C's behaviour is undefined (and UBSAN reports it).
+  std::map<size_t, uint64_t> IndexBounds;
   // In the suite, it makes KASAN's checks (KernelSuiteSupport::
   // CountsKasanReports): a case of its own runs both sides on an address
   // out of bounds and on one freed, and compares how often KASAN reports.

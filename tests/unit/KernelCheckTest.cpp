@@ -917,3 +917,47 @@ TEST_CASE("where the suite counts KASAN's reports, a helper that makes "
   CHECK(Large.plan(Kasan).V == KernelCheck::Verdict::InSuite);
   CHECK_FALSE(Large.Records[0].Check.ChecksAddresses);
 }
+
+TEST_CASE("an argument indexing an array stays inside it", "[kernel-check]") {
+  // f(int a, struct dev *b): b->res[a], with `res` an array of 11 ints.
+  TypeRef Dev = Type::record("dev");
+  TypeRef Res = Type::array(i32(), 11);
+  TypeRef IntPtr = Type::pointer(i32(), false);
+  auto Indexing = [&](TypeRef Array) {
+    auto Field = std::make_unique<Expr>(ExprKind::Field, Array);
+    Field->Name = "res";
+    auto Place = std::make_unique<Expr>(ExprKind::Deref, Dev);
+    Place->Ops.push_back(makeLocal(1, Type::pointer(Dev, false)));
+    Field->Ops.push_back(std::move(Place));
+    auto Address = std::make_unique<Expr>(ExprKind::AddrOf,
+                                          Type::pointer(Array, false));
+    Address->Mutable = true;
+    Address->Ops.push_back(std::move(Field));
+    auto Offset = std::make_unique<Expr>(ExprKind::Method, IntPtr);
+    Offset->Name = "wrapping_offset";
+    Offset->Ops.push_back(makeCast(std::move(Address), IntPtr));
+    Offset->Ops.push_back(
+        makeCast(makeLocal(0, i32()), Type::integer(64, true, true)));
+    auto Read = std::make_unique<Expr>(ExprKind::Deref, i32());
+    Read->Ops.push_back(std::move(Offset));
+    OneHelper H(Type::pointer(Dev, false), pointerTo(64, true, "struct dev *"),
+                bodyDoing(std::move(Read)));
+    H.plan();
+    return H;
+  };
+  OneHelper Bounded = Indexing(Res);
+  INFO(Bounded.Records[0].Check.Reason);
+  REQUIRE(Bounded.Records[0].Check.V == KernelCheck::Verdict::InSuite);
+  CHECK(Bounded.Records[0].Check.IndexBounds ==
+        std::map<size_t, uint64_t>{{0, 11}});
+  std::string Rust =
+      emit::emitKunitSuite(Bounded.M, Bounded.Records, "test").Rust;
+  CHECK(Rust.find("&[below(&SMALL, 11), PATTERNS.len()]") !=
+        std::string::npos);
+  CHECK(Rust.find("let a0 = SMALL[d[0]] as i32;") != std::string::npos);
+  CHECK(Rust.find("fn below(grid: &[u64], bound: u64) -> usize") !=
+        std::string::npos);
+  // A flexible array member has no bound.
+  OneHelper Flexible = Indexing(Type::array(i32(), 0));
+  CHECK(Flexible.Records[0].Check.IndexBounds.empty());
+}
