@@ -470,6 +470,12 @@ bool translateOptions(const frontend::KernelProfile &Profile,
       return false;
     }
     TO.BodyDefines = Body->SanitizerDefines;
+    // The translation's statics live in the bindings' object, built in,
+    // whatever object its code is inlined into: they and the code mean what
+    // helpers.o's means (a per-CPU counter for an allocation tag, the
+    // static call's key kept), not what a module's would.
+    if (!Body->Module)
+      TO.BodyDefines.push_back("-UMODULE");
     Expected<frontend::MacroTable> Macros =
         frontend::compilerPredefines(Body->Command, BodyCompilePath);
     if (!Macros) {
@@ -606,8 +612,13 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     ir::relativisePaths(Out.Report, Roots);
   }
   Out.Report.BodyCompile = BodyCompilePath;
-  for (const std::string &D : TO.BodyDefines)
-    Out.Report.BodyMacros.push_back(D.substr(2)); // past "-D"
+  for (StringRef D : TO.BodyDefines) {
+    bool Defined = D.consume_front("-D");
+    if (!Defined)
+      D.consume_front("-U");
+    (Defined ? Out.Report.BodyMacros : Out.Report.BodyUndefinedMacros)
+        .push_back(D.str());
+  }
   Out.Report.TypeMode = TypesMode;
   Out.Report.ExportMode = ExportMode;
   Out.Report.Route = Route;

@@ -169,6 +169,7 @@ json reportToJson(const ir::Report &R) {
     }
     Options["body_compile"] = {{"command", R.BodyCompile},
                                {"macros", R.BodyMacros},
+                               {"undefined_macros", R.BodyUndefinedMacros},
                                {"predefined_differences", Differences}};
   }
   return {{"format_version", ReportFormatVersion},

@@ -34,6 +34,7 @@ public:
               object(*O, "options.", "body_compile", /*Optional=*/true)) {
         string(*B, "options.body_compile.", "command");
         strings(*B, "options.body_compile.", "macros");
+        strings(*B, "options.body_compile.", "undefined_macros");
         forEach(*B, "options.body_compile.", "predefined_differences",
                 [&](const json &D, const std::string &Q) {
                   string(D, Q, "name");

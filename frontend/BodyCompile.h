@@ -27,6 +27,9 @@ struct BodyCompile {
   // `-D` options the parse needs, one per macro a sanitizer of the command
   // makes the compiler define ("-D__SANITIZE_ADDRESS__").
   std::vector<std::string> SanitizerDefines;
+  // The command defines MODULE (kbuild's flag for a module's objects):
+  // never helpers.o's, always the bindgen rule's.
+  bool Module = false;
 };
 
 // The macros the compiler defines for the sanitizers of a command

@@ -269,8 +269,46 @@ ExprPtr FunctionLowering::declRef(const clang::Expr *E) {
 
 // ---- calls -----------------------------------------------------------------
 
+// `({ static ...; &f; })(args)`, `__static_call(name)` (its static is
+// `__ADDRESSABLE(key)`): the statics declared, f is the callee; else null.
+const FunctionDecl *FunctionLowering::calleeBehindStatics(const CallExpr *E) {
+  const auto *SE = dyn_cast<StmtExpr>(E->getCallee()->IgnoreParenImpCasts());
+  if (!SE || SE->getSubStmt()->body_empty())
+    return nullptr;
+  const auto *Last = dyn_cast<clang::Expr>(SE->getSubStmt()->body_back());
+  const clang::Expr *Value = Last ? Last->IgnoreParenImpCasts() : nullptr;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Value))
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+      Value = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Value);
+  const auto *F = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+  if (!F)
+    return nullptr;
+  std::vector<const VarDecl *> Statics;
+  for (const clang::Stmt *S : SE->getSubStmt()->body()) {
+    if (S == Last)
+      break;
+    if (isa<NullStmt>(S))
+      continue;
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    if (!DS)
+      return nullptr;
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->isStaticLocal())
+        return nullptr;
+      Statics.push_back(VD);
+    }
+  }
+  for (const VarDecl *VD : Statics)
+    staticLocal(VD);
+  return F;
+}
+
 ExprPtr FunctionLowering::call(const CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee)
+    Callee = calleeBehindStatics(E);
   if (Callee) {
     if (unsigned ID = Callee->getBuiltinID()) {
       // A C library function (`memcpy`): the core operation where there is

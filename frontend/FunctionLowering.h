@@ -231,6 +231,7 @@ private:
   ir::ExprPtr toBool(ir::ExprPtr V);
   ir::ExprPtr coerce(ir::ExprPtr V, const ir::TypeRef &Want);
   void effect(const clang::Expr *E, std::vector<ir::Stmt> &Out);
+  const clang::FunctionDecl *calleeBehindStatics(const clang::CallExpr *E);
   ir::ExprPtr call(const clang::CallExpr *E);
   ir::ExprPtr declRef(const clang::Expr *E);
   ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
@@ -375,6 +376,9 @@ private:
   ir::ExprPtr zeroValue(const ir::TypeRef &T);
   void staticLocal(const clang::VarDecl *VD);
   bool constantRecord(const clang::Expr *Init);
+  static const clang::UnaryOperator *staticAddress(const clang::Expr *Init);
+  ir::ExprPtr staticAddressValue(const clang::UnaryOperator *AddrOf,
+                                 const ir::TypeRef &Ty);
 
   LoweringContext &LC;
   clang::ASTContext &Ctx;

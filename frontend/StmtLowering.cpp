@@ -403,9 +403,30 @@ void FunctionLowering::runCleanups(size_t Depth, std::vector<ir::Stmt> &Out) {
     }
 }
 
+// `&v`, a variable of static storage, through any casts (`__ADDRESSABLE`'s
+// `(void *)(uintptr_t)&sym`), or null: an address a static's constant
+// initialiser can hold.
+const UnaryOperator *FunctionLowering::staticAddress(const clang::Expr *Init) {
+  const clang::Expr *E = Init->IgnoreParenCasts();
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  if (!UO || UO->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasGlobalStorage() ? UO : nullptr;
+}
+
+// The address AddrOf takes, as a pointer of type Ty: a cast through an
+// integer in C is none here, since a constant cannot turn an address into
+// an integer.
+ExprPtr FunctionLowering::staticAddressValue(const UnaryOperator *AddrOf,
+                                             const TypeRef &Ty) {
+  return ir::makeCast(rvalue(AddrOf), Ty);
+}
+
 // Is an aggregate initialiser made of what a Rust constant can store member
-// by member: integers, string literals (`__func__`, `__FILE__`), zeros, and
-// aggregates of those, with no bitfield (whose setters are not `const`) and
+// by member: integers, string literals (`__func__`, `__FILE__`), zeros,
+// addresses of statics, and aggregates of those, with no bitfield (whose setters are not `const`) and
 // no member bindgen hides (stored by offset)?
 bool FunctionLowering::constantRecord(const clang::Expr *Init) {
   const clang::Expr *I = Init->IgnoreParenImpCasts();
@@ -424,7 +445,7 @@ bool FunctionLowering::constantRecord(const clang::Expr *Init) {
            isa<ImplicitValueInitExpr>(IL->getArrayFiller());
   }
   if (isa<ImplicitValueInitExpr>(I) || isa<StringLiteral>(I) ||
-      isa<PredefinedExpr>(I))
+      isa<PredefinedExpr>(I) || staticAddress(I))
     return true;
   Expr::EvalResult R;
   if (I->getType()->isIntegerType())
@@ -460,6 +481,9 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
     } else if (V->isLValue() && V->isNullPointer())
       Init = zeroValue(Ty);
   }
+  if (!Init && IE && Ty->isPointer())
+    if (const UnaryOperator *Address = staticAddress(IE))
+      Init = staticAddressValue(Address, Ty);
   if (!Init && IE && isa<InitListExpr>(IE->IgnoreParens()) &&
       constantRecord(IE)) {
     // Member by member into a zeroed value, in the static's constant
@@ -483,8 +507,8 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
   if (!Init)
     reject(IE, "static-local-initializer",
            "static '" + VD->getNameAsString() +
-               "' has an initialiser that is not made of integers, strings "
-               "and zeros");
+               "' has an initialiser that is not made of integers, strings, "
+               "zeros and addresses of statics");
   if (Ctx.getDeclAlign(VD) > Ctx.getTypeAlignInChars(VD->getType()))
     reject(IE, "static-local-alignment",
            "static '" + VD->getNameAsString() +

@@ -184,6 +184,7 @@ struct Report {
   // macros the helpers were parsed with because of it.
   std::string BodyCompile;
   std::vector<std::string> BodyMacros;
+  std::vector<std::string> BodyUndefinedMacros; // and undefined
   // Every predefined macro on which that compile and the parse differ.
   std::vector<MacroDifferenceRecord> MacroDifferences;
 };

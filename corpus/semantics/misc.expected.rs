@@ -68,6 +68,30 @@ const _: () = assert!(core::mem::align_of::<branch_data__bindgen_ty_1__bindgen_t
 const _: () = assert!(core::mem::offset_of!(branch_data__bindgen_ty_1__bindgen_ty_1, miss) == 0);
 const _: () = assert!(core::mem::offset_of!(branch_data__bindgen_ty_1__bindgen_ty_1, hit) == 8);
 
+/// `struct tag_counters`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct tag_counters {
+    pub bytes: u64,
+    pub calls: u64,
+}
+const _: () = assert!(core::mem::size_of::<tag_counters>() == 16);
+const _: () = assert!(core::mem::align_of::<tag_counters>() == 8);
+const _: () = assert!(core::mem::offset_of!(tag_counters, bytes) == 0);
+const _: () = assert!(core::mem::offset_of!(tag_counters, calls) == 8);
+
+/// `struct code_tag`
+#[repr(C)]
+#[derive(Copy, Clone)]
+pub struct code_tag {
+    pub function: *const i8,
+    pub counters: *mut tag_counters,
+}
+const _: () = assert!(core::mem::size_of::<code_tag>() == 16);
+const _: () = assert!(core::mem::align_of::<code_tag>() == 8);
+const _: () = assert!(core::mem::offset_of!(code_tag, function) == 0);
+const _: () = assert!(core::mem::offset_of!(code_tag, counters) == 8);
+
 /// Translation of `rust_helper_fnptr_select` (misc.c:27).
 ///
 /// # Safety
@@ -337,6 +361,61 @@ pub unsafe extern "C" fn profiled_branch(x: i32) -> i32 {
     }
 }
 
+/// Translation of `rust_helper_tagged_alloc` (misc.c:129).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn tagged_alloc(x: i32) -> i32 {
+    static mut cntr: tag_counters = unsafe { core::mem::zeroed::<tag_counters>() };
+    #[link_section = "_h2r_tags"]
+    #[used]
+    static mut tag: code_tag = unsafe {
+        let mut __init: code_tag = core::mem::zeroed::<code_tag>();
+        __init.function = c"rust_helper_tagged_alloc".as_ptr();
+        __init.counters = core::ptr::addr_of_mut!(cntr);
+        __init
+    };
+    #[used]
+    static mut kept: *mut core::ffi::c_void =
+        core::ptr::addr_of_mut!(cntr) as *mut core::ffi::c_void;
+    unsafe {
+        let __place: *mut u64 =
+            core::ptr::addr_of_mut!((*(*core::ptr::addr_of_mut!(tag)).counters).calls);
+        *__place = (*__place).wrapping_add(1_u64);
+        let __place_1: *mut u64 =
+            core::ptr::addr_of_mut!((*(*core::ptr::addr_of_mut!(tag)).counters).bytes);
+        *__place_1 = (*__place_1).wrapping_add(x as u64);
+        ((*(*core::ptr::addr_of_mut!(tag)).counters).calls as i32)
+            .wrapping_mul(100_i32)
+            .wrapping_add((*(*core::ptr::addr_of_mut!(tag)).counters).bytes as i32)
+            .wrapping_add(
+                *(*core::ptr::addr_of_mut!(tag))
+                    .function
+                    .wrapping_offset(12_isize) as i32,
+            )
+            .wrapping_add(core::ptr::eq(
+                *core::ptr::addr_of_mut!(kept),
+                core::ptr::addr_of_mut!(cntr) as *mut core::ffi::c_void,
+            ) as i32)
+    }
+}
+
+/// Translation of `rust_helper_kept_call` (misc.c:150).
+///
+/// # Safety
+///
+/// The caller must meet the C function's own requirements on its arguments.
+#[inline(always)]
+pub unsafe extern "C" fn kept_call(x: i32) -> i32 {
+    static mut key: i32 = 0_i32;
+    #[used]
+    static mut addressable: *mut core::ffi::c_void =
+        core::ptr::addr_of_mut!(key) as *mut core::ffi::c_void;
+    unsafe { inlines::twice(x) }
+}
+
 /// The static inline functions the helpers reach.
 mod inlines {
     #[inline(always)]
@@ -347,5 +426,10 @@ mod inlines {
     #[inline(always)]
     pub(super) unsafe extern "C" fn op_sub(a: i32, b: i32) -> i32 {
         a.wrapping_sub(b)
+    }
+
+    #[inline(always)]
+    pub(super) unsafe extern "C" fn twice(x: i32) -> i32 {
+        2_i32.wrapping_mul(x)
     }
 }
