@@ -24,6 +24,7 @@
 #include "ir/Passes.h"
 #include "ir/ReportPaths.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -476,6 +477,15 @@ bool translateOptions(const frontend::KernelProfile &Profile,
     // static call's key kept), not what a module's would.
     if (!Body->Module)
       TO.BodyDefines.push_back("-UMODULE");
+    TO.BodyUninstrumented = Body->Uninstrumented;
+    if (!Body->Uninstrumented.empty())
+      errs() << BodyCompilePath
+             << ":1:1: warning: helpers.o's compile instruments the helpers "
+                "for -fsanitize="
+             << join(Body->Uninstrumented, ",")
+             << ", which the translation does not reproduce (the kernel's "
+                "Rust gets no such instrumentation); the checks the helpers "
+                "call are kept\n";
     Expected<frontend::MacroTable> Macros =
         frontend::compilerPredefines(Body->Command, BodyCompilePath);
     if (!Macros) {
@@ -612,6 +622,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
     ir::relativisePaths(Out.Report, Roots);
   }
   Out.Report.BodyCompile = BodyCompilePath;
+  Out.Report.BodyUninstrumented = TO.BodyUninstrumented;
   for (StringRef D : TO.BodyDefines) {
     bool Defined = D.consume_front("-D");
     if (!Defined)

@@ -4,6 +4,7 @@
 
 #include "emitter/KunitDoubles.h"
 #include "emitter/KunitKasanCases.h"
+#include "emitter/KunitStaticCallKeys.h"
 #include "ir/KernelCheck.h"
 
 #include <algorithm>
@@ -443,10 +444,12 @@ public:
     }
   }
 
-  // The doubles of the C functions the helpers call (emitter/KunitDoubles.h).
+  // The doubles of the C functions the helpers call (emitter/KunitDoubles.h)
+  // and the keys of the static calls they make.
   const KunitDoubles &doubles(const Module &M,
                               const std::vector<HelperRecord> &Helpers) {
     Doubles = emitKunitDoubles(M, Helpers, Opts);
+    StaticCallKeys = kunitStaticCallKeys(Helpers);
     return Doubles;
   }
 
@@ -547,7 +550,7 @@ private:
       OS << Allocated;
     if (UsesKasan)
       OS << KasanCaseRuntime;
-    OS << Doubles.Rust;
+    OS << Doubles.Rust << StaticCallKeys;
     if (!Externs.str().empty())
       // The C originals, as bindgen declares them: pointers to records
       // that hold no FFI-safe type are fine behind a pointer.
@@ -738,6 +741,7 @@ private:
   const Function *MutexInit; // the plan's MutexInitialiser, if any
   EmitOptions Opts;
   KunitDoubles Doubles;
+  std::string StaticCallKeys; // emitter/KunitStaticCallKeys.h
   std::ostringstream Externs, Tests;
   std::set<std::string> Declared; // C originals in Externs
   std::vector<std::string> Names; // of the helpers with a test case

@@ -170,6 +170,8 @@ json reportToJson(const ir::Report &R) {
     Options["body_compile"] = {{"command", R.BodyCompile},
                                {"macros", R.BodyMacros},
                                {"undefined_macros", R.BodyUndefinedMacros},
+                               {"uninstrumented_sanitizers",
+                                R.BodyUninstrumented},
                                {"predefined_differences", Differences}};
   }
   return {{"format_version", ReportFormatVersion},

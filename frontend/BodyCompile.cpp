@@ -8,6 +8,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/StringSaver.h"
 
+#include <algorithm>
 #include <map>
 
 namespace h2r::frontend {
@@ -31,16 +32,17 @@ constexpr SanitizerMacro Table[] = {
     {"kernel-memory", "__SANITIZE_MEMORY__"},
 };
 
-} // namespace
+// The sanitizers whose instrumentation the kernel's Rust gets too (rustc's
+// -Zsanitizer=kernel-address, kcfi, shadow-call-stack).
+const char *const RustInstrumented[] = {"address", "kernel-address",
+                                        "hwaddress", "kernel-hwaddress",
+                                        "kcfi", "shadow-call-stack"};
 
-llvm::Error commandError(const std::string &Path, const std::string &Message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 Path + ":1:1: error: " + Message);
-}
-
+// The sanitizers the command enables, the last -fsanitize/-fno-sanitize of
+// each kind winning, sorted.
 std::vector<std::string>
-sanitizerMacros(const std::vector<std::string> &Command) {
-  std::map<std::string, bool> On; // sanitizer -> enabled by the last option
+enabledSanitizers(const std::vector<std::string> &Command) {
+  std::map<std::string, bool> On;
   for (llvm::StringRef Arg : Command) {
     bool Enable = Arg.consume_front("-fsanitize=");
     if (!Enable && !Arg.consume_front("-fno-sanitize="))
@@ -50,16 +52,40 @@ sanitizerMacros(const std::vector<std::string> &Command) {
     for (llvm::StringRef Name : Names)
       On[Name.str()] = Enable;
   }
+  std::vector<std::string> Enabled;
+  for (const auto &[Name, Enable] : On)
+    if (Enable)
+      Enabled.push_back(Name);
+  return Enabled;
+}
+
+} // namespace
+
+llvm::Error commandError(const std::string &Path, const std::string &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 Path + ":1:1: error: " + Message);
+}
+
+std::vector<std::string>
+sanitizerMacros(const std::vector<std::string> &Command) {
+  std::vector<std::string> Enabled = enabledSanitizers(Command);
   std::vector<std::string> Macros;
   for (const SanitizerMacro &S : Table) {
-    auto It = On.find(S.Sanitizer);
-    bool Seen = false;
-    for (const std::string &M : Macros)
-      Seen |= M == S.Macro;
-    if (It != On.end() && It->second && !Seen)
+    bool On = std::count(Enabled.begin(), Enabled.end(), S.Sanitizer);
+    if (On && !std::count(Macros.begin(), Macros.end(), S.Macro))
       Macros.push_back(S.Macro);
   }
   return Macros;
+}
+
+std::vector<std::string>
+uninstrumentedSanitizers(const std::vector<std::string> &Command) {
+  std::vector<std::string> Left;
+  for (const std::string &S : enabledSanitizers(Command))
+    if (!std::count(std::begin(RustInstrumented), std::end(RustInstrumented),
+                    S))
+      Left.push_back(S);
+  return Left;
 }
 
 llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
@@ -101,6 +127,7 @@ llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
                  B.Command[I + 1] == "MODULE");
   for (const std::string &Macro : sanitizerMacros(B.Command))
     B.SanitizerDefines.push_back("-D" + Macro);
+  B.Uninstrumented = uninstrumentedSanitizers(B.Command);
   return B;
 }
 

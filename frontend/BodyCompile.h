@@ -30,6 +30,11 @@ struct BodyCompile {
   // The command defines MODULE (kbuild's flag for a module's objects):
   // never helpers.o's, always the bindgen rule's.
   bool Module = false;
+  // The sanitizers it instruments every access or operation with that the
+  // kernel's Rust gets no instrumentation for (KCSAN's `thread`, UBSAN's
+  // `bounds`, `shift`, ...): the translation keeps the checks the helpers
+  // call (`kcsan_check_access()`), not these.
+  std::vector<std::string> Uninstrumented;
 };
 
 // The macros the compiler defines for the sanitizers of a command
@@ -37,6 +42,12 @@ struct BodyCompile {
 // of each kind winning), in the order of the table in BodyCompile.cpp.
 std::vector<std::string>
 sanitizerMacros(const std::vector<std::string> &Command);
+
+// The sanitizers a command enables whose instrumentation rustc does not
+// make for the kernel (all but KASAN's, KCFI and the shadow call stack),
+// sorted.
+std::vector<std::string>
+uninstrumentedSanitizers(const std::vector<std::string> &Command);
 
 // An error about the command read from Path, `<Path>:1:1: error: ...`.
 llvm::Error commandError(const std::string &Path, const std::string &Message);

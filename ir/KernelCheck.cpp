@@ -358,7 +358,7 @@ private:
       break;
     }
     std::string Why;
-    forEachChild(E, [&](const Expr &C) {
+    forEachRunningChild(E, [&](const Expr &C) {
       if (Why.empty())
         Why = effectIn(C);
     });
@@ -427,6 +427,9 @@ private:
     case SymbolKind::BindingsFn:
     case SymbolKind::ExternFn:
       MayReschedule |= S.Name == "__SCT__might_resched";
+      if (S.Name.rfind(StaticCallTrampoline, 0) == 0)
+        Current->StaticCalls.insert(
+            S.Name.substr(std::string(StaticCallTrampoline).size()));
       switch (kernelCall(S.Name)) {
       case KernelCall::Unknown:
         return replaced(S);
@@ -615,6 +618,7 @@ void planKernelChecks(const Module &M, std::vector<HelperRecord> &Helpers,
       H.Check.Doubles.clear();
       H.Check.CodeAddressArguments.clear();
       H.Check.IndexBounds.clear();
+      H.Check.StaticCalls.clear();
       H.Check.ChecksAddresses = false;
       continue;
     }

@@ -65,6 +65,11 @@ constexpr size_t KernelCheckMaxDoubleArgs = 8;
 // metadata outside it or at its start, SLUB its free pointer in its middle).
 constexpr uint64_t KasanCaseMaxObject = 24;
 
+// The prefixes of a static call's trampoline and key (`__SCT__WARN_trap`,
+// `__SCK__WARN_trap`).
+constexpr const char *StaticCallTrampoline = "__SCT__";
+constexpr const char *StaticCallKey = "__SCK__";
+
 // The helper whose C original initialises the mutexes the suite builds.
 constexpr const char *MutexInitialiser = "rust_helper___mutex_init";
 

@@ -268,7 +268,7 @@ private:
                         (E.Kind == ExprKind::AddrOf && E.Mutable);
     bool Place = E.Kind == ExprKind::Field || E.Kind == ExprKind::BitfieldGet;
     bool WritesFirst = PlaceWritten || (Place && Writes);
-    forEachChild(E, [&](const Expr &C) {
+    forEachRunningChild(E, [&](const Expr &C) {
       if (Why.empty())
         Why = strayIn(C, WritesFirst && &C == E.Ops[0].get());
     });

@@ -128,6 +128,10 @@ struct KernelCheck {
   // (`dev->resource[bar]`): the suite gives them only values below it, since
   // beyond it C's behaviour is undefined (and UBSAN reports it).
   std::map<size_t, uint64_t> IndexBounds;
+  // The static calls it makes, by name (`WARN_trap` for `__SCT__WARN_trap`):
+  // objtool wants each one's key beside the call sites in the suite's
+  // built-in object.
+  std::set<std::string> StaticCalls;
   // In the suite, it makes KASAN's checks (KernelSuiteSupport::
   // CountsKasanReports): a case of its own runs both sides on an address
   // out of bounds and on one freed, and compares how often KASAN reports.
@@ -185,6 +189,8 @@ struct Report {
   std::string BodyCompile;
   std::vector<std::string> BodyMacros;
   std::vector<std::string> BodyUndefinedMacros; // and undefined
+  // Its sanitizers whose instrumentation the translation does not make.
+  std::vector<std::string> BodyUninstrumented;
   // Every predefined macro on which that compile and the parse differ.
   std::vector<MacroDifferenceRecord> MacroDifferences;
 };

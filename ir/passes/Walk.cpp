@@ -2,18 +2,33 @@
 
 namespace h2r::ir {
 
-void forEachChild(Expr &E, const std::function<void(ExprPtr &)> &F) {
+namespace {
+
+void visitChildren(Expr &E, bool StaticInits,
+                   const std::function<void(ExprPtr &)> &F) {
   for (auto &Op : E.Ops)
     if (Op)
       F(Op);
   for (auto &S : E.Stmts) {
     if (S.E)
       F(S.E);
-    if (S.Item.Init)
+    if (S.Item.Init && StaticInits)
       F(S.Item.Init);
   }
   for (auto &A : E.Arms)
     F(A.Body);
+}
+
+} // namespace
+
+void forEachChild(Expr &E, const std::function<void(ExprPtr &)> &F) {
+  visitChildren(E, /*StaticInits=*/true, F);
+}
+
+void forEachRunningChild(const Expr &E,
+                         const std::function<void(const Expr &)> &F) {
+  visitChildren(const_cast<Expr &>(E), /*StaticInits=*/false,
+                [&](ExprPtr &C) { F(static_cast<const Expr &>(*C)); });
 }
 
 void forEachChild(const Expr &E, const std::function<void(const Expr &)> &F) {

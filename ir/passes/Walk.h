@@ -16,6 +16,10 @@ namespace h2r::ir {
 // Calls F on every direct sub-expression of E.
 void forEachChild(Expr &E, const std::function<void(ExprPtr &)> &F);
 void forEachChild(const Expr &E, const std::function<void(const Expr &)> &F);
+// The same without the initialisers of E's static items, which the compiler
+// evaluates: the children that run when E does.
+void forEachRunningChild(const Expr &E,
+                         const std::function<void(const Expr &)> &F);
 
 bool isLoop(const Expr &E);
 

@@ -303,6 +303,18 @@ check "MODULE in both compiles: a module's meaning" grep -q "module_target()" mo
 check "MODULE in both compiles: nothing undefined" python3 -c '
 import json, sys
 sys.exit(json.load(open("module.json"))["options"]["body_compile"]["undefined_macros"] != [])'
+# Instrumentation helpers.o's compile makes and Rust does not: said once,
+# and in the report.
+printf 'clang-19 -fsanitize=thread -fsanitize=kcfi -c -o module.o module.c\n' > kcsan.o.cmd
+"$tool" translate module.c --body-compile kcsan.o.cmd -o kcsan.rs --report kcsan.json \
+  -- -O2 2> err.txt; rc=$?
+check "uninstrumented sanitizer: exit 0" test "$rc" = 0
+check "uninstrumented sanitizer: one warning" grep -qx \
+  "kcsan.o.cmd:1:1: warning: helpers.o's compile instruments the helpers for -fsanitize=thread, which the translation does not reproduce (the kernel's Rust gets no such instrumentation); the checks the helpers call are kept" err.txt
+check "uninstrumented sanitizer: reported" python3 -c '
+import json, sys
+b = json.load(open("kcsan.json"))["options"]["body_compile"]
+sys.exit(b["uninstrumented_sanitizers"] != ["thread"])'
 printf 'no-such-cc -c x.c\n' > nocc.cmd
 "$tool" translate plain.c --body-compile nocc.cmd -o nocc.rs -- -O2 2> err.txt; rc=$?
 check "--body-compile with a missing compiler exits 1" test "$rc" = 1

@@ -91,11 +91,17 @@ TEST_CASE("a kbuild command file or a bare command is read", "[body-compile]") {
   CHECK(B->Command[2] == "-DKBUILD_MODNAME=\"helpers\"");
   CHECK(B->SanitizerDefines == std::vector<std::string>{"-D__SANITIZE_ADDRESS__"});
   CHECK(!B->Module);
+  CHECK(B->Uninstrumented.empty()); // rustc instruments for KASAN too
 
   llvm::Expected<frontend::BodyCompile> Bare = frontend::readBodyCompile(
       writeFile("bare.cmd", "clang -fsanitize=thread -c a.c\n"));
   REQUIRE(static_cast<bool>(Bare));
   CHECK(Bare->SanitizerDefines == std::vector<std::string>{"-D__SANITIZE_THREAD__"});
+  CHECK(Bare->Uninstrumented == std::vector<std::string>{"thread"});
+  // UBSAN's, the last option of each kind winning.
+  CHECK(frontend::uninstrumentedSanitizers(
+            {"gcc", "-fsanitize=shift,bounds-strict", "-fsanitize=kcfi",
+             "-fno-sanitize=shift"}) == std::vector<std::string>{"bounds-strict"});
   // A module's object (kbuild's -DMODULE, or -D MODULE).
   for (const char *Module : {"-DMODULE", "-D MODULE"}) {
     llvm::Expected<frontend::BodyCompile> M = frontend::readBodyCompile(

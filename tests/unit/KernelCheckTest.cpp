@@ -961,3 +961,39 @@ TEST_CASE("an argument indexing an array stays inside it", "[kernel-check]") {
   OneHelper Flexible = Indexing(Type::array(i32(), 0));
   CHECK(Flexible.Records[0].Check.IndexBounds.empty());
 }
+
+TEST_CASE("the suite's object names the keys of the static calls it makes",
+          "[kernel-check]") {
+  // { static mut KEPT: *mut c_void = addr_of_mut!(__SCK__WARN_trap) as _;
+  //   __SCT__WARN_trap(); 0 }: __static_call(WARN_trap)() as translated.
+  TypeRef Key = Type::record("static_call_key");
+  auto Global = std::make_unique<Expr>(ExprKind::Path, Key);
+  Global->Sym = {SymbolKind::BindingsStatic, "__SCK__WARN_trap"};
+  auto Address =
+      std::make_unique<Expr>(ExprKind::AddrOf, Type::pointer(Key, false));
+  Address->Mutable = true;
+  Address->Ops.push_back(std::move(Global));
+  Stmt Kept(Stmt::Kind::Static);
+  Kept.Item.Name = "KEPT";
+  Kept.Item.Ty = Type::pointer(Type::cvoid(), false);
+  Kept.Item.Init = makeCast(std::move(Address), Kept.Item.Ty);
+  auto Call = std::make_unique<Expr>(ExprKind::Call, Type::unit());
+  Call->Sym = {SymbolKind::BindingsFn, "__SCT__WARN_trap"};
+  std::vector<Stmt> S;
+  S.push_back(std::move(Kept));
+  S.push_back(Stmt::expr(std::move(Call)));
+  OneHelper H(i32(), intShape(), makeBlock(std::move(S), makeInt(0, i32()), i32()));
+  H.M.BindingsFns.push_back(cFunction("__SCT__WARN_trap", {}, Type::unit()));
+  // A static's initialiser is the compiler's: taking a global's address
+  // there changes nothing when the helper runs.
+  const KernelCheck &Check = H.plan({/*CountsWarnings=*/true});
+  INFO(Check.Reason);
+  REQUIRE(Check.V == KernelCheck::Verdict::InSuite);
+  CHECK(Check.StaticCalls == std::set<std::string>{"WARN_trap"});
+  std::string Rust = emit::emitKunitSuite(H.M, H.Records, "test").Rust;
+  CHECK(Rust.find("        static __SCK__WARN_trap: u8;\n") != std::string::npos);
+  CHECK(Rust.find("    #[link_section = \".discard.addressable\"]\n"
+                  "    static mut WARN_TRAP_KEY: *const u8 = "
+                  "core::ptr::addr_of!(__SCK__WARN_trap);\n") !=
+        std::string::npos);
+}
