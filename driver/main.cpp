@@ -471,12 +471,6 @@ bool translateOptions(const frontend::KernelProfile &Profile,
       return false;
     }
     TO.BodyDefines = Body->SanitizerDefines;
-    // The translation's statics live in the bindings' object, built in,
-    // whatever object its code is inlined into: they and the code mean what
-    // helpers.o's means (a per-CPU counter for an allocation tag, the
-    // static call's key kept), not what a module's would.
-    if (!Body->Module)
-      TO.BodyDefines.push_back("-UMODULE");
     TO.BodyUninstrumented = Body->Uninstrumented;
     if (!Body->Uninstrumented.empty())
       errs() << BodyCompilePath
@@ -623,13 +617,8 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   }
   Out.Report.BodyCompile = BodyCompilePath;
   Out.Report.BodyUninstrumented = TO.BodyUninstrumented;
-  for (StringRef D : TO.BodyDefines) {
-    bool Defined = D.consume_front("-D");
-    if (!Defined)
-      D.consume_front("-U");
-    (Defined ? Out.Report.BodyMacros : Out.Report.BodyUndefinedMacros)
-        .push_back(D.str());
-  }
+  for (const std::string &D : TO.BodyDefines)
+    Out.Report.BodyMacros.push_back(D.substr(2)); // past "-D"
   Out.Report.TypeMode = TypesMode;
   Out.Report.ExportMode = ExportMode;
   Out.Report.Route = Route;

@@ -169,7 +169,6 @@ json reportToJson(const ir::Report &R) {
     }
     Options["body_compile"] = {{"command", R.BodyCompile},
                                {"macros", R.BodyMacros},
-                               {"undefined_macros", R.BodyUndefinedMacros},
                                {"uninstrumented_sanitizers",
                                 R.BodyUninstrumented},
                                {"predefined_differences", Differences}};

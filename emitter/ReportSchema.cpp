@@ -34,7 +34,6 @@ public:
               object(*O, "options.", "body_compile", /*Optional=*/true)) {
         string(*B, "options.body_compile.", "command");
         strings(*B, "options.body_compile.", "macros");
-        strings(*B, "options.body_compile.", "undefined_macros");
         strings(*B, "options.body_compile.", "uninstrumented_sanitizers");
         forEach(*B, "options.body_compile.", "predefined_differences",
                 [&](const json &D, const std::string &Q) {

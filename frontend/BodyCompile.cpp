@@ -121,10 +121,6 @@ llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
     }
     B.Command.push_back(A.str());
   }
-  for (size_t I = 0; I != B.Command.size(); ++I)
-    B.Module |= B.Command[I] == "-DMODULE" ||
-                (B.Command[I] == "-D" && I + 1 != B.Command.size() &&
-                 B.Command[I + 1] == "MODULE");
   for (const std::string &Macro : sanitizerMacros(B.Command))
     B.SanitizerDefines.push_back("-D" + Macro);
   B.Uninstrumented = uninstrumentedSanitizers(B.Command);

@@ -27,9 +27,6 @@ struct BodyCompile {
   // `-D` options the parse needs, one per macro a sanitizer of the command
   // makes the compiler define ("-D__SANITIZE_ADDRESS__").
   std::vector<std::string> SanitizerDefines;
-  // The command defines MODULE (kbuild's flag for a module's objects):
-  // never helpers.o's, always the bindgen rule's.
-  bool Module = false;
   // The sanitizers it instruments every access or operation with that the
   // kernel's Rust gets no instrumentation for (KCSAN's `thread`, UBSAN's
   // `bounds`, `shift`, ...): the translation keeps the checks the helpers

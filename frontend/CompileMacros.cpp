@@ -45,6 +45,9 @@ const char *const Register =
     "an asm operand GCC may place in memory and clang in a register only: "
     "where the operand lives, not its value (the translation's `asm!` takes "
     "a register either way)";
+const char *const StaticCall =
+    "the bindgen rule also serves modules: the static call goes through the "
+    "trampoline a module may use, to the same function";
 const char *const PerCpu =
     "per-CPU data as a `__seg_gs` variable where the compiler has "
     "`typeof_unqual`, else through `%gs:`-prefixed asm: the same %gs-relative "
@@ -57,6 +60,8 @@ const ReviewedDifference Reviewed[] = {
     {"BTF_TYPE_TAG", {"__BINDGEN__"},
      "the BTF tag `__user` carries for helpers.o and not for bindgen: debug "
      "information, not code"},
+    {"static_call_mod", {"MODULE"}, StaticCall},
+    {"__STATIC_CALL_MOD_ADDRESSABLE", {"MODULE"}, StaticCall},
     {"__unqual_scalar_typeof", {std::begin(Compilers), std::end(Compilers)},
      UnqualifiedType},
     {"TYPEOF_UNQUAL", {std::begin(Compilers), std::end(Compilers)},

@@ -457,6 +457,13 @@ bool FunctionLowering::constantRecord(const clang::Expr *Init) {
 void FunctionLowering::staticLocal(const VarDecl *VD) {
   if (Statics.count(VD))
     return;
+  // A static in a section the linker discards that nothing reads
+  // (`__ADDRESSABLE(sym)`) only names a symbol for the compile and objtool.
+  // The bindings' statics are exported to modules, and an export of one
+  // the linker discarded does not link: such a static is left out.
+  if (const auto *S = VD->getAttr<SectionAttr>())
+    if (S->getName().starts_with(".discard.") && !VD->isReferenced())
+      return;
   std::string Base = ir::rustIdent(VD->getNameAsString());
   std::string Name = Base;
   for (unsigned N = 1;; ++N) {

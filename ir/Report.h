@@ -188,7 +188,6 @@ struct Report {
   // macros the helpers were parsed with because of it.
   std::string BodyCompile;
   std::vector<std::string> BodyMacros;
-  std::vector<std::string> BodyUndefinedMacros; // and undefined
   // Its sanitizers whose instrumentation the translation does not make.
   std::vector<std::string> BodyUninstrumented;
   // Every predefined macro on which that compile and the parse differ.
