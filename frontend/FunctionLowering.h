@@ -374,6 +374,7 @@ private:
   bool constantPAnswer(const clang::CallExpr *E);
   std::map<const clang::VarDecl *, std::optional<llvm::APSInt>> ConstantLocals;
   ir::ExprPtr zeroValue(const ir::TypeRef &T);
+  // Static locals (StaticLocalLowering.cpp).
   void staticLocal(const clang::VarDecl *VD);
   bool constantRecord(const clang::Expr *Init);
   static const clang::UnaryOperator *staticAddress(const clang::Expr *Init);
