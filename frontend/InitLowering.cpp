@@ -125,7 +125,8 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
     LValue LV;
     LV.Ty = Place->Ty;
     LV.Place = std::move(Place);
-    const UnaryOperator *Address = LV.Ty->isPointer() ? staticAddress(I) : nullptr;
+    const UnaryOperator *Address =
+        LV.Ty->isPointer() ? staticAddress(I) : nullptr;
     ExprPtr V = Address ? staticAddressValue(Address, LV.Ty)
                         : coerce(rvalue(Init), LV.Ty);
     Out.push_back(ir::Stmt::expr(store(std::move(LV), std::move(V))));

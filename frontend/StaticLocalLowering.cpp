@@ -44,8 +44,8 @@ ExprPtr FunctionLowering::staticAddressValue(const UnaryOperator *AddrOf,
 
 // Is an aggregate initialiser made of what a Rust constant can store member
 // by member: integers, string literals (`__func__`, `__FILE__`), zeros,
-// addresses of statics, and aggregates of those, with no bitfield (whose setters are not `const`) and
-// no member bindgen hides (stored by offset)?
+// addresses of statics, and aggregates of those, with no bitfield (whose
+// setters are not `const`) and no member bindgen hides (stored by offset)?
 bool FunctionLowering::constantRecord(const clang::Expr *Init) {
   const clang::Expr *I = Init->IgnoreParenImpCasts();
   if (const auto *IL = dyn_cast<InitListExpr>(I)) {

@@ -100,7 +100,8 @@ TEST_CASE("a kbuild command file or a bare command is read", "[body-compile]") {
   // UBSAN's, the last option of each kind winning.
   CHECK(frontend::uninstrumentedSanitizers(
             {"gcc", "-fsanitize=shift,bounds-strict", "-fsanitize=kcfi",
-             "-fno-sanitize=shift"}) == std::vector<std::string>{"bounds-strict"});
+             "-fno-sanitize=shift"}) ==
+        std::vector<std::string>{"bounds-strict"});
 
   // objtool run on the object after the compile (a randconfig's
   // CONFIG_OBJTOOL without vmlinux-wide runs) is not part of it.

@@ -982,7 +982,8 @@ TEST_CASE("the suite's object names the keys of the static calls it makes",
   std::vector<Stmt> S;
   S.push_back(std::move(Kept));
   S.push_back(Stmt::expr(std::move(Call)));
-  OneHelper H(i32(), intShape(), makeBlock(std::move(S), makeInt(0, i32()), i32()));
+  OneHelper H(i32(), intShape(),
+              makeBlock(std::move(S), makeInt(0, i32()), i32()));
   H.M.BindingsFns.push_back(cFunction("__SCT__WARN_trap", {}, Type::unit()));
   // A static's initialiser is the compiler's: taking a global's address
   // there changes nothing when the helper runs.
@@ -991,7 +992,8 @@ TEST_CASE("the suite's object names the keys of the static calls it makes",
   REQUIRE(Check.V == KernelCheck::Verdict::InSuite);
   CHECK(Check.StaticCalls == std::set<std::string>{"WARN_trap"});
   std::string Rust = emit::emitKunitSuite(H.M, H.Records, "test").Rust;
-  CHECK(Rust.find("        static __SCK__WARN_trap: u8;\n") != std::string::npos);
+  CHECK(Rust.find("        static __SCK__WARN_trap: u8;\n") !=
+        std::string::npos);
   CHECK(Rust.find("    #[link_section = \".discard.addressable\"]\n"
                   "    static mut WARN_TRAP_KEY: *const u8 = "
                   "core::ptr::addr_of!(__SCK__WARN_trap);\n") !=
