@@ -470,7 +470,7 @@ bool translateOptions(const frontend::KernelProfile &Profile,
       errs() << toString(Body.takeError()) << "\n";
       return false;
     }
-    TO.BodyDefines = Body->SanitizerDefines;
+    TO.BodySanitizerMacros = Body->SanitizerMacros;
     TO.BodyUninstrumented = Body->Uninstrumented;
     if (!Body->Uninstrumented.empty())
       errs() << BodyCompilePath
@@ -488,8 +488,8 @@ bool translateOptions(const frontend::KernelProfile &Profile,
     }
     // What the compile's sanitizers mean, whether its compiler predefines
     // the macros (GCC) or compiler-clang.h derives them (clang).
-    for (const std::string &D : Body->SanitizerDefines)
-      Macros->emplace(D.substr(2), "1"); // past "-D"
+    for (const std::string &M : Body->SanitizerMacros)
+      Macros->emplace(M, "1");
     TO.BodyMacros = std::move(*Macros);
   }
   if (MacroDifferences != "fallback" && MacroDifferences != "error") {
@@ -617,8 +617,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   }
   Out.Report.BodyCompile = BodyCompilePath;
   Out.Report.BodyUninstrumented = TO.BodyUninstrumented;
-  for (const std::string &D : TO.BodyDefines)
-    Out.Report.BodyMacros.push_back(D.substr(2)); // past "-D"
+  Out.Report.BodyMacros = TO.BodySanitizerMacros;
   Out.Report.TypeMode = TypesMode;
   Out.Report.ExportMode = ExportMode;
   Out.Report.Route = Route;

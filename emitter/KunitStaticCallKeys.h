@@ -3,10 +3,11 @@
 // A built-in object that calls a static call's trampoline must name the
 // call's key too: objtool, run on each object where the kernel is not
 // checked whole (no IBT, no LTO), records every call site with its key and
-// stops where the object has none. C names it beside each call
-// (`__static_call()`'s `__ADDRESSABLE(key)`); the translation keeps that
-// static in the bindings' object, so the suite's object, into which the
-// helpers are inlined, names the keys of the calls they make itself.
+// stops where the object has none. Built-in C names it beside each call
+// (`__static_call()`'s `__ADDRESSABLE(key)`); the translation, made with
+// the bindgen rule's `-DMODULE`, calls the trampoline as a module does,
+// without the key, so the suite's object, into which the helpers are
+// inlined, names the keys of the calls they make itself.
 //
 //===----------------------------------------------------------------------===//
 #ifndef H2R_EMITTER_KUNITSTATICCALLKEYS_H

@@ -121,8 +121,7 @@ llvm::Expected<BodyCompile> readBodyCompile(const std::string &Path) {
     }
     B.Command.push_back(A.str());
   }
-  for (const std::string &Macro : sanitizerMacros(B.Command))
-    B.SanitizerDefines.push_back("-D" + Macro);
+  B.SanitizerMacros = sanitizerMacros(B.Command);
   B.Uninstrumented = uninstrumentedSanitizers(B.Command);
   return B;
 }

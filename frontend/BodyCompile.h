@@ -24,9 +24,9 @@ namespace h2r::frontend {
 struct BodyCompile {
   std::string Path;                 // where the command was read
   std::vector<std::string> Command; // compiler first
-  // `-D` options the parse needs, one per macro a sanitizer of the command
-  // makes the compiler define ("-D__SANITIZE_ADDRESS__").
-  std::vector<std::string> SanitizerDefines;
+  // The macros a sanitizer of the command makes the compiler define
+  // (`__SANITIZE_ADDRESS__`), which the parse needs.
+  std::vector<std::string> SanitizerMacros;
   // The sanitizers it instruments every access or operation with that the
   // kernel's Rust gets no instrumentation for (KCSAN's `thread`, UBSAN's
   // `bounds`, `shift`, ...): the translation keeps the checks the helpers

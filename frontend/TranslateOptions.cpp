@@ -44,9 +44,9 @@ void configureLowering(LoweringContext &LC, const TranslateOptions &Opts,
   LC.RustMinor = Opts.RustMinor;
   LC.AsmGotoFeature = Opts.AsmGotoFeature;
   LC.Shims = Opts.Shims;
-  for (const std::string &D : Opts.BodyDefines)
+  for (const std::string &M : Opts.BodySanitizerMacros)
     LC.SanitizedAccesses |=
-        D == "-D__SANITIZE_ADDRESS__" || D == "-D__SANITIZE_HWADDRESS__";
+        M == "__SANITIZE_ADDRESS__" || M == "__SANITIZE_HWADDRESS__";
   LC.ExportCAbi = Opts.ExportCAbi;
   LC.BindingsNoreturnAsNever = Opts.BindingsNoreturnAsNever;
   LC.Asm = asmTargetFor(LC.Ctx.getTargetInfo().getTriple());

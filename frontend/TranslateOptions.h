@@ -48,9 +48,10 @@ struct TranslateOptions {
   // The bindings declare C noreturn functions `-> !` (bindgen >= 0.61 with
   // --enable-function-attribute-detection, as the kernel's rule runs it).
   bool BindingsNoreturnAsNever = false;
-  // `-D`/`-U` options from helpers.o's own compile (--body-compile,
-  // BodyCompile.h): the parse of the helpers, not of the bindings, gets them.
-  std::vector<std::string> BodyDefines;
+  // The macros helpers.o's own compile defines for its sanitizers
+  // (--body-compile, BodyCompile.h): the parse of the helpers, not of the
+  // bindings, gets them.
+  std::vector<std::string> BodySanitizerMacros;
   // That compile's sanitizers the translation does not reproduce (reported).
   std::vector<std::string> BodyUninstrumented;
   // The macros helpers.o's compile predefines (CompileMacros.h): the

@@ -571,6 +571,9 @@ bool translate(const tooling::CompilationDatabase &DB,
   Out.Report.Inputs = Files;
   LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,
                                 Out);
+  std::vector<std::string> BodyDefines;
+  for (const std::string &M : Opts.BodySanitizerMacros)
+    BodyDefines.push_back("-D" + M);
   bool Ok = true;
   // One tool per file: LibTooling prints progress lines for several.
   for (const std::string &File : Files) {
@@ -578,9 +581,9 @@ bool translate(const tooling::CompilationDatabase &DB,
     Tool->appendArgumentsAdjuster(gccFlagFilter());
     Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
-    if (!Opts.BodyDefines.empty())
+    if (!BodyDefines.empty())
       Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-          Opts.BodyDefines, tooling::ArgumentInsertPosition::END));
+          BodyDefines, tooling::ArgumentInsertPosition::END));
     // Like the kernel's bindgen rule: the C side's warnings are its own.
     if (!Opts.ShowCWarnings)
       Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(

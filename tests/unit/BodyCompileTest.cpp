@@ -26,16 +26,16 @@ std::string writeFile(const std::string &Name, const std::string &Text) {
   return Path;
 }
 
-// Path translated for x86-64 (self types, Rust 1.87) with a body compile's
-// -D options; the Rust compiles.
-std::string translated(const std::string &Path, std::vector<std::string> Defines,
+// Path translated for x86-64 (self types, Rust 1.87) with the macros a body
+// compile defines for its sanitizers; the Rust compiles.
+std::string translated(const std::string &Path, std::vector<std::string> Macros,
                        const std::string &Name) {
   clang::tooling::FixedCompilationDatabase DB(
       H2R_TEST_TMP, {"-O2", "--target=x86_64-linux-gnu"});
   frontend::TranslateOptions Opts;
   Opts.SelfTypes = true;
   Opts.RustMinor = 87;
-  Opts.BodyDefines = std::move(Defines);
+  Opts.BodySanitizerMacros = std::move(Macros);
   frontend::TranslationOutput Out;
   REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
   ir::runModulePasses(Out.Module, ir::PassOptions());
@@ -89,13 +89,13 @@ TEST_CASE("a kbuild command file or a bare command is read", "[body-compile]") {
   REQUIRE(static_cast<bool>(B));
   CHECK(B->Command.front() == "gcc");
   CHECK(B->Command[2] == "-DKBUILD_MODNAME=\"helpers\"");
-  CHECK(B->SanitizerDefines == std::vector<std::string>{"-D__SANITIZE_ADDRESS__"});
+  CHECK(B->SanitizerMacros == std::vector<std::string>{"__SANITIZE_ADDRESS__"});
   CHECK(B->Uninstrumented.empty()); // rustc instruments for KASAN too
 
   llvm::Expected<frontend::BodyCompile> Bare = frontend::readBodyCompile(
       writeFile("bare.cmd", "clang -fsanitize=thread -c a.c\n"));
   REQUIRE(static_cast<bool>(Bare));
-  CHECK(Bare->SanitizerDefines == std::vector<std::string>{"-D__SANITIZE_THREAD__"});
+  CHECK(Bare->SanitizerMacros == std::vector<std::string>{"__SANITIZE_THREAD__"});
   CHECK(Bare->Uninstrumented == std::vector<std::string>{"thread"});
   // UBSAN's, the last option of each kind winning.
   CHECK(frontend::uninstrumentedSanitizers(
@@ -139,7 +139,7 @@ int rust_helper_read(int *p) { kasan_check_read(p, sizeof(*p)); return *p; }
   auto Translate = [&](std::vector<std::string> Defines) {
     return translated(Path, std::move(Defines), "kasan");
   };
-  CHECK(Translate({"-D__SANITIZE_ADDRESS__"}).find("__kasan_check_read(") !=
+  CHECK(Translate({"__SANITIZE_ADDRESS__"}).find("__kasan_check_read(") !=
         std::string::npos);
   CHECK(Translate({}).find("__kasan_check_read(") == std::string::npos);
 }
@@ -219,7 +219,7 @@ int rust_helper_xchg(int *p, int v) {
     return translated(Path, std::move(Defines), "xchg");
   };
   CHECK(Translate({}).find(".swap(") != std::string::npos);
-  std::string Kasan = Translate({"-D__SANITIZE_ADDRESS__"});
+  std::string Kasan = Translate({"__SANITIZE_ADDRESS__"});
   CHECK(Kasan.find(".swap(") == std::string::npos);
   CHECK(Kasan.find("xchg") != std::string::npos);
 }
