@@ -36,7 +36,10 @@
 #               distribution configuration with lockdep, atomic-sleep,
 #               spinlock, mutex and object debugging),
 #               7.3-distubsan-bindgen 7.3-distubsan-helpers2rs (the same
-#               with UBSAN's bounds and shift checks and KFENCE)
+#               with UBSAN's bounds and shift checks and KFENCE),
+#               7.3-allocprof-bindgen 7.3-allocprof-helpers2rs (the
+#               kunitconfig with SMP and memory allocation profiling, on by
+#               default, with its debug checks; -smp 2)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
 # kunit-<series>-dist-<flavour>[-<debug family>]-gcc.baseline) from the GCC
@@ -72,6 +75,7 @@ for c in "${configs[@]}"; do
   kcsan-*) variant=(--llvm-mismatch --kcsan) helpers=${helpers#kcsan-} ;;
   distlockdep-*) variant=(--debug lockdep --distribution amd64) helpers=${helpers#distlockdep-} ;;
   distubsan-*) variant=(--debug ubsan --distribution amd64) helpers=${helpers#distubsan-} ;;
+  allocprof-*) variant=(--debug allocprof) helpers=${helpers#allocprof-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then

@@ -82,11 +82,20 @@ json reportToJson(const ir::Report &R) {
                         {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
     if (H.St == ir::HelperRecord::Status::Fallback)
       Helper["fallback_route"] = ir::routeName(R.Route);
-    for (const ir::MacroChange &C : H.MacroChanges)
-      Helper["macro_changes"].push_back({{"chain", C.Chain},
-                                         {"function", C.Function},
-                                         {"location", location(C.Loc)},
-                                         {"why_same", C.Why}});
+    for (const ir::MacroChange &C : H.MacroChanges) {
+      json Change = {{"chain", C.Chain},
+                     {"function", C.Function},
+                     {"location", location(C.Loc)},
+                     {"why_same", C.Why}};
+      switch (C.Res) {
+      case ir::MacroChange::Resolution::SameMeaning:
+        break;
+      case ir::MacroChange::Resolution::ParsedAsCompiled:
+        Change["parsed_as_compiled"] = true;
+        break;
+      }
+      Helper["macro_changes"].push_back(std::move(Change));
+    }
     if (H.Check.V != ir::KernelCheck::Verdict::Unplanned) {
       Helper["kernel_check"] = {{"verdict", ir::verdictName(H.Check.V)}};
       if (!H.Check.Reason.empty())

@@ -59,6 +59,7 @@ public:
             string(C, Q, "function");
             string(C, Q, "location");
             string(C, Q, "why_same");
+            boolean(C, Q, "parsed_as_compiled", /*Optional=*/true);
           },
           /*Optional=*/true);
       if (const json *K = object(H, P, "kernel_check", /*Optional=*/true)) {

@@ -28,11 +28,14 @@ bool isInput(llvm::StringRef Arg) {
 
 // Differences reviewed as leaving the meaning of the code they change as
 // helpers.o's compile has it: the macro the code meets, the predefined
-// macros it may come from, and why. Any other difference is an error.
+// macros it may come from, why, and whether the parse's definition may
+// stay or the helper must be parsed with helpers.o's. Any other difference
+// is an error.
 struct ReviewedDifference {
   const char *Met;
   std::vector<const char *> Roots;
   const char *Why;
+  ir::MacroChange::Resolution Res = ir::MacroChange::Resolution::SameMeaning;
 };
 
 const char *const Compilers[] = {"__clang__", "__GNUC__", "__GNUC_MINOR__",
@@ -52,6 +55,12 @@ const char *const PerCpu =
     "per-CPU data as a `__seg_gs` variable where the compiler has "
     "`typeof_unqual`, else through `%gs:`-prefixed asm: the same %gs-relative "
     "access either way, as the translation makes it";
+const char *const BuiltInTag =
+    "an allocation tag is a static, which the translation defines in the "
+    "bindings' built-in object as helpers.o's is in vmlinux, where only the "
+    "built-in form has counters (the module loader gives a module's tags "
+    "theirs) and no module name: the helper is parsed again with helpers.o's "
+    "MODULE";
 
 const ReviewedDifference Reviewed[] = {
     {"__rust_helper", {"__BINDGEN__"},
@@ -75,6 +84,10 @@ const ReviewedDifference Reviewed[] = {
     {"ASM_INPUT_G", {std::begin(Compilers), std::end(Compilers)}, Register},
     {"__seg_gs", {"__seg_gs"},
      "a macro for Clang, a keyword for GCC: the same address space"},
+    {"DEFINE_ALLOC_TAG", {"MODULE"}, BuiltInTag,
+     ir::MacroChange::Resolution::ParsedAsCompiled},
+    {"CT_MODULE_NAME", {"MODULE"}, BuiltInTag,
+     ir::MacroChange::Resolution::ParsedAsCompiled},
 };
 
 } // namespace
@@ -169,13 +182,25 @@ std::vector<ir::MacroDifferenceRecord> compareMacros(const MacroTable &Compile,
   return Diffs;
 }
 
-std::string reviewedDifference(const std::vector<std::string> &Chain) {
+std::optional<ir::MacroChange>
+reviewedDifference(const std::vector<std::string> &Chain) {
   for (const ReviewedDifference &R : Reviewed)
     if (Chain.back() == R.Met &&
         std::find(std::begin(R.Roots), std::end(R.Roots), Chain.front()) !=
-            std::end(R.Roots))
-      return R.Why;
-  return "";
+            std::end(R.Roots)) {
+      ir::MacroChange C;
+      C.Chain = Chain;
+      C.Why = R.Why;
+      C.Res = R.Res;
+      return C;
+    }
+  return std::nullopt;
+}
+
+std::string compiledDefinitionOption(const MacroTable &Compile,
+                                     const std::string &Macro) {
+  auto It = Compile.find(Macro);
+  return It == Compile.end() ? "-U" + Macro : "-D" + Macro + "=" + It->second;
 }
 
 } // namespace h2r::frontend

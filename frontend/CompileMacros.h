@@ -16,6 +16,7 @@
 #include "llvm/Support/Error.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,17 @@ compilerPredefines(const std::vector<std::string> &Command,
 std::vector<ir::MacroDifferenceRecord> compareMacros(const MacroTable &Compile,
                                            const MacroTable &Parse);
 
-// Why a difference that changes code the translation reaches does not
-// change what the translation means, for differences reviewed as such
-// (Chain: the differing macro first, the one the code meets last); empty
-// for any other.
-std::string reviewedDifference(const std::vector<std::string> &Chain);
+// How a difference that changes code the translation reaches leaves the
+// translation meaning what helpers.o means, for differences reviewed as
+// such (Chain: the differing macro first, the one the code meets last):
+// the change with its Chain, Why and Resolution; none for any other.
+std::optional<ir::MacroChange>
+reviewedDifference(const std::vector<std::string> &Chain);
+
+// The option that gives a parse helpers.o's definition of Macro: `-U` where
+// helpers.o's compile does not define it, else `-D` with its definition.
+std::string compiledDefinitionOption(const MacroTable &Compile,
+                                     const std::string &Macro);
 
 } // namespace h2r::frontend
 

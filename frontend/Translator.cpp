@@ -6,6 +6,7 @@
 #include "frontend/HelperDiscovery.h"
 #include "frontend/InlineClosure.h"
 #include "frontend/MacroInfluence.h"
+#include "frontend/ModuleMerger.h"
 #include "frontend/SourceInfo.h"
 #include "ir/RustNames.h"
 
@@ -24,62 +25,19 @@ using namespace clang;
 
 namespace {
 
-// Collects the translation units into one module and one report. Inline
-// functions seen in several units (one header, many helper files) are
-// emitted once.
-class ModuleMerger {
-public:
-  explicit ModuleMerger(TranslationOutput &Out) : Out(Out) {}
+using Resolution = ir::MacroChange::Resolution;
 
-  void addRecord(ir::RecordDef R) {
-    if (RecordNames.insert(R.Name).second)
-      Out.Module.Records.push_back(std::move(R));
-  }
-  void addOpaqueLayout(ir::OpaqueLayout L) {
-    if (OpaqueNames.insert(L.Name).second)
-      Out.Module.OpaqueLayouts.push_back(std::move(L));
-  }
-  void addExternFn(ir::ExternFn F) {
-    if (ExternNames.insert(F.Name).second)
-      Out.Module.ExternFns.push_back(std::move(F));
-  }
-  void setArch(ir::Arch A) { Out.Module.TargetArch = A; }
-  void addBindingsFn(ir::ExternFn F) {
-    if (BindingsNames.insert(F.Name).second)
-      Out.Module.BindingsFns.push_back(std::move(F));
-  }
-  void addExternStatic(ir::ExternStatic S) {
-    if (StaticNames.insert(S.Name).second)
-      Out.Module.ExternStatics.push_back(std::move(S));
-  }
-  // False if a different function of the same name was emitted already.
-  bool canAddInline(const std::string &Name, const ir::SourceLoc &Loc) const {
-    auto It = InlineLocs.find(Name);
-    return It == InlineLocs.end() || It->second == Loc.str();
-  }
-  void addInline(ir::Function F) {
-    if (InlineLocs.emplace(F.RustName, F.Loc.str()).second)
-      Inlines.push_back(std::move(F));
-  }
-  void addHelper(ir::Function F) { Helpers.push_back(std::move(F)); }
-  void addFunctionRecord(ir::FunctionRecord R) {
-    if (FunctionKeys.insert(R.Name + "@" + R.Loc.str()).second)
-      Out.Report.Functions.push_back(std::move(R));
-  }
-
-  void finish() {
-    for (auto &F : Helpers)
-      Out.Module.Functions.push_back(std::move(F));
-    for (auto &F : Inlines)
-      Out.Module.Functions.push_back(std::move(F));
-  }
-
-private:
-  TranslationOutput &Out;
-  std::set<std::string> RecordNames, OpaqueNames, ExternNames, BindingsNames,
-      StaticNames, FunctionKeys;
-  std::map<std::string, std::string> InlineLocs;
-  std::vector<ir::Function> Helpers, Inlines;
+// The helpers whose translation needs a second parse, with helpers.o's
+// definitions of the predefined macros Macros: the first parse found them
+// reaching code a difference in those changes, reviewed as to be parsed as
+// compiled. The second lowers just these helpers.
+struct SecondParse {
+  std::set<std::string> Macros;
+  // C name to the changes the first parse found.
+  std::map<std::string, std::vector<ir::MacroChange>> Helpers;
+  // The inputs that hold them, and the one the first parse is at.
+  std::set<std::string> Files;
+  std::string Parsing;
 };
 
 class TranslationUnitLowering : public ASTConsumer {
@@ -88,9 +46,10 @@ public:
                           const BindingsInventory *Bindings,
                           ModuleMerger &Merger, TranslationOutput &Out,
                           const HelperMarkers &Markers,
-                          const MacroInfluence *Macros)
+                          const MacroInfluence *Macros, SecondParse &Second,
+                          bool IsSecond)
       : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
-        Markers(Markers), Macros(Macros) {}
+        Markers(Markers), Macros(Macros), Second(Second), IsSecond(IsSecond) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override;
 
@@ -102,9 +61,16 @@ private:
                                               const FunctionDecl *Root);
   void recordFunctions(UnitState &U);
   ir::HelperRecord lowerHelper(UnitState &U, const Helper &H);
-  void macroChanges(UnitState &U, const FunctionDecl *Helper,
-                    const std::vector<const FunctionDecl *> &Members,
-                    ir::HelperRecord &Rec);
+  struct UnreviewedChange {
+    const FunctionDecl *Function;
+    MacroInfluencePath Path;
+  };
+  std::vector<UnreviewedChange>
+  macroChanges(UnitState &U, const std::vector<const FunctionDecl *> &Members,
+               ir::HelperRecord &Rec);
+  void unreviewedChange(UnitState &U, const FunctionDecl *Helper,
+                        const UnreviewedChange &C, ir::HelperRecord &Rec);
+  bool deferToSecondParse(UnitState &U, const ir::HelperRecord &Rec);
   ir::FallbackReason reason(const LoweringFailure &F, const FunctionDecl *FD,
                             ASTContext &Ctx);
   ir::Signature signature(const FunctionDecl *FD, TypeLowering &Types);
@@ -119,6 +85,8 @@ private:
   TranslationOutput &Out;
   const HelperMarkers &Markers;
   const MacroInfluence *Macros;
+  SecondParse &Second;
+  bool IsSecond;
 };
 
 ir::FallbackReason TranslationUnitLowering::reason(const LoweringFailure &F,
@@ -189,16 +157,28 @@ struct TranslationUnitLowering::UnitState {
 void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   if (Ctx.getDiagnostics().hasErrorOccurred())
     return;
-  UnitState U(Ctx, findHelpers(Ctx, Opts.HelperPrefix, Markers),
-              typeOptions(Opts, Bindings));
-  if (U.Helpers.empty())
+  std::vector<Helper> Helpers = findHelpers(Ctx, Opts.HelperPrefix, Markers);
+  if (IsSecond)
+    llvm::erase_if(Helpers, [&](const Helper &H) {
+      return !Second.Helpers.count(H.Decl->getNameAsString());
+    });
+  UnitState U(Ctx, std::move(Helpers), typeOptions(Opts, Bindings));
+  if (U.Helpers.empty() && !IsSecond)
     if (OptionalFileEntryRef Main = U.SM.getFileEntryRefForID(U.SM.getMainFileID()))
       Out.InputsWithoutHelpers.push_back(Main->getName().str());
   configureContext(U);
   lowerFunctions(U);
   recordFunctions(U);
-  for (const Helper &H : U.Helpers)
-    Out.Report.Helpers.push_back(lowerHelper(U, H));
+  for (const Helper &H : U.Helpers) {
+    ir::HelperRecord Rec = lowerHelper(U, H);
+    auto Same = [&](const ir::HelperRecord &R) { return R.Name == Rec.Name; };
+    auto It = std::find_if(Out.Report.Helpers.begin(), Out.Report.Helpers.end(),
+                           Same);
+    if (IsSecond && It != Out.Report.Helpers.end())
+      *It = std::move(Rec);
+    else
+      Out.Report.Helpers.push_back(std::move(Rec));
+  }
   for (const FunctionDecl *F : U.Closure.inlines()) {
     if (!U.Emitted.count(F))
       continue;
@@ -377,8 +357,19 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
                    F, U.Ctx));
     }
   }
+  std::vector<UnreviewedChange> Unreviewed;
   if (Macros && Rec.Reasons.empty())
-    macroChanges(U, H.Decl, Members, Rec);
+    Unreviewed = macroChanges(U, Members, Rec);
+  // The second parse decides such a helper, whatever else differs here.
+  if (!IsSecond && Rec.Reasons.empty() && deferToSecondParse(U, Rec))
+    return Rec;
+  for (const UnreviewedChange &C : Unreviewed)
+    unreviewedChange(U, H.Decl, C, Rec);
+  if (IsSecond) {
+    const std::vector<ir::MacroChange> &First = Second.Helpers.at(Rec.Name);
+    Rec.MacroChanges.insert(Rec.MacroChanges.begin(), First.begin(),
+                            First.end());
+  }
   Rec.St = !Rec.Reasons.empty() ? ir::HelperRecord::Status::Fallback
           : Rec.Shims.empty()    ? ir::HelperRecord::Status::Translated
                                  : ir::HelperRecord::Status::Shimmed;
@@ -412,59 +403,88 @@ ir::HelperRecord TranslationUnitLowering::lowerHelper(UnitState &U,
   return Rec;
 }
 
-// The macro differences that change what helper Rec reaches: a reviewed
-// one is recorded; any other would make the translation mean something
-// helpers.o does not, so the helper stays in C (a reason, and a warning
-// that says so), or, with --macro-differences=error, it is an error.
-void TranslationUnitLowering::macroChanges(
-    UnitState &U, const FunctionDecl *Helper,
-    const std::vector<const FunctionDecl *> &Members, ir::HelperRecord &Rec) {
-  DiagnosticsEngine &Diags = U.Ctx.getDiagnostics();
+// Puts helper Rec aside for the second parse if a change it reaches is to be
+// parsed as helpers.o compiles it; its record stands until then.
+bool TranslationUnitLowering::deferToSecondParse(UnitState &U,
+                                                 const ir::HelperRecord &Rec) {
+  std::vector<ir::MacroChange> Found;
+  for (const ir::MacroChange &C : Rec.MacroChanges)
+    if (C.Res == Resolution::ParsedAsCompiled)
+      Found.push_back(C);
+  if (Found.empty())
+    return false;
+  for (const ir::MacroChange &C : Found)
+    Second.Macros.insert(C.Chain.front());
+  Second.Helpers[Rec.Name] = std::move(Found);
+  Second.Files.insert(Second.Parsing);
+  Merger.reserveHelper(Rec.Name);
+  return true;
+}
+
+// The macro differences that change what a helper reaches (Members): a
+// reviewed one is recorded in Rec; the others are returned.
+std::vector<TranslationUnitLowering::UnreviewedChange>
+TranslationUnitLowering::macroChanges(
+    UnitState &U, const std::vector<const FunctionDecl *> &Members,
+    ir::HelperRecord &Rec) {
+  std::vector<UnreviewedChange> Unreviewed;
   for (const FunctionDecl *F : Members)
     for (const MacroInfluencePath &P : Macros->influences(F)) {
-      ir::MacroChange C;
-      C.Chain = P.Chain;
-      C.Function = F->getNameAsString();
-      C.Loc = describeLocation(P.Loc, U.SM);
-      C.Why = reviewedDifference(P.Chain);
-      if (!C.Why.empty()) {
-        Rec.MacroChanges.push_back(std::move(C));
-        continue;
+      // A second parse has helpers.o's definitions of what it was for.
+      std::optional<ir::MacroChange> C = reviewedDifference(P.Chain);
+      if (C && !(IsSecond && C->Res == Resolution::ParsedAsCompiled)) {
+        C->Function = F->getNameAsString();
+        C->Loc = describeLocation(P.Loc, U.SM);
+        Rec.MacroChanges.push_back(std::move(*C));
+      } else {
+        Unreviewed.push_back({F, P});
       }
-      std::string Chain;
-      for (const std::string &M : P.Chain)
-        Chain += (Chain.empty() ? "'" : " -> '") + M + "'";
-      std::string What = "helpers.o's compile and this parse predefine '" +
-                         P.Chain.front() + "' differently, which changes '" +
-                         F->getNameAsString() + "' (" + Chain + ")";
-      if (!Opts.MacroDifferencesAreErrors) {
-        Rec.Reasons.push_back(
-            reason({"compile-macro-difference", What, P.Loc}, F, U.Ctx));
-        llvm::errs() << Rec.Reasons.back().Loc.str() << ": warning: '"
-                     << Helper->getName() << "' left to C: " << What << "\n";
-        continue;
-      }
-      unsigned Id = Diags.getCustomDiagID(DiagnosticsEngine::Error,
-                                          "'%0' reaches '%1', which %2");
-      Diags.Report(P.Loc, Id) << Helper->getName() << F->getName()
-                              << ("helpers.o's compile and this parse read "
-                                  "differently: they predefine '" +
-                                  P.Chain.front() + "' differently (" + Chain +
-                                  ")");
-      unsigned Step = Diags.getCustomDiagID(
-          DiagnosticsEngine::Note,
-          "'%0' is defined here under a condition on '%1'");
-      for (size_t I = 1; I < P.Chain.size(); ++I)
-        Diags.Report(P.Defined[I], Step) << P.Chain[I] << P.Chain[I - 1];
     }
+  return Unreviewed;
+}
+
+// A difference not reviewed would make the translation of Helper mean
+// something helpers.o does not, so the helper stays in C (a reason, and a
+// warning that says so), or, with --macro-differences=error, it is an error.
+void TranslationUnitLowering::unreviewedChange(UnitState &U,
+                                               const FunctionDecl *Helper,
+                                               const UnreviewedChange &C,
+                                               ir::HelperRecord &Rec) {
+  const MacroInfluencePath &P = C.Path;
+  std::string Chain;
+  for (const std::string &M : P.Chain)
+    Chain += (Chain.empty() ? "'" : " -> '") + M + "'";
+  std::string What = "helpers.o's compile and this parse predefine '" +
+                     P.Chain.front() + "' differently, which changes '" +
+                     C.Function->getNameAsString() + "' (" + Chain + ")";
+  if (!Opts.MacroDifferencesAreErrors) {
+    Rec.Reasons.push_back(
+        reason({"compile-macro-difference", What, P.Loc}, C.Function, U.Ctx));
+    llvm::errs() << Rec.Reasons.back().Loc.str() << ": warning: '"
+                 << Helper->getName() << "' left to C: " << What << "\n";
+    return;
+  }
+  DiagnosticsEngine &Diags = U.Ctx.getDiagnostics();
+  unsigned Id = Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                      "'%0' reaches '%1', which %2");
+  Diags.Report(P.Loc, Id) << Helper->getName() << C.Function->getName()
+                          << ("helpers.o's compile and this parse read "
+                              "differently: they predefine '" +
+                              P.Chain.front() + "' differently (" + Chain +
+                              ")");
+  unsigned Step = Diags.getCustomDiagID(
+      DiagnosticsEngine::Note, "'%0' is defined here under a condition on '%1'");
+  for (size_t I = 1; I < P.Chain.size(); ++I)
+    Diags.Report(P.Defined[I], Step) << P.Chain[I] << P.Chain[I - 1];
 }
 
 class LoweringAction : public ASTFrontendAction {
 public:
   LoweringAction(const TranslateOptions &Opts,
                  const BindingsInventory *Bindings, ModuleMerger &Merger,
-                 TranslationOutput &Out)
-      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out) {}
+                 TranslationOutput &Out, SecondParse &Second, bool IsSecond)
+      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
+        Second(Second), IsSecond(IsSecond) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
@@ -475,24 +495,29 @@ public:
     Deps->attachToPreprocessor(CI.getPreprocessor());
     const MacroInfluence *Macros = nullptr;
     if (Opts.BodyMacros) {
-      Out.Report.MacroDifferences = compareMacros(
+      std::vector<ir::MacroDifferenceRecord> Diffs = compareMacros(
           *Opts.BodyMacros,
           parseMacroDefinitions(CI.getPreprocessor().getPredefines()));
       std::set<std::string> Names;
-      for (const ir::MacroDifferenceRecord &D : Out.Report.MacroDifferences)
+      for (const ir::MacroDifferenceRecord &D : Diffs)
         Names.insert(D.Name);
+      // The report shows the differences of the parse every helper has.
+      if (!IsSecond)
+        Out.Report.MacroDifferences = std::move(Diffs);
       auto Influence =
           std::make_unique<MacroInfluence>(CI.getPreprocessor(), Names);
       Macros = Influence.get();
       CI.getPreprocessor().addPPCallbacks(std::move(Influence));
     }
-    return std::make_unique<TranslationUnitLowering>(Opts, Bindings, Merger,
-                                                     Out, Ref, Macros);
+    return std::make_unique<TranslationUnitLowering>(
+        Opts, Bindings, Merger, Out, Ref, Macros, Second, IsSecond);
   }
 
   void EndSourceFileAction() override {
     for (StringRef File : Deps->getDependencies())
-      Out.Dependencies.push_back(File.str());
+      if (std::find(Out.Dependencies.begin(), Out.Dependencies.end(), File) ==
+          Out.Dependencies.end())
+        Out.Dependencies.push_back(File.str());
     Preprocessor &PP = getCompilerInstance().getPreprocessor();
     Out.KunitCountsKasanReports |=
         PP.isMacroDefined("CONFIG_KASAN_KUNIT_TEST") &&
@@ -508,16 +533,21 @@ private:
   const BindingsInventory *Bindings;
   ModuleMerger &Merger;
   TranslationOutput &Out;
+  SecondParse &Second;
+  bool IsSecond;
 };
 
 class LoweringActionFactory : public tooling::FrontendActionFactory {
 public:
   LoweringActionFactory(const TranslateOptions &Opts,
                         const BindingsInventory *Bindings,
-                        ModuleMerger &Merger, TranslationOutput &Out)
-      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out) {}
+                        ModuleMerger &Merger, TranslationOutput &Out,
+                        SecondParse &Second, bool IsSecond)
+      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
+        Second(Second), IsSecond(IsSecond) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LoweringAction>(Opts, Bindings, Merger, Out);
+    return std::make_unique<LoweringAction>(Opts, Bindings, Merger, Out,
+                                            Second, IsSecond);
   }
 
 private:
@@ -525,6 +555,8 @@ private:
   const BindingsInventory *Bindings;
   ModuleMerger &Merger;
   TranslationOutput &Out;
+  SecondParse &Second;
+  bool IsSecond;
 };
 
 } // namespace
@@ -569,26 +601,39 @@ bool translate(const tooling::CompilationDatabase &DB,
                     Bindings->Functions.count("lock_acquire");
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
-  LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,
-                                Out);
+  SecondParse Second;
   std::vector<std::string> BodyDefines;
   for (const std::string &M : Opts.BodySanitizerMacros)
     BodyDefines.push_back("-D" + M);
-  bool Ok = true;
-  // One tool per file: LibTooling prints progress lines for several.
-  for (const std::string &File : Files) {
+  auto Parse = [&](const std::string &File,
+                   const std::vector<std::string> &Defines, bool IsSecond) {
+    Second.Parsing = File;
+    LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr,
+                                  Merger, Out, Second, IsSecond);
     std::unique_ptr<tooling::ClangTool> Tool = makeTool(DB, {File});
     Tool->appendArgumentsAdjuster(gccFlagFilter());
     Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
         "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::BEGIN));
-    if (!BodyDefines.empty())
+    if (!Defines.empty())
       Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-          BodyDefines, tooling::ArgumentInsertPosition::END));
+          Defines, tooling::ArgumentInsertPosition::END));
     // Like the kernel's bindgen rule: the C side's warnings are its own.
     if (!Opts.ShowCWarnings)
       Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
           "-w", tooling::ArgumentInsertPosition::END));
-    Ok &= Tool->run(&Factory) == 0;
+    return Tool->run(&Factory) == 0;
+  };
+  bool Ok = true;
+  // One tool per file: LibTooling prints progress lines for several.
+  for (const std::string &File : Files)
+    Ok &= Parse(File, BodyDefines, /*IsSecond=*/false);
+  if (!Second.Helpers.empty()) {
+    std::vector<std::string> Defines = BodyDefines;
+    for (const std::string &M : Second.Macros)
+      Defines.push_back(compiledDefinitionOption(*Opts.BodyMacros, M));
+    for (const std::string &File : Files)
+      if (Second.Files.count(File))
+        Ok &= Parse(File, Defines, /*IsSecond=*/true);
   }
   Merger.finish();
   if (Bindings && !Bindings->AssumeAll)

@@ -144,12 +144,16 @@ struct KernelCheck {
 // A predefined macro on which helpers.o's compile and the helpers' parse
 // differ, changing a function a helper reaches, by this chain of macros
 // (the differing one first), reviewed as leaving the translation's meaning
-// as helpers.o's (any other leaves the helper to C).
+// as helpers.o's (any other leaves the helper to C): the difference does
+// not change what the code means, or the helper was parsed again with
+// helpers.o's definition of the differing macro.
 struct MacroChange {
+  enum class Resolution { SameMeaning, ParsedAsCompiled };
   std::vector<std::string> Chain;
   std::string Function;
   SourceLoc Loc;
   std::string Why; // why the meaning is the same
+  Resolution Res = Resolution::SameMeaning;
 };
 
 // A predefined macro as each side defines it; absent: not defined.

@@ -28,8 +28,10 @@
 #                for data races)
 #     --debug <family>  the debug options maintainers and CI systems boot
 #                with: lockdep (PROVE_LOCKING, DEBUG_ATOMIC_SLEEP,
-#                DEBUG_SPINLOCK, DEBUG_MUTEXES, DEBUG_OBJECTS) or ubsan (UBSAN
-#                with its bounds and shift checks, KFENCE)
+#                DEBUG_SPINLOCK, DEBUG_MUTEXES, DEBUG_OBJECTS), ubsan (UBSAN
+#                with its bounds and shift checks, KFENCE) or allocprof
+#                (SMP and memory allocation profiling with its debug checks,
+#                on by default: the allocation helpers' tags; `-smp 2`)
 #     --distribution <flavour>  (7.3) the kunitconfig plus the options of
 #                Debian's <flavour> config (amd64, rt-amd64) that change the
 #                helpers' code (SMP, MAXSMP, NUMA, paravirt, modules, hardening:
@@ -140,7 +142,14 @@ ubsan)
   for o in UBSAN UBSAN_BOUNDS UBSAN_SHIFT KFENCE; do
     kconfig_add+=(--kconfig_add "CONFIG_$o=y")
   done ;;
-*) echo "build-kernel: error: --debug takes lockdep or ubsan, not '$debug'" >&2; exit 2 ;;
+allocprof)
+  # SMP: an allocation tag's counters are per-CPU data.
+  for o in SMP MEM_ALLOC_PROFILING MEM_ALLOC_PROFILING_ENABLED_BY_DEFAULT \
+           MEM_ALLOC_PROFILING_DEBUG; do
+    kconfig_add+=(--kconfig_add "CONFIG_$o=y")
+  done ;;
+*) echo "build-kernel: error: --debug takes lockdep, ubsan or allocprof, not '$debug'" >&2
+   exit 2 ;;
 esac
 [ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
 arch_opts=(--arch="$arch")
@@ -159,6 +168,9 @@ if [ -n "$distribution" ]; then
     "$out/distribution.kunitconfig"
   kunitconfig=$out/distribution.kunitconfig
   smp=4 qemu=(--qemu_args "-smp $smp")
+fi
+if [ "$debug" = allocprof ] && [ -z "$distribution" ]; then
+  smp=2 qemu=(--qemu_args "-smp $smp")
 fi
 if [ -n "$cpu" ]; then
   [ "$cpu" = max ] && smp=4

@@ -170,19 +170,106 @@ TEST_CASE("predefined macros are read from -dM output and compared",
 
 TEST_CASE("only reviewed differences are harmless", "[body-compile]") {
   using V = std::vector<std::string>;
+  using Resolution = ir::MacroChange::Resolution;
+  auto Reviewed = [](V Chain) { return frontend::reviewedDifference(Chain); };
   // The asm operand placement GCC and clang spell differently.
-  CHECK(!frontend::reviewedDifference(V{"__clang__", "ASM_INPUT_RM"}).empty());
-  CHECK(!frontend::reviewedDifference(
-             V{"__clang__", "CC_HAS_TYPEOF_UNQUAL", "USE_TYPEOF_UNQUAL",
-               "__unqual_scalar_typeof"})
-             .empty());
-  CHECK(!frontend::reviewedDifference(V{"MODULE", "static_call_mod"}).empty());
+  CHECK(Reviewed(V{"__clang__", "ASM_INPUT_RM"})->Res ==
+        Resolution::SameMeaning);
+  CHECK(Reviewed(V{"__clang__", "CC_HAS_TYPEOF_UNQUAL", "USE_TYPEOF_UNQUAL",
+                   "__unqual_scalar_typeof"}));
+  CHECK(Reviewed(V{"MODULE", "static_call_mod"})->Res ==
+        Resolution::SameMeaning);
+  // An allocation tag must be the one helpers.o defines.
+  CHECK(Reviewed(V{"MODULE", "DEFINE_ALLOC_TAG"})->Res ==
+        Resolution::ParsedAsCompiled);
   // The same macro from another root, and any sanitizer, are not reviewed.
-  CHECK(frontend::reviewedDifference(V{"FLAVOUR", "ASM_INPUT_RM"}).empty());
-  CHECK(frontend::reviewedDifference(V{"__SANITIZE_ADDRESS__",
-                                       "kasan_check_read"})
-            .empty());
-  CHECK(frontend::reviewedDifference(V{"__clang__"}).empty());
+  CHECK(!Reviewed(V{"FLAVOUR", "ASM_INPUT_RM"}));
+  CHECK(!Reviewed(V{"__SANITIZE_ADDRESS__", "kasan_check_read"}));
+  CHECK(!Reviewed(V{"__clang__"}));
+  CHECK(frontend::compiledDefinitionOption({{"A", "2"}}, "A") == "-DA=2");
+  CHECK(frontend::compiledDefinitionOption({{"A", "2"}}, "MODULE") ==
+        "-UMODULE");
+}
+
+TEST_CASE("an allocation tag is parsed again as helpers.o compiles it",
+          "[body-compile]") {
+  // The shape of <linux/alloc_tag.h>: a module's tag gets its counters from
+  // the module loader, a built-in one has its own.
+  std::string Path = writeFile("alloc_tag.c", R"(
+struct counters { unsigned long long bytes, calls; };
+struct tag {
+  const char *modname, *function;
+  struct counters *counters;
+};
+#ifdef MODULE
+#define CT_MODULE_NAME KBUILD_MODNAME
+#else
+#define CT_MODULE_NAME 0
+#endif
+#ifdef MODULE
+#define DEFINE_ALLOC_TAG(t)                                                  \
+  static struct tag t __attribute__((used, section("alloc_tags"))) =        \
+      { CT_MODULE_NAME, __func__, 0 }
+#else
+#define DEFINE_ALLOC_TAG(t)                                                  \
+  static struct counters t##_cntr;                                           \
+  static struct tag t __attribute__((used, section("alloc_tags"))) =        \
+      { CT_MODULE_NAME, __func__, &t##_cntr }
+#endif
+void *alloc_noprof(unsigned long n, struct tag *t);
+#define alloc(n) ({ DEFINE_ALLOC_TAG(_tag); alloc_noprof(n, &_tag); })
+static inline int twice(int x) { return 2 * x; }
+void *rust_helper_alloc(unsigned long n) { return alloc(n); }
+int rust_helper_twice(int x) { return twice(x); }
+)");
+  // Each object has its own KBUILD_MODNAME: a module's tag names it, so the
+  // first parse's tag differs from helpers.o's in it as well.
+  llvm::Expected<frontend::MacroTable> Compiled =
+      frontend::compilerPredefines({"clang-19", "-O2",
+                                    "--target=x86_64-linux-gnu",
+                                    "-DKBUILD_MODNAME=\"helpers\""},
+                                   "helpers.cmd");
+  REQUIRE(static_cast<bool>(Compiled));
+  std::vector<std::string> Flags = {"-O2", "--target=x86_64-linux-gnu",
+                                    "-DKBUILD_MODNAME=\"bindings\"",
+                                    "-DMODULE"};
+  clang::tooling::FixedCompilationDatabase DB(H2R_TEST_TMP, Flags);
+  frontend::TranslateOptions Opts;
+  Opts.SelfTypes = true;
+  Opts.RustMinor = 87;
+  Opts.BodyMacros = *Compiled;
+  frontend::TranslationOutput Out;
+  REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
+  // In source order, both translated; the change says how it was met.
+  REQUIRE(Out.Report.Helpers.size() == 2);
+  const ir::HelperRecord &Alloc = Out.Report.Helpers[0];
+  CHECK(Alloc.Name == "rust_helper_alloc");
+  CHECK(Alloc.St == ir::HelperRecord::Status::Translated);
+  REQUIRE(Alloc.MacroChanges.size() == 2);
+  CHECK(Alloc.MacroChanges[0].Chain ==
+        std::vector<std::string>{"MODULE", "DEFINE_ALLOC_TAG"});
+  CHECK(Alloc.MacroChanges[1].Chain ==
+        std::vector<std::string>{"MODULE", "CT_MODULE_NAME"});
+  for (const ir::MacroChange &C : Alloc.MacroChanges)
+    CHECK(C.Res == ir::MacroChange::Resolution::ParsedAsCompiled);
+  CHECK(Out.Report.Helpers[1].Name == "rust_helper_twice");
+  CHECK(Out.Report.Helpers[1].MacroChanges.empty());
+  ir::runModulePasses(Out.Module, ir::PassOptions());
+  REQUIRE(Out.Module.Functions.size() >= 2);
+  CHECK(Out.Module.Functions[0].CName == "rust_helper_alloc");
+  CHECK(Out.Module.Functions[1].CName == "rust_helper_twice");
+  emit::EmitOptions O;
+  O.Types = emit::TypeMode::Self;
+  O.Version = {1, 87};
+  std::string Rust = emit::emitModule(Out.Module, O);
+  auto R = test::compileRust(Rust, "alloc_tag");
+  INFO(Rust << R.Diagnostics);
+  REQUIRE(R.Ok);
+  // The built-in form: the tag points to its own counters, and names no
+  // module.
+  CHECK(Rust.find("_tag_cntr") != std::string::npos);
+  CHECK(Rust.find("c\"bindings\"") == std::string::npos);
+  CHECK(Rust.find("#[link_section = \"alloc_tags\"]") != std::string::npos);
 }
 
 TEST_CASE("the compile's compiler lists its predefined macros",
