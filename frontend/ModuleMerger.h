@@ -1,4 +1,5 @@
-//===- frontend/ModuleMerger.h - Translation units into one module -*- C++ -*-===//
+//===- frontend/ModuleMerger.h - Translation units into one module -*- C++
+//-*-===//
 //
 // Collects the translation units (and a helper's second parse) into one
 // module and one report. Inline functions seen in several units (one
