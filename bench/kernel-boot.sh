@@ -37,6 +37,9 @@
 #               spinlock, mutex and object debugging),
 #               7.3-distubsan-bindgen 7.3-distubsan-helpers2rs (the same
 #               with UBSAN's bounds and shift checks and KFENCE),
+#               7.3-arm64lockdep-bindgen 7.3-arm64lockdep-helpers2rs and
+#               7.3-arm64ubsan-bindgen 7.3-arm64ubsan-helpers2rs (the arm64
+#               configuration, cortex-a57, with those debug families),
 #               7.3-allocprof-bindgen 7.3-allocprof-helpers2rs (the
 #               kunitconfig with SMP and memory allocation profiling, on by
 #               default, with its debug checks; -smp 2)
@@ -76,6 +79,8 @@ for c in "${configs[@]}"; do
   distlockdep-*) variant=(--debug lockdep --distribution amd64) helpers=${helpers#distlockdep-} ;;
   distubsan-*) variant=(--debug ubsan --distribution amd64) helpers=${helpers#distubsan-} ;;
   allocprof-*) variant=(--debug allocprof) helpers=${helpers#allocprof-} ;;
+  arm64lockdep-*) variant=(--debug lockdep --arm64 cortex-a57) helpers=${helpers#arm64lockdep-} ;;
+  arm64ubsan-*) variant=(--debug ubsan --arm64 cortex-a57) helpers=${helpers#arm64ubsan-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then
