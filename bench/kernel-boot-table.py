@@ -16,7 +16,8 @@ import sys
 
 if sys.argv[1:2] == ["--baseline"]:
     r = json.load(open(sys.argv[2]))
-    family = [f for f, option in (("lockdep", "PROVE_LOCKING"), ("ubsan", "UBSAN_BOUNDS"))
+    family = [f for f, option in (("lockdep", "PROVE_LOCKING"), ("ubsan", "UBSAN_BOUNDS"),
+                                  ("allocprof", "MEM_ALLOC_PROFILING"))
               if option in r.get("debug", [])]
     variant = "".join("--debug %s " % f for f in family)
     variant += ("--distribution %s " % r["distribution"]) if r.get("distribution") else ""

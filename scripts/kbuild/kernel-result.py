@@ -33,7 +33,8 @@ series, toolchain, helpers, srctree, build, out, seconds = sys.argv[1:8]
 # The kunitconfig alone, or with a Debian flavour's options (-smp 4).
 distribution = sys.argv[8] if len(sys.argv) > 8 else None
 DEBUG_OPTIONS = ["PROVE_LOCKING", "DEBUG_ATOMIC_SLEEP", "DEBUG_SPINLOCK", "DEBUG_MUTEXES",
-                 "DEBUG_OBJECTS", "UBSAN_BOUNDS", "UBSAN_SHIFT", "KFENCE", "KASAN"]
+                 "DEBUG_OBJECTS", "UBSAN_BOUNDS", "UBSAN_SHIFT", "KFENCE", "KASAN",
+                 "MEM_ALLOC_PROFILING", "MEM_ALLOC_PROFILING_DEBUG"]
 
 
 def kunit_totals():
