@@ -25,25 +25,20 @@ public:
   explicit ModuleMerger(TranslationOutput &Out) : Out(Out) {}
 
   void addRecord(ir::RecordDef R) {
-    if (RecordNames.insert(R.Name).second)
-      Out.Module.Records.push_back(std::move(R));
+    addOnce(RecordNames, Out.Module.Records, std::move(R));
   }
   void addOpaqueLayout(ir::OpaqueLayout L) {
-    if (OpaqueNames.insert(L.Name).second)
-      Out.Module.OpaqueLayouts.push_back(std::move(L));
+    addOnce(OpaqueNames, Out.Module.OpaqueLayouts, std::move(L));
   }
   void addExternFn(ir::ExternFn F) {
-    if (ExternNames.insert(F.Name).second)
-      Out.Module.ExternFns.push_back(std::move(F));
+    addOnce(ExternNames, Out.Module.ExternFns, std::move(F));
   }
   void setArch(ir::Arch A) { Out.Module.TargetArch = A; }
   void addBindingsFn(ir::ExternFn F) {
-    if (BindingsNames.insert(F.Name).second)
-      Out.Module.BindingsFns.push_back(std::move(F));
+    addOnce(BindingsNames, Out.Module.BindingsFns, std::move(F));
   }
   void addExternStatic(ir::ExternStatic S) {
-    if (StaticNames.insert(S.Name).second)
-      Out.Module.ExternStatics.push_back(std::move(S));
+    addOnce(StaticNames, Out.Module.ExternStatics, std::move(S));
   }
   // False if a different function of the same name was emitted already.
   bool canAddInline(const std::string &Name, const ir::SourceLoc &Loc) const {
@@ -80,6 +75,13 @@ public:
   }
 
 private:
+  // Appends Item unless one of its name came before.
+  template <typename T>
+  static void addOnce(std::set<std::string> &Seen, std::vector<T> &To, T Item) {
+    if (Seen.insert(Item.Name).second)
+      To.push_back(std::move(Item));
+  }
+
   TranslationOutput &Out;
   std::set<std::string> RecordNames, OpaqueNames, ExternNames, BindingsNames,
       StaticNames, FunctionKeys;
