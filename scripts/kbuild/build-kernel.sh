@@ -135,7 +135,9 @@ esac
 case "$debug" in
 "") ;;
 lockdep)
-  for o in PROVE_LOCKING DEBUG_ATOMIC_SLEEP DEBUG_SPINLOCK DEBUG_MUTEXES DEBUG_OBJECTS; do
+  # DEBUG_KERNEL: the kunitconfigs lack it, Debian's configs have it.
+  for o in DEBUG_KERNEL PROVE_LOCKING DEBUG_ATOMIC_SLEEP DEBUG_SPINLOCK DEBUG_MUTEXES \
+           DEBUG_OBJECTS; do
     kconfig_add+=(--kconfig_add "CONFIG_$o=y")
   done ;;
 ubsan)
