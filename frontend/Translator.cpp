@@ -55,9 +55,12 @@ public:
   }
 
   void EndSourceFileAction() override {
+    // A second parse adds only what the first did not read.
+    std::set<std::string> Read;
+    if (IsSecond)
+      Read.insert(Out.Dependencies.begin(), Out.Dependencies.end());
     for (StringRef File : Deps->getDependencies())
-      if (std::find(Out.Dependencies.begin(), Out.Dependencies.end(), File) ==
-          Out.Dependencies.end())
+      if (!Read.count(File.str()))
         Out.Dependencies.push_back(File.str());
     Preprocessor &PP = getCompilerInstance().getPreprocessor();
     Out.KunitCountsKasanReports |=

@@ -106,13 +106,15 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   recordFunctions(U);
   for (const Helper &H : U.Helpers) {
     ir::HelperRecord Rec = lowerHelper(U, H);
-    auto Same = [&](const ir::HelperRecord &R) { return R.Name == Rec.Name; };
-    auto It = std::find_if(Out.Report.Helpers.begin(), Out.Report.Helpers.end(),
-                           Same);
-    if (IsSecond && It != Out.Report.Helpers.end())
-      *It = std::move(Rec);
-    else
+    if (!IsSecond) {
       Out.Report.Helpers.push_back(std::move(Rec));
+      continue;
+    }
+    // The first parse's record of a helper put aside gives way to this one.
+    auto It = std::find_if(
+        Out.Report.Helpers.begin(), Out.Report.Helpers.end(),
+        [&](const ir::HelperRecord &R) { return R.Name == Rec.Name; });
+    *It = std::move(Rec);
   }
   for (const FunctionDecl *F : U.Closure.inlines()) {
     if (!U.Emitted.count(F))
