@@ -19,14 +19,15 @@
 # With --rust-1.85, Rust is Debian's own kernel toolchain's: bookworm
 # main's rustc 1.85 (Debian builds its 7.3 kernels with 1.85.1;
 # scripts/toolchain/rustc-1.85.sh) in place of 1.96, in <flavour>-<helpers>-rust1.85:
-# asm goto is then the asm_goto feature the wiring enables.
+# asm goto is then the asm_goto feature the series' rule enables.
 #
 #   bench/debian-kernel.sh [--out <dir>] [--vmlinux] [--rust-1.85] <flavour>-<helpers>...
 #     <flavour>  amd64 | cloud-amd64 | rt-amd64 | arm64 | arm64-16k |
 #                cloud-arm64 | rt-arm64 (scripts/kbuild/debian-config.sh says
 #                what it changes and why); arm64's cross-compiled with
 #                gcc-aarch64-linux-gnu, and --vmlinux is amd64's only
-#     <helpers>  bindgen (the pristine tree) | helpers2rs (the wired tree,
+#     <helpers>  bindgen (the pristine tree) | helpers2rs (the tree with the
+#                project's patch series, CONFIG_RUST_TRANSLATED_HELPERS=y,
 #                build/helpers2rs)
 #
 # Each configuration builds in <dir>/<flavour>-<helpers> (default
@@ -71,7 +72,7 @@ for config in "${configs[@]}"; do
   bindgen) src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache") ;;
   helpers2rs)
     [ -x "$tool" ] || { echo "debian-kernel: error: $tool missing (scripts/build.sh)" >&2; exit 2; }
-    src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache" --wired)
+    src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache" --patched)
     make_opts+=("HELPERS2RS=$tool") ;;
   *) echo "debian-kernel: error: '$config': <helpers> is bindgen or helpers2rs" >&2; exit 2 ;;
   esac
@@ -87,12 +88,16 @@ for config in "${configs[@]}"; do
   else
     rm "$config_file.new"
   fi
+  [ "$helpers" = bindgen ] ||
+    "$src/scripts/config" --file "$build/.config" --enable RUST_TRANSLATED_HELPERS
   start=$(date +%s)
   log=$build/build.log
   (cd "$src" && make O="$build" "${make_opts[@]}" olddefconfig > "$log" 2>&1 &&
      make O="$build" -j"$(nproc)" "${make_opts[@]}" rust/ >> "$log" 2>&1) || {
     grep -E 'error|Error' "$log" | head -20 >&2
     echo "debian-kernel: error: building rust/ of $config failed; log: $log" >&2; exit 1; }
+  [ "$helpers" = bindgen ] || grep -qx CONFIG_RUST_TRANSLATED_HELPERS=y "$build/.config" || {
+    echo "debian-kernel: error: $config: Kconfig refused CONFIG_RUST_TRANSLATED_HELPERS" >&2; exit 1; }
   mapfile -t objects < <(python3 "$root/scripts/kbuild/rust-sources.py" "$src" "$build/.config")
   if [ ${#objects[@]} -gt 0 ]; then
     (cd "$src" && make O="$build" -j"$(nproc)" "${make_opts[@]}" "${objects[@]}" >> "$log" 2>&1) || {

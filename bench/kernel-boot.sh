@@ -10,8 +10,10 @@
 #   bench/kernel-boot.sh [--out <dir>] [--bless-baseline] [<config>...]
 #     <config>: <series>[-llvm|-llvmcalls]-<helpers>: 7.3-bindgen
 #               7.3-helpers2rs 6.12-bindgen 6.12-helpers2rs (GCC),
-#               7.3-llvm-bindgen 7.3-llvm-helpers2rs (LLVM=-19, rustc 1.85
-#               and CONFIG_RUST_INLINE_HELPERS=y: the kernel's LTO route)
+#               7.3-llvm-bindgen (LLVM=-19, rustc 1.85 and
+#               CONFIG_RUST_INLINE_HELPERS=y: the kernel's LTO route)
+#               7.3-llvm-helpers2rs (the same toolchain, the translation
+#               instead)
 #               (default: these six); 7.3-llvmcalls-bindgen (the same
 #               toolchain, helpers called: what the LTO route starts from);
 #               7.2-bindgen 7.2-helpers2rs (Linux 7.2, GCC);
@@ -42,7 +44,10 @@
 #               configuration, cortex-a57, with those debug families),
 #               7.3-allocprof-bindgen 7.3-allocprof-helpers2rs (the
 #               kunitconfig with SMP and memory allocation profiling, on by
-#               default, with its debug checks; -smp 2)
+#               default, with its debug checks; -smp 2),
+#               7.3-pkg-helpers2rs 7.3-distpkg-helpers2rs (the kunit and
+#               distribution configurations through `make bindeb-pkg`: the
+#               kernel and Rust modules of the linux-image package boot)
 #
 # --bless-baseline rewrites tests/kernel/kunit-<series>-gcc.baseline (and
 # kunit-<series>-dist-<flavour>[-<debug family>]-gcc.baseline) from the GCC
@@ -81,6 +86,8 @@ for c in "${configs[@]}"; do
   allocprof-*) variant=(--debug allocprof) helpers=${helpers#allocprof-} ;;
   arm64lockdep-*) variant=(--debug lockdep --arm64 cortex-a57) helpers=${helpers#arm64lockdep-} ;;
   arm64ubsan-*) variant=(--debug ubsan --arm64 cortex-a57) helpers=${helpers#arm64ubsan-} ;;
+  pkg-*) variant=(--package) helpers=${helpers#pkg-} ;;
+  distpkg-*) variant=(--distribution amd64 --package) helpers=${helpers#distpkg-} ;;
   esac
   "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" "$helpers" "$out/$c" "$tool"
   if [ "$bless" = yes ] && [ "$helpers" = bindgen ]; then

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Random configurations of Linux 7.3 against the translation: for each seed,
 # `make randconfig` (KCONFIG_SEED) with Rust forced on and what Rust cannot
-# be built with forced off (bench/randconfig.config), then the tree's `rust/`
-# built with helpers2rs wired in (GCC, Debian's rustc, bindgen 0.71.1, as
-# scripts/kbuild/build-kernel.sh builds). Debug options that rewrite every
+# be built with forced off and the translation on (bench/randconfig.config),
+# then `rust/` built from the tree with the project's patch series (GCC,
+# Debian's rustc, bindgen 0.71.1, as scripts/kbuild/build-kernel.sh builds). Debug options that rewrite every
 # `if`, `likely()` or WARN are what such runs find. A benchmark, not a test:
 # it prints a line per seed and a summary, and exits non-zero if any seed
 # whose configuration has Rust failed to translate every helper, failed to
@@ -36,7 +36,7 @@ tool=$root/build/helpers2rs
 [ -x "$tool" ] || "$root/scripts/build.sh"
 . "$root/scripts/toolchain/rust-env.sh"
 bindgen=$("$root/scripts/toolchain/build-bindgen.sh" "$cache")
-src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache" --wired)
+src=$("$root/scripts/kbuild/kernel-tree.sh" 7.3 "$cache" --patched)
 make_opts=(ARCH="$arch" CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
            "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen"
            "HELPERS2RS=$(realpath "$tool")" "${cross[@]}")
@@ -54,6 +54,9 @@ for seed in "${seeds[@]}"; do
     echo "$seed: Rust unavailable in this configuration (not counted)"; continue
   fi
   with_rust=$((with_rust + 1))
+  if ! grep -qx CONFIG_RUST_TRANSLATED_HELPERS=y "$build/.config"; then
+    echo "$seed: Kconfig refused CONFIG_RUST_TRANSLATED_HELPERS"; failed=$((failed + 1)); continue
+  fi
   if ! make -C "$src" O="$build" "${make_opts[@]}" -j"$(nproc)" rust/ >> "$log" 2>&1; then
     echo "$seed: building rust/ failed: $(grep -m1 -E 'error:|Error [0-9]+' "$log" || true) (log: $log)"
     failed=$((failed + 1)); continue

@@ -8,13 +8,17 @@
 #
 #   build-kernel.sh [--llvm | --llvm-calls | --llvm-mismatch | --mutant] [--kasan | --kcsan]
 #                   [--debug <family>] [--distribution <flavour>] [--arm64 <cpu>]
-#                   <series> <helpers> <out-dir> [<helpers2rs>]
-#     <series>   7.3 | 6.12
-#     <helpers>  bindgen (the tree as it is) | helpers2rs (rust/Makefile wired
-#                by wire-helpers2rs.py, in a hard-linked copy of the tree)
+#                   [--package] <series> <helpers> <out-dir> [<helpers2rs>]
+#     <series>   7.3 | 7.2 | 6.12
+#     <helpers>  bindgen (the tree as it is) | helpers2rs (a hard-linked copy
+#                of the tree with the project's patch series applied,
+#                kernel/patches/<series>, and CONFIG_RUST_TRANSLATED_HELPERS=y,
+#                with its differential suite, CONFIG_RUST_TRANSLATED_HELPERS_KUNIT_TEST=y)
 #     --llvm     the kernel's LTO route: LLVM=-19 with bookworm main's rustc
-#                1.85 (LLVM 19 too, scripts/toolchain/rustc-1.85.sh) and
-#                CONFIG_RUST_INLINE_HELPERS=y (7.x only)
+#                1.85 (LLVM 19 too, scripts/toolchain/rustc-1.85.sh) and, for
+#                bindgen, CONFIG_RUST_INLINE_HELPERS=y (7.x only); helpers2rs
+#                translates on that toolchain instead (the options exclude
+#                each other)
 #     --llvm-calls the same toolchain without CONFIG_RUST_INLINE_HELPERS: Rust
 #                calls the C helpers (what the LTO route starts from)
 #     --llvm-mismatch  LLVM=-19 with Debian's rustc 1.96 (LLVM 22): a clang
@@ -42,6 +46,10 @@
 #                aarch64-linux-gnu-, or clang with --llvm) and booted on QEMU's `virt` with CPU
 #                <cpu>: cortex-a57 (ARMv8.0: LL/SC atomics) or max (LSE
 #                patched in at boot; with `-smp 4`)
+#     --package  (x86_64) a distribution's build: after the build, `make
+#                bindeb-pkg` with the same options makes linux-image and
+#                linux-headers packages (<out-dir>/*.deb), and the kernel
+#                and Rust modules unpacked from linux-image are what boots
 #     --mutant   (helpers2rs) builds, then changes the translation by hand
 #                (tests/kernel/mutate-translation.py), builds and boots that:
 #                the differential suite must fail exactly the changed helpers
@@ -81,6 +89,13 @@ if [ "${1:-}" = --arm64 ]; then
   arch=arm64 cpu=$2
   shift 2
 fi
+package=no
+if [ "${1:-}" = --package ]; then
+  package=yes
+  shift
+fi
+[ "$package" = no ] || [ "$arch" = x86_64 ] || {
+  echo "build-kernel: error: --package boots x86_64 packages only" >&2; exit 2; }
 series=$1 helpers=$2 out=$3 tool=${4:-}
 [ "$mutant" = no ] || [ "$helpers" = helpers2rs ] || {
   echo "build-kernel: error: --mutant changes a translation: helpers2rs only" >&2; exit 2; }
@@ -97,7 +112,7 @@ helpers2rs)
 esac
 bindgen=$("$root/scripts/toolchain/build-bindgen.sh" "$cache")
 if [ "$helpers" = helpers2rs ]; then
-  src=$("$root/scripts/kbuild/kernel-tree.sh" "$series" "$cache" --wired)
+  src=$("$root/scripts/kbuild/kernel-tree.sh" "$series" "$cache" --patched)
 else
   src=$("$root/scripts/kbuild/kernel-tree.sh" "$series" "$cache")
 fi
@@ -116,7 +131,7 @@ llvm | llvm-calls)
   export RUSTC=$rust185/rustc RUSTDOC=$rust185/rustdoc RUSTFMT=$rust185/rustfmt
   make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
              "RUSTFMT=$RUSTFMT" "BINDGEN=$bindgen")
-  [ "$toolchain" = llvm ] &&
+  [ "$toolchain" = llvm ] && [ "$helpers" = bindgen ] &&
     kconfig_add=(--kconfig_add CONFIG_EXPERT=y --kconfig_add CONFIG_RUST_INLINE_HELPERS=y) ;;
 llvm-mismatch)
   make_opts=(LLVM=-19 "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
@@ -153,7 +168,12 @@ allocprof)
 *) echo "build-kernel: error: --debug takes lockdep, ubsan or allocprof, not '$debug'" >&2
    exit 2 ;;
 esac
-[ "$helpers" = helpers2rs ] && make_opts+=("HELPERS2RS=$tool")
+if [ "$helpers" = helpers2rs ]; then
+  # Kconfig finds the tool (HELPERS2RS_VERSION) as it finds pahole.
+  make_opts+=("HELPERS2RS=$tool")
+  kconfig_add+=(--kconfig_add CONFIG_RUST_TRANSLATED_HELPERS=y
+                --kconfig_add CONFIG_RUST_TRANSLATED_HELPERS_KUNIT_TEST=y)
+fi
 arch_opts=(--arch="$arch")
 if [ "$arch" = arm64 ] && [ "$toolchain" = gcc ]; then
   # The last CC= on make's command line wins: the cross compiler. Clang
@@ -200,18 +220,40 @@ if [ "$mutant" = yes ]; then
     exit 1; }
 fi
 build_seconds=$(( $(date +%s) - start ))
+boot_build=$build modules_from=()
+rm -rf "$out/package" "$out/package-boot"
+if [ "$package" = yes ]; then
+  # dpkg-buildpackage runs debian/rules' make, which gets these options
+  # through MAKEFLAGS: the packages hold this build.
+  rm -f "$out"/*.deb
+  make ARCH="$arch" O="$build" -j"$(nproc)" "${make_opts[@]}" bindeb-pkg \
+    > "$out/package.log" 2>&1 || {
+    tail -20 "$out/package.log" >&2
+    echo "build-kernel: error: make bindeb-pkg failed; log: $out/package.log" >&2; exit 1; }
+  release=$(cat "$build/include/config/kernel.release")
+  dpkg-deb -x "$(ls "$out"/linux-image-"$release"_*.deb)" "$out/package"
+  # kunit.py boots <build dir>/arch/x86/boot/bzImage: one whose image is
+  # the package's.
+  boot_build=$out/package-boot
+  mkdir -p "$boot_build/arch/x86/boot"
+  cp "$build/.config" "$boot_build/"
+  ln -s "$out/package/boot/vmlinuz-$release" "$boot_build/arch/x86/boot/bzImage"
+  modules_from=(--kernel "$out/package/boot/vmlinuz-$release"
+                --modules-from "$out/package/lib/modules/$release")
+fi
 # kunit.py asks QEMU for KVM, which hangs here: the wrapper drops it.
 # A changed translation runs the differential suite alone: the kernel's own
 # Rust tests would use the wrong helpers too (a spin_lock that unlocks leaves
 # a doctest's thread in atomic context), and a crash there hides the suite.
 suites=()
 [ "$mutant" = no ] || suites=(helpers2rs_differential)
-PATH="$here:$PATH" python3 "${kunit[@]}" exec "${common[@]}" "${qemu[@]}" --timeout=600 \
+PATH="$here:$PATH" python3 "${kunit[@]}" exec "${arch_opts[@]}" --build_dir="$boot_build" \
+  --kunitconfig="$kunitconfig" "${qemu[@]}" --timeout=600 \
   --json="$out/kunit.json" "${suites[@]}" > "$out/kunit.log" 2>&1 || true
 # A kernel with modules boots once more to load its Rust modules.
 rm -f "$out/modules.json"
 if grep -qx CONFIG_MODULES=y "$build/.config"; then
-  python3 "$here/load-modules.py" "$build" "$out" --smp "$smp" \
+  python3 "$here/load-modules.py" "$build" "$out" --smp "$smp" "${modules_from[@]}" \
     > "$out/load-modules.txt" 2>&1 || {
     cat "$out/load-modules.txt" >&2; echo "build-kernel: error: booting the modules failed" >&2; exit 1; }
 fi

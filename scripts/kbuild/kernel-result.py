@@ -18,7 +18,9 @@ standard output.
 - modules: what load-modules.py saw loading the Rust modules, when it ran
   (<out-dir>/modules.json);
 - arch, cpu: the kernel's architecture (its .config) and the CPU QEMU
-  emulated (the -cpu kunit.py ran it with, if any).
+  emulated (the -cpu kunit.py ran it with, if any);
+- packages: the .deb files `make bindeb-pkg` made, when what booted was
+  their kernel and modules (build-kernel.sh --package: <out-dir>/package).
 """
 import json
 import os
@@ -119,6 +121,8 @@ result = {
     "rustc_version": rustc_version,
     "translated_for_rust": made_for.group(1) if made_for else None,
     "modules": modules,
+    "packages": sorted(f for f in os.listdir(out) if f.endswith(".deb"))
+    if os.path.isdir(os.path.join(out, "package")) else None,
 }
 json.dump(result, sys.stdout, indent=1)
 print()

@@ -6,25 +6,28 @@
 #   7.2   linux-source-7.2 likewise
 #   6.12  Debian 12's linux-source-6.12 (/usr/src/linux-source-6.12.tar.xz)
 #
-# With --wired, the path of a hard-linked copy of it (<cache-dir>/tree-<series>-helpers2rs)
-# whose rust/Makefile wire-helpers2rs.py wired (`make HELPERS2RS=<tool>`
-# translates; without it the copy builds as the pristine tree).
+# With --patched, the path of a hard-linked copy of it
+# (<cache-dir>/tree-<series>-helpers2rs) with the project's patch series for
+# that release applied (kernel/patches/<series>, apply-series.sh):
+# CONFIG_RUST_TRANSLATED_HELPERS=y and `make HELPERS2RS=<tool>` translate;
+# with the option off the copy builds as the pristine tree. A changed series
+# makes the copy again.
 #
-#   kernel-tree.sh <series> <cache-dir> [--wired]
+#   kernel-tree.sh <series> <cache-dir> [--patched]
 set -euo pipefail
-series=$1 cache=$2 wired=${3:-}
+series=$1 cache=$2 patched=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$cache"
-if [ "$wired" = --wired ]; then
+if [ "$patched" = --patched ]; then
   pristine=$("$0" "$series" "$cache")
   src="$cache/tree-$series-helpers2rs"
-  if [ ! -f "$src/.h2r-copied" ]; then
+  stamp=$(cat "$root/kernel/patches/$series"/*.patch | sha256sum | cut -d' ' -f1)
+  if [ "$(cat "$src/.h2r-series" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$src"
     cp -al "$pristine" "$src"
-    touch "$src/.h2r-copied"
+    "$root/scripts/kbuild/apply-series.sh" "$src" "$series" >&2
+    echo "$stamp" > "$src/.h2r-series"
   fi
-  # Idempotent: rewires a copy an older helpers2rs wired.
-  python3 "$root/scripts/kbuild/wire-helpers2rs.py" "$src"
   echo "$src"
   exit 0
 fi

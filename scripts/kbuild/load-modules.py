@@ -6,10 +6,15 @@ translation must load (every symbol it needs exported by vmlinux), run its
 init and exit, and leave no warning. KUnit is off for this boot
 (kunit.enable=0): its tests ran in the kunit.py boot of the same kernel.
 
-    load-modules.py <build dir> <out dir> [--smp N] [<module.ko>...]
+    load-modules.py <build dir> <out dir> [--smp N] [--kernel <image>]
+                    [--modules-from <dir>] [<module.ko>...]
 
 The modules are those named (paths in the build directory), or else every
-module of modules.order with a Rust object among its members.
+module of modules.order with a Rust object among its members. --kernel
+boots another image of the build (a package's /boot/vmlinuz-*), and
+--modules-from takes the modules from an installed tree of them
+(<dir>/kernel/<path>: a package's /lib/modules/<release>) instead of the
+build directory.
 
 Writes <out dir>/modules.log (the console) and <out dir>/modules.json:
 {"modules": [{"path", "name", "loaded", "unloaded"}], "powered_off",
@@ -61,10 +66,10 @@ def cpio_entry(name, mode, data=b"", rdev=(0, 0)):
     return out + data + pad(len(data))
 
 
-def initramfs(init, modules, build):
+def initramfs(init, modules, root):
     """/init, /dev/console (where the kernel gives init its stdout),
-    /dev/kmsg (where it writes its lines), the modules under /modules and
-    their list."""
+    /dev/kmsg (where it writes its lines), the modules (paths under root)
+    under /modules and their list."""
     entries = [cpio_entry("dev", 0o040755), cpio_entry("modules", 0o040755),
                cpio_entry("dev/console", 0o020600, rdev=(5, 1)),
                cpio_entry("dev/kmsg", 0o020644, rdev=(1, 11)),
@@ -73,7 +78,7 @@ def initramfs(init, modules, build):
     for ko in modules:
         target = "modules/" + os.path.basename(ko)
         entries.append(cpio_entry(target, 0o100644,
-                                  open(os.path.join(build, ko), "rb").read()))
+                                  open(os.path.join(root, ko), "rb").read()))
         listed.append("/" + target)
     entries.append(cpio_entry("modules.list", 0o100644,
                               "".join(p + "\n" for p in listed).encode()))
@@ -113,11 +118,14 @@ def main():
     ap.add_argument("build")
     ap.add_argument("out")
     ap.add_argument("--smp", default="4")
+    ap.add_argument("--kernel")
+    ap.add_argument("--modules-from")
     ap.add_argument("modules", nargs="*")
     a = ap.parse_intermixed_args()
     modules = a.modules or rust_modules(a.build)
-    kernel = os.path.join(a.build, "arch/x86/boot/bzImage")
-    for path in [kernel] + [os.path.join(a.build, m) for m in modules]:
+    kernel = a.kernel or os.path.join(a.build, "arch/x86/boot/bzImage")
+    root = os.path.join(a.modules_from, "kernel") if a.modules_from else a.build
+    for path in [kernel] + [os.path.join(root, m) for m in modules]:
         if not os.path.exists(path):
             sys.exit("load-modules: error: no such file: '%s' (build the tree first)" % path)
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,7 +134,7 @@ def main():
                         os.path.join(here, "load-modules-init.c")], check=True)
         image = os.path.join(tmp, "initramfs.cpio")
         with open(image, "wb") as f:
-            f.write(initramfs(init, modules, a.build))
+            f.write(initramfs(init, modules, root))
         # One host thread for all vCPUs, as for kunit.py's boot (see the
         # qemu-system-x86_64 stand-in beside this file).
         command = ["qemu-system-x86_64", "-accel", "tcg,thread=single",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The translation where it really lives: Linux <series> built with GCC and
-# Rust, rust/Makefile wired to helpers2rs (scripts/kbuild), booted under QEMU
-# with the Rust KUnit tests; then check-boot.py: the baseline's KUnit results
+# Rust, the patch series applied and CONFIG_RUST_TRANSLATED_HELPERS=y
+# (scripts/kbuild), booted under QEMU with the Rust KUnit tests; then
+# check-boot.py: the baseline's KUnit results
 # exactly, no rustc or objtool warning, no WARNING:/BUG: in the boot log,
 # no translated helper called. With --distribution, Debian's configuration
 # of that flavour (build-kernel.sh --distribution), booted with -smp 4,
@@ -13,13 +14,15 @@
 #
 #   run-kernel-boot.sh <helpers2rs> <series> <out-dir>
 #                      [[--debug <family>] --distribution <flavour> | --arm64 <cpu>]
+#                      [--package]
+# (--package: the kernel and modules of `make bindeb-pkg`'s linux-image boot.)
 set -euo pipefail
 tool=$1 series=$2 out=$3
 shift 3
 root=$(cd "$(dirname "$0")/../.." && pwd)
 variant=("$@") baseline=$root/tests/kernel/kunit-$series-gcc.baseline
 case "${1:-}" in
-"") ;;
+"" | --package) ;;
 --distribution) baseline=$root/tests/kernel/kunit-$series-dist-$2-gcc.baseline ;;
 --debug) baseline=$root/tests/kernel/kunit-$series-dist-$4-$2-gcc.baseline ;;
 --arm64) baseline=$root/tests/kernel/kunit-$series-arm64-gcc.baseline ;;
