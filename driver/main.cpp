@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/KunitSuite.h"
+#include "emitter/ReportBoot.h"
 #include "emitter/ReportCodegen.h"
 #include "emitter/ReportJson.h"
 #include "emitter/ReportRender.h"
@@ -162,9 +163,12 @@ cl::opt<std::string> ReportOutput("o", cl::desc("Write here (default: stdout)"),
 cl::opt<std::string> ReportCodegen("codegen", cl::desc("Show the machine code counts bench/codegen-parity.py --json measured beside each helper"),
                                    cl::value_desc("counts.json"), cl::sub(ReportCmd),
                                    cl::cat(Category));
-cl::opt<std::string> ReportDiff("diff", cl::desc("Also show what changed since this older report"),
+cl::opt<std::string> ReportDiff("diff", cl::desc("Also show what changed since this older report: helpers whose status, reasons or Rust differ"),
                                 cl::value_desc("old.json"), cl::sub(ReportCmd),
                                 cl::cat(Category));
+cl::opt<std::string> ReportKunitResults("kunit-results", cl::desc("Name the boot of the kernel built with this translation: kunit.py's --json results"),
+                                        cl::value_desc("kunit.json"), cl::sub(ReportCmd),
+                                        cl::cat(Category));
 
 int fail(const Twine &Message) {
   errs() << "helpers2rs: error: " << Message << "\n";
@@ -779,7 +783,8 @@ int runReport() {
                 ReportFormatOpt + "'");
   std::vector<PendingOutput> Outputs{{ReportOutput, ""}};
   std::vector<std::string> InputPaths(ReportInputs.begin(), ReportInputs.end());
-  for (const std::string &Extra : {ReportDiff.getValue(), ReportCodegen.getValue()})
+  for (const std::string &Extra : {ReportDiff.getValue(), ReportCodegen.getValue(),
+                                   ReportKunitResults.getValue()})
     if (!Extra.empty())
       InputPaths.push_back(Extra);
   makeAbsolute(InputPaths);
@@ -806,6 +811,14 @@ int runReport() {
     if (!Error.empty())
       return fail(ReportCodegen + ": not machine code counts of this report: " +
                   Error);
+  }
+  if (!ReportKunitResults.empty()) {
+    auto Results = readJson(ReportKunitResults);
+    if (!Results)
+      return 1;
+    if (std::string Error = emit::attachKunitResults(Merged, *Results);
+        !Error.empty())
+      return fail(ReportKunitResults + ": " + Error);
   }
   std::optional<nlohmann::json> Old;
   if (!ReportDiff.empty()) {

@@ -1,4 +1,6 @@
 #include "emitter/ReportRender.h"
+#include "emitter/ReportBoot.h"
+#include "emitter/ReportDiff.h"
 #include "emitter/ReportJson.h"
 
 #include <algorithm>
@@ -167,6 +169,8 @@ json analyseTranslation(const json &R) {
   }
   if (R.contains("codegen"))
     Out["codegen"] = codegenSummary(R);
+  if (R.contains("kunit"))
+    Out["kunit"] = R["kunit"];
   json FileRows = json::array();
   for (auto &[File, Counts] : Files)
     FileRows.push_back({{"file", File},
@@ -257,40 +261,23 @@ json analyseSurvey(const json &R) {
   return Out;
 }
 
-json compare(const json &New, const json &Old) {
-  json Changes = {{"old_summary", Old["summary"]}};
-  if (kindOf(New) != kindOf(Old)) {
-    Changes["error"] = "the reports are of different kinds";
-    return Changes;
-  }
-  const char *Key = kindOf(New) == "survey" ? "functions" : "helpers";
-  auto Index = [&](const json &R) {
-    std::map<std::string, std::string> M;
-    for (const json &X : R[Key])
-      M[X["name"].get<std::string>() +
-        (kindOf(R) == "survey" ? " " + X["location"].get<std::string>()
-                               : std::string())] = X["status"];
-    return M;
-  };
-  auto A = Index(Old), B = Index(New);
-  json Changed = json::array(), Added = json::array(), Removed = json::array();
-  for (auto &[Name, Status] : B) {
-    auto It = A.find(Name);
-    if (It == A.end())
-      Added.push_back({{"name", Name}, {"status", Status}});
-    else if (It->second != Status)
-      Changed.push_back({{"name", Name}, {"from", It->second}, {"to", Status}});
-  }
-  for (auto &[Name, Status] : A)
-    if (!B.count(Name))
-      Removed.push_back({{"name", Name}, {"status", Status}});
-  Changes["status_changes"] = Changed;
-  Changes["added"] = Added;
-  Changes["removed"] = Removed;
-  return Changes;
+// ---- Markdown --------------------------------------------------------------
+
+// "a, b, c", or "none".
+std::string listText(const json &List) {
+  std::string S;
+  for (const json &X : List)
+    S += (S.empty() ? "" : ", ") + X.get<std::string>();
+  return S.empty() ? "none" : S;
 }
 
-// ---- Markdown --------------------------------------------------------------
+size_t changeCount(const json &C) {
+  size_t N = 0;
+  for (const char *Key : {"status_changes", "added", "removed",
+                          "reason_changes", "rust_changes"})
+    N += C.value(Key, json::array()).size();
+  return N;
+}
 
 std::string chainText(const json &Chain) {
   std::string S;
@@ -472,6 +459,8 @@ std::string markdown(const json &A) {
     if (Checked)
       OS << "\n## In-kernel differential check\n\n"
          << kernelCheckText(S) << "\n";
+    if (A.contains("kunit"))
+      OS << "\n## Boot\n\n" << kunitText(A["kunit"]) << "\n";
     bool Measured = A.contains("codegen");
     if (Measured)
       OS << "\n## Machine code\n\n" << codegenText(A) << "\n";
@@ -511,8 +500,13 @@ std::string markdown(const json &A) {
            << X["status"].get<std::string>() << ")\n";
       for (const json &X : C["removed"])
         OS << "- removed " << X["name"].get<std::string>() << "\n";
-      if (C["status_changes"].empty() && C["added"].empty() &&
-          C["removed"].empty())
+      for (const json &X : C.value("reason_changes", json::array()))
+        OS << "- " << X["name"].get<std::string>() << ": reasons "
+           << listText(X["from"]) << " → " << listText(X["to"]) << "\n";
+      for (const json &X : C.value("rust_changes", json::array()))
+        OS << "- " << X["name"].get<std::string>() << ": Rust differs in "
+           << listText(X["functions"]) << "\n";
+      if (changeCount(C) == 0)
         OS << "No change.\n";
     }
   }
@@ -543,6 +537,8 @@ std::string coverLetter(const json &A) {
     OS << Route << "\n";
   if (S.contains("kernel_check"))
     OS << "\n" << kernelCheckText(S) << "\n";
+  if (A.contains("kunit"))
+    OS << "\n" << kunitText(A["kunit"]) << "\n";
   if (A.contains("codegen"))
     OS << "\n" << codegenText(A) << "\n";
   if (!A["blockers"].empty())
@@ -862,6 +858,9 @@ std::string html(const json &A) {
          << escapeHtml(kernelCheckText(S)) << "</p>\n";
       HHead.push_back("kernel check");
     }
+    if (A.contains("kunit"))
+      OS << "<h2>Boot</h2>\n<p>" << escapeHtml(kunitText(A["kunit"]))
+         << "</p>\n";
     if (A.contains("codegen")) {
       OS << "<h2>Machine code</h2>\n<p>" << escapeHtml(codegenText(A))
          << "</p>\n";
@@ -879,6 +878,12 @@ std::string html(const json &A) {
       CRows.push_back({escapeHtml(X["name"]), "(new)", escapeHtml(X["status"])});
     for (const json &X : A["changes"]["removed"])
       CRows.push_back({escapeHtml(X["name"]), escapeHtml(X["status"]), "(gone)"});
+    for (const json &X : A["changes"].value("reason_changes", json::array()))
+      CRows.push_back({escapeHtml(X["name"]), escapeHtml(listText(X["from"])),
+                       escapeHtml(listText(X["to"]))});
+    for (const json &X : A["changes"].value("rust_changes", json::array()))
+      CRows.push_back({escapeHtml(X["name"]), "Rust",
+                       "Rust differs in " + escapeHtml(listText(X["functions"]))});
     OS << "<h2>Changes</h2>\n" << table("changes", {"name", "before", "now"}, CRows);
   }
   return OS.str() + SortScript + (Survey ? "" : FilterScript) +
@@ -1052,7 +1057,7 @@ json analyseReport(const json &Report, const json *Old) {
   json A = kindOf(Report) == "survey" ? analyseSurvey(Report)
                                       : analyseTranslation(Report);
   if (Old)
-    A["changes"] = compare(Report, *Old);
+    A["changes"] = compareReports(Report, *Old);
   return A;
 }
 

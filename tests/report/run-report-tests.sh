@@ -109,6 +109,35 @@ json.dump(r, open('old.json','w'))"
 check "diff lists a status change" grep -qE '^- rust_helper_[a-z0-9_]+: fallback → translated' diff.md
 "$tool" report "$kreport" --diff "$kreport" -o same.md
 check "diff against itself: no change" grep -qx "No change." same.md
+# A function a translated helper reaches gets other Rust, and a fallback
+# another reason: exactly those helpers are listed, with what differs.
+python3 -c "
+import json; r=json.load(open('$kreport'))
+h=next(h for h in r['helpers'] if h['status']=='translated' and h['closure'])
+f=next(f for f in r['functions'] if f['name']==h['closure'][0]); f['rust']+='// changed'
+reached=[x['name'] for x in r['helpers'] if h['closure'][0] in x['closure']]
+g=next(g for g in r['helpers'] if g['status']=='fallback'); g['reasons'][0]['message']='another reason'
+json.dump(r, open('old2.json','w'))
+open('expected-rust.txt','w').write(''.join(n+'\\n' for n in sorted(reached)))
+open('expected-reason.txt','w').write(g['name']+'\\n')"
+"$tool" report "$kreport" --diff old2.json --format=json -o diff2.json
+check "diff: the helpers whose Rust differs, exactly" test "$(field diff2.json "''.join(x['name'] + chr(10) for x in d['changes']['rust_changes'])")" = "$(cat expected-rust.txt)"
+check "diff: the helper whose reason differs" test "$(field diff2.json "''.join(x['name'] + chr(10) for x in d['changes']['reason_changes'])")" = "$(cat expected-reason.txt)"
+"$tool" report "$kreport" --diff old2.json -o diff2.md
+check "diff in Markdown: Rust differs in the function" grep -qE '^- rust_helper_[a-z0-9_]+: Rust differs in [a-z0-9_]+' diff2.md
+
+# The boot a cover letter stands on: kunit.py's --json results, the
+# differential suite found among its groups.
+python3 -c "
+import json
+g = lambda n, t, p, s, sub=[]: {'name': n, 'misc': {'tests': t, 'passed': p, 'failed': t - p - s, 'crashed': 0, 'skipped': s, 'errors': 0}, 'test_cases': [], 'sub_groups': sub}
+root = g('KUnit Test Group', 12, 10, 1, [g('rust_kernel_str', 4, 3, 1), g('helpers2rs_differential', 8, 7, 0)])
+root['arch'] = 'x86_64'
+json.dump(root, open('kunit.json', 'w'))"
+"$tool" report "$kreport" --kunit-results=kunit.json --format=cover-letter -o boot-cover.md
+check "cover letter: the boot" grep -qx "Booted (x86_64) with its KUnit tests (kunit.py): 10 of 12 passed, 1 failed, 0 crashed, 1 skipped; the differential suite helpers2rs_differential: 7 of 8 cases passed." boot-cover.md
+"$tool" report "$kreport" --kunit-results="$kreport" -o x.md 2> err.txt; rc=$?
+check "--kunit-results with a report: exit 1, one line" test "$rc" = 1 -a "$(wc -l < err.txt)" = 1 -a ! -e x.md
 
 printf '{"oops":' > bad.json
 "$tool" report bad.json 2> err.txt; rc=$?
