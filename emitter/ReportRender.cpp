@@ -1,6 +1,7 @@
 #include "emitter/ReportRender.h"
 #include "emitter/ReportBoot.h"
 #include "emitter/ReportDiff.h"
+#include "emitter/ReportHighlight.h"
 #include "emitter/ReportJson.h"
 
 #include <algorithm>
@@ -639,12 +640,13 @@ std::string sideBySide(const json &F, const std::string &Anchor,
   std::ostringstream OS;
   OS << "<div class=\"pair\" id=\"" << escapeHtml(Anchor)
      << "\"><div class=\"c\"><h4>C <small>" << escapeHtml(F["location"])
-     << "</small></h4><pre>" << escapeHtml(F["c_source"]) << "</pre></div>"
+     << "</small></h4><pre>"
+     << highlightHtml(F["c_source"], SourceLanguage::C) << "</pre></div>"
      << "<div class=\"rust\"><h4>Rust</h4>";
   if (F["rust"].get<std::string>().empty())
     OS << "<p class=\"absent\">" << escapeHtml(RustAbsent) << "</p>";
   else
-    OS << "<pre>" << escapeHtml(F["rust"]) << "</pre>";
+    OS << "<pre>" << highlightHtml(F["rust"], SourceLanguage::Rust) << "</pre>";
   OS << "</div></div>\n";
   return OS.str();
 }
@@ -763,7 +765,7 @@ std::string html(const json &A) {
         "overflow-x:auto;font-size:12px}h4{margin:.3em 0}"
         "section{border-top:1px solid #ddd;margin-top:1em}"
         ".status{font-weight:normal;color:#555}"
-     << "</style></head><body>\n<h1>helpers2rs "
+     << HighlightStyle << "</style></head><body>\n<h1>helpers2rs "
      << (Survey ? "feasibility survey" : "coverage report") << "</h1>\n";
   if (Survey) {
     OS << table("summary", {"functions", "translatable", "rejected", "share"},

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The review report of a kernel's translation in headless Chromium: every
-# helper's C beside its Rust (or, left to C, why), and a screenshot of one
-# helper file's review (review-<file>.png), which must not be blank.
+# helper's C beside its Rust (or, left to C, why), both highlighted, all of
+# it in the page's markup (a reader without scripts sees it: the scripts
+# only sort and filter), nothing fetched from a network, and a
+# screenshot of one helper file's review (review-<file>.png), which must
+# not be blank.
 #
 #   check-review.sh <helpers2rs> <report.json> <out-dir> [helper file]
 set -euo pipefail
@@ -15,9 +18,10 @@ browser() {
 }
 "$tool" report "$report" --format=html -o "$out/review.html"
 browser dom --dump-dom "file://$out/review.html" > "$out/review.dom"
-python3 - "$out/review.dom" "$report" <<'PY'
-import json, sys
+python3 - "$out/review.dom" "$report" "$out/review.html" <<'PY'
+import json, re, sys
 dom, r = open(sys.argv[1]).read(), json.load(open(sys.argv[2]))
+page = open(sys.argv[3]).read()
 s = r["summary"]
 pairs = dom.count('class="pair" id="h-')
 rust = sum(dom.count('class="pair" id="h-%s"><div class="c"><h4>C <small>%s' % (h["name"], h["location"]))
@@ -30,6 +34,17 @@ if dom.count('<div class="rust"><h4>Rust</h4><pre>') < s["translated"] + s["shim
     problems.append("a translated helper without its Rust")
 if dom.count("Left to C: the C helper is called.") != s["fallback"]:
     problems.append("not every fallback says it is left to C")
+rust_blocks = re.findall(r'<div class="rust"><h4>Rust</h4><pre>(.*?)</pre>', dom, re.S)
+c_blocks = re.findall(r'<div class="c"><h4>C <small>[^<]*</small></h4><pre>(.*?)</pre>', dom, re.S)
+if sum('<span class="kw">fn</span>' in b for b in rust_blocks) != len(rust_blocks):
+    problems.append("Rust not highlighted: a block without a highlighted `fn`")
+if sum('<span class="kw">' in b for b in c_blocks) < len(c_blocks) * 9 // 10:
+    problems.append("C not highlighted: fewer than 90%% of %d blocks with a keyword" % len(c_blocks))
+if page.count('class="pair" id="h-') != pairs:
+    problems.append("%d C/Rust pairs in the markup, %d in the page Chromium shows"
+                    % (page.count('class="pair" id="h-'), pairs))
+if re.search(r'(src|href)="(https?:)?//|@import|url\(', page):
+    problems.append("the page refers to a network resource")
 for p in problems:
     print("check-review: FAIL: " + p)
 print("review report: %d helpers, C beside Rust for each (%d translated, %d shimmed, %d left to C)"

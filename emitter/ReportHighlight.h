@@ -1,0 +1,29 @@
+//===- emitter/ReportHighlight.h - C and Rust as highlighted HTML -*- C++
+//-*-===//
+//
+// The review report shows every helper's C beside its Rust. Highlighting
+// is done here, as HTML spans the page's style colours, so that the page
+// needs no script and no network to read: keywords, comments, string and
+// character literals, numbers, and (C) preprocessor lines.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_EMITTER_REPORTHIGHLIGHT_H
+#define H2R_EMITTER_REPORTHIGHLIGHT_H
+
+#include <string>
+
+namespace h2r::emit {
+
+enum class SourceLanguage { C, Rust };
+
+// Code, HTML-escaped, with <span class="kw|cm|st|nu|pp"> around the tokens
+// of those kinds. The text of the result, tags removed and entities
+// decoded, is Code.
+std::string highlightHtml(const std::string &Code, SourceLanguage Language);
+
+// The style rules for those classes.
+extern const char *HighlightStyle;
+
+} // namespace h2r::emit
+
+#endif
