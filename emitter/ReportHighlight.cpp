@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/ReportHighlight.h"
+#include "ir/RustNames.h"
 
 #include <cctype>
 #include <set>
@@ -27,14 +28,6 @@ const std::set<std::string> CKeywords = {
     "switch",   "true",       "typedef",     "typeof", "union",    "unsigned",
     "void",     "volatile",   "while",       "_Bool",  "_Generic", "__asm__",
     "__inline", "__typeof__", "__volatile__"};
-
-const std::set<std::string> RustKeywords = {
-    "as",   "asm",   "break",  "const",  "continue", "crate",
-    "else", "enum",  "extern", "false",  "fn",       "for",
-    "if",   "impl",  "in",     "let",    "loop",     "match",
-    "mod",  "move",  "mut",    "pub",    "ref",      "return",
-    "self", "Self",  "static", "struct", "super",    "true",
-    "type", "union", "unsafe", "use",    "where",    "while"};
 
 void appendEscaped(std::string &Out, char C) {
   switch (C) {
@@ -85,8 +78,10 @@ size_t quotedEnd(const std::string &Code, size_t Begin) {
 } // namespace
 
 std::string highlightHtml(const std::string &Code, SourceLanguage Language) {
-  const std::set<std::string> &Keywords =
-      Language == SourceLanguage::C ? CKeywords : RustKeywords;
+  auto IsKeyword = [Language](const std::string &Word) {
+    return Language == SourceLanguage::C ? CKeywords.count(Word) != 0
+                                         : ir::isRustKeyword(Word);
+  };
   std::string Out;
   bool LineStart = true;
   size_t I = 0;
@@ -130,7 +125,7 @@ std::string highlightHtml(const std::string &Code, SourceLanguage Language) {
       End = I;
       while (End < Code.size() && isIdentChar(Code[End]))
         ++End;
-      if (Keywords.count(Code.substr(I, End - I)))
+      if (IsKeyword(Code.substr(I, End - I)))
         Class = "kw";
       else {
         Out.append(Code, I, End - I);
