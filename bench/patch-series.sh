@@ -6,8 +6,10 @@
 # off and, from the patch that adds it, on (with the differential suite
 # where its option exists). Prints a line per build, and checks that:
 #   - every step builds (vmlinux);
-#   - with the option off, the whole series gives the pristine tree's
-#     rust/ objects (the same bytes);
+#   - with the option off, each step gives the pristine tree's rust/
+#     objects (the same bytes), built again from nothing (kbuild would not
+#     rebuild them for a new Kconfig symbol: rustc reads the
+#     configuration's cfg file as an argument file, not a dependency);
 #   - with it on, every helper of the report that is not left to C is
 #     called nowhere in the Rust objects (scripts/kbuild/rust-calls.py).
 # A benchmark, not a test: a full build first, then incremental ones, in
@@ -67,6 +69,9 @@ for release in "${releases[@]}"; do
           --disable RUST_TRANSLATED_HELPERS_KUNIT_TEST
       fi
       log=$out/$release/step$step-$setting.log
+      if [ "$setting" = off ] && [ "$step" != 0 ]; then
+        find "$build/rust" -name '*.o' -delete
+      fi
       start=$(date +%s)
       if ! (cd "$tree" && make O="$build" "${make_opts[@]}" olddefconfig &&
             make O="$build" -j"$(nproc)" "${make_opts[@]}") > "$log" 2>&1; then
@@ -78,7 +83,8 @@ for release in "${releases[@]}"; do
         grep -qx CONFIG_RUST_TRANSLATED_HELPERS=y "$build/.config" || {
           echo "$line; Kconfig refused the option"; failed=$((failed + 1)); continue; }
         report=$build/rust/bindings/helpers2rs-report.json
-        calls=$(python3 "$root/scripts/kbuild/rust-calls.py" "step$step" "$build" 0 | head -n 1)
+        calls=$(python3 "$root/scripts/kbuild/rust-calls.py" "step$step" "$build" 0)
+        calls=${calls%%$'\n'*}
         echo "$line; ${calls#*; }"
         python3 - "$report" "$build" "$root/scripts/kbuild" <<'PY' || failed=$((failed + 1))
 import json, sys

@@ -34,12 +34,16 @@ if dom.count('<div class="rust"><h4>Rust</h4><pre>') < s["translated"] + s["shim
     problems.append("a translated helper without its Rust")
 if dom.count("Left to C: the C helper is called.") != s["fallback"]:
     problems.append("not every fallback says it is left to C")
+# Highlighted: no keyword left in the text outside the spans.
+def plain(block):
+    return re.sub(r"<[^>]*>", "", re.sub(r'<span class="[a-z]+">.*?</span>', " ", block, flags=re.S))
 rust_blocks = re.findall(r'<div class="rust"><h4>Rust</h4><pre>(.*?)</pre>', dom, re.S)
 c_blocks = re.findall(r'<div class="c"><h4>C <small>[^<]*</small></h4><pre>(.*?)</pre>', dom, re.S)
-if sum('<span class="kw">fn</span>' in b for b in rust_blocks) != len(rust_blocks):
-    problems.append("Rust not highlighted: a block without a highlighted `fn`")
-if sum('<span class="kw">' in b for b in c_blocks) < len(c_blocks) * 9 // 10:
-    problems.append("C not highlighted: fewer than 90%% of %d blocks with a keyword" % len(c_blocks))
+for lang, blocks, words in (("Rust", rust_blocks, "fn|pub|unsafe|let|mut|return|if|else"),
+                            ("C", c_blocks, "static|inline|int|void|unsigned|const|struct|return|if|else")):
+    left = [b for b in blocks if re.search(r"\b(%s)\b" % words, plain(b))]
+    if left or not any('<span class="kw">' in b for b in blocks):
+        problems.append("%s not highlighted: %d of %d blocks keep a keyword plain" % (lang, len(left), len(blocks)))
 if page.count('class="pair" id="h-') != pairs:
     problems.append("%d C/Rust pairs in the markup, %d in the page Chromium shows"
                     % (page.count('class="pair" id="h-'), pairs))
