@@ -7,7 +7,8 @@
 #  - kernels: 6.1's configured headers (the corpus), Linux 6.12's source and
 #    its configured headers (the embedded default), GCC and the kernel's
 #    build tools, QEMU to boot them, lld-19 and libclang 19; the arm64
-#    cross compiler and QEMU's arm64 system emulator;
+#    cross compiler and QEMU's arm64 system emulator; what `make bindeb-pkg`'s
+#    package declares it builds with (debhelper, libdw-dev, rsync);
 #  - bindgen 0.71.1, which the kernel needs, built from Debian's crate
 #    sources (scripts/toolchain/build-bindgen.sh, cached outside the clone);
 #  - Debian's bindgen 0.60 and libclang 14, still used by the 6.1 corpus test
@@ -22,6 +23,7 @@ packages=(clang-19 libclang-19-dev llvm-19-dev libclang-cpp19-dev libclang1-19
           linux-headers-amd64 linux-source-6.12 bindgen libclang1-14
           gcc make bc flex bison libelf-dev libssl-dev cpio dwarves kmod
           qemu-system-x86 xz-utils dpkg-dev man-db
+          debhelper libdw-dev rsync
           gcc-aarch64-linux-gnu qemu-system-arm qemu-user)
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 missing() {
