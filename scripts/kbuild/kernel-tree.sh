@@ -22,6 +22,9 @@ if [ "$patched" = --patched ]; then
   pristine=$("$0" "$series" "$cache")
   src="$cache/tree-$series-helpers2rs"
   stamp=$(cat "$root/kernel/patches/$series"/*.patch | sha256sum | cut -d' ' -f1)
+  # Builds started together (ctest -j) make the copy once.
+  exec 9> "$src.lock"
+  flock 9
   if [ "$(cat "$src/.h2r-series" 2>/dev/null)" != "$stamp" ]; then
     rm -rf "$src"
     cp -al "$pristine" "$src"
