@@ -2,8 +2,9 @@
 # One command: install the dependencies (Debian's clang-19 and Rust, bindgen
 # 0.71.1 built from Debian's crate sources, GCC, QEMU, the kernels), build
 # helpers2rs, and run the main job on the embedded default: Linux 7.3
-# built with GCC and Rust, its rust/Makefile wired to helpers2rs
-# (bindings_helpers_generated.rs is the translation, helpers2rs-report.json
+# built with GCC and Rust, the project's patch series applied and
+# CONFIG_RUST_TRANSLATED_HELPERS=y (bindings_helpers_generated.rs is the
+# translation, helpers2rs-report.json
 # beside it), booted under QEMU with the kernel's Rust KUnit tests, and the
 # headline printed: KUnit totals, calls to rust_helper_* left in the Rust
 # objects, helpers translated / shimmed / left to C.
