@@ -1,5 +1,4 @@
-//===- emitter/ReportBoot.h - A boot's KUnit results beside a report -*- C++
-//-*-===//
+//===- emitter/ReportBoot.h - A boot's KUnit results ------------*- C++ -*-===//
 //
 // `helpers2rs report --kunit-results=FILE`: what kunit.py (--json) saw when
 // the kernel built with this translation booted, so that a cover letter or

@@ -97,7 +97,10 @@ json compareReports(const json &New, const json &Old) {
   }
   bool Survey = kindOf(New) == "survey";
   auto A = indexEntries(Old), B = indexEntries(New);
-  auto NewRust = rustByName(New), OldRust = rustByName(Old);
+  // A survey's functions carry no Rust to compare.
+  std::map<std::string, std::string> NewRust, OldRust;
+  if (!Survey)
+    NewRust = rustByName(New), OldRust = rustByName(Old);
   json Changed = json::array(), Added = json::array(), Removed = json::array();
   json Reasons = json::array(), Rust = json::array();
   for (auto &[Name, X] : B) {

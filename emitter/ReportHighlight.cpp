@@ -52,8 +52,7 @@ void appendSpan(std::string &Out, const char *Class, const std::string &Code,
   Out += "<span class=\"";
   Out += Class;
   Out += "\">";
-  for (size_t I = Begin; I < End; ++I)
-    appendEscaped(Out, Code[I]);
+  Out += escapeHtml(Code.substr(Begin, End - Begin));
   Out += "</span>";
 }
 
@@ -76,6 +75,13 @@ size_t quotedEnd(const std::string &Code, size_t Begin) {
 }
 
 } // namespace
+
+std::string escapeHtml(const std::string &Text) {
+  std::string Out;
+  for (char C : Text)
+    appendEscaped(Out, C);
+  return Out;
+}
 
 std::string highlightHtml(const std::string &Code, SourceLanguage Language) {
   auto IsKeyword = [Language](const std::string &Word) {

@@ -1,10 +1,10 @@
-//===- emitter/ReportHighlight.h - C and Rust as highlighted HTML -*- C++
-//-*-===//
+//===- emitter/ReportHighlight.h - C and Rust as HTML -----------*- C++ -*-===//
 //
-// The review report shows every helper's C beside its Rust. Highlighting
-// is done here, as HTML spans the page's style colours, so that the page
-// needs no script and no network to read: keywords, comments, string and
-// character literals, numbers, and (C) preprocessor lines.
+// The review report shows every helper's C beside its Rust. Escaping for
+// HTML is done here, and highlighting, as HTML spans the page's style
+// colours, so that the page needs no script and no network to read:
+// keywords, comments, string and character literals, numbers, and (C)
+// preprocessor lines.
 //
 //===----------------------------------------------------------------------===//
 #ifndef H2R_EMITTER_REPORTHIGHLIGHT_H
@@ -23,6 +23,9 @@ std::string highlightHtml(const std::string &Code, SourceLanguage Language);
 
 // The style rules for those classes.
 extern const char *HighlightStyle;
+
+// Text as HTML: &, <, > and " escaped.
+std::string escapeHtml(const std::string &Text);
 
 } // namespace h2r::emit
 

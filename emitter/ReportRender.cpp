@@ -567,29 +567,6 @@ std::string coverLetter(const json &A) {
 
 // ---- HTML ------------------------------------------------------------------
 
-std::string escapeHtml(const std::string &S) {
-  std::string Out;
-  for (char C : S) {
-    switch (C) {
-    case '&':
-      Out += "&amp;";
-      break;
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    default:
-      Out += C;
-    }
-  }
-  return Out;
-}
-
 std::string str(const json &J) {
   return J.is_string() ? J.get<std::string>() : J.dump();
 }
