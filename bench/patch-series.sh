@@ -11,7 +11,8 @@
 #     rebuild them for a new Kconfig symbol: rustc reads the
 #     configuration's cfg file as an argument file, not a dependency);
 #   - with it on, every helper of the report that is not left to C is
-#     called nowhere in the Rust objects (scripts/kbuild/rust-calls.py).
+#     called nowhere in the Rust objects (scripts/kbuild/rust-calls.py
+#     --check-calls).
 # A benchmark, not a test: a full build first, then incremental ones, in
 # <dir>/<release>/build (default $H2R_CACHE/patch-series), reused by the
 # next run. Exits non-zero if a check fails.
@@ -37,6 +38,8 @@ bindgen=$("$root/scripts/toolchain/build-bindgen.sh" "$cache")
 make_opts=(ARCH=x86_64 CC=gcc "RUSTC=$RUSTC" "HOSTRUSTC=$RUSTC" "RUSTDOC=$RUSTDOC"
            "RUSTFMT=$RUSTFMT" "CLIPPY_DRIVER=$CLIPPY_DRIVER" "BINDGEN=$bindgen"
            "HELPERS2RS=$tool")
+kopts=()
+for o in "${make_opts[@]}"; do kopts+=(--make_options "$o"); done
 failed=0
 rust_objects_digest() { # <build>
   (cd "$1" && find rust -name '*.o' ! -name 'helpers2rs_differential*' -print0 |
@@ -56,7 +59,7 @@ for release in "${releases[@]}"; do
     if [ ! -f "$build/.config" ]; then
       (cd "$tree" && python3 tools/testing/kunit/kunit.py config --arch=x86_64 \
          --build_dir="$build" --kunitconfig="$root/scripts/kbuild/rust-$release.kunitconfig" \
-         $(printf -- '--make_options %s ' "${make_opts[@]}")) > "$out/$release/config.log" 2>&1
+         "${kopts[@]}") > "$out/$release/config.log" 2>&1
     fi
     settings=(off)
     grep -q '^config RUST_TRANSLATED_HELPERS$' "$tree/lib/Kconfig.debug" && settings=(off on)
@@ -82,20 +85,9 @@ for release in "${releases[@]}"; do
       if [ "$setting" = on ]; then
         grep -qx CONFIG_RUST_TRANSLATED_HELPERS=y "$build/.config" || {
           echo "$line; Kconfig refused the option"; failed=$((failed + 1)); continue; }
-        report=$build/rust/bindings/helpers2rs-report.json
-        calls=$(python3 "$root/scripts/kbuild/rust-calls.py" "step$step" "$build" 0)
-        calls=${calls%%$'\n'*}
+        calls=$(python3 "$root/scripts/kbuild/rust-calls.py" "step$step" "$build" 0 \
+                  --check-calls) || failed=$((failed + 1))
         echo "$line; ${calls#*; }"
-        python3 - "$report" "$build" "$root/scripts/kbuild" <<'PY' || failed=$((failed + 1))
-import json, sys
-sys.path.insert(0, sys.argv[3])
-from rustobjects import helper_calls, rust_objects
-left = {h["name"] for h in json.load(open(sys.argv[1]))["helpers"] if h["status"] == "fallback"}
-called = set(helper_calls(rust_objects(sys.argv[2]))["helpers"]) - left
-if called:
-    print("  calls translated helpers: " + ", ".join(sorted(called)))
-sys.exit(1 if called else 0)
-PY
       else
         grep -q '^CONFIG_RUST_TRANSLATED_HELPERS=y' "$build/.config" && {
           echo "$line; the option stayed on"; failed=$((failed + 1)); continue; }

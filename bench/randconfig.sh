@@ -61,25 +61,10 @@ for seed in "${seeds[@]}"; do
     echo "$seed: building rust/ failed: $(grep -m1 -E 'error:|Error [0-9]+' "$log" || true) (log: $log)"
     failed=$((failed + 1)); continue
   fi
-  calls=$(python3 "$root/scripts/kbuild/rust-calls.py" "$seed" "$build" $(( $(date +%s) - start )))
-  echo "${calls%%$'\n'*}"
-  report=$build/rust/bindings/helpers2rs-report.json
-  if ! python3 - "$report" "$build" "$root/scripts/kbuild" <<'PY'; then failed=$((failed + 1)); fi
-import json, sys
-sys.path.insert(0, sys.argv[3])
-from rustobjects import helper_calls, rust_objects
-r = json.load(open(sys.argv[1]))
-left = {h["name"] for h in r["helpers"] if h["status"] == "fallback"}
-called = set(helper_calls(rust_objects(sys.argv[2]))["helpers"])
-problems = []
-if left:
-    problems.append("left to C: " + ", ".join(sorted(left)))
-if called - left:
-    problems.append("calls translated helpers: " + ", ".join(sorted(called - left)))
-for p in problems:
-    print("  " + p)
-sys.exit(1 if problems else 0)
-PY
+  if ! python3 "$root/scripts/kbuild/rust-calls.py" "$seed" "$build" \
+      $(( $(date +%s) - start )) --check-calls --check-translated; then
+    failed=$((failed + 1))
+  fi
 done
 echo "randconfig: $with_rust of ${#seeds[@]} seeds with Rust, $failed failed"
 [ "$failed" = 0 ]
