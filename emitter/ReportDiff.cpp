@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/ReportDiff.h"
+#include "emitter/ReportConfiguration.h"
 
 #include <map>
 #include <optional>
@@ -132,6 +133,7 @@ json compareReports(const json &New, const json &Old) {
   if (!Survey) {
     Changes["reason_changes"] = Reasons;
     Changes["rust_changes"] = Rust;
+    Changes["configuration_changes"] = configurationChanges(New, Old);
   }
   return Changes;
 }

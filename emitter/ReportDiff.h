@@ -17,7 +17,9 @@ namespace h2r::emit {
 // (docs/report-format.md): old_summary, status_changes, added, removed,
 // and for translation reports reason_changes (the constructs each side
 // names) and rust_changes (the functions whose Rust differs, or that one
-// side reaches and the other not). An "error" instead when the reports are
+// side reaches and the other not) and configuration_changes (where the
+// configurations the two were made for differ in what their parses read).
+// An "error" instead when the reports are
 // of different kinds.
 nlohmann::json compareReports(const nlohmann::json &New,
                               const nlohmann::json &Old);

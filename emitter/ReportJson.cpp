@@ -182,10 +182,22 @@ json reportToJson(const ir::Report &R) {
                                 R.BodyUninstrumented},
                                {"predefined_differences", Differences}};
   }
+  const ir::KernelConfiguration &C = R.Configuration;
+  json Read = json::object();
+  for (const auto &[Name, Value] : C.OptionsRead)
+    Read[Name] = Value ? json(*Value) : json(nullptr);
+  auto OrNull = [](const std::string &S) { return S.empty() ? json() : json(S); };
+  json Configuration = {{"target", C.Target},
+                        {"release", OrNull(C.Release)},
+                        {"compiler", OrNull(C.Compiler)},
+                        {"rustc", OrNull(C.Rustc)},
+                        {"options_set", C.OptionsSet},
+                        {"options_read", Read}};
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "translation"},
           {"inputs", R.Inputs},
+          {"configuration", Configuration},
           {"options", Options},
           {"summary", Summary},
           {"helpers", Helpers},

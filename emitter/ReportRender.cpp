@@ -1,5 +1,6 @@
 #include "emitter/ReportRender.h"
 #include "emitter/ReportBoot.h"
+#include "emitter/ReportConfiguration.h"
 #include "emitter/ReportDiff.h"
 #include "emitter/ReportHighlight.h"
 #include "emitter/ReportJson.h"
@@ -95,6 +96,7 @@ json analyseTranslation(const json &R) {
 
   json Out = {{"kind", "translation"},
               {"inputs", R.value("inputs", json::array())},
+              {"configuration", R.value("configuration", json())},
               {"summary", R["summary"]},
               {"fallback_route",
                R.value("options", json::object()).value("fallback_route", "unstated")}};
@@ -275,7 +277,8 @@ std::string listText(const json &List) {
 size_t changeCount(const json &C) {
   size_t N = 0;
   for (const char *Key : {"status_changes", "added", "removed",
-                          "reason_changes", "rust_changes"})
+                          "reason_changes", "rust_changes",
+                          "configuration_changes"})
     N += C.value(Key, json::array()).size();
   return N;
 }
@@ -407,7 +410,10 @@ std::string markdown(const json &A) {
       OS << "| " << F["file"].get<std::string>() << " | " << F["functions"]
          << " | " << F["translatable"] << " | " << F["rejected"] << " |\n";
   } else {
-    OS << "# helpers2rs coverage report\n\n"
+    OS << "# helpers2rs coverage report\n\n";
+    if (std::string Made = configurationText(A["configuration"]); !Made.empty())
+      OS << Made << "\n\n";
+    OS
        << "| helpers | translated | shimmed | fallback | closure functions |\n"
        << "|---:|---:|---:|---:|---:|\n"
        << "| " << S["helpers"] << " | " << S["translated"] << " | "
@@ -507,6 +513,8 @@ std::string markdown(const json &A) {
       for (const json &X : C.value("rust_changes", json::array()))
         OS << "- " << X["name"].get<std::string>() << ": Rust differs in "
            << listText(X["functions"]) << "\n";
+      for (const json &X : C.value("configuration_changes", json::array()))
+        OS << "- configuration " << configurationChangeText(X) << "\n";
       if (changeCount(C) == 0)
         OS << "No change.\n";
     }
@@ -534,6 +542,8 @@ std::string coverLetter(const json &A) {
      << " of the " << S["helpers"] << " Rust helpers into Rust ("
      << S["shimmed"] << " of them through a reviewed shim); " << S["fallback"]
      << " stay in C.\n\n" << sharesText(A["shares"]) << "\n";
+  if (std::string Made = configurationText(A["configuration"]); !Made.empty())
+    OS << "\n" << Made << "\n";
   if (std::string Route = routeText(A); !Route.empty())
     OS << Route << "\n";
   if (S.contains("kernel_check"))
@@ -757,6 +767,7 @@ std::string html(const json &A) {
     OS << "<h2>By file</h2>\n"
        << table("files", {"file", "functions", "translatable", "rejected"}, Rows);
   } else {
+    OS << configurationHtml(A["configuration"]);
     OS << table("summary",
                 {"helpers", "translated", "shimmed", "fallback",
                  "closure functions"},
@@ -863,6 +874,9 @@ std::string html(const json &A) {
     for (const json &X : A["changes"].value("rust_changes", json::array()))
       CRows.push_back({escapeHtml(X["name"]), "Rust",
                        "Rust differs in " + escapeHtml(listText(X["functions"]))});
+    for (const json &X :
+         A["changes"].value("configuration_changes", json::array()))
+      CRows.push_back({"configuration", "", escapeHtml(configurationChangeText(X))});
     OS << "<h2>Changes</h2>\n" << table("changes", {"name", "before", "now"}, CRows);
   }
   return OS.str() + SortScript + (Survey ? "" : FilterScript) +

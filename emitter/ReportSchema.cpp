@@ -27,6 +27,18 @@ public:
          {"helpers", "translated", "shimmed", "fallback", "functions"})
       if (S)
         integer(*S, "summary.", K);
+    if (const json *C =
+            object(R, "", "configuration", /*Optional=*/true)) {
+      string(*C, "configuration.", "target");
+      for (const char *K : {"release", "compiler", "rustc"})
+        stringOrNull(*C, "configuration.", K);
+      integer(*C, "configuration.", "options_set");
+      if (const json *Read = object(*C, "configuration.", "options_read"))
+        for (const auto &[Name, Value] : Read->items())
+          if (!Value.is_string() && !Value.is_null())
+            fail("configuration.options_read." + Name,
+                 "expected a string or null, found " + found(Value));
+    }
     if (const json *O = object(R, "", "options", /*Optional=*/true)) {
       oneOf(*O, "options.", "fallback_route", {"unstated", "call", "lto"},
             /*Optional=*/true);

@@ -4,6 +4,7 @@
 #include "frontend/CompileCommands.h"
 #include "frontend/CompileMacros.h"
 #include "frontend/GccFlags.h"
+#include "frontend/KconfigReads.h"
 #include "frontend/UnitLowering.h"
 
 #include "clang/Frontend/CompilerInstance.h"
@@ -32,6 +33,11 @@ public:
     auto Markers = std::make_unique<HelperMarkers>();
     const HelperMarkers &Ref = *Markers;
     CI.getPreprocessor().addPPCallbacks(std::move(Markers));
+    if (!IsSecond) {
+      auto Reads = std::make_unique<KconfigReads>(CI.getPreprocessor());
+      Kconfig = Reads.get();
+      CI.getPreprocessor().addPPCallbacks(std::move(Reads));
+    }
     Deps = std::make_shared<DependencyCollector>();
     Deps->attachToPreprocessor(CI.getPreprocessor());
     const MacroInfluence *Macros = nullptr;
@@ -62,6 +68,8 @@ public:
     for (StringRef File : Deps->getDependencies())
       if (!Read.count(File.str()))
         Out.Dependencies.push_back(File.str());
+    if (Kconfig)
+      recordConfiguration();
     Preprocessor &PP = getCompilerInstance().getPreprocessor();
     Out.KunitCountsKasanReports |=
         PP.isMacroDefined("CONFIG_KASAN_KUNIT_TEST") &&
@@ -72,7 +80,23 @@ public:
   }
 
 private:
+  // The first input names the configuration; later ones add what they
+  // read.
+  void recordConfiguration() {
+    llvm::ErrorOr<std::string> Dir = getCompilerInstance()
+                                         .getVirtualFileSystem()
+                                         .getCurrentWorkingDirectory();
+    ir::KernelConfiguration Read = Kconfig->configuration(Dir ? *Dir : ".");
+    ir::KernelConfiguration &Config = Out.Report.Configuration;
+    if (Config.Target.empty())
+      Config = std::move(Read);
+    else
+      Config.OptionsRead.insert(Read.OptionsRead.begin(),
+                                Read.OptionsRead.end());
+  }
+
   std::shared_ptr<DependencyCollector> Deps;
+  const KconfigReads *Kconfig = nullptr;
   const TranslateOptions &Opts;
   const BindingsInventory *Bindings;
   ModuleMerger &Merger;

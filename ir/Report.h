@@ -182,8 +182,25 @@ struct HelperRecord {
 // (CONFIG_RUST_INLINE_HELPERS). Unstated outside a kernel build.
 enum class FallbackRoute { Unstated, Call, Lto };
 
+// The kernel configuration a translation was made for, as its parse saw
+// it. Values are spelt as .config spells them ("y", "m", "64", a string
+// without its quotes) where the build directory's include/config/auto.conf
+// tells a bool from an int (else a bool reads "1"); an option the parse
+// read that is not set has none.
+struct KernelConfiguration {
+  std::string Target;   // the parse's target triple
+  std::string Release;  // the build's include/config/kernel.release
+  std::string Compiler; // CONFIG_CC_VERSION_TEXT
+  std::string Rustc;    // CONFIG_RUSTC_VERSION_TEXT
+  // Every CONFIG_ option the preprocessor tested or expanded: what can
+  // change the translation.
+  std::map<std::string, std::optional<std::string>> OptionsRead;
+  size_t OptionsSet = 0; // CONFIG_ macros the configuration defines
+};
+
 struct Report {
   std::vector<std::string> Inputs;
+  KernelConfiguration Configuration;
   std::string TypeMode, ExportMode;
   FallbackRoute Route = FallbackRoute::Unstated;
   std::vector<HelperRecord> Helpers;

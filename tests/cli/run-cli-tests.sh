@@ -313,6 +313,42 @@ check "--body-compile with a missing compiler: one line" grep -qx \
 check "--body-compile with a missing compiler: nothing written" test ! -e nocc.rs
 cd ..
 
+# The configuration the report names: the options the parse tested or
+# expanded (#ifdef, #if, defined(), IS_ENABLED()) with .config's spelling
+# from the build directory's auto.conf, its release, the compiler's text.
+mkdir -p kbuild/include/config && cd kbuild
+echo 7.9.9-test > include/config/kernel.release
+printf 'CONFIG_FOO=y\nCONFIG_NUM=1\nCONFIG_MOD=m\nCONFIG_CC_VERSION_TEXT="cc 1.0"\n' \
+  > include/config/auto.conf
+cat > kconfig.c <<'C'
+#define IS_ENABLED(option) 0
+#ifdef CONFIG_FOO
+#endif
+#if CONFIG_NUM > 0 && !defined(CONFIG_GONE)
+#endif
+#if CONFIG_UNSET_IN_IF
+#endif
+int rust_helper_kconfig(void) { return IS_ENABLED(CONFIG_MOD) + CONFIG_NUM; }
+C
+"$tool" translate kconfig.c --types=self -o kconfig.rs --report kconfig.json -- -O2 \
+  -DCONFIG_FOO=1 -DCONFIG_NUM=1 -DCONFIG_MOD_MODULE=1 -DCONFIG_UNREAD=1 \
+  '-DCONFIG_CC_VERSION_TEXT="cc 1.0"'
+check "configuration: the options read, as .config spells them" python3 -c '
+import json, sys
+c = json.load(open("kconfig.json"))["configuration"]
+want = {"CONFIG_FOO": "y", "CONFIG_NUM": "1", "CONFIG_GONE": None,
+        "CONFIG_UNSET_IN_IF": None, "CONFIG_MOD": "m"}
+sys.exit(c["options_read"] != want)'
+check "configuration: release, compiler, options set" python3 -c '
+import json, sys
+c = json.load(open("kconfig.json"))["configuration"]
+sys.exit((c["release"], c["compiler"], c["rustc"], c["options_set"], c["target"].split("-")[0])
+         != ("7.9.9-test", "cc 1.0", None, 5, "x86_64"))'
+"$tool" report kconfig.json -o kconfig.md
+check "configuration: named at the top of the report" grep -qx \
+  "Made for Linux 7.9.9-test (x86_64-[a-z-]*), built with cc 1.0; the translation depends on the 5 options its parse read (3 of the 5 the configuration sets, 2 unset)." kconfig.md
+cd ..
+
 # Determinism: the same input gives the same bytes.
 for f in "$corpus"/semantics/*.c; do
   n=$(basename "$f" .c)

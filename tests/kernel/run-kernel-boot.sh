@@ -31,5 +31,7 @@ esac
 "$root/scripts/kbuild/build-kernel.sh" "${variant[@]}" "$series" helpers2rs "$out" "$tool"
 python3 "$root/tests/kernel/check-boot.py" "$out/result.json" "$baseline" \
   "$out/build/rust/bindings/helpers2rs-report.json"
+python3 "$root/tests/report/check-configuration.py" \
+  "$out/build/rust/bindings/helpers2rs-report.json" "$out/build"
 "$root/tests/report/check-review.sh" "$tool" \
   "$out/build/rust/bindings/helpers2rs-report.json" "$out/review"

@@ -3,7 +3,8 @@
 # (the kunit and Debian amd64 7.3 builds of `ctest -L boot`): the helpers it
 # lists as changed are exactly those whose status, reasons or Rust (of the
 # helper or a function its closure names) differ, computed here from the
-# two reports independently; the Markdown lists each of them.
+# two reports independently; the Markdown lists each of them; and so are
+# the options the two parses read with different values.
 #
 #   check-config-diff.sh <helpers2rs> <old-report.json> <new-report.json> <work-dir>
 set -uo pipefail
@@ -42,9 +43,31 @@ import json, sys
 c = json.load(open("diff.json"))["changes"]
 names = {x["name"] for k in ("status_changes", "reason_changes", "rust_changes") for x in c[k]}
 print("".join(n + "\n" for n in sorted(names)), end="")' > listed.txt
+# Where the configurations differ in what either parse read.
+python3 - "$old" "$new" > expected-config.txt <<'PY'
+import json, sys
+old, new = (json.load(open(p))["configuration"] for p in sys.argv[1:3])
+for key in ("target", "release", "compiler", "rustc"):
+    if old[key] != new[key]:
+        print(key, old[key], new[key])
+a, b = old["options_read"], new["options_read"]
+for name in sorted(set(a) | set(b)):
+    if name not in a or name not in b or a[name] != b[name]:
+        print(name, a.get(name, "(not read)"), b.get(name, "(not read)"))
+PY
+python3 -c '
+import json
+for x in json.load(open("diff.json"))["changes"]["configuration_changes"]:
+    side = x.get("read_by")
+    print(x["name"], "(not read)" if side == "new" else x["from"],
+          "(not read)" if side == "old" else x["to"])' > listed-config.txt
+check "the configurations differ" test -s expected-config.txt
+check "--diff lists exactly where the configurations differ" \
+  cmp -s expected-config.txt listed-config.txt
+check "the Markdown names the SMP difference" grep -q "^- configuration CONFIG_SMP: not set → y$" diff.md
 check "the reports differ somewhere" test -s expected.txt
 check "--diff lists exactly the helpers that differ" cmp -s expected.txt listed.txt
 check "the Markdown names each of them" \
   python3 -c 'import sys; md = open("diff.md").read(); sys.exit(any("- %s:" % n not in md for n in open("listed.txt").read().split()))'
-echo "$(wc -l < listed.txt) helpers differ"
+echo "$(wc -l < listed.txt) helpers differ; the configurations in $(wc -l < listed-config.txt) options read"
 finish

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The review report of a kernel's translation in headless Chromium: every
-# helper's C beside its Rust (or, left to C, why), both highlighted, all of
-# it in the page's markup (a reader without scripts sees it: the scripts
-# only sort and filter), nothing fetched from a network, and a
-# screenshot of one helper file's review (review-<file>.png), which must
-# not be blank.
+# The review report of a kernel's translation in headless Chromium: the
+# configuration it was made for at the top (with every option its parse
+# read), every helper's C beside its Rust (or, left to C, why), both
+# highlighted, all of it in the page's markup (a reader without scripts
+# sees it: the scripts only sort and filter), nothing fetched from a
+# network, and a screenshot of one helper file's review
+# (review-<file>.png), which must not be blank.
 #
 #   check-review.sh <helpers2rs> <report.json> <out-dir> [helper file]
 set -euo pipefail
@@ -47,6 +48,13 @@ for lang, blocks, words in (("Rust", rust_blocks, "fn|pub|unsafe|let|mut|return|
 if page.count('class="pair" id="h-') != pairs:
     problems.append("%d C/Rust pairs in the markup, %d in the page Chromium shows"
                     % (page.count('class="pair" id="h-'), pairs))
+# The configuration it was made for, first after the title.
+c = r["configuration"]
+made = "Made for Linux %s (%s)" % (c["release"], c["target"])
+if not re.search(r'</h1>\s*<p id="configuration">' + re.escape(made), dom):
+    problems.append("the page does not start with %r" % made)
+if dom.count('<tr><td>CONFIG_') != len(c["options_read"]):
+    problems.append("%d options in the page, %d read" % (dom.count('<tr><td>CONFIG_'), len(c["options_read"])))
 if re.search(r'(src|href)="(https?:)?//|@import|url\(', page):
     problems.append("the page refers to a network resource")
 for p in problems:
