@@ -5,6 +5,7 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -119,8 +120,11 @@ private:
 class InventoryAction : public ASTFrontendAction {
 public:
   explicit InventoryAction(BindingsInventory &Out) : Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    // Names are all it takes: the bodies of the header's inline functions,
+    // most of Sema's work, are skipped.
+    CI.getFrontendOpts().SkipFunctionBodies = true;
     return std::make_unique<InventoryConsumer>(Out);
   }
 
