@@ -9,6 +9,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
 
 #include <regex>
 
@@ -169,8 +170,12 @@ private:
 bool takeBindingsInventory(const tooling::CompilationDatabase &DB,
                            const std::string &CommandOf,
                            const std::string &Header, BindingsInventory &Out) {
-  RetargetedDatabase Retargeted(DB, CommandOf, Header);
-  std::unique_ptr<tooling::ClangTool> Tool = makeTool(Retargeted, {Header});
+  // LibTooling asks for the command of the absolute path.
+  llvm::SmallString<256> Path(Header);
+  llvm::sys::fs::make_absolute(Path);
+  RetargetedDatabase Retargeted(DB, CommandOf, Path.str().str());
+  std::unique_ptr<tooling::ClangTool> Tool =
+      makeTool(Retargeted, {Path.str().str()});
   Tool->appendArgumentsAdjuster(gccFlagFilter());
   // bindgen's rule adds these: no warnings, and `__BINDGEN__` for headers
   // that ask.

@@ -5,6 +5,8 @@
 // whose header the bindings never see. The inventory parses that header with
 // the helpers' own compile command and lists the functions, globals and
 // records bindgen emits for it, less what bindgen_parameters blocklists.
+// Function bodies are skipped: an error inside one is bindgen's rule's to
+// report (it runs on the header first).
 //
 //===----------------------------------------------------------------------===//
 #ifndef H2R_FRONTEND_BINDINGSINVENTORY_H

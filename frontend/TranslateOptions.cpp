@@ -25,6 +25,21 @@ bool loadBindingsInventory(const clang::tooling::CompilationDatabase &DB,
   return false;
 }
 
+PendingInventory::PendingInventory(const clang::tooling::CompilationDatabase &DB,
+                                   const std::string &File,
+                                   const TranslateOptions &Opts)
+    : Worker([this, &DB, File, &Opts] {
+        Ok = loadBindingsInventory(DB, File, Opts, Inventory);
+      }) {}
+
+PendingInventory::~PendingInventory() { wait(); }
+
+bool PendingInventory::wait() {
+  if (Worker.joinable())
+    Worker.join();
+  return Ok;
+}
+
 TypeOptions typeOptions(const TranslateOptions &Opts,
                         const BindingsInventory *Bindings) {
   TypeOptions TyOpts;

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace clang::tooling {
@@ -71,6 +72,31 @@ bool loadBindingsInventory(const clang::tooling::CompilationDatabase &DB,
                            const std::string &File,
                            const TranslateOptions &Opts,
                            std::optional<BindingsInventory> &Out);
+
+// loadBindingsInventory on a thread of its own, started on construction:
+// the helpers' parse runs meanwhile, and their lowering, which first needs
+// the inventory, waits for it.
+class PendingInventory {
+public:
+  PendingInventory(const clang::tooling::CompilationDatabase &DB,
+                   const std::string &File, const TranslateOptions &Opts);
+  ~PendingInventory();
+  PendingInventory(const PendingInventory &) = delete;
+  PendingInventory &operator=(const PendingInventory &) = delete;
+
+  // Waits for the inventory; false when the bindings header did not
+  // compile.
+  bool wait();
+  // After wait(): the inventory, null in self mode.
+  const BindingsInventory *get() const {
+    return Inventory ? &*Inventory : nullptr;
+  }
+
+private:
+  std::optional<BindingsInventory> Inventory;
+  bool Ok = true;
+  std::thread Worker; // last: it starts once the rest is constructed
+};
 
 // Type lowering's settings for a translation with these options.
 TypeOptions typeOptions(const TranslateOptions &Opts,

@@ -22,10 +22,10 @@ namespace {
 
 class LoweringAction : public ASTFrontendAction {
 public:
-  LoweringAction(const TranslateOptions &Opts,
-                 const BindingsInventory *Bindings, ModuleMerger &Merger,
-                 TranslationOutput &Out, SecondParse &Second, bool IsSecond)
-      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
+  LoweringAction(const TranslateOptions &Opts, PendingInventory &Inventory,
+                 ModuleMerger &Merger, TranslationOutput &Out,
+                 SecondParse &Second, bool IsSecond)
+      : Opts(Opts), Inventory(Inventory), Merger(Merger), Out(Out),
         Second(Second), IsSecond(IsSecond) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
@@ -57,7 +57,7 @@ public:
       CI.getPreprocessor().addPPCallbacks(std::move(Influence));
     }
     return std::make_unique<TranslationUnitLowering>(
-        Opts, Bindings, Merger, Out, Ref, Macros, Second, IsSecond);
+        Opts, Inventory, Merger, Out, Ref, Macros, Second, IsSecond);
   }
 
   void EndSourceFileAction() override {
@@ -71,6 +71,8 @@ public:
     if (Kconfig)
       recordConfiguration();
     Preprocessor &PP = getCompilerInstance().getPreprocessor();
+    const BindingsInventory *Bindings =
+        Inventory.wait() ? Inventory.get() : nullptr;
     Out.KunitCountsKasanReports |=
         PP.isMacroDefined("CONFIG_KASAN_KUNIT_TEST") &&
         (PP.isMacroDefined("__SANITIZE_ADDRESS__") ||
@@ -98,7 +100,7 @@ private:
   std::shared_ptr<DependencyCollector> Deps;
   const KconfigReads *Kconfig = nullptr;
   const TranslateOptions &Opts;
-  const BindingsInventory *Bindings;
+  PendingInventory &Inventory;
   ModuleMerger &Merger;
   TranslationOutput &Out;
   SecondParse &Second;
@@ -108,19 +110,19 @@ private:
 class LoweringActionFactory : public tooling::FrontendActionFactory {
 public:
   LoweringActionFactory(const TranslateOptions &Opts,
-                        const BindingsInventory *Bindings, ModuleMerger &Merger,
+                        PendingInventory &Inventory, ModuleMerger &Merger,
                         TranslationOutput &Out, SecondParse &Second,
                         bool IsSecond)
-      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
+      : Opts(Opts), Inventory(Inventory), Merger(Merger), Out(Out),
         Second(Second), IsSecond(IsSecond) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LoweringAction>(Opts, Bindings, Merger, Out, Second,
-                                            IsSecond);
+    return std::make_unique<LoweringAction>(Opts, Inventory, Merger, Out,
+                                            Second, IsSecond);
   }
 
 private:
   const TranslateOptions &Opts;
-  const BindingsInventory *Bindings;
+  PendingInventory &Inventory;
   ModuleMerger &Merger;
   TranslationOutput &Out;
   SecondParse &Second;
@@ -155,19 +157,12 @@ bool translate(const tooling::CompilationDatabase &DB,
             << "':" << Line << "\n";
     }
 
-  // What the bindings hold, seen through the first input's command: the
-  // helpers and the bindings are built with the same flags.
-  std::optional<BindingsInventory> Bindings;
-  if (!Files.empty() &&
-      !loadBindingsInventory(DB, Files.front(), Opts, Bindings))
-    return false;
-
-  Out.KunitCountsWarnings =
-      Bindings && !Bindings->AssumeAll &&
-      Bindings->Functions.count("kunit_start_suppress_warning") &&
-      Bindings->Functions.count("kunit_suppressed_warning_count");
-  Out.TracksLocks = !Bindings || Bindings->AssumeAll ||
-                    Bindings->Functions.count("lock_acquire");
+  if (Files.empty())
+    return true;
+  // What the bindings hold, seen through the first input's command (the
+  // helpers and the bindings are built with the same flags), taken while
+  // the helpers parse.
+  PendingInventory Inventory(DB, Files.front(), Opts);
   ModuleMerger Merger(Out);
   Out.Report.Inputs = Files;
   SecondParse Second;
@@ -177,8 +172,8 @@ bool translate(const tooling::CompilationDatabase &DB,
   auto Parse = [&](const std::string &File,
                    const std::vector<std::string> &Defines, bool IsSecond) {
     Second.Parsing = File;
-    LoweringActionFactory Factory(Opts, Bindings ? &*Bindings : nullptr, Merger,
-                                  Out, Second, IsSecond);
+    LoweringActionFactory Factory(Opts, Inventory, Merger, Out, Second,
+                                  IsSecond);
     std::unique_ptr<tooling::ClangTool> Tool = makeTool(DB, {File});
     Tool->appendArgumentsAdjuster(gccFlagFilter());
     Tool->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
@@ -205,6 +200,15 @@ bool translate(const tooling::CompilationDatabase &DB,
         Ok &= Parse(File, Defines, /*IsSecond=*/true);
   }
   Merger.finish();
+  if (!Inventory.wait())
+    return false;
+  const BindingsInventory *Bindings = Inventory.get();
+  Out.KunitCountsWarnings =
+      Bindings && !Bindings->AssumeAll &&
+      Bindings->Functions.count("kunit_start_suppress_warning") &&
+      Bindings->Functions.count("kunit_suppressed_warning_count");
+  Out.TracksLocks = !Bindings || Bindings->AssumeAll ||
+                    Bindings->Functions.count("lock_acquire");
   if (Bindings && !Bindings->AssumeAll)
     for (const ir::HelperRecord &H : Out.Report.Helpers)
       if (Bindings->Functions.count(H.RustName))

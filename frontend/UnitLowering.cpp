@@ -89,8 +89,9 @@ struct TranslationUnitLowering::UnitState {
 };
 
 void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
-  if (Ctx.getDiagnostics().hasErrorOccurred())
+  if (Ctx.getDiagnostics().hasErrorOccurred() || !Inventory.wait())
     return;
+  Bindings = Inventory.get();
   std::vector<Helper> Helpers = findHelpers(Ctx, Opts.HelperPrefix, Markers);
   if (IsSecond)
     llvm::erase_if(Helpers, [&](const Helper &H) {

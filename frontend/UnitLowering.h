@@ -44,12 +44,11 @@ struct SecondParse {
 class TranslationUnitLowering : public clang::ASTConsumer {
 public:
   TranslationUnitLowering(const TranslateOptions &Opts,
-                          const BindingsInventory *Bindings,
-                          ModuleMerger &Merger, TranslationOutput &Out,
-                          const HelperMarkers &Markers,
+                          PendingInventory &Inventory, ModuleMerger &Merger,
+                          TranslationOutput &Out, const HelperMarkers &Markers,
                           const MacroInfluence *Macros, SecondParse &Second,
                           bool IsSecond)
-      : Opts(Opts), Bindings(Bindings), Merger(Merger), Out(Out),
+      : Opts(Opts), Inventory(Inventory), Merger(Merger), Out(Out),
         Markers(Markers), Macros(Macros), Second(Second), IsSecond(IsSecond) {}
 
   void HandleTranslationUnit(clang::ASTContext &Ctx) override;
@@ -80,7 +79,8 @@ private:
   std::string helperRustName(const Helper &H) const;
 
   const TranslateOptions &Opts;
-  const BindingsInventory *Bindings;
+  PendingInventory &Inventory;
+  const BindingsInventory *Bindings = nullptr; // once the inventory is in
   ModuleMerger &Merger;
   TranslationOutput &Out;
   const HelperMarkers &Markers;

@@ -349,6 +349,20 @@ check "configuration: named at the top of the report" grep -qx \
   "Made for Linux 7.9.9-test (x86_64-[a-z-]*), built with cc 1.0; the translation depends on the 5 options its parse read (3 of the 5 the configuration sets, 2 unset)." kconfig.md
 cd ..
 
+# The bindings header: named relative to the working directory, what it
+# declares is reached through the bindings; one that does not compile is an
+# error naming it, and nothing is written.
+printf 'int bound(int);\n' > bindings.h
+printf 'int bound(int);\nint rust_helper_bound(int x) { return bound(x); }\n' > bound.c
+"$tool" translate bound.c --bindings-header=bindings.h -o bound.rs -- -O2 2> err.txt
+check "a relative bindings header is read" grep -q "bindings::bound(x)" bound.rs
+printf 'int bound(int);\nint broken = undeclared;\n' > broken.h
+"$tool" translate bound.c --bindings-header=broken.h -o broken.rs -- -O2 2> err.txt; rc=$?
+check "a bindings header that does not compile: exit 1" test "$rc" = 1
+check "a bindings header that does not compile: the error and the header" \
+  grep -qx "helpers2rs: error: the bindings header 'broken.h' does not compile" err.txt
+check "a bindings header that does not compile: nothing written" test ! -e broken.rs
+
 # Determinism: the same input gives the same bytes.
 for f in "$corpus"/semantics/*.c; do
   n=$(basename "$f" .c)
