@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Two builds of helpers2rs give byte-identical outputs: the semantic,
-# rejection and AArch64 corpora (the golden tests' commands) and the
+# rejection and AArch64 corpora (the golden tests' commands), the
 # translation of every kbuild build directory named (its saved rule
-# command: the Rust, the report, the depfile, the in-kernel suite). Run it
-# before a refactor is called behaviour-preserving.
+# command: the Rust, the report, the depfile, the in-kernel suite), and that
+# report rendered in every format and diffed against the first build's. Run
+# it before a refactor is called behaviour-preserving.
 #
 #   bench/output-identity.sh <old-helpers2rs> <new-helpers2rs> [<kbuild-build-dir>...]
 #
@@ -42,6 +43,19 @@ corpus() {
   cd - > /dev/null
 }
 
+# render <tool> <report> <out> [<old-report>]: the report in every format,
+# and the diff against another.
+render() {
+  local tool=$1 report=$2 out=$3 old=${4:-}
+  local format
+  for format in md html json sarif cover-letter; do
+    "$tool" report "$report" --format=$format -o "$out/report.$format" 2>> "$out/stderr" || true
+  done
+  if [[ -n $old ]]; then
+    "$tool" report "$report" --diff="$old" -o "$out/diff.md" 2>> "$out/stderr" || true
+  fi
+}
+
 # kbuild <tool> <build> <out>: the rule's saved command, outputs redirected.
 kbuild() {
   local tool=$1 build=$2 out=$3
@@ -70,10 +84,16 @@ if ! diff -r "$work/old/corpus" "$work/new/corpus" > "$work/corpus.diff"; then
 else
   echo "identical corpus: $(ls "$work/new/corpus" | wc -l) files"
 fi
+first=""
 for build in "${builds[@]}"; do
   label=$(basename "$(dirname "$build")")
   kbuild "$old" "$build" "$work/old/$label"
   kbuild "$new" "$build" "$work/new/$label"
+  # Both render the same report (the new tool's), diffed against the first.
+  cp "$work/new/$label/report.json" "$work/$label.json"
+  render "$old" "$work/$label.json" "$work/old/$label" "$first"
+  render "$new" "$work/$label.json" "$work/new/$label" "$first"
+  first=${first:-$work/$label.json}
   if diff -r "$work/old/$label" "$work/new/$label" > "$work/$label.diff"; then
     echo "identical $label (exit $(cat "$work/new/$label/exit-status")): $(ls "$work/new/$label" | tr '\n' ' ')"
   else

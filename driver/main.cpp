@@ -8,11 +8,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/KunitSuite.h"
-#include "emitter/ReportBoot.h"
-#include "emitter/ReportCodegen.h"
-#include "emitter/ReportJson.h"
-#include "emitter/ReportRender.h"
-#include "emitter/ReportSchema.h"
+#include "report/Boot.h"
+#include "report/Codegen.h"
+#include "report/Json.h"
+#include "report/Analysis.h"
+#include "report/Render.h"
+#include "report/Schema.h"
 #include "emitter/RustEmitter.h"
 #include "frontend/BodyCompile.h"
 #include "frontend/CompileCommands.h"
@@ -667,7 +668,7 @@ int runTranslate(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   }
   if (!ReportPath.empty()) {
     attachRustSources(Out.Module, EO, Out.Report);
-    Outputs[1].Content = emit::reportToJson(Out.Report).dump(2) + "\n";
+    Outputs[1].Content = report::reportToJson(Out.Report).dump(2) + "\n";
   }
   if (!DepfilePath.empty()) {
     std::vector<std::string> Deps = Out.Dependencies;
@@ -728,10 +729,10 @@ int runSurvey(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
   frontend::SurveyOutput Out;
   if (!frontend::survey(*DB, Units, SO, Out))
     return 1;
-  emit::SurveyShard Shard{Index, Count, Out.Units, Out.FailedUnits, TypesMode,
+  report::SurveyShard Shard{Index, Count, Out.Units, Out.FailedUnits, TypesMode,
                          std::to_string(EO.Version.Major) + "." +
                              std::to_string(EO.Version.Minor)};
-  Outputs[0].Content = emit::surveyToJson(Out.Functions, Shard).dump(2) + "\n";
+  Outputs[0].Content = report::surveyToJson(Out.Functions, Shard).dump(2) + "\n";
   if (!commit(Outputs))
     return 1;
   for (const std::string &U : Out.FailedUnits)
@@ -757,12 +758,12 @@ std::optional<nlohmann::json> readJson(const std::string &Path) {
 }
 
 // A report or survey whose every field the analysis reads is there, with
-// its type (emitter/ReportSchema.cpp).
+// its type (report/Schema.cpp).
 std::optional<nlohmann::json> readReport(const std::string &Path) {
   auto J = readJson(Path);
   if (!J)
     return std::nullopt;
-  std::string Error = emit::reportSchemaError(*J);
+  std::string Error = report::reportSchemaError(*J);
   if (!Error.empty()) {
     fail(Path + ": not a valid helpers2rs report: " + Error);
     return std::nullopt;
@@ -771,12 +772,12 @@ std::optional<nlohmann::json> readReport(const std::string &Path) {
 }
 
 int runReport() {
-  static const std::map<std::string, emit::ReportFormat> Formats = {
-      {"md", emit::ReportFormat::Markdown},
-      {"html", emit::ReportFormat::Html},
-      {"json", emit::ReportFormat::Json},
-      {"sarif", emit::ReportFormat::Sarif},
-      {"cover-letter", emit::ReportFormat::CoverLetter}};
+  static const std::map<std::string, report::ReportFormat> Formats = {
+      {"md", report::ReportFormat::Markdown},
+      {"html", report::ReportFormat::Html},
+      {"json", report::ReportFormat::Json},
+      {"sarif", report::ReportFormat::Sarif},
+      {"cover-letter", report::ReportFormat::CoverLetter}};
   auto Format = Formats.find(ReportFormatOpt);
   if (Format == Formats.end())
     return fail("--format must be md, html, json, sarif or cover-letter, not '" +
@@ -798,16 +799,16 @@ int runReport() {
     Inputs.push_back(std::move(*J));
   }
   std::string Error;
-  nlohmann::json Merged = emit::mergeReports(Inputs, Error);
+  nlohmann::json Merged = report::mergeReports(Inputs, Error);
   if (!Error.empty())
     return fail(Error);
   if (!ReportCodegen.empty()) {
     auto Counts = readJson(ReportCodegen);
     if (!Counts)
       return 1;
-    std::string Error = emit::codegenSchemaError(*Counts);
+    std::string Error = report::codegenSchemaError(*Counts);
     if (Error.empty())
-      Error = emit::attachCodegen(Merged, *Counts);
+      Error = report::attachCodegen(Merged, *Counts);
     if (!Error.empty())
       return fail(ReportCodegen + ": not machine code counts of this report: " +
                   Error);
@@ -816,7 +817,7 @@ int runReport() {
     auto Results = readJson(ReportKunitResults);
     if (!Results)
       return 1;
-    if (std::string Error = emit::attachKunitResults(Merged, *Results);
+    if (std::string Error = report::attachKunitResults(Merged, *Results);
         !Error.empty())
       return fail(ReportKunitResults + ": " + Error);
   }
@@ -827,8 +828,8 @@ int runReport() {
       return 1;
   }
   try {
-    nlohmann::json Analysis = emit::analyseReport(Merged, Old ? &*Old : nullptr);
-    Outputs[0].Content = emit::renderReport(Analysis, Format->second);
+    nlohmann::json Analysis = report::analyseReport(Merged, Old ? &*Old : nullptr);
+    Outputs[0].Content = report::renderReport(Analysis, Format->second);
     return commit(Outputs) ? 0 : 1;
   } catch (const nlohmann::json::exception &E) {
     return fail(std::string("the report is missing fields: ") + E.what());

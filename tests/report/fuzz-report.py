@@ -4,7 +4,7 @@ report and a survey made here from corpus files, then keys deleted, values
 replaced by other types, kinds swapped, arrays emptied. Every run must end
 with exit 0 and its output, or exit 1, one `helpers2rs: error:` line and no
 output file: never a crash, a sanitizer report or a half-written file, and
-the error names the field (emitter/ReportSchema.cpp) rather than passing on
+the error names the field (report/Schema.cpp) rather than passing on
 a JSON library exception from the analysis.
 
     fuzz-report.py <helpers2rs> <corpus-dir> <work-dir> [--runs N] [--seed S]

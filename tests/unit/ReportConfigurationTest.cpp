@@ -1,9 +1,9 @@
 // The configuration a report names and what a diff says of two.
-#include "emitter/ReportConfiguration.h"
+#include "report/Configuration.h"
 
 #include <catch2/catch.hpp>
 
-using namespace h2r::emit;
+using namespace h2r::report;
 using nlohmann::json;
 
 namespace {

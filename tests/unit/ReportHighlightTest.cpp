@@ -1,12 +1,12 @@
 // The review's highlighting: the tokens a reader looks for in spans, and
 // nothing of the code lost or changed.
-#include "emitter/ReportHighlight.h"
+#include "report/Highlight.h"
 
 #include <catch2/catch.hpp>
 
 #include <regex>
 
-using namespace h2r::emit;
+using namespace h2r::report;
 
 namespace {
 

@@ -1,7 +1,8 @@
 // The JSON report: field names and summary figures (docs/report-format.md).
-#include "emitter/ReportJson.h"
-#include "emitter/ReportRender.h"
-#include "emitter/ReportSchema.h"
+#include "report/Json.h"
+#include "report/Analysis.h"
+#include "report/Render.h"
+#include "report/Schema.h"
 #include "ir/ReportPaths.h"
 
 #include <catch2/catch.hpp>
@@ -42,7 +43,7 @@ TEST_CASE("the report summarises helpers and counts blockers once per helper",
   F.Reasons.push_back(Why);
   R.Functions.push_back(F);
 
-  nlohmann::json J = emit::reportToJson(R);
+  nlohmann::json J = report::reportToJson(R);
   CHECK(J["format_version"] == 1);
   CHECK(J["summary"]["helpers"] == 2);
   CHECK(J["summary"]["translated"] == 1);
@@ -90,8 +91,8 @@ TEST_CASE("blockers rank by the helpers they alone hold back", "[report]") {
                           {"closure", json::array()},
                           {"reasons", {Reason("va-arg", "y"),
                                        Reason("va-arg", "z")}}});
-  REQUIRE(emit::reportSchemaError(R) == "");
-  json A = emit::analyseReport(R, nullptr);
+  REQUIRE(report::reportSchemaError(R) == "");
+  json A = report::analyseReport(R, nullptr);
   REQUIRE(A["blockers"].size() == 2);
   // Each holds one helper back alone; both hold back two in all.
   CHECK(A["blockers"][0]["unlocks"] == 1);
@@ -99,10 +100,10 @@ TEST_CASE("blockers rank by the helpers they alone hold back", "[report]") {
   json Chain = A["helpers"][0]["reasons"][0]["chain"];
   CHECK(Chain == json({"rust_helper_a", "mid", "leaf"}));
   CHECK(A["files"].size() == 2);
-  std::string Md = emit::renderReport(A, emit::ReportFormat::Markdown);
+  std::string Md = report::renderReport(A, report::ReportFormat::Markdown);
   CHECK_THAT(Md, Catch::Contains("fixing it would unlock 1 helper (2 held back in all)"));
   CHECK_THAT(Md, Catch::Contains("chain: rust_helper_a → mid → leaf"));
-  json Sarif = json::parse(emit::renderReport(A, emit::ReportFormat::Sarif));
+  json Sarif = json::parse(report::renderReport(A, report::ReportFormat::Sarif));
   CHECK(Sarif["runs"][0]["results"].size() == 3);
 }
 
@@ -121,13 +122,13 @@ TEST_CASE("survey shards merge, counting each function once", "[report]") {
              {"summary", {{"failed_units", 1}}},
              {"functions", {Fn("f", "x.h:1:1", true), Fn("h", "y.h:2:1", true)}}};
   std::string Error;
-  json M = emit::mergeReports({S0, S1}, Error);
+  json M = report::mergeReports({S0, S1}, Error);
   REQUIRE(Error.empty());
   CHECK(M["summary"]["functions"] == 3);
   CHECK(M["summary"]["translatable"] == 2);
   CHECK(M["summary"]["failed_units"] == 1);
   CHECK(M["failed_units"] == json::array({"c.c"}));
-  emit::mergeReports({S0, json{{"tool", "helpers2rs"}, {"summary", {}}}}, Error);
+  report::mergeReports({S0, json{{"tool", "helpers2rs"}, {"summary", {}}}}, Error);
   CHECK_FALSE(Error.empty());
 }
 
@@ -143,33 +144,33 @@ TEST_CASE("the report reader names the first malformed field", "[report]") {
               {"fallback", 0}, {"functions", 0}}},
             {"functions", json::array()},
             {"helpers", {Helper}}};
-  CHECK(emit::reportSchemaError(R) == "");
+  CHECK(report::reportSchemaError(R) == "");
 
   json Missing = R;
   Missing["helpers"][0].erase("status");
-  CHECK(emit::reportSchemaError(Missing) == "helpers[0].status: missing");
+  CHECK(report::reportSchemaError(Missing) == "helpers[0].status: missing");
 
   json Fraction = R;
   Fraction["summary"]["helpers"] = 1.5;
-  CHECK(emit::reportSchemaError(Fraction) ==
+  CHECK(report::reportSchemaError(Fraction) ==
         "summary.helpers: expected an integer, found 1.5");
 
   // A translation report that says it is a survey lacks the survey's fields.
   json Relabelled = R;
   Relabelled["kind"] = "survey";
   Relabelled["format_version"] = 1;
-  CHECK(emit::reportSchemaError(Relabelled) == "summary.translatable: missing");
+  CHECK(report::reportSchemaError(Relabelled) == "summary.translatable: missing");
 
   json BadReason = R;
   BadReason["helpers"][0]["reasons"] = {{{"construct", 3}}};
-  CHECK(emit::reportSchemaError(BadReason) ==
+  CHECK(report::reportSchemaError(BadReason) ==
         "helpers[0].reasons[0].construct: expected a string, found 3");
 
-  CHECK(emit::reportSchemaError(json::array()) ==
+  CHECK(report::reportSchemaError(json::array()) ==
         "expected a report object, found array");
   json Foreign = R;
   Foreign["tool"] = "other";
-  CHECK(emit::reportSchemaError(Foreign) == "tool: not a helpers2rs report");
+  CHECK(report::reportSchemaError(Foreign) == "tool: not a helpers2rs report");
 }
 
 TEST_CASE("report paths under the kernel tree or the build directory become "
@@ -238,7 +239,7 @@ TEST_CASE("the kernel check says what the suite measures and builds",
                                     {1, ir::AllocatorArgument::Order}};
   R.Helpers.push_back(Pages);
 
-  nlohmann::json J = emit::reportToJson(R);
+  nlohmann::json J = report::reportToJson(R);
   CHECK(J["helpers"][1]["kernel_check"]["allocates"] == "pages");
   CHECK(J["helpers"][1]["kernel_check"]["allocator_arguments"] ==
         nlohmann::json({{"gfp_mask", "flags"}, {"order", "order"}}));
@@ -246,14 +247,14 @@ TEST_CASE("the kernel check says what the suite measures and builds",
         nlohmann::json({{"verdict", "in-suite"},
                         {"changes_preempt_count", true},
                         {"initialised_mutexes", {"lock"}}}));
-  REQUIRE(emit::reportSchemaError(J) == "");
-  std::string Md = emit::renderReport(emit::analyseReport(J, nullptr),
-                                      emit::ReportFormat::Markdown);
+  REQUIRE(report::reportSchemaError(J) == "");
+  std::string Md = report::renderReport(report::analyseReport(J, nullptr),
+                                      report::ReportFormat::Markdown);
   CHECK_THAT(Md, Catch::Contains(
                      "in suite, preempt count compared, mutex initialised"));
   CHECK_THAT(Md, Catch::Contains("in suite, allocation compared and freed"));
   J["helpers"][1]["kernel_check"]["allocator_arguments"]["order"] = "pages";
-  CHECK(emit::reportSchemaError(J) ==
+  CHECK(report::reportSchemaError(J) ==
         "helpers[1].kernel_check.allocator_arguments.order: unknown value "
         "'pages'");
 }

@@ -1,4 +1,4 @@
-//===- emitter/ReportHighlight.h - C and Rust as HTML -----------*- C++ -*-===//
+//===- report/Highlight.h - C and Rust as HTML ------------------*- C++ -*-===//
 //
 // The review report shows every helper's C beside its Rust. Escaping for
 // HTML is done here, and highlighting, as HTML spans the page's style
@@ -7,12 +7,12 @@
 // preprocessor lines.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTHIGHLIGHT_H
-#define H2R_EMITTER_REPORTHIGHLIGHT_H
+#ifndef H2R_REPORT_HIGHLIGHT_H
+#define H2R_REPORT_HIGHLIGHT_H
 
 #include <string>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 enum class SourceLanguage { C, Rust };
 
@@ -27,6 +27,6 @@ extern const char *HighlightStyle;
 // Text as HTML: &, <, > and " escaped.
 std::string escapeHtml(const std::string &Text);
 
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif

@@ -1,8 +1,8 @@
-#include "emitter/ReportCodegen.h"
+#include "report/Codegen.h"
 
 #include <map>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 using nlohmann::json;
 
@@ -25,8 +25,9 @@ std::string attachCodegen(json &Report, const json &Counts) {
   }
   for (auto &[Helper, Codegen] : Measured)
     (*Helper)["codegen"] = Codegen;
-  Report["codegen"] = {{"form", Counts["form"]}, {"counter", Counts["counter"]}};
+  Report["codegen"] = {{"form", Counts["form"]},
+                       {"counter", Counts["counter"]}};
   return "";
 }
 
-} // namespace h2r::emit
+} // namespace h2r::report

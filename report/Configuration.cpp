@@ -1,12 +1,12 @@
-//===- emitter/ReportConfiguration.cpp - The configuration a report is of -===//
+//===- report/Configuration.cpp - The configuration a report is of --------===//
 
-#include "emitter/ReportConfiguration.h"
-#include "emitter/ReportHighlight.h"
+#include "report/Configuration.h"
+#include "report/Highlight.h"
 
 #include <set>
 #include <sstream>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 using nlohmann::json;
 
@@ -151,4 +151,4 @@ std::string configurationChangeText(const json &X) {
          Spell(X["to"], "new");
 }
 
-} // namespace h2r::emit
+} // namespace h2r::report

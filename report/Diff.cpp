@@ -1,4 +1,4 @@
-//===- emitter/ReportDiff.cpp - What changed between two reports ----------===//
+//===- report/Diff.cpp - What changed between two reports -----------------===//
 //
 // Helpers are matched by name (survey functions by name and location).
 // Two reports of one tree in two configurations differ where a
@@ -8,8 +8,9 @@
 // its closure names.
 //
 //===----------------------------------------------------------------------===//
-#include "emitter/ReportDiff.h"
-#include "emitter/ReportConfiguration.h"
+#include "report/Diff.h"
+#include "report/Configuration.h"
+#include "report/Text.h"
 
 #include <map>
 #include <optional>
@@ -17,13 +18,11 @@
 #include <string>
 #include <vector>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 using nlohmann::json;
 
 namespace {
-
-std::string kindOf(const json &R) { return R.value("kind", "translation"); }
 
 // Name (and location for a survey) to the entry.
 std::map<std::string, const json *> indexEntries(const json &R) {
@@ -138,4 +137,4 @@ json compareReports(const json &New, const json &Old) {
   return Changes;
 }
 
-} // namespace h2r::emit
+} // namespace h2r::report

@@ -1,9 +1,9 @@
-#include "emitter/ReportJson.h"
+#include "report/Json.h"
 
 #include <map>
 #include <set>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 using nlohmann::json;
 
@@ -69,17 +69,17 @@ json reportToJson(const ir::Report &R) {
     json Shims = json::array();
     for (const ir::ShimUse &U : H.Shims)
       Shims.push_back(reasonJson(U));
-    json Helper = {{"name", H.Name},
-                       {"rust_name", H.RustName},
-                       {"location", location(H.Loc)},
-                       {"file", H.Loc.File},
-                       {"status", Status},
-                       {"closure", H.Closure},
-                       {"reasons", Reasons},
-                       {"notes", Notes},
-                       {"shims", Shims},
-                       {"signature",
-                        {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
+    json Helper = {
+        {"name", H.Name},
+        {"rust_name", H.RustName},
+        {"location", location(H.Loc)},
+        {"file", H.Loc.File},
+        {"status", Status},
+        {"closure", H.Closure},
+        {"reasons", Reasons},
+        {"notes", Notes},
+        {"shims", Shims},
+        {"signature", {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
     if (H.St == ir::HelperRecord::Status::Fallback)
       Helper["fallback_route"] = ir::routeName(R.Route);
     for (const ir::MacroChange &C : H.MacroChanges) {
@@ -176,17 +176,19 @@ json reportToJson(const ir::Report &R) {
         Entry["parse"] = *D.Parse;
       Differences.push_back(Entry);
     }
-    Options["body_compile"] = {{"command", R.BodyCompile},
-                               {"macros", R.BodyMacros},
-                               {"uninstrumented_sanitizers",
-                                R.BodyUninstrumented},
-                               {"predefined_differences", Differences}};
+    Options["body_compile"] = {
+        {"command", R.BodyCompile},
+        {"macros", R.BodyMacros},
+        {"uninstrumented_sanitizers", R.BodyUninstrumented},
+        {"predefined_differences", Differences}};
   }
   const ir::KernelConfiguration &C = R.Configuration;
   json Read = json::object();
   for (const auto &[Name, Value] : C.OptionsRead)
     Read[Name] = Value ? json(*Value) : json(nullptr);
-  auto OrNull = [](const std::string &S) { return S.empty() ? json() : json(S); };
+  auto OrNull = [](const std::string &S) {
+    return S.empty() ? json() : json(S);
+  };
   json Configuration = {{"target", C.Target},
                         {"release", OrNull(C.Release)},
                         {"compiler", OrNull(C.Compiler)},
@@ -249,4 +251,4 @@ json surveySummary(const json &Functions, size_t Units, size_t FailedUnits) {
           {"failed_units", FailedUnits}};
 }
 
-} // namespace h2r::emit
+} // namespace h2r::report

@@ -1,4 +1,4 @@
-//===- emitter/ReportConfiguration.h - The configuration a report is of -*- C++
+//===- report/Configuration.h - The configuration a report is of --*- C++
 //-*-===//
 //
 // A translation report records the kernel configuration its parse read
@@ -7,14 +7,14 @@
 // reports lists where their configurations differ in what both read.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTCONFIGURATION_H
-#define H2R_EMITTER_REPORTCONFIGURATION_H
+#ifndef H2R_REPORT_CONFIGURATION_H
+#define H2R_REPORT_CONFIGURATION_H
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 // "Made for Linux 7.3.4 (x86_64-unknown-linux-gnu), gcc ... and rustc ...;
 // SMP=y NR_CPUS=64 ...; the translation depends on the 1234 options its
@@ -39,6 +39,6 @@ nlohmann::json configurationChanges(const nlohmann::json &New,
 // "CONFIG_KASAN: y → not set"; "not read" for the side that did not.
 std::string configurationChangeText(const nlohmann::json &Change);
 
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif

@@ -1,15 +1,15 @@
-//===- emitter/ReportBoot.cpp - A boot's KUnit results beside a report ----===//
+//===- report/Boot.cpp - A boot's KUnit results beside a report -----------===//
 //
 // kunit.py's JSON is a tree of groups, each with "name", "misc" (the
 // counts of the group and everything under it), "test_cases" and
 // "sub_groups"; the root's misc counts the whole run.
 //
 //===----------------------------------------------------------------------===//
-#include "emitter/ReportBoot.h"
+#include "report/Boot.h"
 
 #include <sstream>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 using nlohmann::json;
 
@@ -81,4 +81,4 @@ std::string kunitText(const json &K) {
   return OS.str();
 }
 
-} // namespace h2r::emit
+} // namespace h2r::report

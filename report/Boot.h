@@ -1,4 +1,4 @@
-//===- emitter/ReportBoot.h - A boot's KUnit results ------------*- C++ -*-===//
+//===- report/Boot.h - A boot's KUnit results -------------------*- C++ -*-===//
 //
 // `helpers2rs report --kunit-results=FILE`: what kunit.py (--json) saw when
 // the kernel built with this translation booted, so that a cover letter or
@@ -6,14 +6,14 @@
 // differential suite's own.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTBOOT_H
-#define H2R_EMITTER_REPORTBOOT_H
+#ifndef H2R_REPORT_BOOT_H
+#define H2R_REPORT_BOOT_H
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 // Gives Report a "kunit" object: {arch, tests, passed, failed, crashed,
 // skipped, suite} where suite holds helpers2rs_differential's counts (null
@@ -25,6 +25,6 @@ std::string attachKunitResults(nlohmann::json &Report,
 // One line for people: "Booted (x86_64) with its KUnit tests: ...".
 std::string kunitText(const nlohmann::json &Kunit);
 
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif

@@ -1,8 +1,8 @@
-#include "emitter/ReportSchema.h"
+#include "report/Schema.h"
 
 #include <initializer_list>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 using nlohmann::json;
 
@@ -27,8 +27,7 @@ public:
          {"helpers", "translated", "shimmed", "fallback", "functions"})
       if (S)
         integer(*S, "summary.", K);
-    if (const json *C =
-            object(R, "", "configuration", /*Optional=*/true)) {
+    if (const json *C = object(R, "", "configuration", /*Optional=*/true)) {
       string(*C, "configuration.", "target");
       for (const char *K : {"release", "compiler", "rustc"})
         stringOrNull(*C, "configuration.", K);
@@ -75,7 +74,8 @@ public:
           },
           /*Optional=*/true);
       if (const json *K = object(H, P, "kernel_check", /*Optional=*/true)) {
-        oneOf(*K, P + "kernel_check.", "verdict", {"in-suite", "not-checkable"});
+        oneOf(*K, P + "kernel_check.", "verdict",
+              {"in-suite", "not-checkable"});
         string(*K, P + "kernel_check.", "reason", /*Optional=*/true);
         boolean(*K, P + "kernel_check.", "counts_warnings", /*Optional=*/true);
         boolean(*K, P + "kernel_check.", "kasan_case", /*Optional=*/true);
@@ -84,24 +84,23 @@ public:
         strings(*K, P + "kernel_check.", "initialised_mutexes",
                 /*Optional=*/true);
         strings(*K, P + "kernel_check.", "doubles", /*Optional=*/true);
-        if (const json *Code = object(*K, P + "kernel_check.",
-                                      "code_address_arguments",
-                                      /*Optional=*/true))
+        if (const json *Code =
+                object(*K, P + "kernel_check.", "code_address_arguments",
+                       /*Optional=*/true))
           for (const auto &[Name, Args] : Code->items())
             counts(*Code, P + "kernel_check.code_address_arguments.",
                    Name.c_str());
-        if (const json *Bounds = object(*K, P + "kernel_check.",
-                                        "index_bounds", /*Optional=*/true))
+        if (const json *Bounds = object(*K, P + "kernel_check.", "index_bounds",
+                                        /*Optional=*/true))
           for (const auto &[Name, Bound] : Bounds->items())
             count(*Bounds, P + "kernel_check.index_bounds.", Name.c_str());
         oneOf(*K, P + "kernel_check.", "allocates", {"memory", "pages"},
               /*Optional=*/true);
-        if (const json *Roles = object(*K, P + "kernel_check.",
-                                       "allocator_arguments",
-                                       /*Optional=*/true))
+        if (const json *Roles =
+                object(*K, P + "kernel_check.", "allocator_arguments",
+                       /*Optional=*/true))
           for (const auto &[Name, Role] : Roles->items())
-            oneOf(*Roles, P + "kernel_check.allocator_arguments.",
-                  Name.c_str(),
+            oneOf(*Roles, P + "kernel_check.allocator_arguments.", Name.c_str(),
                   {"object", "size", "order", "alignment", "flags", "node"});
       }
     });
@@ -297,4 +296,4 @@ std::string codegenSchemaError(const json &C) {
   return V.Error;
 }
 
-} // namespace h2r::emit
+} // namespace h2r::report

@@ -1,16 +1,16 @@
-//===- emitter/ReportJson.h - The coverage report as JSON ------*- C++ -*-===//
+//===- report/Json.h - The coverage report as JSON --------------*- C++ -*-===//
 //
 // The machine-readable report; docs/report-format.md documents every field.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTJSON_H
-#define H2R_EMITTER_REPORTJSON_H
+#ifndef H2R_REPORT_JSON_H
+#define H2R_REPORT_JSON_H
 
 #include "ir/Report.h"
 
 #include <nlohmann/json.hpp>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 inline constexpr int ReportFormatVersion = 1;
 
@@ -35,6 +35,6 @@ nlohmann::json surveyToJson(const std::vector<ir::FunctionRecord> &Functions,
 nlohmann::json surveySummary(const nlohmann::json &Functions, size_t Units,
                              size_t FailedUnits);
 
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif

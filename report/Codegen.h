@@ -1,4 +1,4 @@
-//===- emitter/ReportCodegen.h - Machine code counts per helper -*- C++ -*-===//
+//===- report/Codegen.h - Machine code counts per helper --------*- C++ -*-===//
 //
 // `helpers2rs report --codegen=FILE`: the instruction counts the codegen
 // benchmark measured (bench/codegen-parity.py --json) go beside each helper
@@ -6,14 +6,14 @@
 // machine code than their C.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTCODEGEN_H
-#define H2R_EMITTER_REPORTCODEGEN_H
+#ifndef H2R_REPORT_CODEGEN_H
+#define H2R_REPORT_CODEGEN_H
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 // Gives every helper Counts measured a "codegen" {c, rust} and Report a
 // "codegen" {form, counter}. Counts must be well-formed
@@ -22,6 +22,6 @@ namespace h2r::emit {
 // does not translate (counts of another tree or run).
 std::string attachCodegen(nlohmann::json &Report, const nlohmann::json &Counts);
 
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif

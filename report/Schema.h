@@ -1,18 +1,18 @@
-//===- emitter/ReportSchema.h - What a report must hold --------*- C++ -*-===//
+//===- report/Schema.h - What a report must hold ----------------*- C++ -*-===//
 //
 // `helpers2rs report` reads JSON it did not necessarily write: every field
 // the analysis reads is checked here first, with its type, so a malformed
 // report gets one line naming the field instead of undefined behaviour.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTSCHEMA_H
-#define H2R_EMITTER_REPORTSCHEMA_H
+#ifndef H2R_REPORT_SCHEMA_H
+#define H2R_REPORT_SCHEMA_H
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 // Empty if R is a well-formed translation report or survey (by its
 // "kind"), else "<field path>: <problem>", e.g. "helpers[3].status: missing".
@@ -22,6 +22,6 @@ std::string reportSchemaError(const nlohmann::json &R);
 // (`report --codegen`).
 std::string codegenSchemaError(const nlohmann::json &C);
 
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif

@@ -1,17 +1,17 @@
-//===- emitter/ReportHighlight.cpp - C and Rust as highlighted HTML -------===//
+//===- report/Highlight.cpp - C and Rust as highlighted HTML --------------===//
 //
 // A lexer of the few token kinds a reader's eye looks for, not a parser:
 // whatever it does not know is copied as text. Rust's lifetimes ('a) are
 // told from character literals by the closing quote.
 //
 //===----------------------------------------------------------------------===//
-#include "emitter/ReportHighlight.h"
+#include "report/Highlight.h"
 #include "ir/RustNames.h"
 
 #include <cctype>
 #include <set>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 const char *HighlightStyle =
     ".kw{color:#7928a1}.cm{color:#6a737d;font-style:italic}"
@@ -158,4 +158,4 @@ std::string highlightHtml(const std::string &Code, SourceLanguage Language) {
   return Out;
 }
 
-} // namespace h2r::emit
+} // namespace h2r::report

@@ -1,28 +1,19 @@
-//===- emitter/ReportRender.h - Coverage reports for people ----*- C++ -*-===//
+//===- report/Analysis.h - What the renderers show --------------*- C++ -*-===//
 //
-// `helpers2rs report`: reads translation reports or survey shards (the JSON
-// of docs/report-format.md) and renders them as Markdown, one
-// self-contained HTML file, normalised JSON, or SARIF for CI annotations.
+// `helpers2rs report` reads translation reports or survey shards (the JSON
+// of docs/report-format.md) and analyses them once; every format renders
+// that analysis (report/Render.h).
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTRENDER_H
-#define H2R_EMITTER_REPORTRENDER_H
+#ifndef H2R_REPORT_ANALYSIS_H
+#define H2R_REPORT_ANALYSIS_H
 
 #include <nlohmann/json.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
-namespace h2r::emit {
-
-enum class ReportFormat {
-  Markdown,
-  Html,
-  Json,
-  Sarif,
-  CoverLetter, // a few lines of Markdown for a patch series' cover letter
-};
+namespace h2r::report {
 
 // One translation report, or several survey shards merged into one survey
 // (functions counted once by location). Sets Error for mixed or unknown
@@ -37,8 +28,6 @@ nlohmann::json mergeReports(const std::vector<nlohmann::json> &Inputs,
 nlohmann::json analyseReport(const nlohmann::json &Report,
                              const nlohmann::json *Old);
 
-std::string renderReport(const nlohmann::json &Analysis, ReportFormat F);
-
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif

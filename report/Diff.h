@@ -1,4 +1,4 @@
-//===- emitter/ReportDiff.h - What changed between two reports --*- C++ -*-===//
+//===- report/Diff.h - What changed between two reports ---------*- C++ -*-===//
 //
 // `helpers2rs report --diff=OLD NEW`: the helpers whose translation differs
 // between two reports, e.g. of two kernel configurations (Debian's amd64
@@ -6,12 +6,12 @@
 // or the Rust of the helper or of a function it reaches.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_EMITTER_REPORTDIFF_H
-#define H2R_EMITTER_REPORTDIFF_H
+#ifndef H2R_REPORT_DIFF_H
+#define H2R_REPORT_DIFF_H
 
 #include <nlohmann/json.hpp>
 
-namespace h2r::emit {
+namespace h2r::report {
 
 // The changes from Old to New, as the analysis's "changes" object
 // (docs/report-format.md): old_summary, status_changes, added, removed,
@@ -24,6 +24,6 @@ namespace h2r::emit {
 nlohmann::json compareReports(const nlohmann::json &New,
                               const nlohmann::json &Old);
 
-} // namespace h2r::emit
+} // namespace h2r::report
 
 #endif
