@@ -47,8 +47,8 @@ int runWithTimeout(StringRef Program, ArrayRef<StringRef> Args,
                                            Redirects, 0, &Error, &Failed);
   if (Failed)
     return -1;
-  auto Deadline = std::chrono::steady_clock::now() +
-                  std::chrono::seconds(TimeoutSeconds);
+  auto Deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(TimeoutSeconds);
   for (;;) {
     sys::ProcessInfo Done = sys::Wait(PI, /*SecondsToWait=*/0, &Error);
     if (Done.Pid != 0)
@@ -102,19 +102,18 @@ std::optional<std::string> formatRust(const std::string &Source,
     raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Source;
   }
-  std::vector<std::string> Args = {*Rustfmt, "--edition", R.Edition, "--emit",
-                                   "stdout", "--quiet"};
+  std::vector<std::string> Args = {*Rustfmt, "--edition", R.Edition,
+                                   "--emit", "stdout",    "--quiet"};
   if (!R.ConfigPath.empty()) {
     Args.push_back("--config-path");
     Args.push_back(R.ConfigPath);
   }
   std::vector<StringRef> ArgRefs(Args.begin(), Args.end());
-  std::optional<StringRef> Redirects[] = {StringRef(In.Path),
-                                          StringRef(Out.Path),
-                                          StringRef(Err.Path)};
+  std::optional<StringRef> Redirects[] = {
+      StringRef(In.Path), StringRef(Out.Path), StringRef(Err.Path)};
   std::string ExecError;
-  int Status = runWithTimeout(*Rustfmt, ArgRefs, Redirects, R.TimeoutSeconds,
-                              ExecError);
+  int Status =
+      runWithTimeout(*Rustfmt, ArgRefs, Redirects, R.TimeoutSeconds, ExecError);
   if (Status != 0) {
     std::string Why = "exit status " + std::to_string(Status);
     if (!ExecError.empty())
@@ -131,6 +130,31 @@ std::optional<std::string> formatRust(const std::string &Source,
     return std::nullopt;
   }
   return (*Buf)->getBuffer().str();
+}
+
+BudgetedFormatter::BudgetedFormatter(FormatRequest Request)
+    : Request(std::move(Request)),
+      Budget(std::chrono::seconds(this->Request.TimeoutSeconds)) {}
+
+std::string BudgetedFormatter::operator()(std::string Text) {
+  long Left = std::chrono::duration_cast<std::chrono::seconds>(Budget).count();
+  if (Left < 1) {
+    errs() << "helpers2rs: warning: the output is not formatted: rustfmt "
+              "spent its "
+           << Request.TimeoutSeconds << " s on earlier parts\n";
+    return Text;
+  }
+  FormatRequest Part = Request;
+  Part.TimeoutSeconds = Left;
+  std::string FormatError;
+  auto Start = std::chrono::steady_clock::now();
+  std::optional<std::string> Formatted = formatRust(Text, Part, FormatError);
+  Budget -= std::chrono::steady_clock::now() - Start;
+  if (Formatted)
+    return std::move(*Formatted);
+  errs() << "helpers2rs: warning: the output is not formatted: " << FormatError
+         << "; --formatter=none skips rustfmt\n";
+  return Text;
 }
 
 } // namespace h2r::driver

@@ -8,6 +8,7 @@
 #ifndef H2R_DRIVER_RUSTFORMATTER_H
 #define H2R_DRIVER_RUSTFORMATTER_H
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -31,6 +32,21 @@ struct FormatRequest {
 std::optional<std::string> formatRust(const std::string &Source,
                                       const FormatRequest &R,
                                       std::string &Error);
+
+// rustfmt over the parts of one run (the output, the suite, the report's
+// items) within one time budget, the request's timeout: a part it cannot
+// lay out in time is written as printed once, not waited for again by
+// every later part.
+class BudgetedFormatter {
+public:
+  explicit BudgetedFormatter(FormatRequest Request);
+  // rustfmt's layout of Text, or Text itself with a warning.
+  std::string operator()(std::string Text);
+
+private:
+  FormatRequest Request;
+  std::chrono::steady_clock::duration Budget;
+};
 
 } // namespace h2r::driver
 
