@@ -4,6 +4,7 @@
 // block-like expression needs them too.
 //
 //===----------------------------------------------------------------------===//
+#include "ir/ExprTraits.h"
 #include "emitter/Printer.h"
 #include "ir/RustNames.h"
 
@@ -442,46 +443,7 @@ std::string Printer::returnExpr(const Expr &E, int &Prec) {
 // Does printing E start with one of its operands (`a + b`, `x as T`,
 // `f.m()`)? Only then can a statement start still be ahead.
 static bool startsWithOperand(const Expr &E) {
-  switch (E.Kind) {
-  case ExprKind::Binary:
-  case ExprKind::Method:
-  case ExprKind::BitfieldGet:
-  case ExprKind::BitfieldSet:
-  case ExprKind::Cast:
-  case ExprKind::Field:
-  case ExprKind::NewtypeValue:
-  case ExprKind::CallPtr:
-  case ExprKind::Assign:
-    return true;
-  case ExprKind::IntLit:
-  case ExprKind::BoolLit:
-  case ExprKind::FloatLit:
-  case ExprKind::ByteStr:
-  case ExprKind::NullPtr:
-  case ExprKind::Zeroed:
-  case ExprKind::Unit:
-  case ExprKind::Local:
-  case ExprKind::Path:
-  case ExprKind::Unary:
-  case ExprKind::NewtypeWrap:
-  case ExprKind::Transmute:
-  case ExprKind::Deref:
-  case ExprKind::AddrOf:
-  case ExprKind::Call:
-  case ExprKind::Block:
-  case ExprKind::If:
-  case ExprKind::Loop:
-  case ExprKind::While:
-  case ExprKind::Match:
-  case ExprKind::Break:
-  case ExprKind::Continue:
-  case ExprKind::Return:
-  case ExprKind::VolatileRead:
-  case ExprKind::VolatileWrite:
-  case ExprKind::Asm:
-    return false;
-  }
-  return false;
+  return ir::traits(E.Kind).OperandFirst;
 }
 
 std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {

@@ -8,7 +8,7 @@
 #include "emitter/Printer.h"
 #include "ir/RustNames.h"
 #include "emitter/ShimSources.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 #include <sstream>
 

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionLowering.h"
+#include "ir/ExprTraits.h"
 #include "frontend/IRBuilders.h"
 
 #include "clang/AST/ASTContext.h"
@@ -244,53 +245,6 @@ ExprPtr FunctionLowering::copyRecord(LValue LV, bool MayBeUnaligned) {
                         Ty);
 }
 
-// Whether evaluating E may write memory or borrow a place mutably.
-static bool mayWrite(const ir::Expr &E) {
-  switch (E.Kind) {
-  case ExprKind::BitfieldSet:
-  case ExprKind::Assign:
-  case ExprKind::Block:
-  case ExprKind::Call:
-  case ExprKind::CallPtr:
-  case ExprKind::VolatileWrite:
-  case ExprKind::Asm:
-  case ExprKind::If:
-  case ExprKind::Loop:
-  case ExprKind::While:
-  case ExprKind::Match:
-  case ExprKind::Break:
-  case ExprKind::Continue:
-  case ExprKind::Return:
-    return true;
-  case ExprKind::AddrOf:
-    if (E.Mutable)
-      return true;
-    break;
-  case ExprKind::IntLit:
-  case ExprKind::BoolLit:
-  case ExprKind::FloatLit:
-  case ExprKind::ByteStr:
-  case ExprKind::NullPtr:
-  case ExprKind::Zeroed:
-  case ExprKind::Unit:
-  case ExprKind::Local:
-  case ExprKind::Path:
-  case ExprKind::Unary:
-  case ExprKind::Binary:
-  case ExprKind::Method:
-  case ExprKind::Cast:
-  case ExprKind::NewtypeWrap:
-  case ExprKind::NewtypeValue:
-  case ExprKind::Transmute:
-  case ExprKind::Deref:
-  case ExprKind::Field:
-  case ExprKind::BitfieldGet:
-  case ExprKind::VolatileRead:
-    break;
-  }
-  return llvm::any_of(E.Ops, [](const ExprPtr &Op) { return Op && mayWrite(*Op); });
-}
-
 ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
   if (LV.SegmentOverride != Segment::None)
     return segmentStore(std::move(LV), std::move(Value));
@@ -299,7 +253,7 @@ ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
     // allows reads only): a value that writes (`p.f3 = (p.f0 = x, ...)`)
     // runs first.
     std::vector<ir::Stmt> Pre;
-    if (mayWrite(*Value)) {
+    if (ir::mayWrite(*Value)) {
       TypeRef Ty = Value->Ty;
       ir::LocalId Tmp = addLocal("__value", Ty);
       Pre.push_back(ir::Stmt::let(Tmp, std::move(Value)));

@@ -3,7 +3,7 @@
 #include "ir/AllocationFlow.h"
 
 #include "ir/KernelCalls.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 #include <functional>
 

@@ -6,7 +6,7 @@
 #include "ir/AsmInstructions.h"
 #include "ir/KernelCalls.h"
 #include "ir/PointerOrigins.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 #include <algorithm>
 #include <map>

@@ -1,4 +1,5 @@
 #include "ir/LocalFlow.h"
+#include "ir/ExprTraits.h"
 
 #include <set>
 
@@ -341,53 +342,6 @@ std::vector<LocalSet> liveOut(const CfgBuilder &G) {
     }
   }
   return Out;
-}
-
-bool isPure(const Expr &E) {
-  switch (E.Kind) {
-  case ExprKind::Call:
-  case ExprKind::CallPtr:
-  case ExprKind::Assign:
-  case ExprKind::VolatileRead:
-  case ExprKind::VolatileWrite:
-  case ExprKind::Block:
-  case ExprKind::If:
-  case ExprKind::Loop:
-  case ExprKind::While:
-  case ExprKind::Match:
-  case ExprKind::Break:
-  case ExprKind::Continue:
-  case ExprKind::Return:
-    return false;
-  case ExprKind::BitfieldSet:
-    return false;
-  case ExprKind::IntLit:
-  case ExprKind::BoolLit:
-  case ExprKind::FloatLit:
-  case ExprKind::ByteStr:
-  case ExprKind::NullPtr:
-  case ExprKind::Zeroed:
-  case ExprKind::Unit:
-  case ExprKind::Local:
-  case ExprKind::Path:
-  case ExprKind::Unary:
-  case ExprKind::Binary:
-  case ExprKind::Method:
-  case ExprKind::Cast:
-  case ExprKind::NewtypeWrap:
-  case ExprKind::NewtypeValue:
-  case ExprKind::Transmute:
-  case ExprKind::Deref:
-  case ExprKind::AddrOf:
-  case ExprKind::Field:
-  case ExprKind::BitfieldGet:
-  case ExprKind::Asm:
-    break;
-  }
-  for (const auto &Op : E.Ops)
-    if (Op && !isPure(*Op))
-      return false;
-  return true;
 }
 
 // Rewrites the stores listed in Dead inside E.

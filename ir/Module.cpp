@@ -1,4 +1,5 @@
 #include "ir/Module.h"
+#include "ir/ExprTraits.h"
 
 namespace h2r::ir {
 
@@ -183,48 +184,11 @@ ExprPtr clone(const Expr &E) {
 }
 
 bool isSimplePlace(const Expr &E) {
-  switch (E.Kind) {
-  case ExprKind::Local:
-  case ExprKind::Path:
+  if (traits(E.Kind).NamesPlace)
     return true;
-  case ExprKind::Field:
+  if (E.Kind == ExprKind::Field)
     return isSimplePlace(*E.Ops[0]);
-  case ExprKind::Deref:
-    return E.Ops[0]->Kind == ExprKind::Local;
-  case ExprKind::IntLit:
-  case ExprKind::BoolLit:
-  case ExprKind::FloatLit:
-  case ExprKind::ByteStr:
-  case ExprKind::NullPtr:
-  case ExprKind::Zeroed:
-  case ExprKind::Unit:
-  case ExprKind::Unary:
-  case ExprKind::Binary:
-  case ExprKind::Method:
-  case ExprKind::Cast:
-  case ExprKind::NewtypeWrap:
-  case ExprKind::NewtypeValue:
-  case ExprKind::Transmute:
-  case ExprKind::AddrOf:
-  case ExprKind::BitfieldGet:
-  case ExprKind::BitfieldSet:
-  case ExprKind::Call:
-  case ExprKind::CallPtr:
-  case ExprKind::Assign:
-  case ExprKind::Block:
-  case ExprKind::If:
-  case ExprKind::Loop:
-  case ExprKind::While:
-  case ExprKind::Match:
-  case ExprKind::Break:
-  case ExprKind::Continue:
-  case ExprKind::Return:
-  case ExprKind::VolatileRead:
-  case ExprKind::VolatileWrite:
-  case ExprKind::Asm:
-    return false;
-  }
-  return false;
+  return E.Kind == ExprKind::Deref && E.Ops[0]->Kind == ExprKind::Local;
 }
 
 const char *spelling(UnaryOp Op) {

@@ -3,7 +3,7 @@
 #include "ir/PointerOrigins.h"
 
 #include "ir/KernelCalls.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 #include <regex>
 #include <set>

@@ -1,5 +1,5 @@
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 

@@ -2,7 +2,7 @@
 // `!(a == b)` (clippy::nonminimal_bool, clippy::bool_comparison), and
 // `a && true` / `a || false` where a constant decided the right operand.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 

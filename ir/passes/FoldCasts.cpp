@@ -2,7 +2,7 @@
 // a value already has (clippy::unnecessary_cast) collapse to the one cast
 // that computes the same bits.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 

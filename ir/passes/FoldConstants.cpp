@@ -3,7 +3,7 @@
 // (`if 1_i32 == 1_i32 || ..`, `0_u64.wrapping_div(64_u64)`; clippy::eq_op).
 // Integers wrap in their type's width; a division by zero stays as written.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 #include <optional>
 

@@ -2,7 +2,7 @@
 // (clippy::blocks_in_conditions). Statement-expression macros such as
 // WARN_ON() and WARN_ON_ONCE() used as conditions produce these.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 

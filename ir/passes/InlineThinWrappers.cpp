@@ -3,7 +3,7 @@
 // helper's signature and nothing else calls it, the helper can be the
 // inline itself, as a person translating it would write.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 #include <map>
 

@@ -3,7 +3,7 @@
 // Dead-store elimination leaves these behind, and declarations nothing
 // mentions, which are dropped.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 

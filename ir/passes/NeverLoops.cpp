@@ -3,7 +3,7 @@
 // a labelled block, which later passes unlabel and flatten when nothing
 // leaves it early.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 

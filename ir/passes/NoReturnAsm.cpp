@@ -2,7 +2,7 @@
 // control never leaves the asm: Rust says so with `options(noreturn)`. The
 // unreachable call goes, and with it the trap rustc would put after it.
 #include "ir/Passes.h"
-#include "ir/passes/Walk.h"
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 

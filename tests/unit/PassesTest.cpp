@@ -2,6 +2,7 @@
 // with warnings denied: the passes exist to make that succeed.
 #include "RustCompile.h"
 #include "emitter/RustEmitter.h"
+#include "ir/ExprTraits.h"
 #include "ir/LocalFlow.h"
 #include "ir/Passes.h"
 
@@ -525,4 +526,38 @@ TEST_CASE("an inline only a dead branch called is dropped", "[passes]") {
   CHECK_THAT(Rust, !Catch::Contains("dead"));
   CHECK_THAT(Rust, Catch::Contains("fn live"));
   REQUIRE(test::compileRust(Rust, "dead_inline").Ok);
+}
+
+TEST_CASE("expression kinds answer yes/no questions from one table",
+          "[traits]") {
+  using namespace h2r::ir;
+  TypeRef I32 = Type::integer(32, true);
+  auto Call = [&] {
+    return std::make_unique<Expr>(ExprKind::Call, I32);
+  };
+  ExprPtr Sum = makeBinary(BinaryOp::Add, makeInt(1, I32), makeInt(2, I32), I32);
+  CHECK(isPure(*Sum));
+  CHECK_FALSE(mayWrite(*Sum));
+  CHECK_FALSE(isPure(*Call()));
+  CHECK(mayWrite(*Call()));
+  // An operand's effect is the whole expression's.
+  ExprPtr WithCall = makeBinary(BinaryOp::Add, makeInt(1, I32), Call(), I32);
+  CHECK_FALSE(isPure(*WithCall));
+  CHECK(mayWrite(*WithCall));
+  // Taking a place's address mutably may write through it; reading may not.
+  ExprPtr Shared = makeLocal(0, I32), Mutable = makeLocal(0, I32);
+  auto AddrOf = [&](ExprPtr Place, bool Mut) {
+    auto E = std::make_unique<Expr>(ExprKind::AddrOf);
+    E->Mutable = Mut;
+    E->Ops.push_back(std::move(Place));
+    return E;
+  };
+  CHECK_FALSE(mayWrite(*AddrOf(std::move(Shared), false)));
+  CHECK(mayWrite(*AddrOf(std::move(Mutable), true)));
+  CHECK(traits(ExprKind::Local).NamesPlace);
+  CHECK(traits(ExprKind::Assign).Stores);
+  CHECK(traits(ExprKind::Assign).OperandFirst);
+  CHECK_FALSE(traits(ExprKind::Call).OperandFirst);
+  CHECK(traits(ExprKind::VolatileWrite).Volatile);
+  CHECK(traits(ExprKind::Return).Control);
 }

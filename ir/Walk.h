@@ -1,11 +1,11 @@
-//===- ir/passes/Walk.h - Shared traversal for the IR passes ---*- C++ -*-===//
+//===- ir/Walk.h - Shared traversal of the IR -------------------*- C++ -*-===//
 //
-// What several passes ask of a tree: its direct children, whether a node is
+// What passes, analyses and the emitter ask of a tree: its direct children, whether a node is
 // a loop, and where its jumps go.
 //
 //===----------------------------------------------------------------------===//
-#ifndef H2R_IR_PASSES_WALK_H
-#define H2R_IR_PASSES_WALK_H
+#ifndef H2R_IR_WALK_H
+#define H2R_IR_WALK_H
 
 #include "ir/Module.h"
 

@@ -1,4 +1,6 @@
-#include "ir/passes/Walk.h"
+//===- ir/Walk.cpp - Shared traversal of the IR ----------------------===//
+
+#include "ir/Walk.h"
 
 namespace h2r::ir {
 
