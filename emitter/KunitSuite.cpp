@@ -5,12 +5,14 @@
 #include "emitter/KunitDoubles.h"
 #include "emitter/KunitKasanCases.h"
 #include "emitter/KunitStaticCallKeys.h"
+#include "emitter/SuiteSources.h"
 #include "ir/KernelCheck.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace h2r::emit {
 
@@ -43,236 +45,19 @@ const char *CTableHead = R"(
 use kernel::bindings;
 )";
 
-// The suite's own code: the argument grids, the memory pointer arguments
-// point into, and the loop that runs both sides and compares them.
-const char *Runner = R"(
-    /// The bytes a pointer argument's memory is filled with before a call.
-    const PATTERNS: [u8; 6] = [0x00, 0xff, 0x01, 0x80, 0x7f, 0x55];
-    /// The most cases of a grid a test case runs.
-    const CASES: usize = 4096;
-    const ZONE: usize = 16384;
-    /// Where in its zone a pointer argument points: 128 bytes either side
-    /// show a write past the object.
-    const AT: usize = 128;
-
-    /// The memory of up to three pointer arguments.
-    #[repr(C, align(64))]
-    struct Zones([[u8; ZONE]; 3]);
-
-    impl Zones {
-        fn at<T>(&mut self, i: usize) -> *mut T {
-            self.0[i][AT..].as_mut_ptr().cast()
-        }
-
-        fn fill(&mut self, len: usize, byte: u8) {
-            for zone in &mut self.0 {
-                zone[..len].fill(byte);
-            }
-        }
-    }
-
-    /// The zones both sides run on, and what the C side left in them: both
-    /// sides see the same addresses, so pointers they store or return into
-    /// the zones compare equal.
-    struct Memory(core::cell::UnsafeCell<[Zones; 2]>);
-
-    // SAFETY: KUnit runs a suite's test cases one after another.
-    unsafe impl Sync for Memory {}
-
-    static MEMORY: Memory = Memory(core::cell::UnsafeCell::new([
-        Zones([[0; ZONE]; 3]),
-        Zones([[0; ZONE]; 3]),
-    ]));
-
-    /// What one side said to the C functions the suite replaces by
-    /// doubles: how many calls, and a hash of each one's function and
-    /// arguments, in order.
-    #[derive(PartialEq, Clone, Copy)]
-    struct Calls {
-        count: u64,
-        hash: u64,
-    }
-
-    impl Calls {
-        const NONE: Calls = Calls { count: 0, hash: 0 };
-    }
-
-    /// What one side of a case did that the other must do too.
-    #[derive(PartialEq)]
-    struct Outcome {
-        /// The result, as raw bits.
-        value: u64,
-        /// The warnings it raised, where the test counts them.
-        warnings: i32,
-        /// How much it changed the preempt count, where the test measures it.
-        preempt: i64,
-        /// Its calls to replaced C functions, where the test replaces them.
-        calls: Calls,
-    }
-
-    impl Outcome {
-        fn of(value: u64) -> Self {
-            Outcome {
-                value,
-                warnings: 0,
-                preempt: 0,
-                calls: Calls::NONE,
-            }
-        }
-    }
-
-    /// Runs `call` (C, then Rust) on every case of a grid with digits of
-    /// `dims`, the last one a pattern if `pointers`, with the first `len`
-    /// bytes of each zone filled and compared; says where and returns false
-    /// at the first difference.
-    fn same(
-        name: &str,
-        dims: &[usize],
-        pointers: bool,
-        len: usize,
-        call: impl Fn(&[usize; 8], &mut Zones, bool) -> Outcome,
-    ) -> bool {
-        // SAFETY: test cases run one at a time and only `same` uses MEMORY.
-        let [zones, c_left] = unsafe { &mut *MEMORY.0.get() };
-        let total: usize = dims.iter().product();
-        for case in 0..total.min(CASES) {
-            // Past CASES, a stride through the grid reaches every digit.
-            let mut k = if total <= CASES { case } else { case * 7919 % total };
-            let mut d = [0usize; 8];
-            for (digit, n) in d.iter_mut().zip(dims) {
-                *digit = k % n;
-                k /= n;
-            }
-            let fill = if pointers { PATTERNS[d[dims.len() - 1]] } else { 0 };
-            zones.fill(len, fill);
-            let c = call(&d, zones, true);
-            for (left, zone) in c_left.0.iter_mut().zip(&zones.0) {
-                left[..len].copy_from_slice(&zone[..len]);
-            }
-            zones.fill(len, fill);
-            let rust = call(&d, zones, false);
-            let same_memory = c_left.0.iter().zip(&zones.0).all(|(l, z)| l[..len] == z[..len]);
-            if c != rust || !same_memory {
-                kernel::kunit::err(format_args!(
-                    "    # {}: case {:?}: C returned {:#x} ({} warnings, preempt count {:+}, \
-                     {} calls {:#x}), Rust {:#x} ({} warnings, preempt count {:+}, \
-                     {} calls {:#x}){}\n",
-                    name,
-                    &d[..dims.len()],
-                    c.value,
-                    c.warnings,
-                    c.preempt,
-                    c.calls.count,
-                    c.calls.hash,
-                    rust.value,
-                    rust.warnings,
-                    rust.preempt,
-                    rust.calls.count,
-                    rust.calls.hash,
-                    if same_memory { "" } else { "; the memory differs" }
-                ));
-                return false;
-            }
-        }
-        true
-    }
-)";
-
-// The integer grids, each where a test case uses it.
-const char *EdgesGrid = R"(
-    /// Edge values of an integer argument, as raw bits (`as` narrows them).
-    const EDGES: [u64; 26] = [
-        0,
-        1,
-        2,
-        3,
-        7,
-        8,
-        31,
-        32,
-        63,
-        64,
-        127,
-        128,
-        255,
-        256,
-        0x7fff,
-        0x8000,
-        0xffff,
-        0x7fff_ffff,
-        0x8000_0000,
-        0xffff_ffff,
-        0x1_0000_0000,
-        0x5555_5555_5555_5555,
-        0x7fff_ffff_ffff_ffff,
-        0x8000_0000_0000_0000,
-        u64::MAX - 1,
-        u64::MAX,
-    ];
-)";
-const char *SmallGrid = R"(
-    /// Integer arguments beside a pointer: small, since they may index the
-    /// object (a bit number, a count).
-    const SMALL: [u64; 9] = [0, 1, 2, 7, 31, 32, 63, 64, 127];
-)";
-
-// The values of an ascending grid below an array's length, for an
-// argument that indexes the array.
-const char *Below = R"(
-    /// How many of the ascending `grid`'s first values are below `bound`.
-    fn below(grid: &[u64], bound: u64) -> usize {
-        grid.iter().take_while(|&&v| v < bound).count()
-    }
-)";
-
-// Runs a side with its warnings suppressed and counted (KUnit, Linux 7.3).
-const char *CountingWarnings = R"(
-    /// Runs `call` with KUnit's warning suppression on, counting the
-    /// warnings it raises.
-    fn counting_warnings(call: impl FnOnce() -> Outcome) -> Outcome {
-        // SAFETY: a test case's own task asks for its test.
-        let test = unsafe { bindings::kunit_get_current_test() };
-        // SAFETY: `test` is the running test; the handle lives until it is
-        // ended below.
-        let handle = unsafe { bindings::kunit_start_suppress_warning(test) };
-        let mut outcome = call();
-        // SAFETY: `handle` is the one started above, ended once.
-        unsafe {
-            outcome.warnings = bindings::kunit_suppressed_warning_count(handle);
-            bindings::kunit_end_suppress_warning(test, handle);
-        }
-        outcome
-    }
-)";
-
-// Runs a side with interrupts off, measuring and restoring the preempt
-// count (a global of the kernel, or a field of one).
-const char *MeasuringPreemptCount = R"(
-    /// Runs `call` with interrupts off, measures how much it changes the
-    /// preempt count at `count`, and sets the count back.
-    fn measuring_preempt_count<T: Copy>(count: *mut T, call: impl FnOnce() -> Outcome) -> Outcome {
-        let flags: usize;
-        // SAFETY: local_irq_save(): nothing else changes the count until
-        // the flags are restored below.
-        unsafe { core::arch::asm!("pushfq", "pop {0}", "cli", out(reg) flags) };
-        // SAFETY: `count` is the kernel's preempt count, read and written
-        // with interrupts off.
-        let before = unsafe { count.read_volatile() };
-        let mut outcome = call();
-        // SAFETY: as above.
-        unsafe {
-            // The change, sign-extended from the count's width (an int in
-            // Linux 6.12, an unsigned long in 7.3).
-            let shift = 64 - 8 * core::mem::size_of::<T>() as u32;
-            let change = bits(count.read_volatile()).wrapping_sub(bits(before)) << shift;
-            outcome.preempt = (change as i64) >> shift;
-            count.write_volatile(before);
-        }
-        // SAFETY: local_irq_restore() of the flags saved above.
-        unsafe { core::arch::asm!("push {0}", "popfq", in(reg) flags) };
-        outcome
-    }
-)";
+// A piece of runtime-shims/kunit-suite/ as the suite holds it: after a
+// blank line, indented into the test module (the C-registered form
+// outdents the module's text again).
+std::string piece(std::string_view Text) {
+  std::string Out = "\n";
+  while (!Text.empty()) {
+    size_t End = std::min(Text.find('\n'), Text.size());
+    std::string_view Line = Text.substr(0, End);
+    Out += (Line.empty() ? "" : "    ") + std::string(Line) + "\n";
+    Text.remove_prefix(std::min(End + 1, Text.size()));
+  }
+  return Out;
+}
 
 // A test case's `preempt_count`, the address of the preempt count the
 // plan found (ir/Report.h): taking it through a (union) field of a global
@@ -288,51 +73,6 @@ std::string preemptCountLet(const std::vector<std::string> &Place) {
          "not read here.\n            let preempt_count = unsafe { " +
          Address + " };\n";
 }
-
-// What allocating helpers are given, each where a test case uses it, and
-// how what they return compares.
-const char *GfpGrid = R"(
-    /// An allocator's flags: it may sleep, zero or not, and never warns
-    /// (an order or size it cannot serve fails quietly).
-    const GFP: [bindings::gfp_t; 2] = [
-        bindings::GFP_KERNEL | bindings::__GFP_NOWARN,
-        bindings::GFP_KERNEL | bindings::__GFP_ZERO | bindings::__GFP_NOWARN,
-    ];
-)";
-const char *AlignmentGrid = R"(
-    /// An allocator's alignments.
-    const ALIGNMENTS: [usize; 3] = [1, 8, 64];
-)";
-const char *Allocated = R"(
-    /// What an allocator returned: null, ZERO_SIZE_PTR (for a size of 0) or
-    /// memory, whose address differs from side to side.
-    fn allocated(p: *const core::ffi::c_void) -> u64 {
-        match p as usize {
-            0 => 0,
-            1..=16 => 1,
-            _ => 2,
-        }
-    }
-)";
-
-// A value as the bits of its bytes (at most eight): a record result, the
-// preempt count.
-const char *Bits = R"(
-    /// The bytes of a value of at most eight bytes, as a u64.
-    fn bits<T>(value: T) -> u64 {
-        let mut bytes = [0u8; 8];
-        let len = core::mem::size_of::<T>().min(8);
-        // SAFETY: `len` bytes of `value` are readable, and `bytes` holds 8.
-        unsafe {
-            core::ptr::copy_nonoverlapping(
-                core::ptr::from_ref(&value).cast::<u8>(),
-                bytes.as_mut_ptr(),
-                len,
-            );
-        }
-        u64::from_ne_bytes(bytes)
-    }
-)";
 
 class SuitePrinter {
 public:
@@ -529,25 +269,25 @@ private:
   // where C registers them).
   std::string body() const {
     std::ostringstream OS;
-    OS << Runner;
+    OS << piece(suite::Runner);
     if (UsesEdges)
-      OS << EdgesGrid;
+      OS << piece(suite::EdgesGrid);
     if (UsesSmall)
-      OS << SmallGrid;
+      OS << piece(suite::SmallGrid);
     if (UsesBelow)
-      OS << Below;
+      OS << piece(suite::Below);
     if (UsesWarnings)
-      OS << CountingWarnings;
+      OS << piece(suite::CountingWarnings);
     if (UsesPreemptCount)
-      OS << MeasuringPreemptCount;
+      OS << piece(suite::MeasuringPreemptCount);
     if (UsesBits)
-      OS << Bits;
+      OS << piece(suite::Bits);
     if (UsesGfp)
-      OS << GfpGrid;
+      OS << piece(suite::GfpGrid);
     if (UsesAlignments)
-      OS << AlignmentGrid;
+      OS << piece(suite::AlignmentGrid);
     if (UsesAllocated)
-      OS << Allocated;
+      OS << piece(suite::Allocated);
     if (UsesKasan)
       OS << KasanCaseRuntime;
     OS << Doubles.Rust << StaticCallKeys;

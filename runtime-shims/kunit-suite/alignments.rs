@@ -1,0 +1,2 @@
+/// An allocator's alignments.
+const ALIGNMENTS: [usize; 3] = [1, 8, 64];
