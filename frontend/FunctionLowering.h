@@ -219,6 +219,7 @@ private:
     unsigned CurrentSection = 0;
   };
 
+  // Shared by every step (StmtLowering.cpp).
   [[noreturn]] void reject(const clang::Stmt *S, std::string Construct,
                            std::string Message);
   ir::TypeRef type(clang::QualType T, const clang::Stmt *Where);
@@ -303,18 +304,6 @@ private:
   ir::ExprPtr sameTypeOverflow(ir::ExprPtr Lhs, ir::ExprPtr Rhs,
                                ir::ExprPtr ResPtr, const char *Op,
                                ir::TypeRef Ty);
-  // Specialisation.cpp.
-  std::optional<ConstArg> constArg(const clang::Expr *E);
-  std::optional<ConstArg> constArgOfBound(const clang::Expr *E);
-  const ConstArg *boundArgument(const clang::Expr *E) const;
-  ir::ExprPtr specialisedCall(const clang::CallExpr *E,
-                              const clang::FunctionDecl *Callee);
-  ir::ExprPtr boundValue(const ConstArg &A, clang::QualType T,
-                         const clang::Expr *Where);
-  ir::Symbol symbolOf(const clang::ValueDecl *D, const clang::Expr *Where);
-  ir::ExprPtr shimCall(const clang::CallExpr *E,
-                       const clang::FunctionDecl *Callee);
-  ir::ExprPtr staticKeyTest(const clang::CallExpr *E);
   ir::ExprPtr libraryCall(const clang::CallExpr *E, unsigned ID);
   ir::ExprPtr overflowBuiltin(const clang::CallExpr *E, const char *Op);
   ir::ExprPtr memoryBuiltin(const clang::CallExpr *E, unsigned BuiltinID);
@@ -326,22 +315,41 @@ private:
                                   ir::ExternFn Standard, const ir::TypeRef &Ty);
   ir::ExprPtr memcmpBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
   ir::ExprPtr memchrBuiltin(const clang::CallExpr *E, const ir::TypeRef &Ty);
+  bool constantPAnswer(const clang::CallExpr *E);
+  // Call-site specialisations (Specialisation.cpp).
+  std::optional<ConstArg> constArg(const clang::Expr *E);
+  std::optional<ConstArg> constArgOfBound(const clang::Expr *E);
+  const ConstArg *boundArgument(const clang::Expr *E) const;
+  ir::ExprPtr specialisedCall(const clang::CallExpr *E,
+                              const clang::FunctionDecl *Callee);
+  ir::ExprPtr boundValue(const ConstArg &A, clang::QualType T,
+                         const clang::Expr *Where);
+  ir::Symbol symbolOf(const clang::ValueDecl *D, const clang::Expr *Where);
+  // Shims (ShimLowering.cpp).
+  ir::ExprPtr shimCall(const clang::CallExpr *E,
+                       const clang::FunctionDecl *Callee);
+  ir::ExprPtr staticKeyTest(const clang::CallExpr *E);
 
   // Statements (StmtLowering.cpp).
   void stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
   void compound(const clang::CompoundStmt *CS, std::vector<ir::Stmt> &Out);
-  void gotoRegion(const clang::CompoundStmt *CS, std::vector<ir::Stmt> &Out);
   void declaration(const clang::VarDecl *VD, std::vector<ir::Stmt> &Out,
                    bool Hoisted);
   void hoistDeclarations(const std::vector<const clang::Stmt *> &Stmts,
                          std::vector<ir::Stmt> &Out);
   void loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
+  ir::ExprPtr blockOf(const clang::Stmt *S);
+  ir::ExprPtr zeroValue(const ir::TypeRef &T);
+  void runCleanups(size_t Depth, std::vector<ir::Stmt> &Out);
+  ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
+  // Labels, goto and switch as sections (SectionLowering.cpp).
+  void gotoRegion(const clang::CompoundStmt *CS, std::vector<ir::Stmt> &Out);
   void switchStmt(const clang::SwitchStmt *S, std::vector<ir::Stmt> &Out);
   void gotoStmt(const clang::LabelDecl *Target, const clang::Stmt *S,
                 std::vector<ir::Stmt> &Out);
-  ir::ExprPtr blockOf(const clang::Stmt *S);
   // Inline assembly, in named steps: operands, clobbers and options
-  // (AsmLowering.cpp), then the template (AsmTemplate.cpp).
+  // (AsmLowering.cpp; the inputs in AsmInputs.cpp), then the template
+  // (AsmTemplate.cpp); atomics asm spells (AsmAtomic.cpp).
   struct AsmState;
   void asmStmt(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
   AsmConstraint asmConstraint(const AsmState &A, unsigned G);
@@ -371,9 +379,7 @@ private:
   // Conditions C's optimiser decides (ConstantConditions.cpp).
   std::optional<llvm::APSInt> constantLocal(const clang::Expr *E);
   std::optional<llvm::APSInt> foldWithLocals(const clang::Expr *E);
-  bool constantPAnswer(const clang::CallExpr *E);
   std::map<const clang::VarDecl *, std::optional<llvm::APSInt>> ConstantLocals;
-  ir::ExprPtr zeroValue(const ir::TypeRef &T);
   // Static locals (StaticLocalLowering.cpp).
   void staticLocal(const clang::VarDecl *VD);
   bool constantRecord(const clang::Expr *Init);
@@ -391,7 +397,6 @@ private:
   std::set<const clang::VarDecl *> HoistedVars;
   std::vector<JumpTarget> Jumps;
   std::vector<std::vector<Cleanup>> CleanupScopes;
-  void runCleanups(size_t Depth, std::vector<ir::Stmt> &Out);
   std::vector<GotoRegion> Regions;
   std::map<std::string, unsigned> LabelCounts;
   std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;
@@ -399,7 +404,6 @@ private:
   llvm::DenseMap<const clang::Expr *, bool> MayBeConstant;
   std::vector<LoweringFailure> Notes;
   std::vector<LoweringFailure> Shims;
-  ir::Symbol functionSymbol(const clang::FunctionDecl *FD);
   // Parameters this lowering is specialised for: constants, not parameters.
   ConstBindings Bound;
   std::set<std::string> SpecialisationsCalled;

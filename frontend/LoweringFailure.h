@@ -11,6 +11,7 @@
 #include "clang/Basic/SourceLocation.h"
 
 #include <string>
+#include <utility>
 
 namespace h2r::frontend {
 
@@ -19,6 +20,11 @@ struct LoweringFailure {
   std::string Message;
   clang::SourceLocation Loc; // may be invalid; the caller fills it in
 };
+
+// Stops lowering: Construct cannot be translated, for the reason Message.
+[[noreturn]] inline void reject(std::string Construct, std::string Message) {
+  throw LoweringFailure{std::move(Construct), std::move(Message), {}};
+}
 
 } // namespace h2r::frontend
 
