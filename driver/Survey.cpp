@@ -111,8 +111,7 @@ int runSurvey(std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
                             Out.Units,
                             Out.FailedUnits,
                             T.TypesMode,
-                            std::to_string(T.Emit.Version.Major) + "." +
-                                std::to_string(T.Emit.Version.Minor)};
+                            T.Emit.Version.text()};
   Outputs[0].Content =
       report::surveyToJson(Out.Functions, Shard).dump(2) + "\n";
   if (!commit(Outputs))

@@ -137,11 +137,12 @@ cl::opt<std::string> MacroDifferences(
     cl::sub(translateCommand()), cl::cat(category()));
 
 // "1.78" or "0.71.1" (the patch level is not needed).
-bool parseVersion(StringRef Text, emit::RustVersion &V) {
-  auto [Major, Rest] = Text.split('.');
-  auto [Minor, Patch] = Rest.split('.');
+bool parseVersion(StringRef Text, unsigned &Major, unsigned &Minor) {
+  auto [MajorText, Rest] = Text.split('.');
+  auto [MinorText, Patch] = Rest.split('.');
   unsigned Ignored;
-  return !Major.getAsInteger(10, V.Major) && !Minor.getAsInteger(10, V.Minor) &&
+  return !MajorText.getAsInteger(10, Major) &&
+         !MinorText.getAsInteger(10, Minor) &&
          (Patch.empty() || !Patch.getAsInteger(10, Ignored));
 }
 
@@ -174,7 +175,7 @@ bool configureEmitter(const frontend::KernelProfile &Profile,
       RustVersionOpt.getNumOccurrences() || Profile.MinRustVersion.empty()
           ? RustVersionOpt.getValue()
           : Profile.MinRustVersion;
-  if (!parseVersion(RustVersion, EO.Version))
+  if (!parseVersion(RustVersion, EO.Version.Major, EO.Version.Minor))
     return reportFailure("--rust-version must look like 1.78, not '" +
                          RustVersion + "'");
   if (!Profile.BindingsHeader.empty() &&
@@ -253,8 +254,7 @@ bool translateOptions(const frontend::KernelProfile &Profile,
   TO.SymbolPrefix = SymbolPrefix;
   TO.SelfTypes = EO.Types == emit::TypeMode::Self;
   TO.Verbose = Verbose;
-  TO.RustMajor = EO.Version.Major;
-  TO.RustMinor = EO.Version.Minor;
+  TO.Rust = EO.Version;
   for (const std::string &F : RustFeatures) {
     if (F != "asm_goto")
       return reportFailure("--rust-features: unknown feature '" + F +
@@ -266,11 +266,12 @@ bool translateOptions(const frontend::KernelProfile &Profile,
       BindgenVersionOpt.getNumOccurrences() ? BindgenVersionOpt.getValue()
       : Profile.MinBindgenVersion.empty()   ? std::string("0.60")
                                             : Profile.MinBindgenVersion;
-  emit::RustVersion Bindgen;
-  if (!parseVersion(BindgenVersion, Bindgen) || Bindgen.Major != 0)
+  unsigned BindgenMajor, BindgenMinor;
+  if (!parseVersion(BindgenVersion, BindgenMajor, BindgenMinor) ||
+      BindgenMajor != 0)
     return reportFailure("--bindgen-version must look like 0.71, not '" +
                          BindgenVersion + "'");
-  TO.BindingsNoreturnAsNever = Bindgen.Minor >= 61;
+  TO.BindingsNoreturnAsNever = BindgenMinor >= 61;
   TO.Shims = !NoShims;
   TO.Scalars = Profile.Scalars;
   // Self mode lays an opaque record out as bindgen would: bytes only.

@@ -9,6 +9,7 @@
 #ifndef H2R_EMITTER_RUSTEMITTER_H
 #define H2R_EMITTER_RUSTEMITTER_H
 
+#include "ir/RustVersion.h"
 #include "ir/Module.h"
 
 #include <string>
@@ -22,13 +23,6 @@ enum class TypeMode {
   Bindgen, // refer to bindgen's `bindings::` items
 };
 
-struct RustVersion {
-  unsigned Major = 1, Minor = 78;
-  bool atLeast(unsigned Mj, unsigned Mn) const {
-    return Major > Mj || (Major == Mj && Minor >= Mn);
-  }
-};
-
 struct EmitOptions {
   TypeMode Types = TypeMode::Bindgen;
   // Path of bindgen's bindings, as seen from the output's top level.
@@ -38,7 +32,7 @@ struct EmitOptions {
   // which keeps it used. Functions and statics still take BindingsPath,
   // since a helper's own name shadows the C function it wraps.
   bool BindingsInScope = false;
-  RustVersion Version;
+  ir::RustVersion Version;
   std::string Banner; // first comment lines, without "//"
   // Helpers (Rust names) whose translation the bindings' C function of the
   // same name hides from the bindings' users (the kernel's bindings_raw

@@ -149,7 +149,7 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   std::optional<Instruction> I = atomicInstruction(
       loneInstruction(S->getAsmString()->getString().str(), Locked));
   if (!I || (!Locked && I->Op != "xchg") || S->isAsmGoto() ||
-      !LC.rustAtLeast(1, 75) || I->Operands.empty() || I->Operands.size() > 2)
+      !LC.Rust.atLeast(1, 75) || I->Operands.empty() || I->Operands.size() > 2)
     return false;
   for (unsigned C = 0; C < S->getNumClobbers(); ++C)
     if (S->getClobber(C) != "memory" && S->getClobber(C) != "cc")

@@ -16,6 +16,7 @@
 #include "frontend/NamedAddressSpace.h"
 #include "frontend/TypeLowering.h"
 #include "ir/Module.h"
+#include "ir/RustVersion.h"
 
 #include "clang/AST/OperationKinds.h"
 #include "llvm/ADT/APSInt.h"
@@ -103,16 +104,13 @@ struct LoweringContext {
   // a core atomic would be checked once more (a second report).
   bool SanitizedAccesses = false;
   // The oldest rustc the output must compile with.
-  unsigned RustMajor = 1, RustMinor = 78;
-  bool rustAtLeast(unsigned Mj, unsigned Mn) const {
-    return RustMajor > Mj || (RustMajor == Mj && RustMinor >= Mn);
-  }
+  ir::RustVersion Rust;
   // Functions are exported with the C ABI (--export=c-abi) rather than
   // inlined into their Rust callers.
   bool ExportCAbi = false;
   // The output's crate enables `feature(asm_goto)` (before 1.87).
   bool AsmGotoFeature = false;
-  bool hasAsmGoto() const { return AsmGotoFeature || rustAtLeast(1, 87); }
+  bool hasAsmGoto() const { return AsmGotoFeature || Rust.atLeast(1, 87); }
 
   // A closure function specialised for constant arguments at a call site
   // (Specialisation.cpp), by its name in the output.

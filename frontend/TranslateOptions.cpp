@@ -55,8 +55,7 @@ void configureLowering(LoweringContext &LC, const TranslateOptions &Opts,
                        const BindingsInventory *Bindings) {
   LC.Bindings = Bindings;
   LC.SelfTypes = Opts.SelfTypes;
-  LC.RustMajor = Opts.RustMajor;
-  LC.RustMinor = Opts.RustMinor;
+  LC.Rust = Opts.Rust;
   LC.AsmGotoFeature = Opts.AsmGotoFeature;
   LC.Shims = Opts.Shims;
   for (const std::string &M : Opts.BodySanitizerMacros)

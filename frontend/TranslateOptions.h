@@ -11,6 +11,7 @@
 #include "frontend/BindingsInventory.h"
 #include "frontend/CompileMacros.h"
 #include "frontend/KernelProfile.h"
+#include "ir/RustVersion.h"
 
 #include <optional>
 #include <string>
@@ -32,7 +33,7 @@ struct TranslateOptions {
   std::string SymbolPrefix;
   bool SelfTypes = false;
   bool Verbose = false; // say which compiler flags were dropped
-  unsigned RustMajor = 1, RustMinor = 78; // --rust-version
+  ir::RustVersion Rust; // --rust-version
   bool AsmGotoFeature = false;            // --rust-features=asm_goto
   bool Shims = true;                      // --no-shims: false
   // bindgen --opaque-type patterns: records whose members stay hidden.

@@ -34,7 +34,7 @@ std::string translated(const std::string &Path, std::vector<std::string> Macros,
       H2R_TEST_TMP, {"-O2", "--target=x86_64-linux-gnu"});
   frontend::TranslateOptions Opts;
   Opts.SelfTypes = true;
-  Opts.RustMinor = 87;
+  Opts.Rust.Minor = 87;
   Opts.BodySanitizerMacros = std::move(Macros);
   frontend::TranslationOutput Out;
   REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
@@ -236,7 +236,7 @@ int rust_helper_twice(int x) { return twice(x); }
   clang::tooling::FixedCompilationDatabase DB(H2R_TEST_TMP, Flags);
   frontend::TranslateOptions Opts;
   Opts.SelfTypes = true;
-  Opts.RustMinor = 87;
+  Opts.Rust.Minor = 87;
   Opts.BodyMacros = *Compiled;
   frontend::TranslationOutput Out;
   REQUIRE(frontend::translate(DB, {Path}, Opts, Out));
