@@ -9,6 +9,8 @@
 
 namespace h2r::emit {
 
+using namespace ir;
+
 std::string rustStringLiteral(const std::string &Text) {
   std::string Out = "\"";
   for (char C : Text) {

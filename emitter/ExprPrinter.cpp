@@ -12,6 +12,8 @@
 
 namespace h2r::emit {
 
+using namespace ir;
+
 int binaryPrec(BinaryOp Op) {
   switch (Op) {
   case BinaryOp::Or:

@@ -1,4 +1,5 @@
-//===- emitter/Printer.h - The Rust printer, shared by its files -*- C++ -*-===//
+//===- emitter/Printer.h - The Rust printer, shared by its files -*- C++
+//-*-===//
 //
 // Internal to the emitter: the printer's state (where it is, how deep, the
 // function it prints) and its methods, defined by what they print: types,
@@ -16,8 +17,6 @@
 #include <string>
 
 namespace h2r::emit {
-
-using namespace ir;
 
 // Rust operator precedence, high binds tighter.
 enum Prec : int {
@@ -38,9 +37,9 @@ enum Prec : int {
   PrecPrimary = 15,
 };
 
-int binaryPrec(BinaryOp Op);
+int binaryPrec(ir::BinaryOp Op);
 // Would E, printed at the start of a statement, end that statement early?
-bool isBlockLike(const Expr &E);
+bool isBlockLike(const ir::Expr &E);
 // `b"..."`: printable ASCII as is, the rest as `\xNN`.
 std::string escapeByteString(const std::string &Bytes);
 // A Rust string literal for an asm! template.
@@ -53,52 +52,53 @@ enum class Scope { Top, Inlines };
 
 class Printer {
 public:
-  Printer(const Module &M, const EmitOptions &Opts) : M(M), Opts(Opts) {
-    for (const RecordDef &R : M.Records)
+  Printer(const ir::Module &M, const EmitOptions &Opts) : M(M), Opts(Opts) {
+    for (const ir::RecordDef &R : M.Records)
       if (R.FunctionLocal)
         OwnRecords.insert(R.Name);
   }
 
-  std::string type(const Type &T) const;
-  std::string expr(const Expr &E, int MinPrec);
-  void function(const Function &F, Scope S, std::ostream &OS);
-  std::string pointerArgument(const Expr &E);
-  std::string asmOperand(const Expr &E, const AsmOperand &Op);
-  void helperDoc(const Function &F, const std::string &Pad, std::ostream &OS);
+  std::string type(const ir::Type &T) const;
+  std::string expr(const ir::Expr &E, int MinPrec);
+  void function(const ir::Function &F, Scope S, std::ostream &OS);
+  std::string pointerArgument(const ir::Expr &E);
+  std::string asmOperand(const ir::Expr &E, const ir::AsmOperand &Op);
+  void helperDoc(const ir::Function &F, const std::string &Pad,
+                 std::ostream &OS);
 
 private:
-  std::string itemPath(const Symbol &Sym) const;
+  std::string itemPath(const ir::Symbol &Sym) const;
   std::string bindingsItem(const std::string &Name) const;
   std::string bindingsType(const std::string &Name) const;
-  std::string intLiteral(uint64_t Bits, const Type &T, int &Prec) const;
-  std::string exprUnparenthesised(const Expr &E, int &Prec);
-  std::string stringLiteral(const Expr &E, int &Prec);
-  std::string pathExpr(const Expr &E, int &Prec);
-  std::string binaryExpr(const Expr &E, int &Prec);
-  std::string methodExpr(const Expr &E, int &Prec);
-  std::string derefExpr(const Expr &E, int &Prec);
-  std::string addrOfExpr(const Expr &E);
-  std::string callExpr(const Expr &E, int &Prec);
-  std::string assignExpr(const Expr &E, int &Prec);
-  std::string ifExpr(const Expr &E);
-  std::string returnExpr(const Expr &E, int &Prec);
-  std::string block(const Expr &B, unsigned Indent);
-  std::string blockBody(const Expr &B, unsigned Indent);
-  std::string stmt(const Stmt &S, unsigned Indent);
-  std::string matchExpr(const Expr &E);
-  std::string pattern(uint64_t V, const Type &T) const;
-  std::string fnPtrSignature(const Type &T) const;
-  bool endsWithCast(const Expr &E) const;
-  std::string leftOperand(const Expr &Op, int MinPrec);
-  std::string asmExpr(const Expr &E);
-  std::string statementExpr(const Expr &E);
-  std::string volatileRead(const Expr &E, bool NameType);
+  std::string intLiteral(uint64_t Bits, const ir::Type &T, int &Prec) const;
+  std::string exprUnparenthesised(const ir::Expr &E, int &Prec);
+  std::string stringLiteral(const ir::Expr &E, int &Prec);
+  std::string pathExpr(const ir::Expr &E, int &Prec);
+  std::string binaryExpr(const ir::Expr &E, int &Prec);
+  std::string methodExpr(const ir::Expr &E, int &Prec);
+  std::string derefExpr(const ir::Expr &E, int &Prec);
+  std::string addrOfExpr(const ir::Expr &E);
+  std::string callExpr(const ir::Expr &E, int &Prec);
+  std::string assignExpr(const ir::Expr &E, int &Prec);
+  std::string ifExpr(const ir::Expr &E);
+  std::string returnExpr(const ir::Expr &E, int &Prec);
+  std::string block(const ir::Expr &B, unsigned Indent);
+  std::string blockBody(const ir::Expr &B, unsigned Indent);
+  std::string stmt(const ir::Stmt &S, unsigned Indent);
+  std::string matchExpr(const ir::Expr &E);
+  std::string pattern(uint64_t V, const ir::Type &T) const;
+  std::string fnPtrSignature(const ir::Type &T) const;
+  bool endsWithCast(const ir::Expr &E) const;
+  std::string leftOperand(const ir::Expr &Op, int MinPrec);
+  std::string asmExpr(const ir::Expr &E);
+  std::string statementExpr(const ir::Expr &E);
+  std::string volatileRead(const ir::Expr &E, bool NameType);
 
-  const Module &M;
+  const ir::Module &M;
   const EmitOptions &Opts;
   // Records the output defines whatever the type mode (function-local).
   std::set<std::string> OwnRecords;
-  const Function *Fn = nullptr;
+  const ir::Function *Fn = nullptr;
   Scope Where = Scope::Top;
   unsigned Indent = 0;
   // True while the next token printed starts a statement, where a leading

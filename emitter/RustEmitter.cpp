@@ -14,6 +14,8 @@
 
 namespace h2r::emit {
 
+using namespace ir;
+
 std::string Printer::fnPtrSignature(const Type &T) const {
   std::string S = "unsafe extern \"C\" fn(";
   for (size_t I = 0; I < T.params().size(); ++I) {
