@@ -26,6 +26,20 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+
+# render <tool> <report> <out> [<old-report>]: the report in every format,
+# and the diff against another.
+render() {
+  local tool=$1 report=$2 out=$3 old=${4:-}
+  local format
+  for format in md html json sarif cover-letter; do
+    "$tool" report "$report" --format=$format -o "$out/report.$format" 2>> "$out/stderr" || true
+  done
+  if [[ -n $old ]]; then
+    "$tool" report "$report" --diff="$old" -o "$out/diff.md" 2>> "$out/stderr" || true
+  fi
+}
+
 # corpus <tool> <out>: the golden tests' translation of each corpus file.
 corpus() {
   local tool=$1 out=$2
@@ -40,20 +54,11 @@ corpus() {
       -o "$out/$name.rs" --report "$out/$name.json" \
       -- -O2 -fno-strict-overflow "${cflags[@]}" 2> "$out/$name.err" || true
   done
+  # A survey of the semantic corpus, rendered in every format.
+  "$tool" survey semantics/*.c --types=self -o "$out/survey.json" -- -O2 \
+    2> "$out/survey.err" || true
+  render "$tool" "$out/survey.json" "$out"
   cd - > /dev/null
-}
-
-# render <tool> <report> <out> [<old-report>]: the report in every format,
-# and the diff against another.
-render() {
-  local tool=$1 report=$2 out=$3 old=${4:-}
-  local format
-  for format in md html json sarif cover-letter; do
-    "$tool" report "$report" --format=$format -o "$out/report.$format" 2>> "$out/stderr" || true
-  done
-  if [[ -n $old ]]; then
-    "$tool" report "$report" --diff="$old" -o "$out/diff.md" 2>> "$out/stderr" || true
-  fi
 }
 
 # kbuild <tool> <build> <out>: the rule's saved command, outputs redirected.
