@@ -67,22 +67,32 @@ ConfigValues autoConf(const std::string &BuildDir) {
   return Values;
 }
 
+// Defined by the configuration's header, include/generated/autoconf.h,
+// rather than by the compile command or another header.
+bool fromConfiguration(const Preprocessor &PP, const MacroInfo &MI) {
+  PresumedLoc Where =
+      PP.getSourceManager().getPresumedLoc(MI.getDefinitionLoc());
+  return Where.isValid() &&
+         llvm::StringRef(Where.getFilename()).ends_with("generated/autoconf.h");
+}
+
+const MacroInfo *macroNamed(const Preprocessor &PP, llvm::StringRef Name) {
+  const IdentifierTable &Table = PP.getIdentifierTable();
+  auto It = Table.find(Name);
+  return It == Table.end() ? nullptr : PP.getMacroInfo(It->second);
+}
+
 // The value the parse saw, spelt as .config spells it where the build's
 // auto.conf says how (y or m for a bool), else as the macro reads.
 std::optional<std::string> optionValue(const Preprocessor &PP,
                                        const ConfigValues &Spelling,
                                        llvm::StringRef Name) {
-  auto Lookup = [&](llvm::StringRef N) -> const MacroInfo * {
-    const IdentifierTable &Table = PP.getIdentifierTable();
-    auto It = Table.find(N);
-    return It == Table.end() ? nullptr : PP.getMacroInfo(It->second);
-  };
-  if (const MacroInfo *MI = Lookup(Name)) {
+  if (const MacroInfo *MI = macroNamed(PP, Name)) {
     std::string Text = macroText(PP, *MI);
     auto It = Spelling.find(Name);
     return Text == "1" && It != Spelling.end() ? It->second : Text;
   }
-  if (Lookup((Name + "_MODULE").str()))
+  if (macroNamed(PP, (Name + "_MODULE").str()))
     return std::string("m");
   return std::nullopt;
 }
@@ -173,11 +183,16 @@ KconfigReads::configuration(const std::string &BuildDir) const {
   ConfigValues Spelling = autoConf(BuildDir);
   C.Compiler = optionValue(PP, Spelling, "CONFIG_CC_VERSION_TEXT").value_or("");
   C.Rustc = optionValue(PP, Spelling, "CONFIG_RUSTC_VERSION_TEXT").value_or("");
-  for (const std::string &Name : Read)
+  for (const std::string &Name : Read) {
     C.OptionsRead.emplace(Name, optionValue(PP, Spelling, Name));
+    if (const MacroInfo *MI = macroNamed(PP, Name);
+        MI && !fromConfiguration(PP, *MI))
+      C.DefinedElsewhere.insert(Name);
+  }
   for (const auto &[II, State] : PP.macros())
-    C.OptionsSet +=
-        II->getName().starts_with(Prefix) && PP.getMacroInfo(II) != nullptr;
+    if (const MacroInfo *MI = PP.getMacroInfo(II))
+      C.OptionsSet +=
+          II->getName().starts_with(Prefix) && fromConfiguration(PP, *MI);
   return C;
 }
 

@@ -195,7 +195,11 @@ struct KernelConfiguration {
   // Every CONFIG_ option the preprocessor tested or expanded: what can
   // change the translation.
   std::map<std::string, std::optional<std::string>> OptionsRead;
-  size_t OptionsSet = 0; // CONFIG_ macros the configuration defines
+  // Those of them defined outside the configuration's header
+  // (include/generated/autoconf.h): by the compile command, as arm64's
+  // Makefile defines CONFIG_CC_HAS_K_CONSTRAINT, or by another header.
+  std::set<std::string> DefinedElsewhere;
+  size_t OptionsSet = 0; // CONFIG_ macros the configuration header defines
 };
 
 struct Report {

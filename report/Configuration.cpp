@@ -49,6 +49,13 @@ const json &optionsRead(const json &C) {
   return It != C.end() && It->is_object() ? *It : None;
 }
 
+std::set<std::string> definedElsewhere(const json &C) {
+  std::set<std::string> Names;
+  for (const json &N : C.value("defined_elsewhere", json::array()))
+    Names.insert(N.get<std::string>());
+  return Names;
+}
+
 std::string field(const json &C, const char *Key) {
   auto It = C.find(Key);
   return It != C.end() && It->is_string() ? It->get<std::string>() : "";
@@ -78,13 +85,16 @@ std::string configurationText(const json &C) {
                valueText(*It);
   if (!Named.empty())
     OS << "; " << Named;
+  const std::set<std::string> Elsewhere = definedElsewhere(C);
   size_t Set = 0;
   for (const auto &[Name, Value] : Read.items())
-    Set += Value.is_string();
+    Set += Value.is_string() && !Elsewhere.count(Name);
   OS << "; the translation depends on the " << Read.size()
-     << " options its parse read (" << Set << " of the "
-     << C.value("options_set", 0) << " the configuration sets, "
-     << Read.size() - Set << " unset).";
+     << " options its parse read: " << Set << " set by the configuration (of "
+     << C.value("options_set", 0) << " it sets), ";
+  if (!Elsewhere.empty())
+    OS << Elsewhere.size() << " defined by the compile command or a header, ";
+  OS << Read.size() - Set - Elsewhere.size() << " unset.";
   return OS.str();
 }
 
@@ -100,9 +110,11 @@ std::string configurationHtml(const json &C) {
   OS << "<details><summary>The " << Read.size()
      << " options the parse read</summary>\n<table id=\"options-read\">"
         "<thead><tr><th>option</th><th>value</th></tr></thead><tbody>\n";
+  const std::set<std::string> Elsewhere = definedElsewhere(C);
   for (const auto &[Name, Value] : Read.items())
     OS << "<tr><td>" << escapeHtml(Name) << "</td><td>"
        << escapeHtml(Value.is_string() ? Value.get<std::string>() : "not set")
+       << (Elsewhere.count(Name) ? " (not from the configuration)" : "")
        << "</td></tr>\n";
   OS << "</tbody></table></details>\n";
   return OS.str();

@@ -194,7 +194,8 @@ json reportToJson(const ir::Report &R) {
                         {"compiler", OrNull(C.Compiler)},
                         {"rustc", OrNull(C.Rustc)},
                         {"options_set", C.OptionsSet},
-                        {"options_read", Read}};
+                        {"options_read", Read},
+                        {"defined_elsewhere", C.DefinedElsewhere}};
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "translation"},

@@ -32,6 +32,7 @@ public:
       for (const char *K : {"release", "compiler", "rustc"})
         stringOrNull(*C, "configuration.", K);
       integer(*C, "configuration.", "options_set");
+      strings(*C, "configuration.", "defined_elsewhere", /*Optional=*/true);
       if (const json *Read = object(*C, "configuration.", "options_read"))
         for (const auto &[Name, Value] : Read->items())
           if (!Value.is_string() && !Value.is_null())

@@ -315,30 +315,32 @@ cd ..
 
 # The configuration the report names: the options the parse tested or
 # expanded (#ifdef, #if, defined(), IS_ENABLED()) with .config's spelling
-# from the build directory's auto.conf, its release, the compiler's text.
-mkdir -p kbuild/include/config && cd kbuild
+# from the build directory's auto.conf, its release, the compiler's text;
+# an option the compile command defines is not the configuration's.
+mkdir -p kbuild/include/config kbuild/include/generated && cd kbuild
 echo 7.9.9-test > include/config/kernel.release
-printf 'CONFIG_FOO=y\nCONFIG_NUM=1\nCONFIG_MOD=m\nCONFIG_CC_VERSION_TEXT="cc 1.0"\n' \
+printf 'CONFIG_FOO=y\nCONFIG_NUM=1\nCONFIG_MOD=m\nCONFIG_UNREAD=y\nCONFIG_CC_VERSION_TEXT="cc 1.0"\n' \
   > include/config/auto.conf
+printf '#define CONFIG_FOO 1\n#define CONFIG_NUM 1\n#define CONFIG_MOD_MODULE 1\n#define CONFIG_UNREAD 1\n#define CONFIG_CC_VERSION_TEXT "cc 1.0"\n' \
+  > include/generated/autoconf.h
 cat > kconfig.c <<'C'
 #define IS_ENABLED(option) 0
 #ifdef CONFIG_FOO
 #endif
 #if CONFIG_NUM > 0 && !defined(CONFIG_GONE)
 #endif
-#if CONFIG_UNSET_IN_IF
+#if CONFIG_UNSET_IN_IF || CONFIG_CMDLINE
 #endif
 int rust_helper_kconfig(void) { return IS_ENABLED(CONFIG_MOD) + CONFIG_NUM; }
 C
 "$tool" translate kconfig.c --types=self -o kconfig.rs --report kconfig.json -- -O2 \
-  -DCONFIG_FOO=1 -DCONFIG_NUM=1 -DCONFIG_MOD_MODULE=1 -DCONFIG_UNREAD=1 \
-  '-DCONFIG_CC_VERSION_TEXT="cc 1.0"'
+  -include include/generated/autoconf.h -DCONFIG_CMDLINE=1
 check "configuration: the options read, as .config spells them" python3 -c '
 import json, sys
 c = json.load(open("kconfig.json"))["configuration"]
 want = {"CONFIG_FOO": "y", "CONFIG_NUM": "1", "CONFIG_GONE": None,
-        "CONFIG_UNSET_IN_IF": None, "CONFIG_MOD": "m"}
-sys.exit(c["options_read"] != want)'
+        "CONFIG_UNSET_IN_IF": None, "CONFIG_MOD": "m", "CONFIG_CMDLINE": "1"}
+sys.exit(c["options_read"] != want or c["defined_elsewhere"] != ["CONFIG_CMDLINE"])'
 check "configuration: release, compiler, options set" python3 -c '
 import json, sys
 c = json.load(open("kconfig.json"))["configuration"]
@@ -346,7 +348,7 @@ sys.exit((c["release"], c["compiler"], c["rustc"], c["options_set"], c["target"]
          != ("7.9.9-test", "cc 1.0", None, 5, "x86_64"))'
 "$tool" report kconfig.json -o kconfig.md
 check "configuration: named at the top of the report" grep -qx \
-  "Made for Linux 7.9.9-test (x86_64-[a-z-]*), built with cc 1.0; the translation depends on the 5 options its parse read (3 of the 5 the configuration sets, 2 unset)." kconfig.md
+  "Made for Linux 7.9.9-test (x86_64-[a-z-]*), built with cc 1.0; the translation depends on the 6 options its parse read: 3 set by the configuration (of 5 it sets), 1 defined by the compile command or a header, 2 unset." kconfig.md
 cd ..
 
 # The bindings header: named relative to the working directory, what it

@@ -8,6 +8,9 @@ option the parse read has the value the build's .config gives it (y, m, a
 number, a string; none when unset), its CONFIG_*_MODULE twins read 1 for an
 option set to m; the compiler and rustc texts are .config's; and the
 options read include those any kernel's helpers reach (SMP, preemption).
+An option the compile command defines (arm64's Makefile defines
+CONFIG_CC_HAS_K_CONSTRAINT) is reported as defined elsewhere and is not
+in .config.
 """
 import json
 import re
@@ -46,8 +49,13 @@ def main():
         if c[key] != config.get(option):
             problems.append("%s %r, .config says %r" % (key, c[key], config.get(option)))
     read = c["options_read"]
+    # What the compile command defines (arm64's CONFIG_CC_HAS_K_CONSTRAINT)
+    # is not the configuration's, and .config does not have it.
+    elsewhere = set(c.get("defined_elsewhere", []))
+    problems += ["%s: defined outside the configuration, but .config sets it" % n
+                 for n in sorted(elsewhere) if n in config]
     wrong = [(n, v, expected(n, config)) for n, v in sorted(read.items())
-             if v != expected(n, config)]
+             if n not in elsewhere and v != expected(n, config)]
     problems += ["%s: report %r, .config %r" % w for w in wrong[:10]]
     if wrong[10:]:
         problems.append("and %d more options" % len(wrong[10:]))

@@ -29,7 +29,17 @@ TEST_CASE("The configuration's text names the headline options read",
   CHECK(configurationText(R["configuration"]) ==
         "Made for Linux 7.3.4 (x86_64-unknown-linux-gnu), built with gcc 14; "
         "SMP=y NR_CPUS=64 KASAN=n; the translation depends on the 4 options "
-        "its parse read (3 of the 3 the configuration sets, 1 unset).");
+        "its parse read: 3 set by the configuration (of 3 it sets), 1 unset.");
+  // arm64's Makefile defines CONFIG_CC_HAS_K_CONSTRAINT on the command line.
+  R["configuration"]["options_read"]["CONFIG_CC_HAS_K_CONSTRAINT"] = "1";
+  R["configuration"]["defined_elsewhere"] = {"CONFIG_CC_HAS_K_CONSTRAINT"};
+  CHECK(configurationText(R["configuration"]).find(
+            "the 5 options its parse read: 3 set by the configuration (of 3 it "
+            "sets), 1 defined by the compile command or a header, 1 unset.") !=
+        std::string::npos);
+  CHECK(configurationHtml(R["configuration"])
+            .find("<td>1 (not from the configuration)</td>") !=
+        std::string::npos);
   CHECK(configurationText(json::object()).empty());
 }
 
