@@ -11,29 +11,6 @@ namespace h2r::emit {
 
 using namespace ir;
 
-std::string rustStringLiteral(const std::string &Text) {
-  std::string Out = "\"";
-  for (char C : Text) {
-    switch (C) {
-    case '"':
-      Out += "\\\"";
-      break;
-    case '\\':
-      Out += "\\\\";
-      break;
-    case '\n':
-      Out += "\\n";
-      break;
-    case '\t':
-      Out += "\\t";
-      break;
-    default:
-      Out += C;
-    }
-  }
-  return Out + "\"";
-}
-
 static const char *spelling(AsmDir D) {
   switch (D) {
   case AsmDir::In:

@@ -4,8 +4,8 @@
 // block-like expression needs them too.
 //
 //===----------------------------------------------------------------------===//
-#include "ir/ExprTraits.h"
 #include "emitter/Printer.h"
+#include "ir/ExprTraits.h"
 #include "ir/RustNames.h"
 
 #include <cassert>
@@ -88,24 +88,6 @@ bool isBlockLike(const Expr &E) {
     return false;
   }
   return false;
-}
-
-std::string escapeByteString(const std::string &Bytes) {
-  std::string Out = "b\"";
-  static const char *Hex = "0123456789abcdef";
-  for (unsigned char C : Bytes) {
-    if (C == '"' || C == '\\') {
-      Out += '\\';
-      Out += static_cast<char>(C);
-    } else if (C >= 0x20 && C < 0x7f) {
-      Out += static_cast<char>(C);
-    } else {
-      Out += "\\x";
-      Out += Hex[C >> 4];
-      Out += Hex[C & 15];
-    }
-  }
-  return Out + "\"";
 }
 
 // Where a piece of code sits: references to sibling items differ between the
