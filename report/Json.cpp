@@ -39,119 +39,117 @@ json shapeJson(const ir::ValueShape &S) {
   return J;
 }
 
-} // namespace
+json reasonsJson(const std::vector<ir::FallbackReason> &Reasons) {
+  json Out = json::array();
+  for (const ir::FallbackReason &Why : Reasons)
+    Out.push_back(reasonJson(Why));
+  return Out;
+}
 
-json reportToJson(const ir::Report &R) {
-  json Helpers = json::array();
+json macroChangeJson(const ir::MacroChange &C) {
+  json Change = {{"chain", C.Chain},
+                 {"function", C.Function},
+                 {"location", location(C.Loc)},
+                 {"why_same", C.Why}};
+  switch (C.Res) {
+  case ir::MacroChange::Resolution::SameMeaning:
+    break;
+  case ir::MacroChange::Resolution::ParsedAsCompiled:
+    Change["parsed_as_compiled"] = true;
+    break;
+  }
+  return Change;
+}
+
+// The in-kernel suite's verdict on a helper and what it does around it.
+json kernelCheckJson(const ir::HelperRecord &H) {
+  const ir::KernelCheck &K = H.Check;
+  json Check = {{"verdict", ir::verdictName(K.V)}};
+  if (!K.Reason.empty())
+    Check["reason"] = K.Reason;
+  if (K.CountsWarnings)
+    Check["counts_warnings"] = true;
+  if (K.ChecksAddresses)
+    Check["kasan_case"] = true;
+  if (!K.PreemptCount.empty())
+    Check["changes_preempt_count"] = true;
+  for (size_t I : K.InitialisedMutexes)
+    Check["initialised_mutexes"].push_back(H.Sig.Params[I].first);
+  if (K.Allocates != ir::Allocation::None) {
+    json Roles = json::object();
+    for (const auto &[I, Role] : K.AllocatorArguments)
+      Roles[H.Sig.Params[I].first] = ir::allocatorArgumentName(Role);
+    Check["allocates"] = ir::allocationName(K.Allocates);
+    Check["allocator_arguments"] = Roles;
+  }
+  if (!K.Doubles.empty())
+    Check["doubles"] = K.Doubles;
+  for (const auto &[Double, Args] : K.CodeAddressArguments)
+    Check["code_address_arguments"][Double] = Args;
+  for (const auto &[I, Bound] : K.IndexBounds)
+    Check["index_bounds"][H.Sig.Params[I].first] = Bound;
+  return Check;
+}
+
+json helperJson(const ir::HelperRecord &H, ir::FallbackRoute Route) {
+  json Params = json::array();
+  for (const auto &[Name, Shape] : H.Sig.Params) {
+    json P = shapeJson(Shape);
+    P["name"] = Name;
+    Params.push_back(P);
+  }
+  json Helper = {
+      {"name", H.Name},
+      {"rust_name", H.RustName},
+      {"location", location(H.Loc)},
+      {"file", H.Loc.File},
+      {"status", ir::statusName(H.St)},
+      {"closure", H.Closure},
+      {"reasons", reasonsJson(H.Reasons)},
+      {"notes", reasonsJson(H.Notes)},
+      {"shims", reasonsJson(H.Shims)},
+      {"signature", {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
+  if (H.St == ir::HelperRecord::Status::Fallback)
+    Helper["fallback_route"] = ir::routeName(Route);
+  for (const ir::MacroChange &C : H.MacroChanges)
+    Helper["macro_changes"].push_back(macroChangeJson(C));
+  if (H.Check.V != ir::KernelCheck::Verdict::Unplanned)
+    Helper["kernel_check"] = kernelCheckJson(H);
+  return Helper;
+}
+
+json functionJson(const ir::FunctionRecord &F) {
+  json Function = {{"name", F.Name},
+                   {"location", location(F.Loc)},
+                   {"status", F.Translated ? "translated" : "rejected"},
+                   {"callees", F.Callees},
+                   {"reasons", reasonsJson(F.Reasons)},
+                   {"notes", reasonsJson(F.Notes)},
+                   {"shims", reasonsJson(F.Shims)}};
+  if (!F.CSource.empty())
+    Function["c_source"] = F.CSource;
+  if (!F.RustSource.empty())
+    Function["rust"] = F.RustSource;
+  return Function;
+}
+
+json summaryJson(const ir::Report &R) {
   std::map<std::string, int> ByStatus{
       {"translated", 0}, {"shimmed", 0}, {"fallback", 0}};
   std::map<std::string, int> ByConstruct, ByVerdict;
   for (const ir::HelperRecord &H : R.Helpers) {
-    json Reasons = json::array();
-    for (const ir::FallbackReason &Why : H.Reasons)
-      Reasons.push_back(reasonJson(Why));
-    json Params = json::array();
-    for (const auto &[Name, Shape] : H.Sig.Params) {
-      json P = shapeJson(Shape);
-      P["name"] = Name;
-      Params.push_back(P);
-    }
-    std::string Status = ir::statusName(H.St);
-    ++ByStatus[Status];
+    ++ByStatus[ir::statusName(H.St)];
     std::set<std::string> Constructs;
     for (const ir::FallbackReason &Why : H.Reasons)
       Constructs.insert(Why.Construct);
     for (const std::string &C : Constructs)
       ++ByConstruct[C];
-    json Notes = json::array();
-    for (const ir::TranslationNote &N : H.Notes)
-      Notes.push_back(reasonJson(N));
-    json Shims = json::array();
-    for (const ir::ShimUse &U : H.Shims)
-      Shims.push_back(reasonJson(U));
-    json Helper = {
-        {"name", H.Name},
-        {"rust_name", H.RustName},
-        {"location", location(H.Loc)},
-        {"file", H.Loc.File},
-        {"status", Status},
-        {"closure", H.Closure},
-        {"reasons", Reasons},
-        {"notes", Notes},
-        {"shims", Shims},
-        {"signature", {{"return", shapeJson(H.Sig.Ret)}, {"params", Params}}}};
-    if (H.St == ir::HelperRecord::Status::Fallback)
-      Helper["fallback_route"] = ir::routeName(R.Route);
-    for (const ir::MacroChange &C : H.MacroChanges) {
-      json Change = {{"chain", C.Chain},
-                     {"function", C.Function},
-                     {"location", location(C.Loc)},
-                     {"why_same", C.Why}};
-      switch (C.Res) {
-      case ir::MacroChange::Resolution::SameMeaning:
-        break;
-      case ir::MacroChange::Resolution::ParsedAsCompiled:
-        Change["parsed_as_compiled"] = true;
-        break;
-      }
-      Helper["macro_changes"].push_back(std::move(Change));
-    }
-    if (H.Check.V != ir::KernelCheck::Verdict::Unplanned) {
-      Helper["kernel_check"] = {{"verdict", ir::verdictName(H.Check.V)}};
-      if (!H.Check.Reason.empty())
-        Helper["kernel_check"]["reason"] = H.Check.Reason;
-      if (H.Check.CountsWarnings)
-        Helper["kernel_check"]["counts_warnings"] = true;
-      if (H.Check.ChecksAddresses)
-        Helper["kernel_check"]["kasan_case"] = true;
-      if (!H.Check.PreemptCount.empty())
-        Helper["kernel_check"]["changes_preempt_count"] = true;
-      for (size_t I : H.Check.InitialisedMutexes)
-        Helper["kernel_check"]["initialised_mutexes"].push_back(
-            H.Sig.Params[I].first);
-      if (H.Check.Allocates != ir::Allocation::None) {
-        json Roles = json::object();
-        for (const auto &[I, Role] : H.Check.AllocatorArguments)
-          Roles[H.Sig.Params[I].first] = ir::allocatorArgumentName(Role);
-        Helper["kernel_check"]["allocates"] =
-            ir::allocationName(H.Check.Allocates);
-        Helper["kernel_check"]["allocator_arguments"] = Roles;
-      }
-      if (!H.Check.Doubles.empty())
-        Helper["kernel_check"]["doubles"] = H.Check.Doubles;
-      for (const auto &[Double, Args] : H.Check.CodeAddressArguments)
-        Helper["kernel_check"]["code_address_arguments"][Double] = Args;
-      for (const auto &[I, Bound] : H.Check.IndexBounds)
-        Helper["kernel_check"]["index_bounds"][H.Sig.Params[I].first] = Bound;
+    if (H.Check.V != ir::KernelCheck::Verdict::Unplanned)
       ++ByVerdict[ir::verdictName(H.Check.V)];
-    }
-    Helpers.push_back(std::move(Helper));
   }
-  json Functions = json::array();
   int Translated = 0;
-  for (const ir::FunctionRecord &F : R.Functions) {
-    json Reasons = json::array();
-    for (const ir::FallbackReason &Why : F.Reasons)
-      Reasons.push_back(reasonJson(Why));
+  for (const ir::FunctionRecord &F : R.Functions)
     Translated += F.Translated;
-    json FNotes = json::array();
-    for (const ir::TranslationNote &N : F.Notes)
-      FNotes.push_back(reasonJson(N));
-    json FShims = json::array();
-    for (const ir::ShimUse &U : F.Shims)
-      FShims.push_back(reasonJson(U));
-    Functions.push_back({{"name", F.Name},
-                         {"location", location(F.Loc)},
-                         {"status", F.Translated ? "translated" : "rejected"},
-                         {"callees", F.Callees},
-                         {"reasons", Reasons},
-                         {"notes", FNotes},
-                         {"shims", FShims}});
-    if (!F.CSource.empty())
-      Functions.back()["c_source"] = F.CSource;
-    if (!F.RustSource.empty())
-      Functions.back()["rust"] = F.RustSource;
-  }
   json Summary = {
       {"helpers", R.Helpers.size()},
       {"translated", ByStatus["translated"]},
@@ -163,46 +161,64 @@ json reportToJson(const ir::Report &R) {
       {"fallback_by_construct", ByConstruct}};
   if (!ByVerdict.empty())
     Summary["kernel_check"] = ByVerdict;
+  return Summary;
+}
+
+json optionsJson(const ir::Report &R) {
   json Options = {{"types", R.TypeMode},
                   {"export", R.ExportMode},
                   {"fallback_route", ir::routeName(R.Route)}};
-  if (!R.BodyCompile.empty()) {
-    json Differences = json::array();
-    for (const ir::MacroDifferenceRecord &D : R.MacroDifferences) {
-      json Entry = {{"name", D.Name}, {"compile", nullptr}, {"parse", nullptr}};
-      if (D.Compile)
-        Entry["compile"] = *D.Compile;
-      if (D.Parse)
-        Entry["parse"] = *D.Parse;
-      Differences.push_back(Entry);
-    }
-    Options["body_compile"] = {
-        {"command", R.BodyCompile},
-        {"macros", R.BodyMacros},
-        {"uninstrumented_sanitizers", R.BodyUninstrumented},
-        {"predefined_differences", Differences}};
+  if (R.BodyCompile.empty())
+    return Options;
+  json Differences = json::array();
+  for (const ir::MacroDifferenceRecord &D : R.MacroDifferences) {
+    json Entry = {{"name", D.Name}, {"compile", nullptr}, {"parse", nullptr}};
+    if (D.Compile)
+      Entry["compile"] = *D.Compile;
+    if (D.Parse)
+      Entry["parse"] = *D.Parse;
+    Differences.push_back(Entry);
   }
-  const ir::KernelConfiguration &C = R.Configuration;
+  Options["body_compile"] = {
+      {"command", R.BodyCompile},
+      {"macros", R.BodyMacros},
+      {"uninstrumented_sanitizers", R.BodyUninstrumented},
+      {"predefined_differences", Differences}};
+  return Options;
+}
+
+json configurationJson(const ir::KernelConfiguration &C) {
   json Read = json::object();
   for (const auto &[Name, Value] : C.OptionsRead)
     Read[Name] = Value ? json(*Value) : json(nullptr);
   auto OrNull = [](const std::string &S) {
     return S.empty() ? json() : json(S);
   };
-  json Configuration = {{"target", C.Target},
-                        {"release", OrNull(C.Release)},
-                        {"compiler", OrNull(C.Compiler)},
-                        {"rustc", OrNull(C.Rustc)},
-                        {"options_set", C.OptionsSet},
-                        {"options_read", Read},
-                        {"defined_elsewhere", C.DefinedElsewhere}};
+  return {{"target", C.Target},
+          {"release", OrNull(C.Release)},
+          {"compiler", OrNull(C.Compiler)},
+          {"rustc", OrNull(C.Rustc)},
+          {"options_set", C.OptionsSet},
+          {"options_read", Read},
+          {"defined_elsewhere", C.DefinedElsewhere}};
+}
+
+} // namespace
+
+json reportToJson(const ir::Report &R) {
+  json Helpers = json::array();
+  for (const ir::HelperRecord &H : R.Helpers)
+    Helpers.push_back(helperJson(H, R.Route));
+  json Functions = json::array();
+  for (const ir::FunctionRecord &F : R.Functions)
+    Functions.push_back(functionJson(F));
   return {{"format_version", ReportFormatVersion},
           {"tool", "helpers2rs"},
           {"kind", "translation"},
           {"inputs", R.Inputs},
-          {"configuration", Configuration},
-          {"options", Options},
-          {"summary", Summary},
+          {"configuration", configurationJson(R.Configuration)},
+          {"options", optionsJson(R)},
+          {"summary", summaryJson(R)},
           {"helpers", Helpers},
           {"functions", Functions}};
 }
