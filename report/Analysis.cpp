@@ -65,32 +65,93 @@ json codegenSummary(const json &R) {
   return S;
 }
 
-json analyseTranslation(const json &R) {
-  std::map<std::string, std::vector<std::string>> Callees;
-  for (const json &F : R["functions"])
-    Callees[F["name"]] = F.value("callees", std::vector<std::string>{});
+// What the helpers add up to, one helper at a time: per file, per blocker
+// (with the helpers it alone holds back), per shim, per specialisation.
+class TranslationTally {
+public:
+  explicit TranslationTally(const json &R) {
+    for (const json &F : R["functions"])
+      Callees[F["name"]] = F.value("callees", std::vector<std::string>{});
+  }
 
-  json Out = {
-      {"kind", "translation"},
-      {"inputs", R.value("inputs", json::array())},
-      {"configuration", R.value("configuration", json())},
-      {"summary", R["summary"]},
-      {"fallback_route",
-       R.value("options", json::object()).value("fallback_route", "unstated")}};
-  std::map<std::string, std::map<std::string, int>> Files;
-  struct Blocker {
-    int Alone = 0, Affected = 0;
-    std::map<std::string, json> Sites; // by location + function
-  };
-  std::map<std::string, Blocker> Blockers;
-  std::map<std::string, json> Shims;           // by shim: {helpers, sites}
-  std::map<std::string, json> Specialisations; // by message
-  json Helpers = json::array();
-  for (const json &H : R["helpers"]) {
+  // Counts helper H and returns its row.
+  json helper(const json &H) {
     std::string File = H.value("file", "");
     std::string Status = H["status"];
     ++Files[File][Status];
     ++Files[File]["helpers"];
+    json Row = {{"name", H["name"]},
+                {"file", File},
+                {"location", H["location"]},
+                {"status", Status},
+                {"closure_size", H["closure"].size()},
+                {"closure", H["closure"]},
+                {"reasons", reasons(H)},
+                {"shims", shims(H)},
+                {"notes", H.value("notes", json::array()).size()}};
+    specialisations(H);
+    if (H.contains("kernel_check"))
+      Row["kernel_check"] = H["kernel_check"];
+    if (H.contains("codegen"))
+      Row["codegen"] = H["codegen"];
+    return Row;
+  }
+
+  json fileRows() {
+    json Rows = json::array();
+    for (auto &[File, Counts] : Files)
+      Rows.push_back({{"file", File},
+                      {"helpers", Counts["helpers"]},
+                      {"translated", Counts["translated"]},
+                      {"shimmed", Counts["shimmed"]},
+                      {"fallback", Counts["fallback"]}});
+    return Rows;
+  }
+
+  // Ranked by the helpers each alone holds back, then by all it holds back.
+  json blockerRows() const {
+    json Rows = json::array();
+    for (auto &[C, B] : Blockers) {
+      json Sites = json::array();
+      for (auto &[Key, Site] : B.Sites)
+        Sites.push_back(Site);
+      Rows.push_back({{"construct", C},
+                      {"unlocks", B.Alone},
+                      {"affected", B.Affected},
+                      {"sites", Sites}});
+    }
+    std::stable_sort(Rows.begin(), Rows.end(),
+                     [](const json &A, const json &B) {
+                       return std::make_pair(A["unlocks"].get<int>(),
+                                             A["affected"].get<int>()) >
+                              std::make_pair(B["unlocks"].get<int>(),
+                                             B["affected"].get<int>());
+                     });
+    return Rows;
+  }
+
+  json shimRows() const {
+    json Rows = json::array();
+    for (auto &[Name, Shim] : Shims)
+      Rows.push_back(Shim);
+    return Rows;
+  }
+
+  json specialisationRows() const {
+    json Rows = json::array();
+    for (auto &[Message, Site] : Specialisations)
+      Rows.push_back(Site);
+    return Rows;
+  }
+
+private:
+  struct Blocker {
+    int Alone = 0, Affected = 0;
+    std::map<std::string, json> Sites; // by location + function
+  };
+
+  // H's reasons with the call chain to each; each construct counted once.
+  json reasons(const json &H) {
     std::set<std::string> Constructs;
     json Reasons = json::array();
     for (const json &Why : H["reasons"]) {
@@ -112,19 +173,18 @@ json analyseTranslation(const json &R) {
       if (Constructs.size() == 1)
         ++Blockers[C].Alone;
     }
-    for (const json &Note : H.value("notes", json::array()))
-      if (Note["construct"] == "call-site-specialisation")
-        Specialisations[Note["message"].get<std::string>()] = {
-            {"function", Note["function"]},
-            {"location", Note["location"]},
-            {"message", Note["message"]}};
-    std::set<std::string> ShimNames;
+    return Reasons;
+  }
+
+  // The shims H uses, each counted once for it, with every site.
+  std::set<std::string> shims(const json &H) {
+    std::set<std::string> Names;
     for (const json &Use : H.value("shims", json::array())) {
       std::string Name = Use["construct"];
       json &Shim = Shims[Name];
       if (Shim.is_null())
         Shim = {{"shim", Name}, {"helpers", 0}, {"sites", json::array()}};
-      if (ShimNames.insert(Name).second)
+      if (Names.insert(Name).second)
         Shim["helpers"] = Shim["helpers"].get<int>() + 1;
       json Site = {{"function", Use["function"]},
                    {"location", Use["location"]},
@@ -133,64 +193,51 @@ json analyseTranslation(const json &R) {
           Shim["sites"].end())
         Shim["sites"].push_back(Site);
     }
-    Helpers.push_back({{"name", H["name"]},
-                       {"file", File},
-                       {"location", H["location"]},
-                       {"status", Status},
-                       {"closure_size", H["closure"].size()},
-                       {"closure", H["closure"]},
-                       {"reasons", Reasons},
-                       {"shims", ShimNames},
-                       {"notes", H.value("notes", json::array()).size()}});
-    if (H.contains("kernel_check"))
-      Helpers.back()["kernel_check"] = H["kernel_check"];
-    if (H.contains("codegen"))
-      Helpers.back()["codegen"] = H["codegen"];
+    return Names;
   }
+
+  void specialisations(const json &H) {
+    for (const json &Note : H.value("notes", json::array()))
+      if (Note["construct"] == "call-site-specialisation")
+        Specialisations[Note["message"].get<std::string>()] = {
+            {"function", Note["function"]},
+            {"location", Note["location"]},
+            {"message", Note["message"]}};
+  }
+
+  std::map<std::string, std::vector<std::string>> Callees;
+  std::map<std::string, std::map<std::string, int>> Files;
+  std::map<std::string, Blocker> Blockers;
+  std::map<std::string, json> Shims;           // by shim: {helpers, sites}
+  std::map<std::string, json> Specialisations; // by message
+};
+
+json analyseTranslation(const json &R) {
+  json Out = {
+      {"kind", "translation"},
+      {"inputs", R.value("inputs", json::array())},
+      {"configuration", R.value("configuration", json())},
+      {"summary", R["summary"]},
+      {"fallback_route",
+       R.value("options", json::object()).value("fallback_route", "unstated")}};
+  TranslationTally Tally(R);
+  json Helpers = json::array();
+  for (const json &H : R["helpers"])
+    Helpers.push_back(Tally.helper(H));
   if (R.contains("codegen"))
     Out["codegen"] = codegenSummary(R);
   if (R.contains("kunit"))
     Out["kunit"] = R["kunit"];
-  json FileRows = json::array();
-  for (auto &[File, Counts] : Files)
-    FileRows.push_back({{"file", File},
-                        {"helpers", Counts["helpers"]},
-                        {"translated", Counts["translated"]},
-                        {"shimmed", Counts["shimmed"]},
-                        {"fallback", Counts["fallback"]}});
-  json BlockerRows = json::array();
-  for (auto &[C, B] : Blockers) {
-    json Sites = json::array();
-    for (auto &[Key, Site] : B.Sites)
-      Sites.push_back(Site);
-    BlockerRows.push_back({{"construct", C},
-                           {"unlocks", B.Alone},
-                           {"affected", B.Affected},
-                           {"sites", Sites}});
-  }
-  std::stable_sort(BlockerRows.begin(), BlockerRows.end(),
-                   [](const json &A, const json &B) {
-                     return std::make_pair(A["unlocks"].get<int>(),
-                                           A["affected"].get<int>()) >
-                            std::make_pair(B["unlocks"].get<int>(),
-                                           B["affected"].get<int>());
-                   });
-  json ShimRows = json::array();
-  for (auto &[Name, Shim] : Shims)
-    ShimRows.push_back(Shim);
   // Shares of the helpers: translated exactly, shimmed, left to C.
   const json &S = R["summary"];
   double All = std::max(1, S["helpers"].get<int>());
   Out["shares"] = {{"translated", S["translated"].get<int>() / All},
                    {"shimmed", S["shimmed"].get<int>() / All},
                    {"fallback", S["fallback"].get<int>() / All}};
-  json SpecialisationRows = json::array();
-  for (auto &[Message, Site] : Specialisations)
-    SpecialisationRows.push_back(Site);
-  Out["files"] = FileRows;
-  Out["blockers"] = BlockerRows;
-  Out["shims"] = ShimRows;
-  Out["specialisations"] = SpecialisationRows;
+  Out["files"] = Tally.fileRows();
+  Out["blockers"] = Tally.blockerRows();
+  Out["shims"] = Tally.shimRows();
+  Out["specialisations"] = Tally.specialisationRows();
   Out["helpers"] = Helpers;
   // Each function once, with its C and its Rust, for the review pages.
   json Functions = json::array();
