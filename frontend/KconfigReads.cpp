@@ -50,11 +50,17 @@ std::string macroText(const Preprocessor &PP, const MacroInfo &MI) {
 // bool is y or m (both 1 in the macros, like an int of 1).
 using ConfigValues = std::map<std::string, std::string, std::less<>>;
 
-ConfigValues autoConf(const std::string &BuildDir) {
+// A file kbuild writes in the build directory's include/config/.
+llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+configFile(const std::string &BuildDir, llvm::StringRef Name) {
   llvm::SmallString<256> Path(BuildDir);
-  llvm::sys::path::append(Path, "include", "config", "auto.conf");
+  llvm::sys::path::append(Path, "include", "config", Name);
+  return llvm::MemoryBuffer::getFile(Path);
+}
+
+ConfigValues autoConf(const std::string &BuildDir) {
   ConfigValues Values;
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  auto Buffer = configFile(BuildDir, "auto.conf");
   if (!Buffer)
     return Values;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
@@ -98,9 +104,7 @@ std::optional<std::string> optionValue(const Preprocessor &PP,
 }
 
 std::string releaseIn(const std::string &BuildDir) {
-  llvm::SmallString<256> Path(BuildDir);
-  llvm::sys::path::append(Path, "include", "config", "kernel.release");
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  auto Buffer = configFile(BuildDir, "kernel.release");
   if (!Buffer)
     return "";
   return (*Buffer)->getBuffer().trim().str();

@@ -91,13 +91,12 @@ struct TranslationUnitLowering::UnitState {
 void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
   if (Ctx.getDiagnostics().hasErrorOccurred() || !Inventory.wait())
     return;
-  Bindings = Inventory.get();
   std::vector<Helper> Helpers = findHelpers(Ctx, Opts.HelperPrefix, Markers);
   if (IsSecond)
     llvm::erase_if(Helpers, [&](const Helper &H) {
       return !Second.Helpers.count(H.Decl->getNameAsString());
     });
-  UnitState U(Ctx, std::move(Helpers), typeOptions(Opts, Bindings));
+  UnitState U(Ctx, std::move(Helpers), typeOptions(Opts, Inventory.get()));
   if (U.Helpers.empty() && !IsSecond)
     if (OptionalFileEntryRef Main =
             U.SM.getFileEntryRefForID(U.SM.getMainFileID()))
@@ -164,7 +163,7 @@ void TranslationUnitLowering::HandleTranslationUnit(ASTContext &Ctx) {
 
 void TranslationUnitLowering::configureContext(UnitState &U) {
   LoweringContext &LC = U.LC;
-  configureLowering(LC, Opts, Bindings);
+  configureLowering(LC, Opts, Inventory.get());
   for (const FunctionDecl *F : U.Closure.inlines())
     LC.Inlines.insert(F->getCanonicalDecl());
   for (const Helper &H : U.Helpers)

@@ -79,8 +79,7 @@ private:
   std::string helperRustName(const Helper &H) const;
 
   const TranslateOptions &Opts;
-  PendingInventory &Inventory;
-  const BindingsInventory *Bindings = nullptr; // once the inventory is in
+  PendingInventory &Inventory; // in once HandleTranslationUnit waited
   ModuleMerger &Merger;
   TranslationOutput &Out;
   const HelperMarkers &Markers;

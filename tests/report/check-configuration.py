@@ -13,18 +13,18 @@ CONFIG_CC_HAS_K_CONSTRAINT) is reported as defined elsewhere and is not
 in .config.
 """
 import json
-import re
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.realpath(__file__)),
+                                "../../scripts/kbuild"))
+read_config = __import__("distribution-kunitconfig").read_config
 
 
 def dot_config(path):
-    values = {}
-    for line in open(path):
-        m = re.match(r'(CONFIG_\w+)=(.*)$', line.strip())
-        if m:
-            v = m.group(2)
-            values[m.group(1)] = v[1:-1] if v.startswith('"') else v
-    return values
+    """Option to its value as .config spells it, a string's quotes off."""
+    return {"CONFIG_" + name: value[1:-1] if value.startswith('"') else value
+            for name, value in read_config(path).items()}
 
 
 def expected(name, config):
