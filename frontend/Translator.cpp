@@ -90,11 +90,13 @@ private:
                                          .getCurrentWorkingDirectory();
     ir::KernelConfiguration Read = Kconfig->configuration(Dir ? *Dir : ".");
     ir::KernelConfiguration &Config = Out.Report.Configuration;
-    if (Config.Target.empty())
+    if (Config.Target.empty()) {
       Config = std::move(Read);
-    else
-      Config.OptionsRead.insert(Read.OptionsRead.begin(),
-                                Read.OptionsRead.end());
+      return;
+    }
+    Config.OptionsRead.insert(Read.OptionsRead.begin(), Read.OptionsRead.end());
+    Config.DefinedElsewhere.insert(Read.DefinedElsewhere.begin(),
+                                   Read.DefinedElsewhere.end());
   }
 
   std::shared_ptr<DependencyCollector> Deps;

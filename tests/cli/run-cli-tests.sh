@@ -349,6 +349,16 @@ sys.exit((c["release"], c["compiler"], c["rustc"], c["options_set"], c["target"]
 "$tool" report kconfig.json -o kconfig.md
 check "configuration: named at the top of the report" grep -qx \
   "Made for Linux 7.9.9-test (x86_64-[a-z-]*), built with cc 1.0; the translation depends on the 6 options its parse read: 3 set by the configuration (of 5 it sets), 1 defined by the compile command or a header, 2 unset." kconfig.md
+# Several inputs: the options each read, and those defined outside the
+# configuration, whichever input read them.
+printf '#ifdef CONFIG_SECOND\n#endif\nint rust_helper_second(void) { return 0; }\n' > second.c
+"$tool" translate kconfig.c second.c --types=self -o two.rs --report two.json -- -O2 \
+  -include include/generated/autoconf.h -DCONFIG_CMDLINE=1 -DCONFIG_SECOND=1
+check "configuration of several inputs: every input's reads" python3 -c '
+import json, sys
+c = json.load(open("two.json"))["configuration"]
+sys.exit(c["options_read"].get("CONFIG_SECOND") != "1"
+         or c["defined_elsewhere"] != ["CONFIG_CMDLINE", "CONFIG_SECOND"])'
 cd ..
 
 # The bindings header: named relative to the working directory, what it
