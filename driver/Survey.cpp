@@ -12,8 +12,8 @@
 #include "OutputCommit.h"
 #include "TranslationOptions.h"
 
-#include "frontend/CompileCommands.h"
-#include "frontend/Survey.h"
+#include "frontend/kernel/CompileCommands.h"
+#include "frontend/survey/Survey.h"
 #include "report/Json.h"
 
 #include "llvm/Support/FileSystem.h"

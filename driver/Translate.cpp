@@ -18,7 +18,7 @@
 
 #include "emitter/KunitSuite.h"
 #include "emitter/ReviewItems.h"
-#include "frontend/CompileCommands.h"
+#include "frontend/kernel/CompileCommands.h"
 #include "frontend/Translator.h"
 #include "ir/KernelCheck.h"
 #include "ir/Passes.h"

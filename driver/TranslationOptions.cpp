@@ -4,7 +4,7 @@
 #include "Commands.h"
 #include "Diagnostics.h"
 
-#include "frontend/BodyCompile.h"
+#include "frontend/kernel/BodyCompile.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"

@@ -10,8 +10,8 @@
 #define H2R_DRIVER_TRANSLATIONOPTIONS_H
 
 #include "emitter/RustEmitter.h"
-#include "frontend/KernelProfile.h"
-#include "frontend/TranslateOptions.h"
+#include "frontend/kernel/KernelProfile.h"
+#include "frontend/kernel/TranslateOptions.h"
 
 #include <string>
 

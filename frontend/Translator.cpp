@@ -1,10 +1,10 @@
 //===- frontend/Translator.cpp - Inputs to one module and report ---------===//
 
 #include "frontend/Translator.h"
-#include "frontend/CompileCommands.h"
-#include "frontend/CompileMacros.h"
-#include "frontend/GccFlags.h"
-#include "frontend/KconfigReads.h"
+#include "frontend/kernel/CompileCommands.h"
+#include "frontend/kernel/CompileMacros.h"
+#include "frontend/kernel/GccFlags.h"
+#include "frontend/kernel/KconfigReads.h"
 #include "frontend/UnitLowering.h"
 
 #include "clang/Frontend/CompilerInstance.h"

@@ -9,7 +9,7 @@
 #ifndef H2R_FRONTEND_TRANSLATOR_H
 #define H2R_FRONTEND_TRANSLATOR_H
 
-#include "frontend/TranslateOptions.h"
+#include "frontend/kernel/TranslateOptions.h"
 #include "ir/Module.h"
 #include "ir/Report.h"
 

@@ -1,7 +1,7 @@
 //===- frontend/UnitLowering.cpp - One translation unit to IR ------------===//
 
 #include "frontend/UnitLowering.h"
-#include "frontend/CompileMacros.h"
+#include "frontend/kernel/CompileMacros.h"
 #include "frontend/InlineClosure.h"
 #include "frontend/SourceInfo.h"
 #include "ir/RustNames.h"

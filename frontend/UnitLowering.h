@@ -12,12 +12,12 @@
 #ifndef H2R_FRONTEND_UNITLOWERING_H
 #define H2R_FRONTEND_UNITLOWERING_H
 
-#include "frontend/BindingsInventory.h"
-#include "frontend/FunctionLowering.h"
-#include "frontend/HelperDiscovery.h"
-#include "frontend/MacroInfluence.h"
+#include "frontend/kernel/BindingsInventory.h"
+#include "frontend/lowering/FunctionLowering.h"
+#include "frontend/kernel/HelperDiscovery.h"
+#include "frontend/kernel/MacroInfluence.h"
 #include "frontend/ModuleMerger.h"
-#include "frontend/TranslateOptions.h"
+#include "frontend/kernel/TranslateOptions.h"
 
 #include "clang/AST/ASTConsumer.h"
 

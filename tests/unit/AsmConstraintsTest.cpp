@@ -1,7 +1,7 @@
 // The asm targets, x86-64 and AArch64: constraint parsing, register naming
 // and operand forms (no Clang needed).
-#include "frontend/target/AArch64.h"
-#include "frontend/target/X86_64.h"
+#include "frontend/asm/target/AArch64.h"
+#include "frontend/asm/target/X86_64.h"
 
 #include <catch2/catch.hpp>
 

@@ -2,8 +2,8 @@
 // helper parsed with them taking the branch helpers.o takes.
 #include "RustCompile.h"
 #include "emitter/RustEmitter.h"
-#include "frontend/BodyCompile.h"
-#include "frontend/CompileMacros.h"
+#include "frontend/kernel/BodyCompile.h"
+#include "frontend/kernel/CompileMacros.h"
 #include "frontend/Translator.h"
 #include "ir/Passes.h"
 

@@ -2,7 +2,7 @@
 // report, and the resulting Rust compiled by rustc.
 #include "RustCompile.h"
 #include "emitter/RustEmitter.h"
-#include "frontend/GccFlags.h"
+#include "frontend/kernel/GccFlags.h"
 #include "frontend/Translator.h"
 #include "ir/Passes.h"
 

@@ -1,0 +1,360 @@
+//===- AsmAtomic.cpp - One locked instruction as core atomics -------------===//
+//
+// An asm that is one locked read-modify-write of an integer in plain memory
+// (the kernel's atomic_t, refcount and xchg/cmpxchg primitives) is the
+// operation core::sync::atomic names, SeqCst, since `lock` is a full
+// barrier (asmAtomic):
+//  - lock inc/dec/add/sub/and/or/xor -> fetch_add .. fetch_xor, the zero and
+//    sign flags of inc/dec/add/sub of a constant from the new value;
+//  - lock xadd -> fetch_add, xchg (locked without the prefix) -> swap;
+//  - lock cmpxchg with its zero flag as an output (try_cmpxchg) ->
+//    compare_exchange, the flag `current == expected`.
+// LLVM emits the same locked instruction, folds the place's offset into its
+// addressing and branches on its flags, which Rust's asm! (a register
+// operand, no flag outputs) cannot; and it treats an ordered atomic as
+// reading and writing all memory, as the asm's "memory" clobber says. Not
+// kept: the .smp_locks entry that lets a uniprocessor kernel patch the lock
+// prefix away. Anything else stays asm; a lone unlocked (per-CPU) cmpxchg's
+// zero flag is then a comparison in Rust (asmCmpxchgFlag). Under KASAN it
+// all stays asm: KASAN checks a core atomic's access, not an asm's.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/asm/AsmState.h"
+#include "frontend/lowering/IRBuilders.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <regex>
+
+namespace h2r::frontend {
+
+using namespace clang;
+using ir::ExprPtr;
+using ir::Type;
+using ir::TypeRef;
+
+namespace {
+
+// The instruction of a template that holds one, past the kernel's
+// LOCK_PREFIX (its .smp_locks entry and label), comments and a `lock`
+// prefix (Locked says whether there was one); empty otherwise.
+std::string loneInstruction(std::string Text, bool &Locked) {
+  static const std::regex Section(R"(\.pushsection[\s\S]*?\.popsection)");
+  static const std::regex Comment(R"(/\*[\s\S]*?\*/)");
+  static const std::regex Label(R"((^|[\n;])\s*[0-9]+:)");
+  Text = std::regex_replace(Text, Section, "");
+  Text = std::regex_replace(Text, Comment, "");
+  Text = std::regex_replace(Text, Label, "$1");
+  std::vector<std::string> Statements;
+  llvm::SmallVector<llvm::StringRef, 8> Pieces;
+  llvm::SplitString(Text, Pieces, "\n;");
+  for (llvm::StringRef Piece : Pieces)
+    if (!Piece.trim().empty())
+      Statements.push_back(Piece.trim().str());
+  Locked = false;
+  if (!Statements.empty() && Statements.front() == "lock") {
+    Statements.erase(Statements.begin());
+    Locked = true;
+  } else if (!Statements.empty() &&
+             llvm::StringRef(Statements.front()).starts_with("lock ")) {
+    Statements.front() =
+        llvm::StringRef(Statements.front()).drop_front(5).trim().str();
+    Locked = true;
+  }
+  return Statements.size() == 1 ? Statements.front() : "";
+}
+
+// The GCC operand a template reference (`%2`, `%[new]`, `%k[new]`) names.
+std::optional<unsigned> referencedOperand(const GCCAsmStmt *S,
+                                          const std::string &Ref) {
+  static const std::regex Form(R"(%[a-zA-Z]?(?:\[(\w+)\]|(\d+)))");
+  std::smatch M;
+  if (!std::regex_match(Ref, M, Form))
+    return std::nullopt;
+  int Index = M[1].matched ? S->getNamedOperand(M[1].str()) : std::stoi(M[2]);
+  if (Index < 0 ||
+      Index >= static_cast<int>(S->getNumOutputs() + S->getNumInputs()))
+    return std::nullopt;
+  return Index;
+}
+
+bool isIntOfBits(const TypeRef &T, unsigned Bits) {
+  return T->isInt() && T->bits() == Bits;
+}
+
+// Whether two operand expressions name one place: the same expression,
+// with no side effect that could make the two evaluations differ.
+bool samePlace(const clang::Expr *A, const clang::Expr *B,
+               const ASTContext &Ctx) {
+  if (A->HasSideEffects(Ctx) || B->HasSideEffects(Ctx))
+    return false;
+  llvm::FoldingSetNodeID IdA, IdB;
+  A->Profile(IdA, Ctx, /*Canonical=*/true);
+  B->Profile(IdB, Ctx, /*Canonical=*/true);
+  return IdA == IdB;
+}
+
+// One x86 instruction of an asm template: its mnemonic without the size
+// suffix, its operand size and its AT&T operands (source first).
+struct Instruction {
+  std::string Op;
+  unsigned Bits = 0;
+  std::vector<std::string> Operands;
+};
+
+std::optional<Instruction> atomicInstruction(const std::string &Text) {
+  static const std::regex Form(
+      R"((cmpxchg|xadd|xchg|inc|dec|add|sub|and|or|xor)([bwlq])(?:\s+(.*))?)");
+  std::smatch M;
+  if (!std::regex_match(Text, M, Form))
+    return std::nullopt;
+  Instruction I{M[1].str(), 8u << std::string("bwlq").find(M[2].str()[0]), {}};
+  llvm::SmallVector<llvm::StringRef, 2> Pieces;
+  std::string Operands = M[3].str(); // Pieces point into it
+  llvm::StringRef(Operands).split(Pieces, ',');
+  for (llvm::StringRef Piece : Pieces)
+    if (!Piece.trim().empty())
+      I.Operands.push_back(Piece.trim().str());
+  return I;
+}
+
+// The read-modify-write core names for an instruction (atomicRmw's `add`
+// for fetch_add, `swap`).
+std::string rmwOperation(const std::string &Op) {
+  if (Op == "inc" || Op == "add" || Op == "xadd")
+    return "add";
+  if (Op == "dec" || Op == "sub")
+    return "sub";
+  if (Op == "and" || Op == "or" || Op == "xor")
+    return Op;
+  return "swap";
+}
+
+// Flags of the new value an asm may output: the zero and sign flags.
+bool valueFlag(const std::string &Cond) {
+  return Cond == "z" || Cond == "e" || Cond == "nz" || Cond == "ne" ||
+         Cond == "s" || Cond == "ns";
+}
+
+} // namespace
+
+bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
+                                 std::vector<ir::Stmt> &Out) {
+  if (!LC.Asm->hasLockedAtomics() || LC.SanitizedAccesses)
+    return false;
+  bool Locked = false;
+  std::optional<Instruction> I = atomicInstruction(
+      loneInstruction(S->getAsmString()->getString().str(), Locked));
+  if (!I || (!Locked && I->Op != "xchg") || S->isAsmGoto() ||
+      !LC.Rust.atLeast(1, 75) || I->Operands.empty() || I->Operands.size() > 2)
+    return false;
+  for (unsigned C = 0; C < S->getNumClobbers(); ++C)
+    if (S->getClobber(C) != "memory" && S->getClobber(C) != "cc")
+      return false;
+  std::vector<std::optional<unsigned>> Refs;
+  for (const std::string &Text : I->Operands)
+    Refs.push_back(referencedOperand(S, Text));
+  for (const auto &R : Refs)
+    if (!R)
+      return false;
+  const unsigned NumOut = S->getNumOutputs();
+  // The destination: read-write integer memory of the instruction's size,
+  // in the default address space (a per-CPU place has no Rust pointer).
+  unsigned MemOp = *Refs.back();
+  if (MemOp >= NumOut)
+    return false;
+  AsmConstraint MemC = LC.Asm->parseConstraint(S->getOutputConstraint(MemOp).str());
+  const clang::Expr *MemE = S->getOutputExpr(MemOp);
+  if (!MemC.AllowsMem || MemC.AllowsReg ||
+      MemE->getType().getAddressSpace() != LangAS::Default ||
+      MemE->refersToBitField())
+    return false;
+  // `"=m"(v->counter) : "m"(v->counter)` (atomic64_64.h) says "+m" in two.
+  std::optional<unsigned> MemIn;
+  for (unsigned In = 0; In < S->getNumInputs(); ++In) {
+    AsmConstraint C = LC.Asm->parseConstraint(S->getInputConstraint(In).str());
+    if (C.AllowsMem && !C.AllowsReg && !C.AllowsImm &&
+        samePlace(S->getInputExpr(In), MemE, Ctx))
+      MemIn = NumOut + In;
+  }
+  if (!MemC.ReadWrite && !MemIn)
+    return false;
+  TypeRef MemTy = type(MemE->getType(), S);
+  if (!isIntOfBits(MemTy, I->Bits))
+    return false;
+  // The source: an input (cmpxchg's new value, add's operand) or, for xadd
+  // and xchg, a read-write register that receives the old value.
+  bool HasSrc = Refs.size() == 2;
+  unsigned Src = HasSrc ? *Refs.front() : 0;
+  bool SrcIsOutput = I->Op == "xadd" || I->Op == "xchg";
+  bool Unary = I->Op == "inc" || I->Op == "dec";
+  if (Unary == HasSrc || (HasSrc && (Src < NumOut) != SrcIsOutput) ||
+      (HasSrc && MemIn && Src == *MemIn))
+    return false;
+  const clang::Expr *SrcE = nullptr;
+  if (HasSrc) {
+    bool Output = Src < NumOut;
+    AsmConstraint C =
+        LC.Asm->parseConstraint(Output ? S->getOutputConstraint(Src).str()
+                                  : S->getInputConstraint(Src - NumOut).str());
+    const clang::Expr *E = SrcE =
+        Output ? S->getOutputExpr(Src) : S->getInputExpr(Src - NumOut);
+    if ((Output && (!C.ReadWrite || !C.AllowsReg || C.AllowsMem ||
+                    !C.ExplicitReg.empty())) ||
+        (!Output && (C.Tied >= 0 || (C.AllowsMem && !C.AllowsReg))) ||
+        !isIntOfBits(type(E->getType(), S), I->Bits))
+      return false;
+  }
+  // Every other operand: flags of the new value, or cmpxchg's accumulator.
+  std::vector<std::pair<unsigned, std::string>> Flags;
+  std::optional<unsigned> Accumulator;
+  for (unsigned G = 0; G < NumOut; ++G) {
+    if (G == MemOp || (HasSrc && G == Src))
+      continue;
+    AsmConstraint C = LC.Asm->parseConstraint(S->getOutputConstraint(G).str());
+    if (valueFlag(C.FlagCond))
+      Flags.emplace_back(G, C.FlagCond);
+    else if (I->Op == "cmpxchg" && C.ExplicitReg == "ax" && C.ReadWrite &&
+             !Accumulator)
+      Accumulator = G;
+    else
+      return false;
+  }
+  if (S->getNumInputs() !=
+      (HasSrc && Src >= NumOut ? 1u : 0u) + (MemIn ? 1u : 0u))
+    return false;
+  // Everything is decided before any IR is built: a `false` leaves the
+  // asm to asmStmt untouched.
+  if (I->Op == "cmpxchg") {
+    if (!Accumulator || Flags.size() != 1 ||
+        Flags[0].second.find('s') != std::string::npos ||
+        !isIntOfBits(type(S->getOutputExpr(*Accumulator)->getType(), S),
+                     I->Bits))
+      return false;
+    atomicCmpxchg(S, atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy),
+                  MemTy, *Accumulator, Flags[0], Out);
+    return true;
+  }
+  // Flags say what the new value is: for inc/dec and add/sub of a constant
+  // LLVM reads them off the locked instruction; otherwise the asm stays.
+  if (!Flags.empty() && (!(Unary || I->Op == "add" || I->Op == "sub") ||
+                         (SrcE && !SrcE->isIntegerConstantExpr(Ctx))))
+    return false;
+  ExprPtr Cell = atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy);
+  ExprPtr Operand =
+      SrcE ? coerce(SrcIsOutput ? load(lvalue(SrcE)) : rvalue(SrcE), MemTy)
+           : ir::makeInt(1, MemTy);
+  ExprPtr Rmw = atomicRmw(
+      std::move(Cell), rmwOperation(I->Op),
+      Flags.empty() ? std::move(Operand) : ir::clone(*Operand), seqCst(),
+      /*NewValue=*/false, MemTy);
+  if (SrcIsOutput) {
+    Out.push_back(ir::Stmt::expr(
+        store(lvalue(SrcE), coerce(std::move(Rmw), type(SrcE->getType(), S)))));
+    return true;
+  }
+  if (Flags.empty()) {
+    Out.push_back(ir::Stmt::expr(std::move(Rmw)));
+    return true;
+  }
+  ir::LocalId Old = addLocal("__old", MemTy);
+  ir::LocalId New = addLocal("__new", MemTy);
+  Out.push_back(ir::Stmt::let(Old, std::move(Rmw)));
+  ExprPtr Next = ir::makeMethod(
+      I->Op == "dec" || I->Op == "sub" ? "wrapping_sub" : "wrapping_add",
+      ir::makeLocal(Old, MemTy), {}, MemTy);
+  Next->Ops.push_back(std::move(Operand));
+  Out.push_back(ir::Stmt::let(New, std::move(Next)));
+  for (auto &[G, Cond] : Flags) {
+    TypeRef Signed = Type::integer(I->Bits, true);
+    bool Sign = Cond == "s" || Cond == "ns";
+    bool Negated = Cond[0] == 'n';
+    ExprPtr Value = ir::makeLocal(New, MemTy);
+    if (Sign)
+      Value = coerce(std::move(Value), Signed);
+    ExprPtr Test =
+        ir::makeBinary(Sign ? (Negated ? ir::BinaryOp::Ge : ir::BinaryOp::Lt)
+                            : (Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq),
+                       std::move(Value), ir::makeInt(0, Sign ? Signed : MemTy),
+                       Type::boolean());
+    LValue FlagLV = lvalue(S->getOutputExpr(G));
+    if (!FlagLV.Ty->isBool())
+      Test = ir::makeCast(std::move(Test), FlagLV.Ty);
+    Out.push_back(ir::Stmt::expr(store(std::move(FlagLV), std::move(Test))));
+  }
+  return true;
+}
+
+// cmpxchg sets ZF exactly when the value it read equals the accumulator, and
+// leaves that value in it.
+void FunctionLowering::atomicCmpxchg(
+    const GCCAsmStmt *S, ExprPtr Cell, const TypeRef &MemTy,
+    unsigned Accumulator, const std::pair<unsigned, std::string> &Flag,
+    std::vector<ir::Stmt> &Out) {
+  const clang::Expr *AccE = S->getOutputExpr(Accumulator);
+  const clang::Expr *NewE = S->getInputExpr(0);
+  TypeRef AccTy = type(AccE->getType(), S);
+  ir::LocalId Expected = addLocal("__expected", AccTy);
+  ir::LocalId Current = addLocal("__current", AccTy);
+  Out.push_back(ir::Stmt::let(Expected, load(lvalue(AccE))));
+  Out.push_back(ir::Stmt::let(
+      Current,
+      coerce(compareExchangeValue(
+                 std::move(Cell), coerce(ir::makeLocal(Expected, AccTy), MemTy),
+                 coerce(rvalue(NewE), MemTy), seqCst(), seqCst(), MemTy),
+             AccTy)));
+  LValue FlagLV = lvalue(S->getOutputExpr(Flag.first));
+  ExprPtr Same = ir::makeBinary(
+      Flag.second[0] == 'n' ? ir::BinaryOp::Ne : ir::BinaryOp::Eq,
+      ir::makeLocal(Current, AccTy), ir::makeLocal(Expected, AccTy),
+      Type::boolean());
+  if (!FlagLV.Ty->isBool())
+    Same = ir::makeCast(std::move(Same), FlagLV.Ty);
+  Out.push_back(ir::Stmt::expr(store(std::move(FlagLV), std::move(Same))));
+  Out.push_back(
+      ir::Stmt::expr(store(lvalue(AccE), ir::makeLocal(Current, AccTy))));
+}
+
+void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
+  if (!LC.Asm->hasLockedAtomics())
+    return;
+  bool Locked = false;
+  std::optional<Instruction> I = atomicInstruction(
+      loneInstruction(A.S->getAsmString()->getString().str(), Locked));
+  if (!I || I->Op != "cmpxchg" || I->Operands.empty())
+    return;
+  std::optional<unsigned> Flag, Accumulator;
+  bool Negated = false;
+  TypeRef Ty;
+  for (unsigned G = 0; G < A.NumOut; ++G) {
+    AsmConstraint C = LC.Asm->parseConstraint(A.S->getOutputConstraint(G).str());
+    if (C.FlagCond == "z" || C.FlagCond == "e" || C.FlagCond == "nz" ||
+        C.FlagCond == "ne") {
+      if (Flag)
+        return;
+      Flag = G;
+      Negated = C.FlagCond[0] == 'n';
+    } else if (!C.FlagCond.empty()) {
+      return; // another flag: the asm keeps its set<cond>
+    } else if (C.ExplicitReg == "ax" && C.ReadWrite) {
+      Ty = type(A.S->getOutputExpr(G)->getType(), A.S);
+      if (!isIntOfBits(Ty, I->Bits))
+        return; // the comparison must be at the instruction's width
+      Accumulator = G;
+    }
+  }
+  if (!Flag || !Accumulator)
+    return;
+  ir::LocalId Before = addLocal("__expected", Ty);
+  ir::LocalId After = addLocal("__asm_out", Ty);
+  Out.push_back(
+      ir::Stmt::let(Before, load(lvalue(A.S->getOutputExpr(*Accumulator)))));
+  Out.push_back(ir::Stmt::let(After, nullptr));
+  A.Cmpxchg =
+      AsmState::CmpxchgFlag{*Flag, *Accumulator, Negated, Before, After, Ty};
+}
+
+} // namespace h2r::frontend

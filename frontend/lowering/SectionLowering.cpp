@@ -1,0 +1,334 @@
+//===- SectionLowering.cpp - switch and goto as sections ------------------===//
+//
+// A switch with fallthrough, and a compound statement with goto labels, are
+// split into sections; nested labelled blocks `'s2: { 's1: { S0 } S1 } S2`
+// let `break 's<k>` enter section k, so fallthrough is just falling out of a
+// block. A goto that jumps backwards also needs a dispatch loop around the
+// sections, entered through `match state`.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/lowering/FunctionLowering.h"
+#include "frontend/lowering/IRBuilders.h"
+#include "ir/Passes.h"
+#include "ir/RustNames.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Expr.h"
+
+namespace h2r::frontend {
+
+using namespace clang;
+using ir::ExprKind;
+using ir::ExprPtr;
+using ir::Type;
+using ir::TypeRef;
+
+namespace {
+
+// One switch section: its case values and its statements.
+struct SwitchSection {
+  std::vector<std::pair<uint64_t, uint64_t>> Values;
+  bool IsDefault = false;
+  std::vector<const clang::Stmt *> Stmts;
+};
+
+bool endsSection(const clang::Stmt *S) {
+  for (;;) {
+    if (const auto *AS = dyn_cast_or_null<AttributedStmt>(S))
+      S = AS->getSubStmt();
+    else if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S);
+             CS && !CS->body_empty())
+      S = CS->body_back(); // `case 1: { ...; break; }`
+    else
+      break;
+  }
+  return isa_and_nonnull<BreakStmt>(S) || isa_and_nonnull<ReturnStmt>(S) ||
+         isa_and_nonnull<ContinueStmt>(S) || isa_and_nonnull<GotoStmt>(S);
+}
+
+} // namespace
+
+void FunctionLowering::switchStmt(const SwitchStmt *S,
+                                  std::vector<ir::Stmt> &Out) {
+  if (S->getInit() || S->getConditionVariable())
+    reject(S, "unsupported-statement", "switch with a declaration");
+  ExprPtr Scrutinee = rvalue(S->getCond());
+  TypeRef CondTy = Scrutinee->Ty;
+
+  std::vector<const clang::Stmt *> Top;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S->getBody()))
+    Top.assign(CS->body_begin(), CS->body_end());
+  else
+    Top.push_back(S->getBody());
+
+  std::vector<SwitchSection> Sections;
+  std::vector<const clang::Stmt *> Prelude;
+  for (const clang::Stmt *X : Top) {
+    bool Labelled = false;
+    while (isa<SwitchCase>(X)) {
+      if (!Labelled && (Sections.empty() || !Sections.back().Stmts.empty()))
+        Sections.emplace_back();
+      Labelled = true;
+      SwitchSection &Sec = Sections.back();
+      if (const auto *CaseS = dyn_cast<CaseStmt>(X)) {
+        uint64_t Lo = CaseS->getLHS()->EvaluateKnownConstInt(Ctx).getExtValue();
+        uint64_t Hi = CaseS->getRHS()
+                          ? CaseS->getRHS()->EvaluateKnownConstInt(Ctx).getExtValue()
+                          : Lo;
+        Sec.Values.push_back({Lo, Hi});
+        X = CaseS->getSubStmt();
+      } else {
+        Sec.IsDefault = true;
+        X = cast<DefaultStmt>(X)->getSubStmt();
+      }
+    }
+    if (Sections.empty())
+      Prelude.push_back(X);
+    else
+      Sections.back().Stmts.push_back(X);
+  }
+  for (const clang::Stmt *P : Prelude)
+    if (!isa<DeclStmt>(P) && !isa<NullStmt>(P))
+      reject(P, "unsupported-statement",
+             "statement before the first case label of a switch");
+  // Case labels must start sections; deeper ones (Duff's device) cannot be
+  // entered from a match.
+  for (const SwitchSection &Sec : Sections)
+    for (const clang::Stmt *X : Sec.Stmts)
+      forEachSubStmt(X, [&](const clang::Stmt *Sub) {
+        if (isa<SwitchStmt>(Sub))
+          return; // its own cases are its own
+        if (isa<SwitchCase>(Sub) && S->getSwitchCaseList())
+          for (const SwitchCase *SC = S->getSwitchCaseList(); SC;
+               SC = SC->getNextSwitchCase())
+            if (SC == Sub)
+              reject(Sub, "switch-case-nested",
+                     "case label nested inside another statement");
+      });
+
+  std::vector<const clang::Stmt *> AllStmts = Prelude;
+  for (const SwitchSection &Sec : Sections)
+    AllStmts.insert(AllStmts.end(), Sec.Stmts.begin(), Sec.Stmts.end());
+  if (Sections.size() > 1)
+    hoistDeclarations(AllStmts, Out);
+
+  std::string SwLabel = freshLabel("switch");
+
+  // A constant scrutinee (`switch (sizeof(*p))`) runs one section and those
+  // it falls into; the rest is dead in every build, as with a constant if.
+  if (Scrutinee->Kind == ExprKind::IntLit) {
+    int64_t V = CondTy->isSigned()
+                    ? signedValue(Scrutinee->IntValue, CondTy->bits())
+                    : static_cast<int64_t>(Scrutinee->IntValue);
+    int Start = -1, Default = -1;
+    for (size_t I = 0; I < Sections.size(); ++I) {
+      if (Sections[I].IsDefault)
+        Default = static_cast<int>(I);
+      for (const auto &[Lo, Hi] : Sections[I].Values)
+        if (static_cast<int64_t>(Lo) <= V && V <= static_cast<int64_t>(Hi))
+          Start = static_cast<int>(I);
+    }
+    if (Start < 0)
+      Start = Default;
+    std::vector<ir::Stmt> Body;
+    Jumps.push_back({SwLabel, "", false, CleanupScopes.size()});
+    for (size_t I = Start < 0 ? Sections.size() : Start; I < Sections.size();
+         ++I) {
+      for (const clang::Stmt *X : Sections[I].Stmts)
+        stmt(X, Body);
+      if (!Sections[I].Stmts.empty() && endsSection(Sections[I].Stmts.back()))
+        break;
+    }
+    Jumps.pop_back();
+    ExprPtr Block = ir::makeBlock(std::move(Body), nullptr, Type::unit());
+    Block->Label = SwLabel;
+    Out.push_back(ir::Stmt::expr(std::move(Block)));
+    return;
+  }
+
+  bool Fallthrough = false;
+  for (size_t I = 0; I + 1 < Sections.size(); ++I)
+    Fallthrough |= Sections[I].Stmts.empty() || !endsSection(Sections[I].Stmts.back());
+
+  auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
+  Match->Ops.push_back(std::move(Scrutinee));
+  Jumps.push_back({SwLabel, "", false, CleanupScopes.size()});
+
+  if (!Fallthrough) {
+    // Every section ends in a jump: one match arm per section.
+    ir::MatchArm Default;
+    bool HasDefault = false;
+    for (const SwitchSection &Sec : Sections) {
+      std::vector<ir::Stmt> Body;
+      size_t N = Sec.Stmts.size();
+      if (N && isa<BreakStmt>(Sec.Stmts.back()))
+        --N;
+      for (size_t I = 0; I < N; ++I)
+        stmt(Sec.Stmts[I], Body);
+      ir::MatchArm Arm{Sec.Values,
+                       ir::makeBlock(std::move(Body), nullptr, Type::unit())};
+      if (Sec.IsDefault) {
+        Arm.Patterns.clear();
+        Default = std::move(Arm);
+        HasDefault = true;
+      } else {
+        Match->Arms.push_back(std::move(Arm));
+      }
+    }
+    if (!HasDefault)
+      Default.Body = ir::makeBlock({}, nullptr, Type::unit());
+    Match->Arms.push_back(std::move(Default));
+    Jumps.pop_back();
+    std::vector<ir::Stmt> Wrapper;
+    Wrapper.push_back(ir::Stmt::expr(std::move(Match)));
+    ExprPtr Block = ir::makeBlock(std::move(Wrapper), nullptr, Type::unit());
+    Block->Label = SwLabel;
+    Out.push_back(ir::Stmt::expr(std::move(Block)));
+    return;
+  }
+
+  // Fallthrough: the match only picks the section to start in.
+  std::vector<std::string> Entry;
+  for (size_t I = 0; I < Sections.size(); ++I)
+    Entry.push_back(freshLabel("case"));
+  std::string DefaultTarget = SwLabel;
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    if (Sections[I].IsDefault) {
+      DefaultTarget = Entry[I];
+      continue;
+    }
+    Match->Arms.push_back(
+        {Sections[I].Values,
+         ir::makeBlock({}, ir::makeBreak(Entry[I]), Type::never())});
+  }
+  Match->Arms.push_back(
+      {{}, ir::makeBlock({}, ir::makeBreak(DefaultTarget), Type::never())});
+
+  std::vector<ir::Stmt> Current;
+  Current.push_back(ir::Stmt::expr(std::move(Match)));
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    ExprPtr Block = ir::makeBlock(std::move(Current), nullptr, Type::unit());
+    Block->Label = Entry[I];
+    Current.clear();
+    Current.push_back(ir::Stmt::expr(std::move(Block)));
+    for (const clang::Stmt *X : Sections[I].Stmts)
+      stmt(X, Current);
+  }
+  Jumps.pop_back();
+  ExprPtr Outer = ir::makeBlock(std::move(Current), nullptr, Type::unit());
+  Outer->Label = SwLabel;
+  Out.push_back(ir::Stmt::expr(std::move(Outer)));
+}
+
+void FunctionLowering::gotoRegion(const CompoundStmt *CS,
+                                  std::vector<ir::Stmt> &Out) {
+  // Split into sections at the top-level labels.
+  std::vector<std::vector<const clang::Stmt *>> Sections(1);
+  GotoRegion R;
+  std::vector<std::string> FirstLabelName(1);
+  for (const clang::Stmt *S : CS->body()) {
+    if (isa<LabelStmt>(S)) {
+      Sections.emplace_back();
+      FirstLabelName.push_back(cast<LabelStmt>(S)->getName());
+      while (const auto *LS = dyn_cast<LabelStmt>(S)) {
+        R.SectionOf[LS->getDecl()] = Sections.size() - 1;
+        S = LS->getSubStmt();
+      }
+    }
+    Sections.back().push_back(S);
+  }
+
+  // A goto from section k to a label in a section <= k jumps backwards.
+  std::set<unsigned> BackwardTargets;
+  for (size_t K = 0; K < Sections.size(); ++K)
+    for (const clang::Stmt *S : Sections[K])
+      forEachSubStmt(S, [&](const clang::Stmt *Sub) {
+        if (const auto *GS = dyn_cast<GotoStmt>(Sub)) {
+          auto It = R.SectionOf.find(GS->getLabel());
+          if (It != R.SectionOf.end() && It->second <= K)
+            BackwardTargets.insert(It->second);
+        }
+      });
+  bool Backward = !BackwardTargets.empty();
+
+  std::vector<const clang::Stmt *> Hoist;
+  for (size_t K = 0; K + 1 < Sections.size(); ++K)
+    Hoist.insert(Hoist.end(), Sections[K].begin(), Sections[K].end());
+  hoistDeclarations(Hoist, Out);
+
+  R.SectionLabels.resize(Sections.size());
+  for (size_t K = 1; K < Sections.size(); ++K)
+    R.SectionLabels[K] = freshLabel(ir::rustIdent(FirstLabelName[K]));
+  std::vector<ir::Stmt> Current;
+  if (Backward) {
+    R.LoopLabel = freshLabel("dispatch");
+    R.SectionLabels[0] = freshLabel("entry");
+    R.State = addLocal("__goto", Type::integer(32, false));
+    Out.push_back(ir::Stmt::let(R.State, ir::makeInt(0, Type::integer(32, false))));
+    auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
+    Match->Ops.push_back(ir::makeLocal(R.State, Type::integer(32, false)));
+    for (unsigned K : BackwardTargets)
+      if (K > 0)
+        Match->Arms.push_back(
+            {{{K, K}}, ir::makeBlock({}, ir::makeBreak(R.SectionLabels[K]),
+                                     Type::never())});
+    Match->Arms.push_back(
+        {{}, ir::makeBlock({}, ir::makeBreak(R.SectionLabels[0]), Type::never())});
+    Current.push_back(ir::Stmt::expr(std::move(Match)));
+  }
+
+  Regions.push_back(std::move(R));
+  for (size_t K = 0; K < Sections.size(); ++K) {
+    Regions.back().CurrentSection = static_cast<unsigned>(K);
+    if (!Regions.back().SectionLabels[K].empty()) {
+      ExprPtr Block = ir::makeBlock(std::move(Current), nullptr, Type::unit());
+      Block->Label = Regions.back().SectionLabels[K];
+      Current.clear();
+      Current.push_back(ir::Stmt::expr(std::move(Block)));
+    }
+    for (const clang::Stmt *S : Sections[K])
+      stmt(S, Current);
+  }
+  GotoRegion Done = std::move(Regions.back());
+  Regions.pop_back();
+
+  if (!Backward) {
+    for (auto &S : Current)
+      Out.push_back(std::move(S));
+    return;
+  }
+  Current.push_back(ir::Stmt::expr(ir::makeBreak(Done.LoopLabel)));
+  auto Loop = std::make_unique<ir::Expr>(ExprKind::Loop, Type::unit());
+  Loop->Label = Done.LoopLabel;
+  Loop->Ops.push_back(ir::makeBlock(std::move(Current), nullptr, Type::unit()));
+  Out.push_back(ir::Stmt::expr(std::move(Loop)));
+}
+
+void FunctionLowering::gotoStmt(const LabelDecl *Target, const clang::Stmt *S,
+                                std::vector<ir::Stmt> &Out) {
+  for (const auto &Scope : CleanupScopes)
+    if (!Scope.empty())
+      reject(S, "cleanup-attribute", "goto while a cleanup variable is live");
+  for (auto It = Regions.rbegin(); It != Regions.rend(); ++It) {
+    auto Found = It->SectionOf.find(Target);
+    if (Found == It->SectionOf.end())
+      continue;
+    unsigned To = Found->second;
+    if (To > It->CurrentSection) {
+      Out.push_back(ir::Stmt::expr(ir::makeBreak(It->SectionLabels[To])));
+      return;
+    }
+    TypeRef U32 = Type::integer(32, false);
+    Out.push_back(ir::Stmt::expr(
+        ir::makeAssign(ir::makeLocal(It->State, U32), ir::makeInt(To, U32))));
+    Out.push_back(ir::Stmt::expr(ir::makeContinue(It->LoopLabel)));
+    return;
+  }
+  reject(S, "goto-into-block",
+         "goto '" + Target->getNameAsString() +
+             "' jumps into a block it is not part of");
+}
+
+} // namespace h2r::frontend
