@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/asm/AsmState.h"
+#include "frontend/lowering/FunctionLowering.h"
 #include "frontend/lowering/IRBuilders.h"
 
 #include "clang/AST/ASTContext.h"
@@ -141,8 +142,7 @@ bool valueFlag(const std::string &Cond) {
 
 } // namespace
 
-bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
-                                 std::vector<ir::Stmt> &Out) {
+bool AsmLowering::asmAtomic(const GCCAsmStmt *S, std::vector<ir::Stmt> &Out) {
   if (!LC.Asm->hasLockedAtomics() || LC.SanitizedAccesses)
     return false;
   bool Locked = false;
@@ -234,7 +234,9 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
         !isIntOfBits(type(S->getOutputExpr(*Accumulator)->getType(), S),
                      I->Bits))
       return false;
-    atomicCmpxchg(S, atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy),
+    atomicCmpxchg(S,
+                  Atomics.atomicCellAt(
+                      Places.addressOfPlace(Places.lvalue(MemE), true), MemTy),
                   MemTy, *Accumulator, Flags[0], Out);
     return true;
   }
@@ -243,17 +245,21 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
   if (!Flags.empty() && (!(Unary || I->Op == "add" || I->Op == "sub") ||
                          (SrcE && !SrcE->isIntegerConstantExpr(Ctx))))
     return false;
-  ExprPtr Cell = atomicCellAt(addressOfPlace(lvalue(MemE), true), MemTy);
+  ExprPtr Cell = Atomics.atomicCellAt(
+      Places.addressOfPlace(Places.lvalue(MemE), true), MemTy);
   ExprPtr Operand =
-      SrcE ? coerce(SrcIsOutput ? load(lvalue(SrcE)) : rvalue(SrcE), MemTy)
+      SrcE ? Exprs.coerce(SrcIsOutput ? Places.load(Places.lvalue(SrcE))
+                                      : Exprs.rvalue(SrcE),
+                          MemTy)
            : ir::makeInt(1, MemTy);
-  ExprPtr Rmw = atomicRmw(
+  ExprPtr Rmw = Atomics.atomicRmw(
       std::move(Cell), rmwOperation(I->Op),
       Flags.empty() ? std::move(Operand) : ir::clone(*Operand), seqCst(),
       /*NewValue=*/false, MemTy);
   if (SrcIsOutput) {
     Out.push_back(ir::Stmt::expr(
-        store(lvalue(SrcE), coerce(std::move(Rmw), type(SrcE->getType(), S)))));
+        Places.store(Places.lvalue(SrcE),
+                     Exprs.coerce(std::move(Rmw), type(SrcE->getType(), S)))));
     return true;
   }
   if (Flags.empty()) {
@@ -274,51 +280,55 @@ bool FunctionLowering::asmAtomic(const GCCAsmStmt *S,
     bool Negated = Cond[0] == 'n';
     ExprPtr Value = ir::makeLocal(New, MemTy);
     if (Sign)
-      Value = coerce(std::move(Value), Signed);
+      Value = Exprs.coerce(std::move(Value), Signed);
     ExprPtr Test =
         ir::makeBinary(Sign ? (Negated ? ir::BinaryOp::Ge : ir::BinaryOp::Lt)
                             : (Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq),
                        std::move(Value), ir::makeInt(0, Sign ? Signed : MemTy),
                        Type::boolean());
-    LValue FlagLV = lvalue(S->getOutputExpr(G));
+    LValue FlagLV = Places.lvalue(S->getOutputExpr(G));
     if (!FlagLV.Ty->isBool())
       Test = ir::makeCast(std::move(Test), FlagLV.Ty);
-    Out.push_back(ir::Stmt::expr(store(std::move(FlagLV), std::move(Test))));
+    Out.push_back(
+        ir::Stmt::expr(Places.store(std::move(FlagLV), std::move(Test))));
   }
   return true;
 }
 
 // cmpxchg sets ZF exactly when the value it read equals the accumulator, and
 // leaves that value in it.
-void FunctionLowering::atomicCmpxchg(
-    const GCCAsmStmt *S, ExprPtr Cell, const TypeRef &MemTy,
-    unsigned Accumulator, const std::pair<unsigned, std::string> &Flag,
-    std::vector<ir::Stmt> &Out) {
+void AsmLowering::atomicCmpxchg(const GCCAsmStmt *S, ExprPtr Cell,
+                                const TypeRef &MemTy, unsigned Accumulator,
+                                const std::pair<unsigned, std::string> &Flag,
+                                std::vector<ir::Stmt> &Out) {
   const clang::Expr *AccE = S->getOutputExpr(Accumulator);
   const clang::Expr *NewE = S->getInputExpr(0);
   TypeRef AccTy = type(AccE->getType(), S);
   ir::LocalId Expected = addLocal("__expected", AccTy);
   ir::LocalId Current = addLocal("__current", AccTy);
-  Out.push_back(ir::Stmt::let(Expected, load(lvalue(AccE))));
+  Out.push_back(ir::Stmt::let(Expected, Places.load(Places.lvalue(AccE))));
   Out.push_back(ir::Stmt::let(
       Current,
-      coerce(compareExchangeValue(
-                 std::move(Cell), coerce(ir::makeLocal(Expected, AccTy), MemTy),
-                 coerce(rvalue(NewE), MemTy), seqCst(), seqCst(), MemTy),
-             AccTy)));
-  LValue FlagLV = lvalue(S->getOutputExpr(Flag.first));
+      Exprs.coerce(Atomics.compareExchangeValue(
+                       std::move(Cell),
+                       Exprs.coerce(ir::makeLocal(Expected, AccTy), MemTy),
+                       Exprs.coerce(Exprs.rvalue(NewE), MemTy), seqCst(),
+                       seqCst(), MemTy),
+                   AccTy)));
+  LValue FlagLV = Places.lvalue(S->getOutputExpr(Flag.first));
   ExprPtr Same = ir::makeBinary(
       Flag.second[0] == 'n' ? ir::BinaryOp::Ne : ir::BinaryOp::Eq,
       ir::makeLocal(Current, AccTy), ir::makeLocal(Expected, AccTy),
       Type::boolean());
   if (!FlagLV.Ty->isBool())
     Same = ir::makeCast(std::move(Same), FlagLV.Ty);
-  Out.push_back(ir::Stmt::expr(store(std::move(FlagLV), std::move(Same))));
   Out.push_back(
-      ir::Stmt::expr(store(lvalue(AccE), ir::makeLocal(Current, AccTy))));
+      ir::Stmt::expr(Places.store(std::move(FlagLV), std::move(Same))));
+  Out.push_back(ir::Stmt::expr(
+      Places.store(Places.lvalue(AccE), ir::makeLocal(Current, AccTy))));
 }
 
-void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
+void AsmLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
   if (!LC.Asm->hasLockedAtomics())
     return;
   bool Locked = false;
@@ -350,8 +360,8 @@ void FunctionLowering::asmCmpxchgFlag(AsmState &A, std::vector<ir::Stmt> &Out) {
     return;
   ir::LocalId Before = addLocal("__expected", Ty);
   ir::LocalId After = addLocal("__asm_out", Ty);
-  Out.push_back(
-      ir::Stmt::let(Before, load(lvalue(A.S->getOutputExpr(*Accumulator)))));
+  Out.push_back(ir::Stmt::let(
+      Before, Places.load(Places.lvalue(A.S->getOutputExpr(*Accumulator)))));
   Out.push_back(ir::Stmt::let(After, nullptr));
   A.Cmpxchg =
       AsmState::CmpxchgFlag{*Flag, *Accumulator, Negated, Before, After, Ty};

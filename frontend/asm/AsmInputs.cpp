@@ -1,4 +1,4 @@
-//===- frontend/asm/AsmInputs.cpp - GCC asm inputs to asm! operands -------===//
+//===- AsmInputs.cpp - GCC asm inputs to asm! operands --------------------===//
 //
 // The inputs of a GCC asm statement (AsmLowering.cpp's second step): a
 // register or memory operand, an immediate Rust evaluates (`const`) or a
@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/asm/AsmState.h"
 #include "frontend/asm/AsmValues.h"
+#include "frontend/lowering/FunctionLowering.h"
 #include "frontend/lowering/IRBuilders.h"
+#include "frontend/types/NamedAddressSpace.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -77,8 +79,8 @@ static const VarDecl *symbolVariable(const clang::Expr *E) {
 // template, `88(%reg)`; in a global (`"m"(pcpu_hot.cpu_number)`), the
 // global is a `sym` operand, `{sym}+16(%rip)`: the addressing GCC's "m"
 // gives.
-void FunctionLowering::asmMemory(AsmState &A, unsigned G, const clang::Expr *E,
-                                 bool Written) {
+void AsmLowering::asmMemory(AsmState &A, unsigned G, const clang::Expr *E,
+                            bool Written) {
   AsmOperandPlan &P = A.Plans[G];
   P.Kind = AsmOperandKind::Memory;
   P.SegmentOverride = segmentOf(E->getType());
@@ -89,32 +91,32 @@ void FunctionLowering::asmMemory(AsmState &A, unsigned G, const clang::Expr *E,
   const clang::Expr *Pointer = pointerAndDisplacement(E, Ctx, Displacement);
   if (!Pointer || !llvm::isInt<32>(Displacement) ||
       !LC.Asm->addressesWithOffsets()) {
-    Op.In = A.addOp(addressOfPlace(lvalue(E), Written));
+    Op.In = A.addOp(Places.addressOfPlace(Places.lvalue(E), Written));
   } else if (const VarDecl *Global = symbolVariable(Pointer)) {
     P.Displacement = Displacement;
     P.RipRelative = true;
     Op.Dir = ir::AsmDir::Sym;
     Op.Class = ir::AsmRegClass::None;
-    Op.Sym = symbolOf(Global, E);
+    Op.Sym = Specialised.symbolOf(Global, E);
   } else if (isa<DeclRefExpr>(Pointer) || Displacement == 0) {
-    Op.In = A.addOp(addressOfPlace(lvalue(E), Written));
+    Op.In = A.addOp(Places.addressOfPlace(Places.lvalue(E), Written));
   } else {
     P.Displacement = Displacement;
-    Op.In = A.addOp(rvalue(Pointer));
+    Op.In = A.addOp(Exprs.rvalue(Pointer));
   }
   A.addPositional(std::move(Op), P);
 }
 
 // An immediate operand whose value Clang knows: `const`, or `sym` for the
 // address of a symbol. False if it is neither.
-bool FunctionLowering::asmImmediate(AsmState &A, unsigned G,
-                                    const AsmConstraint &C) {
+bool AsmLowering::asmImmediate(AsmState &A, unsigned G,
+                               const AsmConstraint &C) {
   const clang::Expr *IE = A.S->getInputExpr(G - A.NumOut);
   AsmOperandPlan &P = A.Plans[G];
   TypeRef VT = type(IE->getType(), IE);
   // A parameter this lowering is specialised for, or arithmetic on one.
-  if (!Bound.empty())
-    if (std::optional<ConstArg> Known = constArg(IE)) {
+  if (!Scope.Bound.empty())
+    if (std::optional<ConstArg> Known = Specialised.constArg(IE)) {
       ir::AsmOperand Op;
       if (Known->K == ConstArg::Kind::Int) {
         P.Kind = AsmOperandKind::Const;
@@ -127,13 +129,13 @@ bool FunctionLowering::asmImmediate(AsmState &A, unsigned G,
         P.Kind = AsmOperandKind::Sym;
         P.SymOffset = Known->Offset;
         Op.Dir = ir::AsmDir::Sym;
-        Op.Sym = symbolOf(Known->Base, IE);
+        Op.Sym = Specialised.symbolOf(Known->Base, IE);
       }
       A.addPositional(std::move(Op), P);
       return true;
     }
   Expr::EvalResult R;
-  std::optional<llvm::APSInt> Local = constantLocal(IE);
+  std::optional<llvm::APSInt> Local = Conditions.constantLocal(IE);
   if (Local)
     R.Val = APValue(*Local);
   if (IE->getType()->isIntegerType() && !IE->HasSideEffects(Ctx) &&
@@ -162,7 +164,7 @@ bool FunctionLowering::asmImmediate(AsmState &A, unsigned G,
   return false;
 }
 
-void FunctionLowering::asmInputs(AsmState &A) {
+void AsmLowering::asmInputs(AsmState &A) {
   for (unsigned I = 0; I < A.NumIn; ++I) {
     unsigned G = A.NumOut + I;
     AsmConstraint C = asmConstraint(A, G);
@@ -182,7 +184,7 @@ void FunctionLowering::asmInputs(AsmState &A) {
                                    ? &A.Explicit[Tied.ExplicitIndex]
                                    : &A.Positional[Tied.RustIndex];
       TypeRef OutTy = A.Asm->Ops[Target->Out]->Ty;
-      Target->In = A.addOp(asmValue(rvalue(IE), OutTy));
+      Target->In = A.addOp(asmValue(Exprs.rvalue(IE), OutTy));
       Target->Dir = ir::AsmDir::InOut;
       continue;
     }
@@ -195,7 +197,7 @@ void FunctionLowering::asmInputs(AsmState &A) {
         reject(IE, "asm-operand-type",
                "operand " + A.operandName(G) + " is not a scalar");
       ir::AsmOperand Op;
-      Op.In = A.addOp(asmValue(rvalue(IE), asmType(VT)));
+      Op.In = A.addOp(asmValue(Exprs.rvalue(IE), asmType(VT)));
       asmRegister(A, std::move(Op), C, G);
       continue;
     }

@@ -1,4 +1,4 @@
-//===- frontend/asm/AsmLowering.cpp - GCC asm statements to asm! ----------===//
+//===- AsmLowering.cpp - GCC asm statements to asm! -----------------------===//
 //
 // The target (frontend/asm/target/) says what the architecture's constraints,
 // registers and template forms are; the x86-64 one, AT&T syntax, is this
@@ -26,6 +26,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/asm/AsmState.h"
 #include "frontend/asm/AsmValues.h"
+#include "frontend/lowering/FunctionLowering.h"
 #include "frontend/lowering/IRBuilders.h"
 
 #include "clang/AST/ASTContext.h"
@@ -43,8 +44,8 @@ using ir::TypeRef;
 
 // The address of a global or a function, as `sym` wants it, with the
 // constant offset the expression adds.
-std::optional<ir::Symbol>
-FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
+std::optional<ir::Symbol> AsmLowering::symbolAddress(const clang::Expr *E,
+                                                     int64_t &Offset) {
   // A string literal (`"i"(__FILE__)`): its bytes become a static item.
   if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
     if (SL->getCharByteWidth() != 1)
@@ -52,7 +53,8 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
     std::string Bytes = SL->getBytes().str();
     Bytes.push_back('\0');
     TypeRef Ty = Type::array(Type::integer(8, false), Bytes.size());
-    std::string Name = "__ASM_STRING_" + std::to_string(StaticItems.size());
+    std::string Name =
+        "__ASM_STRING_" + std::to_string(Scope.StaticItems.size());
     auto Str = std::make_unique<ir::Expr>(ExprKind::ByteStr,
                                           Type::pointer(Ty, true));
     Str->Text = Bytes;
@@ -61,7 +63,7 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
     Item.Item.Ty = Ty;
     Item.Item.Init = std::make_unique<ir::Expr>(ExprKind::Deref, Ty);
     Item.Item.Init->Ops.push_back(std::move(Str));
-    StaticItems.push_back(std::move(Item));
+    Scope.StaticItems.push_back(std::move(Item));
     Offset = 0;
     return ir::Symbol{ir::SymbolKind::LocalStatic, Name};
   }
@@ -75,20 +77,20 @@ FunctionLowering::symbolAddress(const clang::Expr *E, int64_t &Offset) {
     return std::nullopt;
   Offset = R.Val.getLValueOffset().getQuantity();
   if (isa<FunctionDecl>(D))
-    return symbolOf(D, E);
+    return Specialised.symbolOf(D, E);
   const auto *VD = dyn_cast<VarDecl>(D);
   if (!VD || VD->hasLocalStorage())
     return std::nullopt;
   if (VD->isStaticLocal()) {
-    staticLocal(VD);
-    return ir::Symbol{ir::SymbolKind::LocalStatic, Statics[VD]};
+    StaticLocals.staticLocal(VD);
+    return ir::Symbol{ir::SymbolKind::LocalStatic, Scope.Statics[VD]};
   }
   if (VD->getStorageClass() == SC_Static)
     return std::nullopt;
-  return symbolOf(VD, E);
+  return Specialised.symbolOf(VD, E);
 }
 
-ExprPtr FunctionLowering::asmValue(ExprPtr V, const TypeRef &AsmTy) {
+ExprPtr AsmLowering::asmValue(ExprPtr V, const TypeRef &AsmTy) {
   if (V->Ty->isBool() || (V->Ty->isPointer() && AsmTy->isInt()))
     return ir::makeCast(std::move(V), AsmTy);
   if (V->Ty->kind() == Type::Kind::FnPtr) {
@@ -96,34 +98,32 @@ ExprPtr FunctionLowering::asmValue(ExprPtr V, const TypeRef &AsmTy) {
     T->Ops.push_back(std::move(V));
     return T;
   }
-  return coerce(std::move(V), AsmTy);
+  return Exprs.coerce(std::move(V), AsmTy);
 }
 
-FunctionLowering::AsmState::AsmState(const GCCAsmStmt *S)
+AsmState::AsmState(const GCCAsmStmt *S)
     : S(S), NumOut(S->getNumOutputs()), NumIn(S->getNumInputs()),
       NumLabels(S->getNumLabels()),
       Asm(std::make_unique<ir::Expr>(ExprKind::Asm, Type::unit())),
       Plans(NumOut + NumIn + NumLabels) {}
 
-int FunctionLowering::AsmState::addOp(ExprPtr E) {
+int AsmState::addOp(ExprPtr E) {
   Asm->Ops.push_back(std::move(E));
   return static_cast<int>(Asm->Ops.size() - 1);
 }
 
-int FunctionLowering::AsmState::addPositional(ir::AsmOperand Op,
-                                              AsmOperandPlan &P) {
+int AsmState::addPositional(ir::AsmOperand Op, AsmOperandPlan &P) {
   P.RustIndex = static_cast<int>(Positional.size());
   Positional.push_back(std::move(Op));
   return P.RustIndex;
 }
 
-std::string FunctionLowering::AsmState::operandName(unsigned G) const {
+std::string AsmState::operandName(unsigned G) const {
   StringRef N = G < NumOut ? S->getOutputName(G) : S->getInputName(G - NumOut);
   return N.empty() ? "%" + std::to_string(G) : "[" + N.str() + "]";
 }
 
-void FunctionLowering::asmStmt(const GCCAsmStmt *S,
-                               std::vector<ir::Stmt> &Out) {
+void AsmLowering::asmStmt(const GCCAsmStmt *S, std::vector<ir::Stmt> &Out) {
   if (!LC.Asm)
     reject(S, "asm-target-unsupported",
            "asm for " + Ctx.getTargetInfo().getTriple().getArchName().str() +
@@ -155,7 +155,7 @@ void FunctionLowering::asmStmt(const GCCAsmStmt *S,
     Out.push_back(std::move(St));
 }
 
-AsmConstraint FunctionLowering::asmConstraint(const AsmState &A, unsigned G) {
+AsmConstraint AsmLowering::asmConstraint(const AsmState &A, unsigned G) {
   std::string Text = G < A.NumOut
                          ? A.S->getOutputConstraint(G).str()
                          : A.S->getInputConstraint(G - A.NumOut).str();
@@ -169,8 +169,8 @@ AsmConstraint FunctionLowering::asmConstraint(const AsmState &A, unsigned G) {
 
 // A register operand: an explicit register (named last, as Rust wants) or
 // a register class (positional, referenced by index in the template).
-void FunctionLowering::asmRegister(AsmState &A, ir::AsmOperand Op,
-                                   const AsmConstraint &C, unsigned G) {
+void AsmLowering::asmRegister(AsmState &A, ir::AsmOperand Op,
+                              const AsmConstraint &C, unsigned G) {
   AsmOperandPlan &P = A.Plans[G];
   if (!C.ExplicitReg.empty()) {
     P.Kind = AsmOperandKind::Explicit;
@@ -191,8 +191,8 @@ void FunctionLowering::asmRegister(AsmState &A, ir::AsmOperand Op,
 // gives the register the input's value and the output its low bits. Rust
 // wants one type on both sides of an inout, so both go through an integer
 // of the wider size (`get_user`'s `"=a"(int) : "0"(ptr)`).
-TypeRef FunctionLowering::tiedRegisterType(AsmState &A, unsigned G,
-                                           const TypeRef &OutTy) {
+TypeRef AsmLowering::tiedRegisterType(AsmState &A, unsigned G,
+                                      const TypeRef &OutTy) {
   for (unsigned I = 0; I < A.NumIn; ++I) {
     if (asmConstraint(A, A.NumOut + I).Tied != static_cast<int>(G))
       continue;
@@ -211,10 +211,10 @@ TypeRef FunctionLowering::tiedRegisterType(AsmState &A, unsigned G,
   return OutTy;
 }
 
-void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
+void AsmLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
   for (unsigned G = 0; G < A.NumOut; ++G) {
     if (A.Cmpxchg && G == A.Cmpxchg->Flag) {
-      LValue LV = lvalue(A.S->getOutputExpr(G));
+      LValue LV = Places.lvalue(A.S->getOutputExpr(G));
       A.Plans[G].Kind = AsmOperandKind::ComparedFlag;
       const TypeRef &Ty = A.Cmpxchg->Ty;
       ExprPtr Same = ir::makeBinary(
@@ -223,11 +223,12 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
           Type::boolean());
       if (!LV.Ty->isBool())
         Same = ir::makeCast(std::move(Same), LV.Ty);
-      A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Same))));
+      A.After.push_back(
+          ir::Stmt::expr(Places.store(std::move(LV), std::move(Same))));
       continue;
     }
     if (A.Cmpxchg && G == A.Cmpxchg->Accumulator) {
-      LValue LV = lvalue(A.S->getOutputExpr(G));
+      LValue LV = Places.lvalue(A.S->getOutputExpr(G));
       AsmOperandPlan &P = A.Plans[G];
       P.Bytes = byteSize(LV.Ty);
       TypeRef Ty = LV.Ty;
@@ -237,7 +238,7 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
       Op.Out = A.addOp(ir::makeLocal(A.Cmpxchg->After, Ty));
       asmRegister(A, std::move(Op), asmConstraint(A, G), G);
       A.After.push_back(ir::Stmt::expr(
-          store(std::move(LV), ir::makeLocal(A.Cmpxchg->After, Ty))));
+          Places.store(std::move(LV), ir::makeLocal(A.Cmpxchg->After, Ty))));
       continue;
     }
     AsmConstraint C = asmConstraint(A, G);
@@ -254,7 +255,7 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
       A.StackPointerOperand = true;
       continue;
     }
-    LValue LV = lvalue(OE);
+    LValue LV = Places.lvalue(OE);
     AsmOperandPlan &P = A.Plans[G];
     if (!isAsmValueType(LV.Ty))
       reject(OE, "asm-operand-type",
@@ -278,7 +279,8 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
       Value = LV.Ty->isBool()
                   ? wrap(ExprKind::Transmute, std::move(Value), LV.Ty)
                   : ir::makeCast(std::move(Value), LV.Ty);
-      A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
+      A.After.push_back(
+          ir::Stmt::expr(Places.store(std::move(LV), std::move(Value))));
       continue;
     }
     if (!C.AllowsReg && C.ExplicitReg.empty() && C.AllowsMem) {
@@ -301,28 +303,29 @@ void FunctionLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
                               : ir::AsmDir::LateOut;
     Op.Out = A.addOp(ir::makeLocal(Tmp, RegTy));
     if (C.ReadWrite)
-      Op.In = A.addOp(asmValue(load(duplicate(LV)), AT));
+      Op.In = A.addOp(asmValue(Places.load(LV.duplicate()), AT));
     asmRegister(A, std::move(Op), C, G);
     ExprPtr Value = ir::makeLocal(Tmp, RegTy);
     if (!ir::sameType(RegTy, AT))
       Value = ir::makeCast(std::move(Value), AT);
     if (LV.Ty->isBool())
-      Value = toBool(std::move(Value));
+      Value = Exprs.toBool(std::move(Value));
     else if (LV.Ty->kind() == Type::Kind::FnPtr) {
       auto T = std::make_unique<ir::Expr>(ExprKind::Transmute, LV.Ty);
       T->Ops.push_back(std::move(Value));
       Value = std::move(T);
     }
-    A.After.push_back(ir::Stmt::expr(store(std::move(LV), std::move(Value))));
+    A.After.push_back(
+        ir::Stmt::expr(Places.store(std::move(LV), std::move(Value))));
   }
 }
 
 // Labels: each is a block that performs the goto.
-void FunctionLowering::asmLabels(AsmState &A) {
+void AsmLowering::asmLabels(AsmState &A) {
   for (unsigned L = 0; L < A.NumLabels; ++L) {
     unsigned G = A.NumOut + A.NumIn + L;
     std::vector<ir::Stmt> Jump;
-    gotoStmt(A.S->getLabelExpr(L)->getLabel(), A.S, Jump);
+    Sections.gotoStmt(A.S->getLabelExpr(L)->getLabel(), A.S, Jump);
     A.Plans[G].Kind = AsmOperandKind::Label;
     ir::AsmOperand Op;
     Op.Dir = ir::AsmDir::Label;
@@ -333,7 +336,7 @@ void FunctionLowering::asmLabels(AsmState &A) {
 
 // Registers the asm overwrites become `lateout(..) _`; condition codes are
 // clobbered by every Rust asm! unless it says `preserves_flags`.
-void FunctionLowering::asmClobbers(AsmState &A) {
+void AsmLowering::asmClobbers(AsmState &A) {
   std::set<std::string> Used;
   for (const ir::AsmOperand &Op : A.Explicit)
     Used.insert(LC.Asm->clobberRegister(Op.Register));
@@ -392,7 +395,7 @@ static bool templateUsesStack(const AsmTarget &Target,
   return false;
 }
 
-ir::AsmOptions FunctionLowering::asmOptions(const AsmState &A) {
+ir::AsmOptions AsmLowering::asmOptions(const AsmState &A) {
   ir::AsmOptions O;
   O.Syntax = LC.Asm->syntax();
   O.NoStack =

@@ -7,13 +7,13 @@
 #ifndef H2R_FRONTEND_ASM_ASMSTATE_H
 #define H2R_FRONTEND_ASM_ASMSTATE_H
 
-#include "frontend/lowering/FunctionLowering.h"
+#include "frontend/asm/AsmLowering.h"
 
 #include "clang/AST/Stmt.h"
 
 namespace h2r::frontend {
 
-struct FunctionLowering::AsmState {
+struct AsmState {
   const clang::GCCAsmStmt *S;
   unsigned NumOut, NumIn, NumLabels;
   ir::ExprPtr Asm;

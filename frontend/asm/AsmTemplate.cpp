@@ -1,4 +1,4 @@
-//===- frontend/asm/AsmTemplate.cpp - GCC asm templates to asm! -----------===//
+//===- AsmTemplate.cpp - GCC asm templates to asm! ------------------------===//
 //
 // The template step of asm lowering: GCC's `%0`, `%k[name]`, `%c1`, `%a2`
 // become Rust's `{0:e}`, `{1}`, `$`-less constants, `(%reg)` addresses, or
@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/asm/AsmState.h"
+#include "frontend/lowering/FunctionLowering.h"
 
 #include "clang/AST/ASTContext.h"
 
@@ -42,7 +43,7 @@ std::string escapeTemplateText(const std::string &S) {
 
 } // namespace
 
-void FunctionLowering::asmTemplate(AsmState &A) {
+void AsmLowering::asmTemplate(AsmState &A) {
   SmallVector<GCCAsmStmt::AsmStringPiece, 16> Pieces;
   unsigned DiagOffset = 0;
   if (A.S->AnalyzeAsmString(Pieces, Ctx, DiagOffset))
@@ -76,9 +77,9 @@ void FunctionLowering::asmTemplate(AsmState &A) {
 }
 
 // One `%<modifier><operand>` of the template, as the target writes it.
-std::string FunctionLowering::asmTemplateOperand(AsmState &A, unsigned G,
-                                                 char Modifier,
-                                                 std::set<int> &Referenced) {
+std::string AsmLowering::asmTemplateOperand(AsmState &A, unsigned G,
+                                            char Modifier,
+                                            std::set<int> &Referenced) {
   std::string Mod = Modifier ? std::string(1, Modifier) : std::string();
   const AsmOperandPlan &P = A.Plans[G];
   switch (P.Kind) {

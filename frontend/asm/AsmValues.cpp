@@ -1,7 +1,7 @@
-//===- frontend/asm/AsmValues.cpp - C values as asm! operands -------------===//
+//===- AsmValues.cpp - C values as asm! operands --------------------------===//
 
 #include "frontend/asm/AsmValues.h"
-#include "frontend/lowering/FunctionLowering.h"
+#include "frontend/lowering/PlaceLowering.h"
 
 #include "clang/AST/Expr.h"
 

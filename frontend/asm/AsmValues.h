@@ -1,4 +1,4 @@
-//===- frontend/asm/AsmValues.h - C values as asm! operands -----*- C++ -*-===//
+//===- AsmValues.h - C values as asm! operands ------------------*- C++ -*-===//
 //
 // What the steps of asm lowering ask of an operand's value: whether asm!
 // takes a value of its type in a register, as which type, how many bytes

@@ -1,4 +1,4 @@
-//===- frontend/kernel/KconfigReads.cpp - The configuration a parse read --===//
+//===- KconfigReads.cpp - The configuration a parse read ------------------===//
 
 #include "frontend/kernel/KconfigReads.h"
 

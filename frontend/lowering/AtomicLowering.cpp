@@ -75,8 +75,8 @@ static std::string atomicTypeFor(const TypeRef &T) {
   return "core::sync::atomic::Atomic" + Name;
 }
 
-ExprPtr FunctionLowering::atomicCell(const clang::Expr *Ptr, TypeRef &ValTy) {
-  ExprPtr P = rvalue(Ptr);
+ExprPtr AtomicLowering::atomicCell(const clang::Expr *Ptr, TypeRef &ValTy) {
+  ExprPtr P = Exprs.rvalue(Ptr);
   if (!P->Ty->isPointer())
     reject(Ptr, "atomic-builtin", "atomic operand is not a pointer");
   ValTy = P->Ty->pointee();
@@ -89,7 +89,7 @@ ExprPtr FunctionLowering::atomicCell(const clang::Expr *Ptr, TypeRef &ValTy) {
 }
 
 // `AtomicT::from_ptr(p as *mut T)`, or null where T has no atomic type.
-ExprPtr FunctionLowering::atomicCellAt(ExprPtr Ptr, const TypeRef &ValTy) {
+ExprPtr AtomicLowering::atomicCellAt(ExprPtr Ptr, const TypeRef &ValTy) {
   std::string Atomic = atomicTypeFor(ValTy);
   if (Atomic.empty())
     return nullptr;
@@ -99,7 +99,7 @@ ExprPtr FunctionLowering::atomicCellAt(ExprPtr Ptr, const TypeRef &ValTy) {
   return coreCall(Atomic + "::from_ptr", nullptr, std::move(Args));
 }
 
-ExprPtr FunctionLowering::ordering(const clang::Expr *E, int Kind) {
+ExprPtr AtomicLowering::ordering(const clang::Expr *E, int Kind) {
   Expr::EvalResult R;
   if (!E->EvaluateAsInt(R, Ctx))
     reject(E, "atomic-builtin", "memory order is not a constant");
@@ -118,9 +118,9 @@ ExprPtr FunctionLowering::ordering(const clang::Expr *E, int Kind) {
 
 // Read-modify-write: `fetch_<op>`, and for the `<op>_fetch` forms the new
 // value computed from the old one.
-ExprPtr FunctionLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
-                                    ExprPtr Val, ExprPtr Order, bool NewValue,
-                                    const TypeRef &ValTy) {
+ExprPtr AtomicLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
+                                  ExprPtr Val, ExprPtr Order, bool NewValue,
+                                  const TypeRef &ValTy) {
   // `swap` is the one read-modify-write without a `fetch_` prefix.
   std::string Fetch = Op == "swap" ? Op : "fetch_" + Op;
   if (!NewValue) {
@@ -157,14 +157,14 @@ ExprPtr FunctionLowering::atomicRmw(ExprPtr Cell, const std::string &Op,
 }
 
 // `SeqCst`: what a `lock`ed instruction and the __sync_* builtins are.
-ExprPtr FunctionLowering::seqCst() { return corePath(orderingPath(Ord::SeqCst)); }
+ExprPtr seqCst() { return corePath(orderingPath(Ord::SeqCst)); }
 
 // The value `compare_exchange` read, whether or not it stored Desired: it
 // equals Expected exactly when the exchange happened.
-ExprPtr FunctionLowering::compareExchangeValue(ExprPtr Cell, ExprPtr Expected,
-                                               ExprPtr Desired, ExprPtr Success,
-                                               ExprPtr Failure,
-                                               const TypeRef &ValTy) {
+ExprPtr AtomicLowering::compareExchangeValue(ExprPtr Cell, ExprPtr Expected,
+                                             ExprPtr Desired, ExprPtr Success,
+                                             ExprPtr Failure,
+                                             const TypeRef &ValTy) {
   std::vector<ExprPtr> Args;
   Args.push_back(std::move(Expected));
   Args.push_back(std::move(Desired));
@@ -180,12 +180,11 @@ ExprPtr FunctionLowering::compareExchangeValue(ExprPtr Cell, ExprPtr Expected,
 
 // `*expected` receives the current value on failure; the result says
 // whether the exchange happened. The strong form also serves for weak.
-ExprPtr FunctionLowering::atomicCompareExchange(ExprPtr Cell, ExprPtr Expected,
-                                                ExprPtr Desired,
-                                                ExprPtr Success,
-                                                ExprPtr Failure,
-                                                const TypeRef &ValTy,
-                                                const TypeRef &ResultTy) {
+ExprPtr AtomicLowering::atomicCompareExchange(ExprPtr Cell, ExprPtr Expected,
+                                              ExprPtr Desired, ExprPtr Success,
+                                              ExprPtr Failure,
+                                              const TypeRef &ValTy,
+                                              const TypeRef &ResultTy) {
   std::vector<ir::Stmt> Body;
   TypeRef ExpPtrTy = Expected->Ty;
   ir::LocalId E = addLocal("__expected", ExpPtrTy);
@@ -216,10 +215,12 @@ ExprPtr FunctionLowering::atomicCompareExchange(ExprPtr Cell, ExprPtr Expected,
                        ResultTy);
 }
 
-ExprPtr FunctionLowering::atomicExpr(const AtomicExpr *E) {
+ExprPtr AtomicLowering::atomicExpr(const AtomicExpr *E) {
   TypeRef ValTy;
   TypeRef Ty = type(E->getType(), E);
-  auto Val = [&](const clang::Expr *V) { return coerce(rvalue(V), ValTy); };
+  auto Val = [&](const clang::Expr *V) {
+    return Exprs.coerce(Exprs.rvalue(V), ValTy);
+  };
   auto Rmw = [&](const char *Op, bool NewValue) {
     ExprPtr Cell = atomicCell(E->getPtr(), ValTy);
     return atomicRmw(std::move(Cell), Op, Val(E->getVal1()),
@@ -243,9 +244,9 @@ ExprPtr FunctionLowering::atomicExpr(const AtomicExpr *E) {
     return Rmw("swap", false);
   case AtomicExpr::AO__atomic_compare_exchange_n: {
     ExprPtr Cell = atomicCell(E->getPtr(), ValTy);
-    return atomicCompareExchange(
-        std::move(Cell), rvalue(E->getVal1()), Val(E->getVal2()),
-        ordering(E->getOrder(), 0), ordering(E->getOrderFail(), 3), ValTy, Ty);
+    return atomicCompareExchange(std::move(Cell), Exprs.rvalue(E->getVal1()),
+                                 Val(E->getVal2()), ordering(E->getOrder(), 0),
+                                 ordering(E->getOrderFail(), 3), ValTy, Ty);
   }
   case AtomicExpr::AO__atomic_fetch_add:
     return Rmw("add", false);
@@ -286,7 +287,7 @@ ExprPtr FunctionLowering::atomicExpr(const AtomicExpr *E) {
   }
 }
 
-ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
+ExprPtr AtomicLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
   // __sync_* are full barriers: SeqCst. Sized forms end in _1 .. _16.
   size_t Under = Name.rfind('_');
   if (Under != StringRef::npos &&
@@ -301,7 +302,9 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
       return A;
     }());
   ExprPtr Cell = atomicCell(E->getArg(0), ValTy);
-  auto Val = [&](unsigned I) { return coerce(rvalue(E->getArg(I)), ValTy); };
+  auto Val = [&](unsigned I) {
+    return Exprs.coerce(Exprs.rvalue(E->getArg(I)), ValTy);
+  };
   static const char *const Ops[] = {"add", "sub", "or", "and", "xor", "nand"};
   for (const char *Op : Ops) {
     if (Name == std::string("__sync_fetch_and_") + Op)
@@ -335,7 +338,7 @@ ExprPtr FunctionLowering::syncBuiltin(const CallExpr *E, StringRef Name) {
   reject(E, "atomic-builtin", "builtin '" + Name.str() + "' is not lowered");
 }
 
-ExprPtr FunctionLowering::fenceBuiltin(const CallExpr *E, bool SignalOnly) {
+ExprPtr AtomicLowering::fenceBuiltin(const CallExpr *E, bool SignalOnly) {
   Expr::EvalResult R;
   if (!E->getArg(0)->EvaluateAsInt(R, Ctx))
     reject(E, "atomic-builtin", "memory order is not a constant");

@@ -1,4 +1,4 @@
-//===- frontend/lowering/BuiltinLowering.cpp - GCC/Clang builtins to Rust -===//
+//===- BuiltinLowering.cpp - GCC/Clang builtins to Rust -------------------===//
 //
 // Each builtin maps to the core operation with the same result: bit counts
 // to `trailing_zeros` and friends, overflow checks to i128 arithmetic,
@@ -31,9 +31,9 @@ TypeRef i128Type() { return Type::integer(128, true); }
 
 // Operands of the result's own type: C's answer is exactly what
 // `overflowing_<op>` returns, one instruction and its flag.
-ExprPtr FunctionLowering::sameTypeOverflow(ExprPtr Lhs, ExprPtr Rhs,
-                                           ExprPtr ResPtr, const char *Op,
-                                           TypeRef Ty) {
+ExprPtr BuiltinLowering::sameTypeOverflow(ExprPtr Lhs, ExprPtr Rhs,
+                                          ExprPtr ResPtr, const char *Op,
+                                          TypeRef Ty) {
   TypeRef ResPtrTy = ResPtr->Ty;
   TypeRef ResTy = ResPtrTy->pointee();
   TypeRef PairTy = Type::tuple({ResTy, Type::boolean()});
@@ -61,11 +61,11 @@ ExprPtr FunctionLowering::sameTypeOverflow(ExprPtr Lhs, ExprPtr Rhs,
                        ir::makeCast(std::move(Overflowed), Ty), Ty);
 }
 
-ExprPtr FunctionLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
+ExprPtr BuiltinLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
   // C's rule: the mathematically exact result, then whether it fits *res.
   // Operands of up to 64 bits are exact in i128; a product that overflows
   // i128 cannot fit a 64-bit result either.
-  ExprPtr ResPtr = rvalue(E->getArg(2));
+  ExprPtr ResPtr = Exprs.rvalue(E->getArg(2));
   TypeRef ResPtrTy = ResPtr->Ty;
   TypeRef ResTy = ResPtrTy->pointee();
   for (unsigned I = 0; I < 2; ++I)
@@ -73,8 +73,8 @@ ExprPtr FunctionLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
       reject(E, "builtin", "overflow builtin on a 128-bit operand");
   if (!ResTy->isInt() || ResTy->bits() > 64)
     reject(E, "builtin", "overflow builtin with a result wider than 64 bits");
-  ExprPtr Lhs = rvalue(E->getArg(0));
-  ExprPtr Rhs = rvalue(E->getArg(1));
+  ExprPtr Lhs = Exprs.rvalue(E->getArg(0));
+  ExprPtr Rhs = Exprs.rvalue(E->getArg(1));
   std::vector<ir::Stmt> Body;
   if (ir::sameType(Lhs->Ty, ResTy) && ir::sameType(Rhs->Ty, ResTy))
     return sameTypeOverflow(std::move(Lhs), std::move(Rhs), std::move(ResPtr),
@@ -111,24 +111,26 @@ ExprPtr FunctionLowering::overflowBuiltin(const CallExpr *E, const char *Op) {
                        type(E->getType(), E));
 }
 
-ExprPtr FunctionLowering::memoryBuiltin(const CallExpr *E, unsigned ID) {
+ExprPtr BuiltinLowering::memoryBuiltin(const CallExpr *E, unsigned ID) {
   TypeRef Ty = type(E->getType(), E);
   TypeRef BytePtr = Type::pointer(Type::integer(8, false), false);
   TypeRef ConstBytePtr = Type::pointer(Type::integer(8, false), true);
   std::vector<ir::Stmt> Body;
   ir::LocalId Dst = addLocal("__dst", Ty);
-  Body.push_back(ir::Stmt::let(Dst, coerce(rvalue(E->getArg(0)), Ty)));
-  ExprPtr Len = ir::makeCast(rvalue(E->getArg(2)), usizeType());
+  Body.push_back(
+      ir::Stmt::let(Dst, Exprs.coerce(Exprs.rvalue(E->getArg(0)), Ty)));
+  ExprPtr Len = ir::makeCast(Exprs.rvalue(E->getArg(2)), usizeType());
   std::vector<ExprPtr> Args;
   const char *Fn;
   if (ID == Builtin::BI__builtin_memset) {
     Fn = "core::ptr::write_bytes";
     Args.push_back(ir::makeCast(ir::makeLocal(Dst, Ty), BytePtr));
-    Args.push_back(ir::makeCast(rvalue(E->getArg(1)), Type::integer(8, false)));
+    Args.push_back(
+        ir::makeCast(Exprs.rvalue(E->getArg(1)), Type::integer(8, false)));
   } else {
     Fn = ID == Builtin::BI__builtin_memmove ? "core::ptr::copy"
                                              : "core::ptr::copy_nonoverlapping";
-    Args.push_back(ir::makeCast(rvalue(E->getArg(1)), ConstBytePtr));
+    Args.push_back(ir::makeCast(Exprs.rvalue(E->getArg(1)), ConstBytePtr));
     Args.push_back(ir::makeCast(ir::makeLocal(Dst, Ty), BytePtr));
   }
   Args.push_back(std::move(Len));
@@ -136,25 +138,27 @@ ExprPtr FunctionLowering::memoryBuiltin(const CallExpr *E, unsigned ID) {
   return ir::makeBlock(std::move(Body), ir::makeLocal(Dst, Ty), Ty);
 }
 
-bool FunctionLowering::constantPAnswer(const CallExpr *E) {
+bool BuiltinLowering::constantPAnswer(const CallExpr *E) {
   Expr::EvalResult R;
   return (E->getArg(0)->EvaluateAsRValue(R, Ctx) &&
           !E->getArg(0)->HasSideEffects(Ctx)) ||
          // A parameter this copy is specialised for.
-         (!Bound.empty() && constArg(E->getArg(0))) ||
+         (!Scope.Bound.empty() && Specialised.constArg(E->getArg(0))) ||
          // Locals that hold one constant, as C propagates them.
-         foldWithLocals(E->getArg(0));
+         Conditions.foldWithLocals(E->getArg(0));
 }
 
-ExprPtr FunctionLowering::constantPBuiltin(const CallExpr *E, const TypeRef &Ty) {
+ExprPtr BuiltinLowering::constantPBuiltin(const CallExpr *E,
+                                          const TypeRef &Ty) {
   // Out of line, Clang answers 0 unless the argument is a constant here;
   // after inlining C may have answered 1, so the report says so.
   bool Constant = constantPAnswer(E);
   if (!Constant)
-    Notes.push_back({"builtin-constant-p",
-                     "__builtin_constant_p taken as 0 here; after inlining "
-                     "C might have seen a constant",
-                     E->getBeginLoc()});
+    Scope.Notes.push_back(
+        {"builtin-constant-p",
+         "__builtin_constant_p taken as 0 here; after inlining "
+         "C might have seen a constant",
+         E->getBeginLoc()});
   return ir::makeInt(Constant ? 1 : 0, Ty);
 }
 
@@ -166,8 +170,8 @@ ExprPtr FunctionLowering::constantPBuiltin(const CallExpr *E, const TypeRef &Ty)
 // exported with the C ABI is a function of its own, whose return address
 // Rust cannot read; an outer frame's neither; nor one that is called
 // through a pointer (Translator.cpp: address-taken functions).
-ExprPtr FunctionLowering::returnAddressBuiltin(const CallExpr *E,
-                                               const TypeRef &Ty) {
+ExprPtr BuiltinLowering::returnAddressBuiltin(const CallExpr *E,
+                                              const TypeRef &Ty) {
   Expr::EvalResult Level;
   if (!E->getArg(0)->EvaluateAsInt(Level, Ctx) || Level.Val.getInt() != 0)
     reject(E, "builtin",
@@ -180,7 +184,7 @@ ExprPtr FunctionLowering::returnAddressBuiltin(const CallExpr *E,
   if (!LC.Asm)
     reject(E, "builtin", "'__builtin_return_address' has no translation on " +
                              Ctx.getTargetInfo().getTriple().getArchName().str());
-  ReturnAddressUse = E->getBeginLoc();
+  Scope.ReturnAddressUse = E->getBeginLoc();
   TypeRef Address = usizeType();
   ir::LocalId Here = addLocal("__ret_ip", Address);
   std::vector<ir::Stmt> Body;
@@ -200,9 +204,9 @@ ExprPtr FunctionLowering::returnAddressBuiltin(const CallExpr *E,
                        ir::makeCast(ir::makeLocal(Here, Address), Ty), Ty);
 }
 
-ExprPtr FunctionLowering::ffsBuiltin(const CallExpr *E, const TypeRef &Ty) {
+ExprPtr BuiltinLowering::ffsBuiltin(const CallExpr *E, const TypeRef &Ty) {
   // 0 for 0, else one more than the number of trailing zeros.
-  ExprPtr V = rvalue(E->getArg(0));
+  ExprPtr V = Exprs.rvalue(E->getArg(0));
   TypeRef VT = V->Ty;
   ir::LocalId X = addLocal("__x", VT);
   std::vector<ir::Stmt> Body;
@@ -226,9 +230,9 @@ ExprPtr FunctionLowering::ffsBuiltin(const CallExpr *E, const TypeRef &Ty) {
 // it when it does (fortify's `__underlying_memcmp` is `__builtin_memcmp`,
 // called with the `__kernel_size_t` of the kernel's own `memcmp`), else
 // with the C standard's signature.
-ExprPtr FunctionLowering::libraryFunctionCall(const CallExpr *E,
-                                              ir::ExternFn Standard,
-                                              const TypeRef &Ty) {
+ExprPtr BuiltinLowering::libraryFunctionCall(const CallExpr *E,
+                                             ir::ExternFn Standard,
+                                             const TypeRef &Ty) {
   ir::ExternFn F = std::move(Standard);
   for (const NamedDecl *D :
        Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(F.Name)))
@@ -240,19 +244,19 @@ ExprPtr FunctionLowering::libraryFunctionCall(const CallExpr *E,
       }
   auto C = std::make_unique<ir::Expr>(ExprKind::Call, F.Ret);
   for (unsigned I = 0; I < F.Params.size(); ++I)
-    C->Ops.push_back(ir::makeCast(rvalue(E->getArg(I)), F.Params[I]));
+    C->Ops.push_back(ir::makeCast(Exprs.rvalue(E->getArg(I)), F.Params[I]));
   C->Sym = LC.externFunction(std::move(F));
   return ir::makeCast(std::move(C), Ty);
 }
 
-ExprPtr FunctionLowering::memcmpBuiltin(const CallExpr *E, const TypeRef &Ty) {
+ExprPtr BuiltinLowering::memcmpBuiltin(const CallExpr *E, const TypeRef &Ty) {
   TypeRef CVoid = Type::pointer(Type::cvoid(), true);
   return libraryFunctionCall(
       E, {"memcmp", "", Type::integer(32, true), {CVoid, CVoid, usizeType()}, false},
       Ty);
 }
 
-ExprPtr FunctionLowering::memchrBuiltin(const CallExpr *E, const TypeRef &Ty) {
+ExprPtr BuiltinLowering::memchrBuiltin(const CallExpr *E, const TypeRef &Ty) {
   return libraryFunctionCall(
       E,
       {"memchr",
@@ -263,7 +267,7 @@ ExprPtr FunctionLowering::memchrBuiltin(const CallExpr *E, const TypeRef &Ty) {
       Ty);
 }
 
-ExprPtr FunctionLowering::libraryCall(const CallExpr *E, unsigned ID) {
+ExprPtr BuiltinLowering::libraryCall(const CallExpr *E, unsigned ID) {
   switch (ID) {
   case Builtin::BImemcpy:
     return memoryBuiltin(E, Builtin::BI__builtin_memcpy);
@@ -278,9 +282,9 @@ ExprPtr FunctionLowering::libraryCall(const CallExpr *E, unsigned ID) {
   }
 }
 
-ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
+ExprPtr BuiltinLowering::builtinCall(const CallExpr *E, unsigned ID) {
   TypeRef Ty = type(E->getType(), E);
-  auto Arg = [&](unsigned I) { return rvalue(E->getArg(I)); };
+  auto Arg = [&](unsigned I) { return Exprs.rvalue(E->getArg(I)); };
   auto BitCount = [&](const char *Name) {
     return ir::makeCast(method(Name, Arg(0), nullptr, u32Type()), Ty);
   };
@@ -342,7 +346,7 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
   case Builtin::BI__builtin_bswap16:
   case Builtin::BI__builtin_bswap32:
   case Builtin::BI__builtin_bswap64:
-    return method("swap_bytes", coerce(Arg(0), Ty), nullptr, Ty);
+    return method("swap_bytes", Exprs.coerce(Arg(0), Ty), nullptr, Ty);
   case Builtin::BI__builtin_add_overflow:
   case Builtin::BI__builtin_sadd_overflow:
   case Builtin::BI__builtin_saddl_overflow:
@@ -379,16 +383,16 @@ ExprPtr FunctionLowering::builtinCall(const CallExpr *E, unsigned ID) {
     // A hint: only the arguments' side effects remain.
     std::vector<ir::Stmt> Body;
     for (const clang::Expr *A : E->arguments())
-      effect(A, Body);
+      Exprs.effect(A, Body);
     return ir::makeBlock(std::move(Body), nullptr, Type::unit());
   }
   case Builtin::BI__atomic_thread_fence:
-    return fenceBuiltin(E, false);
+    return Atomics.fenceBuiltin(E, false);
   case Builtin::BI__atomic_signal_fence:
-    return fenceBuiltin(E, true);
+    return Atomics.fenceBuiltin(E, true);
   default:
     if (Ctx.BuiltinInfo.getName(ID).starts_with("__sync_"))
-      return syncBuiltin(E, Ctx.BuiltinInfo.getName(ID));
+      return Atomics.syncBuiltin(E, Ctx.BuiltinInfo.getName(ID));
     reject(E, "builtin",
            "builtin '" + Ctx.BuiltinInfo.getName(ID).str() +
                "' has no translation");

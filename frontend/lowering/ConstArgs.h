@@ -2,7 +2,7 @@
 //
 // What a call passes for a parameter that must be constant in the callee
 // (an asm "i" operand): an integer or the address of a symbol plus an
-// offset. A callee specialised for such arguments (Specialisation.cpp)
+// offset. A callee specialised for such arguments (SpecialisationLowering.cpp)
 // sees them as constants, the way C sees them after inlining.
 //
 //===----------------------------------------------------------------------===//

@@ -51,7 +51,7 @@ bool writesLocal(const clang::Stmt *S, const clang::VarDecl *V) {
 // afterwards (`__auto_type __flags = BUGFLAG_WARNING | x;` in WARN) is that
 // constant wherever it is read.
 std::optional<llvm::APSInt>
-FunctionLowering::constantLocal(const clang::Expr *E) {
+ConstantConditions::constantLocal(const clang::Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!VD || !VD->hasLocalStorage() || !VD->getInit() ||
@@ -125,7 +125,7 @@ static std::optional<llvm::APSInt> binaryValue(BinaryOperatorKind Op,
 }
 
 std::optional<llvm::APSInt>
-FunctionLowering::foldWithLocals(const clang::Expr *E) {
+ConstantConditions::foldWithLocals(const clang::Expr *E) {
   E = E->IgnoreParens();
   QualType T = E->getType();
   if (!T->isIntegerType())
@@ -134,7 +134,8 @@ FunctionLowering::foldWithLocals(const clang::Expr *E) {
     return convertTo(*Local, T, Ctx);
   // A parameter this copy is specialised for (`cap < ARM64_NCAPS` in
   // cpucap_is_possible(), given a constant cap).
-  if (const ConstArg *A = boundArgument(E); A && A->K == ConstArg::Kind::Int)
+  if (const ConstArg *A = Specialised.boundArgument(E);
+      A && A->K == ConstArg::Kind::Int)
     return convertTo(A->Int, T, Ctx);
   if (const auto *CE = dyn_cast<CastExpr>(E)) {
     switch (CE->getCastKind()) {
@@ -197,10 +198,10 @@ FunctionLowering::foldWithLocals(const clang::Expr *E) {
     return foldWithLocals(CE->getChosenSubExpr());
   if (const auto *Call = dyn_cast<CallExpr>(E);
       Call && Call->getBuiltinCallee() == Builtin::BI__builtin_constant_p) {
-    return convertTo(llvm::APSInt::get(constantPAnswer(Call)), T, Ctx);
+    return convertTo(llvm::APSInt::get(Builtins.constantPAnswer(Call)), T, Ctx);
   }
   // Leaves: literals, enumerators, sizeof; nothing that reads memory.
-  if (!mayBeConstant(E))
+  if (!Exprs.mayBeConstant(E))
     return std::nullopt;
   Expr::EvalResult R;
   if (E->HasSideEffects(Ctx) || !E->EvaluateAsInt(R, Ctx))

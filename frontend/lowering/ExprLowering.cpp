@@ -1,4 +1,4 @@
-//===- frontend/lowering/ExprLowering.cpp - C expressions to the IR -------===//
+//===- ExprLowering.cpp - C expressions to the IR -------------------------===//
 //
 // Clang has already inserted every implicit conversion, so each operator here
 // sees operands of its computation type and only has to pick the Rust
@@ -23,8 +23,7 @@ using ir::ExprPtr;
 using ir::Type;
 using ir::TypeRef;
 
-
-ExprPtr FunctionLowering::toBool(ExprPtr V) {
+ExprPtr ExprLowering::toBool(ExprPtr V) {
   // `(a < b) as i32` used as a condition is just `a < b`, and so is
   // `(a < b) as i32 as i64` (`__builtin_expect(!!(x), 0)`): 0 and 1 survive
   // every integer cast.
@@ -66,11 +65,10 @@ ExprPtr FunctionLowering::toBool(ExprPtr V) {
                         "value cannot be used as a condition", {}};
 }
 
-
 // Clang inserts a conversion wherever C types differ, so a difference left
 // between IR types is typedef sugar Rust keeps apart (`size_t` is `usize`,
 // `unsigned long` is `u64`): bridge it where a value meets its destination.
-ExprPtr FunctionLowering::coerce(ExprPtr V, const TypeRef &Want) {
+ExprPtr ExprLowering::coerce(ExprPtr V, const TypeRef &Want) {
   if (!Want || sameType(V->Ty, Want))
     return V;
   if (V->Ty->isNewtype())
@@ -87,8 +85,8 @@ ExprPtr FunctionLowering::coerce(ExprPtr V, const TypeRef &Want) {
   return V;
 }
 
-ExprPtr FunctionLowering::condition(const clang::Expr *E) {
-  if (std::optional<llvm::APSInt> Known = foldWithLocals(E)) {
+ExprPtr ExprLowering::condition(const clang::Expr *E) {
+  if (std::optional<llvm::APSInt> Known = Conditions.foldWithLocals(E)) {
     auto B = makeExpr(ExprKind::BoolLit, Type::boolean());
     B->IntValue = *Known != 0;
     return B;
@@ -100,7 +98,7 @@ ExprPtr FunctionLowering::condition(const clang::Expr *E) {
 // variable or calls a function outside a short circuit. Memoised, so asking
 // at every node of an expression costs linear time, not Clang's own check
 // (which walks the whole subtree) at each level.
-bool FunctionLowering::mayBeConstant(const clang::Expr *E) {
+bool ExprLowering::mayBeConstant(const clang::Expr *E) {
   auto It = MayBeConstant.find(E);
   if (It != MayBeConstant.end())
     return It->second;
@@ -130,7 +128,7 @@ bool FunctionLowering::mayBeConstant(const clang::Expr *E) {
   return Result;
 }
 
-ExprPtr FunctionLowering::constantFold(const clang::Expr *E) {
+ExprPtr ExprLowering::constantFold(const clang::Expr *E) {
   QualType T = E->getType();
   if (!T->isIntegerType() || isa<IntegerLiteral>(E) || E->isValueDependent())
     return nullptr;
@@ -152,7 +150,7 @@ ExprPtr FunctionLowering::constantFold(const clang::Expr *E) {
   return ir::makeInt(V.extOrTrunc(64).getZExtValue(), Ty);
 }
 
-ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
+ExprPtr ExprLowering::rvalue(const clang::Expr *E) {
   E = E->IgnoreParens();
   if (ExprPtr Folded = constantFold(E))
     return Folded;
@@ -172,11 +170,12 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
     return F;
   }
   if (const auto *CE = dyn_cast<CastExpr>(E))
-    return lowerCast(CE);
+    return Operators.lowerCast(CE);
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
-    return BO->isAssignmentOp() ? assignment(BO, true) : binary(BO);
+    return BO->isAssignmentOp() ? Operators.assignment(BO, true)
+                                : Operators.binary(BO);
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    return unary(UO);
+    return Operators.unary(UO);
   if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
     TypeRef Ty = type(E->getType(), E);
     ExprPtr Cond = condition(CO->getCond());
@@ -231,21 +230,21 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
   if (const auto *SE = dyn_cast<StmtExpr>(E))
     return stmtExpr(SE->getSubStmt(), E->getType());
   if (isa<ImplicitValueInitExpr>(E))
-    return initializer(E, E->getType());
+    return Inits.initializer(E, E->getType());
   if (isa<GNUNullExpr>(E))
     return ir::makeInt(0, type(E->getType(), E));
   if (const auto *CE = dyn_cast<ConstantExpr>(E))
     return rvalue(CE->getSubExpr());
   if (E->isGLValue() && E->getType()->isRecordType())
-    return load(lvalue(E));
+    return Places.load(Places.lvalue(E));
   if (isa<AddrLabelExpr>(E))
     reject(E, "computed-goto", "address of a label (&&label)");
   if (isa<VAArgExpr>(E))
     reject(E, "va-arg", "va_arg has no Rust equivalent here");
   if (const auto *AE = dyn_cast<AtomicExpr>(E))
-    return atomicExpr(AE);
+    return Atomics.atomicExpr(AE);
   if (isa<CompoundLiteralExpr>(E))
-    return load(lvalue(E));
+    return Places.load(Places.lvalue(E));
   if (isa<InitListExpr>(E))
     reject(E, "init-list", "initializer list outside a declaration");
   if (isa<UnaryExprOrTypeTraitExpr>(E))
@@ -256,7 +255,7 @@ ExprPtr FunctionLowering::rvalue(const clang::Expr *E) {
          std::string("expression '") + E->getStmtClassName() + "'");
 }
 
-ExprPtr FunctionLowering::declRef(const clang::Expr *E) {
+ExprPtr ExprLowering::declRef(const clang::Expr *E) {
   const auto *DRE = cast<DeclRefExpr>(E);
   if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
     return ir::makeInt(EC->getInitVal().extOrTrunc(64).getZExtValue(),
@@ -266,12 +265,11 @@ ExprPtr FunctionLowering::declRef(const clang::Expr *E) {
                                           "' used as a value");
 }
 
-
 // ---- calls -----------------------------------------------------------------
 
 // `({ static ...; &f; })(args)`, `__static_call(name)` (its static is
 // `__ADDRESSABLE(key)`): the statics declared, f is the callee; else null.
-const FunctionDecl *FunctionLowering::calleeBehindStatics(const CallExpr *E) {
+const FunctionDecl *ExprLowering::calleeBehindStatics(const CallExpr *E) {
   const auto *SE = dyn_cast<StmtExpr>(E->getCallee()->IgnoreParenImpCasts());
   if (!SE || SE->getSubStmt()->body_empty())
     return nullptr;
@@ -284,7 +282,7 @@ const FunctionDecl *FunctionLowering::calleeBehindStatics(const CallExpr *E) {
   const auto *F = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
   if (!F)
     return nullptr;
-  std::vector<const VarDecl *> Statics;
+  std::vector<const VarDecl *> StaticDecls;
   for (const clang::Stmt *S : SE->getSubStmt()->body()) {
     if (S == Last)
       break;
@@ -297,15 +295,15 @@ const FunctionDecl *FunctionLowering::calleeBehindStatics(const CallExpr *E) {
       const auto *VD = dyn_cast<VarDecl>(D);
       if (!VD || !VD->isStaticLocal())
         return nullptr;
-      Statics.push_back(VD);
+      StaticDecls.push_back(VD);
     }
   }
-  for (const VarDecl *VD : Statics)
-    staticLocal(VD);
+  for (const VarDecl *VD : StaticDecls)
+    StaticLocals.staticLocal(VD);
   return F;
 }
 
-ExprPtr FunctionLowering::call(const CallExpr *E) {
+ExprPtr ExprLowering::call(const CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee)
     Callee = calleeBehindStatics(E);
@@ -314,20 +312,20 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
       // A C library function (`memcpy`): the core operation where there is
       // one, else a call like any other.
       if (Ctx.BuiltinInfo.isPredefinedLibFunction(ID)) {
-        if (ExprPtr Core = libraryCall(E, ID))
+        if (ExprPtr Core = Builtins.libraryCall(E, ID))
           return Core;
       } else if (!Ctx.BuiltinInfo.isLibFunction(ID) ||
                  Callee->getName().starts_with("__builtin_")) {
-        return builtinCall(E, ID);
+        return Builtins.builtinCall(E, ID);
       }
     }
     if (!Callee->getType()->getAs<FunctionProtoType>())
       reject(E, "no-prototype",
              "call to '" + Callee->getNameAsString() +
                  "', which has no prototype");
-    if (ExprPtr Specialised = specialisedCall(E, Callee))
-      return Specialised;
-    if (ExprPtr Shim = shimCall(E, Callee))
+    if (ExprPtr Call = Specialised.specialisedCall(E, Callee))
+      return Call;
+    if (ExprPtr Shim = ShimCalls.shimCall(E, Callee))
       return Shim;
   }
   if (Callee && Callee->hasAttr<ErrorAttr>())
@@ -341,7 +339,7 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
   ExprPtr C;
   if (Callee) {
     C = makeExpr(ExprKind::Call, Ty);
-    C->Sym = functionSymbol(Callee);
+    C->Sym = Scope.functionSymbol(Callee);
   } else {
     C = makeExpr(ExprKind::CallPtr, Ty);
     C->Ops.push_back(rvalue(E->getCallee()));
@@ -393,7 +391,7 @@ ExprPtr FunctionLowering::call(const CallExpr *E) {
   return C;
 }
 
-ExprPtr FunctionLowering::stmtExpr(const CompoundStmt *CS, QualType Ty) {
+ExprPtr ExprLowering::stmtExpr(const CompoundStmt *CS, QualType Ty) {
   std::vector<ir::Stmt> Body;
   TypeRef T = type(Ty, CS);
   if (CS->body_empty())
@@ -406,7 +404,7 @@ ExprPtr FunctionLowering::stmtExpr(const CompoundStmt *CS, QualType Ty) {
   for (const clang::Stmt *S : CS->body()) {
     if (S == Last && !T->isUnit())
       break;
-    stmt(S, Body);
+    Stmts.stmt(S, Body);
   }
   if (T->isUnit())
     return ir::makeBlock(std::move(Body), nullptr, T);
@@ -416,7 +414,6 @@ ExprPtr FunctionLowering::stmtExpr(const CompoundStmt *CS, QualType Ty) {
            "statement expression does not end in an expression");
   return ir::makeBlock(std::move(Body), rvalue(Value), T);
 }
-
 
 // ---- statements used as expressions ----------------------------------------
 
@@ -433,14 +430,13 @@ static bool holdsStatementExpr(const clang::Stmt *S) {
   return false;
 }
 
-void FunctionLowering::effect(const clang::Expr *E,
-                              std::vector<ir::Stmt> &Out) {
+void ExprLowering::effect(const clang::Expr *E, std::vector<ir::Stmt> &Out) {
   E = E->IgnoreParens();
   if (!E->HasSideEffects(Ctx) && !holdsStatementExpr(E))
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAssignmentOp()) {
-      ExprPtr B = assignment(BO, false);
+      ExprPtr B = Operators.assignment(BO, false);
       for (auto &S : B->Stmts)
         Out.push_back(std::move(S));
       return;
@@ -465,7 +461,7 @@ void FunctionLowering::effect(const clang::Expr *E,
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->isIncrementDecrementOp()) {
-      ExprPtr B = increment(UO, false);
+      ExprPtr B = Operators.increment(UO, false);
       for (auto &S : B->Stmts)
         Out.push_back(std::move(S));
       return;

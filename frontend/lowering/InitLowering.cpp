@@ -1,4 +1,4 @@
-//===- frontend/lowering/InitLowering.cpp - C initialisers ----------------===//
+//===- InitLowering.cpp - C initialisers ----------------------------------===//
 //
 // Initialisers, zero-filled first where C leaves members out, stored member
 // by member into their place.
@@ -38,12 +38,12 @@ static bool isZeroInit(const clang::Expr *E, ASTContext &Ctx) {
   return false;
 }
 
-ExprPtr FunctionLowering::initializer(const clang::Expr *Init, QualType Ty) {
+ExprPtr InitLowering::initializer(const clang::Expr *Init, QualType Ty) {
   const clang::Expr *I = Init->IgnoreParens();
   bool Aggregate = isa<InitListExpr>(I) || isa<ImplicitValueInitExpr>(I) ||
                    (isa<StringLiteral>(I) && Ty->isArrayType());
   if (!Aggregate)
-    return coerce(rvalue(Init), type(Ty, Init));
+    return Exprs.coerce(Exprs.rvalue(Init), type(Ty, Init));
   TypeRef T = type(Ty, Init);
   if (T->isInt() || T->isPointer() || T->isBool() ||
       T->kind() == Type::Kind::FnPtr || T->kind() == Type::Kind::Float) {
@@ -62,7 +62,7 @@ ExprPtr FunctionLowering::initializer(const clang::Expr *Init, QualType Ty) {
       }
       return makeExpr(ExprKind::NullPtr, T);
     }
-    return coerce(rvalue(cast<InitListExpr>(I)->getInit(0)), T);
+    return Exprs.coerce(Exprs.rvalue(cast<InitListExpr>(I)->getInit(0)), T);
   }
   ir::LocalId Tmp = addLocal("__init", T);
   std::vector<ir::Stmt> Body;
@@ -75,10 +75,9 @@ ExprPtr FunctionLowering::initializer(const clang::Expr *Init, QualType Ty) {
 
 // A member of a record the bindings make opaque (or of a union bindgen
 // wraps), stored at its offset (PlaceLowering's memberByOffset).
-void FunctionLowering::fieldInitByOffset(const ir::Expr &RecordPlace,
-                                       const FieldDecl *F,
-                                       const clang::Expr *Sub,
-                                       std::vector<ir::Stmt> &Out) {
+void InitLowering::fieldInitByOffset(const ir::Expr &RecordPlace,
+                                     const FieldDecl *F, const clang::Expr *Sub,
+                                     std::vector<ir::Stmt> &Out) {
   if (F->isBitField())
     reject(Sub, "opaque-type",
            "bitfield '" + F->getNameAsString() + "' of '" +
@@ -95,14 +94,14 @@ void FunctionLowering::fieldInitByOffset(const ir::Expr &RecordPlace,
     RecordPtr->Mutable = true;
   }
   TypeRef FieldTy = type(F->getType(), Sub);
-  initializePlace(placeAtOffset(std::move(RecordPtr), Ctx.getFieldOffset(F) / 8,
-                                FieldTy, false),
+  initializePlace(Places.placeAtOffset(std::move(RecordPtr),
+                                       Ctx.getFieldOffset(F) / 8, FieldTy,
+                                       false),
                   Sub, F->getType(), Out);
 }
 
-void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
-                                       QualType Ty,
-                                       std::vector<ir::Stmt> &Out) {
+void InitLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
+                                   QualType Ty, std::vector<ir::Stmt> &Out) {
   const clang::Expr *I = Init->IgnoreParens();
   if (isZeroInit(I, Ctx))
     return;
@@ -127,9 +126,9 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
     LV.Place = std::move(Place);
     const UnaryOperator *Address =
         LV.Ty->isPointer() ? staticAddress(I) : nullptr;
-    ExprPtr V = Address ? staticAddressValue(Address, LV.Ty)
-                        : coerce(rvalue(Init), LV.Ty);
-    Out.push_back(ir::Stmt::expr(store(std::move(LV), std::move(V))));
+    ExprPtr V = Address ? StaticLocals.staticAddressValue(Address, LV.Ty)
+                        : Exprs.coerce(Exprs.rvalue(Init), LV.Ty);
+    Out.push_back(ir::Stmt::expr(Places.store(std::move(LV), std::move(V))));
     return;
   }
   if (const auto *AT = Ctx.getAsArrayType(Ty)) {
@@ -167,8 +166,9 @@ void FunctionLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
         LV.Place = ir::clone(*Place);
         LV.Bitfield = Name;
         LV.Ty = type(F->getType(), Init);
-        ExprPtr V = coerce(rvalue(Sub), LV.Ty);
-        Out.push_back(ir::Stmt::expr(store(std::move(LV), std::move(V))));
+        ExprPtr V = Exprs.coerce(Exprs.rvalue(Sub), LV.Ty);
+        Out.push_back(
+            ir::Stmt::expr(Places.store(std::move(LV), std::move(V))));
         return;
       }
       auto FE = wrap(ExprKind::Field, ir::clone(*Place), type(F->getType(), Init));

@@ -23,8 +23,7 @@ using ir::ExprPtr;
 using ir::Type;
 using ir::TypeRef;
 
-
-ExprPtr FunctionLowering::convert(ExprPtr V, QualType From, QualType To,
+ExprPtr OperatorLowering::convert(ExprPtr V, QualType From, QualType To,
                                   const clang::Stmt *Where) {
   TypeRef ToTy = type(To, Where);
   if (ToTy->isUnit() || sameType(V->Ty, ToTy))
@@ -43,7 +42,7 @@ ExprPtr FunctionLowering::convert(ExprPtr V, QualType From, QualType To,
                                                  From->isSignedIntegerType()));
   const TypeRef FromTy = V->Ty;
   if (ToTy->isBool())
-    return toBool(std::move(V));
+    return Exprs.toBool(std::move(V));
   if (sameType(FromTy, ToTy))
     return V;
   bool FromPtr = FromTy->isPointer() || isFnPtr(FromTy);
@@ -87,7 +86,7 @@ ExprPtr FunctionLowering::convert(ExprPtr V, QualType From, QualType To,
 // (`static const unsigned int max_slack_shift = 2;` in delay.h) is its value:
 // C cannot change it, so no Rust static (and no copy beside helpers.o's) is
 // needed. Its address still falls back as `static-global`.
-ExprPtr FunctionLowering::fileScopeConstant(const clang::Expr *E) {
+ExprPtr OperatorLowering::fileScopeConstant(const clang::Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens());
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!VD || !VD->isFileVarDecl() || VD->getStorageClass() != SC_Static ||
@@ -117,19 +116,19 @@ static bool inPackedRecord(const clang::Expr *E) {
   return false;
 }
 
-ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
+ExprPtr OperatorLowering::lowerCast(const CastExpr *E) {
   const clang::Expr *Sub = E->getSubExpr();
   QualType To = E->getType();
   switch (E->getCastKind()) {
   case CK_LValueToRValue:
-    if (const ConstArg *A = boundArgument(Sub->IgnoreParens()))
-      return boundValue(*A, Sub->getType(), E);
+    if (const ConstArg *A = Specialised.boundArgument(Sub->IgnoreParens()))
+      return Specialised.boundValue(*A, Sub->getType(), E);
     if (ExprPtr Folded = fileScopeConstant(Sub))
       return Folded;
     if (!LC.SelfTypes && Sub->getType()->isRecordType() &&
         !LC.Types.bindgenDerivesCopy(Sub->getType()))
-      return copyRecord(lvalue(Sub), inPackedRecord(Sub));
-    return load(lvalue(Sub));
+      return Places.copyRecord(Places.lvalue(Sub), inPackedRecord(Sub));
+    return Places.load(Places.lvalue(Sub));
   case CK_NoOp:
   case CK_IntegralCast:
   case CK_IntegralToBoolean:
@@ -146,14 +145,14 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
   // x86's named address spaces convert bit for bit, and per_cpu_ptr()
   // adds the CPU's offset itself.
   case CK_AddressSpaceConversion:
-    return convert(rvalue(Sub), Sub->getType(), To, E);
+    return convert(Exprs.rvalue(Sub), Sub->getType(), To, E);
   case CK_NullToPointer: {
     auto N = makeExpr(ExprKind::NullPtr, type(To, E));
     return N;
   }
   case CK_ToVoid: {
     std::vector<ir::Stmt> Stmts;
-    effect(Sub, Stmts);
+    Exprs.effect(Sub, Stmts);
     return ir::makeBlock(std::move(Stmts), nullptr, Type::unit());
   }
   case CK_ArrayToPointerDecay: {
@@ -172,14 +171,14 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
     if (isa<CompoundLiteralExpr>(Arr))
       reject(E, "compound-literal",
              "array compound literal used as a pointer (it has no Rust place)");
-    LValue LV = lvalue(Sub);
+    LValue LV = Places.lvalue(Sub);
     if (!hasAddress(*LV.Place))
       reject(E, "compound-literal",
              "array inside a compound literal used as a pointer");
-    return pointerTo(std::move(LV), To, Ty);
+    return Places.pointerTo(std::move(LV), To, Ty);
   }
   case CK_FunctionToPointerDecay:
-    return addressOf(Sub, To);
+    return Places.addressOf(Sub, To);
   default:
     reject(E, "unsupported-cast",
            std::string("cast kind '") + E->getCastKindName() + "'");
@@ -188,7 +187,7 @@ ExprPtr FunctionLowering::lowerCast(const CastExpr *E) {
 
 // ---- operators -------------------------------------------------------------
 
-ExprPtr FunctionLowering::pointerOffset(ExprPtr Ptr, ExprPtr Index,
+ExprPtr OperatorLowering::pointerOffset(ExprPtr Ptr, ExprPtr Index,
                                         QualType PtrTy, bool Negate) {
   QualType Pointee = PtrTy->getPointeeType();
   TypeRef OrigTy = Ptr->Ty;
@@ -223,7 +222,7 @@ ExprPtr FunctionLowering::pointerOffset(ExprPtr Ptr, ExprPtr Index,
 // `offset_from` counts in the same elements? Scalars are; so are bindgen's
 // records (opaque ones are byte arrays of the C size), but not every record
 // of self mode (an opaque stand-in has no size).
-bool FunctionLowering::exactPointee(const TypeRef &P) const {
+bool OperatorLowering::exactPointee(const TypeRef &P) const {
   if (!P->isPointer())
     return false;
   const TypeRef &T = P->pointee();
@@ -247,7 +246,7 @@ bool FunctionLowering::exactPointee(const TypeRef &P) const {
   return false;
 }
 
-ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
+ExprPtr OperatorLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
                                 QualType LTy, QualType RTy, QualType ResTy,
                                 const clang::Stmt *Where) {
   TypeRef Ty = type(ResTy, Where);
@@ -255,11 +254,11 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
   bool Arithmetic = !LTy->isPointerType() && !RTy->isPointerType();
   if (Arithmetic && Op != BO_LT && Op != BO_GT && Op != BO_LE &&
       Op != BO_GE && Op != BO_EQ && Op != BO_NE) {
-    L = coerce(std::move(L), Ty);
+    L = Exprs.coerce(std::move(L), Ty);
     if (Op != BO_Shl && Op != BO_Shr)
-      R = coerce(std::move(R), Ty);
+      R = Exprs.coerce(std::move(R), Ty);
   } else if (Arithmetic) {
-    R = coerce(std::move(R), L->Ty);
+    R = Exprs.coerce(std::move(R), L->Ty);
   }
   auto Wrapping = [&](const char *Name, ir::BinaryOp FloatOp) -> ExprPtr {
     if (IsFloat)
@@ -354,48 +353,49 @@ ExprPtr FunctionLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
   }
 }
 
-ExprPtr FunctionLowering::binary(const BinaryOperator *E) {
+ExprPtr OperatorLowering::binary(const BinaryOperator *E) {
   BinaryOperatorKind Op = E->getOpcode();
   if (Op == BO_Comma) {
     std::vector<ir::Stmt> Pre;
-    effect(E->getLHS(), Pre);
-    return withStmts(std::move(Pre), rvalue(E->getRHS()));
+    Exprs.effect(E->getLHS(), Pre);
+    return withStmts(std::move(Pre), Exprs.rvalue(E->getRHS()));
   }
   if (Op == BO_LAnd || Op == BO_LOr) {
-    ExprPtr L = condition(E->getLHS());
+    ExprPtr L = Exprs.condition(E->getLHS());
     // `0 && x` never evaluates x, so x is not even lowered: it may be a
     // branch only a constant (often __builtin_constant_p) rules out.
     if (L->Kind == ExprKind::BoolLit) {
       bool Decided = (Op == BO_LAnd) ? !L->IntValue : L->IntValue;
-      ExprPtr V = Decided ? std::move(L) : condition(E->getRHS());
+      ExprPtr V = Decided ? std::move(L) : Exprs.condition(E->getRHS());
       return ir::makeCast(std::move(V), type(E->getType(), E));
     }
-    ExprPtr B = ir::makeBinary(Op == BO_LAnd ? ir::BinaryOp::And : ir::BinaryOp::Or, std::move(L),
-                               condition(E->getRHS()), Type::boolean());
+    ExprPtr B = ir::makeBinary(
+        Op == BO_LAnd ? ir::BinaryOp::And : ir::BinaryOp::Or, std::move(L),
+        Exprs.condition(E->getRHS()), Type::boolean());
     return ir::makeCast(std::move(B), type(E->getType(), E));
   }
-  ExprPtr L = rvalue(E->getLHS());
-  ExprPtr R = rvalue(E->getRHS());
+  ExprPtr L = Exprs.rvalue(E->getLHS());
+  ExprPtr R = Exprs.rvalue(E->getRHS());
   return arith(Op, std::move(L), std::move(R), E->getLHS()->getType(),
                E->getRHS()->getType(), E->getType(), E);
 }
 
-ExprPtr FunctionLowering::assignment(const BinaryOperator *E, bool WantValue) {
+ExprPtr OperatorLowering::assignment(const BinaryOperator *E, bool WantValue) {
   std::vector<ir::Stmt> Pre;
-  LValue LV = lvalue(E->getLHS());
+  LValue LV = Places.lvalue(E->getLHS());
   QualType LTy = E->getLHS()->getType();
   ExprPtr NewValue;
   bool Compound = isa<CompoundAssignOperator>(E);
   if (Compound || WantValue)
-    LV = stabilize(std::move(LV), Pre);
-  auto Copy = [&]() { return duplicate(LV); };
+    LV = Places.stabilize(std::move(LV), Pre);
+  auto Copy = [&]() { return LV.duplicate(); };
   if (const auto *CAO = dyn_cast<CompoundAssignOperator>(E)) {
     QualType CompL = CAO->getComputationLHSType();
     QualType CompR = CAO->getComputationResultType();
     BinaryOperatorKind Op = BinaryOperator::getOpForCompoundAssignment(
         E->getOpcode());
-    ExprPtr Old = convert(load(Copy()), LTy, CompL, E);
-    ExprPtr R = rvalue(E->getRHS());
+    ExprPtr Old = convert(Places.load(Copy()), LTy, CompL, E);
+    ExprPtr R = Exprs.rvalue(E->getRHS());
     QualType RTy = E->getRHS()->getType();
     bool KeepRhs = Op == BO_Shl || Op == BO_Shr || CompL->isPointerType();
     if (!KeepRhs) {
@@ -406,32 +406,34 @@ ExprPtr FunctionLowering::assignment(const BinaryOperator *E, bool WantValue) {
                              CompR, E),
                        CompR, LTy, E);
   } else {
-    NewValue = rvalue(E->getRHS());
+    NewValue = Exprs.rvalue(E->getRHS());
   }
-  NewValue = coerce(std::move(NewValue), LV.Ty);
+  NewValue = Exprs.coerce(std::move(NewValue), LV.Ty);
   if (!WantValue) {
-    Pre.push_back(ir::Stmt::expr(store(std::move(LV), std::move(NewValue))));
+    Pre.push_back(
+        ir::Stmt::expr(Places.store(std::move(LV), std::move(NewValue))));
     return ir::makeBlock(std::move(Pre), nullptr, Type::unit());
   }
   if (!LV.Bitfield.empty()) {
     // The value of a bitfield assignment is the truncated stored value.
-    Pre.push_back(ir::Stmt::expr(store(Copy(), std::move(NewValue))));
-    return ir::makeBlock(std::move(Pre), load(std::move(LV)), LV.Ty);
+    Pre.push_back(ir::Stmt::expr(Places.store(Copy(), std::move(NewValue))));
+    return ir::makeBlock(std::move(Pre), Places.load(std::move(LV)), LV.Ty);
   }
   TypeRef Ty = NewValue->Ty;
   ir::LocalId Tmp = addLocal("__value", Ty);
   Pre.push_back(ir::Stmt::let(Tmp, std::move(NewValue)));
-  Pre.push_back(ir::Stmt::expr(store(std::move(LV), ir::makeLocal(Tmp, Ty))));
+  Pre.push_back(
+      ir::Stmt::expr(Places.store(std::move(LV), ir::makeLocal(Tmp, Ty))));
   return ir::makeBlock(std::move(Pre), ir::makeLocal(Tmp, Ty), Ty);
 }
 
-ExprPtr FunctionLowering::increment(const UnaryOperator *E, bool WantValue) {
+ExprPtr OperatorLowering::increment(const UnaryOperator *E, bool WantValue) {
   std::vector<ir::Stmt> Pre;
-  LValue LV = stabilize(lvalue(E->getSubExpr()), Pre);
+  LValue LV = Places.stabilize(Places.lvalue(E->getSubExpr()), Pre);
   QualType CTy = E->getSubExpr()->getType();
   TypeRef Ty = LV.Ty;
   bool Inc = E->isIncrementOp();
-  auto Copy = [&]() { return duplicate(LV); };
+  auto Copy = [&]() { return LV.duplicate(); };
   auto Step = [&](ExprPtr Old) -> ExprPtr {
     switch (Ty->kind()) {
     case Type::Kind::Int:
@@ -459,39 +461,41 @@ ExprPtr FunctionLowering::increment(const UnaryOperator *E, bool WantValue) {
     }
   };
   if (!WantValue) {
-    Pre.push_back(ir::Stmt::expr(store(Copy(), Step(load(Copy())))));
+    Pre.push_back(
+        ir::Stmt::expr(Places.store(Copy(), Step(Places.load(Copy())))));
     return ir::makeBlock(std::move(Pre), nullptr, Type::unit());
   }
   ir::LocalId Tmp = addLocal(E->isPrefix() ? "__new" : "__old", Ty);
   if (E->isPrefix()) {
-    Pre.push_back(ir::Stmt::let(Tmp, Step(load(Copy()))));
-    Pre.push_back(ir::Stmt::expr(store(Copy(), ir::makeLocal(Tmp, Ty))));
+    Pre.push_back(ir::Stmt::let(Tmp, Step(Places.load(Copy()))));
+    Pre.push_back(ir::Stmt::expr(Places.store(Copy(), ir::makeLocal(Tmp, Ty))));
     if (!LV.Bitfield.empty())
-      return ir::makeBlock(std::move(Pre), load(Copy()), Ty);
+      return ir::makeBlock(std::move(Pre), Places.load(Copy()), Ty);
   } else {
-    Pre.push_back(ir::Stmt::let(Tmp, load(Copy())));
-    Pre.push_back(ir::Stmt::expr(store(Copy(), Step(ir::makeLocal(Tmp, Ty)))));
+    Pre.push_back(ir::Stmt::let(Tmp, Places.load(Copy())));
+    Pre.push_back(
+        ir::Stmt::expr(Places.store(Copy(), Step(ir::makeLocal(Tmp, Ty)))));
   }
   return ir::makeBlock(std::move(Pre), ir::makeLocal(Tmp, Ty), Ty);
 }
 
-ExprPtr FunctionLowering::unary(const UnaryOperator *E) {
+ExprPtr OperatorLowering::unary(const UnaryOperator *E) {
   const clang::Expr *Sub = E->getSubExpr();
   TypeRef Ty = type(E->getType(), E);
   switch (E->getOpcode()) {
   case UO_Plus:
   case UO_Extension:
-    return rvalue(Sub);
+    return Exprs.rvalue(Sub);
   case UO_Minus: {
-    ExprPtr V = rvalue(Sub);
+    ExprPtr V = Exprs.rvalue(Sub);
     if (V->Ty->kind() == Type::Kind::Float)
       return ir::makeUnary(ir::UnaryOp::Neg, std::move(V), Ty);
     return method("wrapping_neg", std::move(V), nullptr, Ty);
   }
   case UO_Not:
-    return ir::makeUnary(ir::UnaryOp::Not, rvalue(Sub), Ty);
+    return ir::makeUnary(ir::UnaryOp::Not, Exprs.rvalue(Sub), Ty);
   case UO_LNot: {
-    ExprPtr C = condition(Sub);
+    ExprPtr C = Exprs.condition(Sub);
     if (C->Kind == ExprKind::BoolLit) {
       C->IntValue = !C->IntValue; // keeps `!constant` a constant
       return ir::makeCast(std::move(C), Ty);
@@ -499,9 +503,9 @@ ExprPtr FunctionLowering::unary(const UnaryOperator *E) {
     return ir::makeCast(ir::makeUnary(ir::UnaryOp::Not, std::move(C), Type::boolean()), Ty);
   }
   case UO_Deref:
-    return load(lvalue(E));
+    return Places.load(Places.lvalue(E));
   case UO_AddrOf:
-    return addressOf(Sub, E->getType());
+    return Places.addressOf(Sub, E->getType());
   case UO_PreInc:
   case UO_PreDec:
   case UO_PostInc:

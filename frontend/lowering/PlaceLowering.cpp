@@ -1,12 +1,13 @@
-//===- frontend/lowering/PlaceLowering.cpp - C lvalues to IR places -------===//
+//===- PlaceLowering.cpp - C lvalues to IR places -------------------------===//
 //
 // An lvalue is a place (a local, a deref, a field path) with what reading
 // and writing it takes: a bitfield accessor, a volatile access, an address.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/lowering/FunctionLowering.h"
-#include "ir/ExprTraits.h"
 #include "frontend/lowering/IRBuilders.h"
+#include "frontend/types/NamedAddressSpace.h"
+#include "ir/ExprTraits.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -33,14 +34,14 @@ std::optional<std::string> globalRegisterVariable(const clang::Expr *E) {
   return std::nullopt;
 }
 
-FunctionLowering::LValue FunctionLowering::lvalue(const clang::Expr *E) {
+LValue PlaceLowering::lvalue(const clang::Expr *E) {
   LValue LV = place(E);
   LV.SegmentOverride = segmentOf(E->getType());
   LV.Source = E;
   return LV;
 }
 
-FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
+LValue PlaceLowering::place(const clang::Expr *E) {
   E = E->IgnoreParens();
   LValue LV;
   LV.Volatile = E->getType().isVolatileQualified();
@@ -50,8 +51,8 @@ FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
       reject(E, "unsupported-lvalue", "reference to a non-variable");
     LV.Ty = type(VD->getType(), E);
     if (VD->hasLocalStorage()) {
-      auto It = Locals.find(VD);
-      if (It == Locals.end())
+      auto It = Scope.Locals.find(VD);
+      if (It == Scope.Locals.end())
         reject(E, "unsupported-lvalue", "variable used before its declaration");
       LV.Place = ir::makeLocal(It->second, LV.Ty);
       return LV;
@@ -63,8 +64,8 @@ FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
              "'" + VD->getNameAsString() + "' is the register '" + *Reg +
                  "', which Rust cannot name outside asm!");
     if (VD->isStaticLocal()) {
-      staticLocal(VD);
-      P->Sym = {ir::SymbolKind::LocalStatic, Statics[VD]};
+      StaticLocals.staticLocal(VD);
+      P->Sym = {ir::SymbolKind::LocalStatic, Scope.Statics[VD]};
     } else {
       if (VD->getStorageClass() == SC_Static)
         reject(E, "static-global",
@@ -80,7 +81,7 @@ FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
     if (UO->getType()->isVoidType())
       reject(E, "unsupported-lvalue", "dereference of a void pointer");
     LV.Ty = type(E->getType(), E);
-    LV.Place = wrap(ExprKind::Deref, rvalue(UO->getSubExpr()), LV.Ty);
+    LV.Place = wrap(ExprKind::Deref, Exprs.rvalue(UO->getSubExpr()), LV.Ty);
     return LV;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
@@ -95,12 +96,12 @@ FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
     QualType BaseTy = BaseE->getType();
     if (ME->isArrow()) {
       BaseTy = BaseTy->getPointeeType();
-      Base = wrap(ExprKind::Deref, rvalue(BaseE), type(BaseTy, E));
+      Base = wrap(ExprKind::Deref, Exprs.rvalue(BaseE), type(BaseTy, E));
     } else if (BaseE->isGLValue()) {
       LValue BaseLV = lvalue(BaseE);
       Base = std::move(BaseLV.Place);
     } else {
-      Base = rvalue(BaseE);
+      Base = Exprs.rvalue(BaseE);
     }
     // Accessing through a volatile struct makes the member volatile too.
     LV.Volatile = LV.Volatile || BaseTy.isVolatileQualified();
@@ -124,8 +125,9 @@ FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
     LV.Ty = type(E->getType(), E);
-    ExprPtr Ptr = pointerOffset(rvalue(AS->getBase()), rvalue(AS->getIdx()),
-                                AS->getBase()->getType(), false);
+    ExprPtr Ptr = Operators.pointerOffset(Exprs.rvalue(AS->getBase()),
+                                          Exprs.rvalue(AS->getIdx()),
+                                          AS->getBase()->getType(), false);
     LV.Place = wrap(ExprKind::Deref, std::move(Ptr), LV.Ty);
     return LV;
   }
@@ -138,7 +140,7 @@ FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
     if (CLE->isFileScope())
       reject(E, "compound-literal", "file-scope compound literal");
     LV.Ty = type(E->getType(), E);
-    LV.Place = initializer(CLE->getInitializer(), CLE->getType());
+    LV.Place = Inits.initializer(CLE->getInitializer(), CLE->getType());
     return LV;
   }
   reject(E, "unsupported-lvalue",
@@ -150,8 +152,7 @@ FunctionLowering::LValue FunctionLowering::place(const clang::Expr *E) {
 // C reaches it, at its byte offset from the record's address (a chain
 // through anonymous members folds into one offset). The output asserts an
 // opaque type's size and alignment.
-FunctionLowering::LValue
-FunctionLowering::memberByOffset(const MemberExpr *Outer) {
+LValue PlaceLowering::memberByOffset(const MemberExpr *Outer) {
   uint64_t Bits = 0;
   const MemberExpr *ME = Outer;
   for (;;) {
@@ -178,7 +179,7 @@ FunctionLowering::memberByOffset(const MemberExpr *Outer) {
   bool Const = RecordTy.isConstQualified();
   ExprPtr RecordPtr;
   if (ME->isArrow()) {
-    RecordPtr = rvalue(BaseE);
+    RecordPtr = Exprs.rvalue(BaseE);
   } else {
     RecordPtr = addressOfPlace(lvalue(BaseE), !Const);
   }
@@ -191,8 +192,8 @@ FunctionLowering::memberByOffset(const MemberExpr *Outer) {
 }
 
 // `*(record.byte_add(Bytes) as *mut T)`.
-ExprPtr FunctionLowering::placeAtOffset(ExprPtr RecordPtr, uint64_t Bytes,
-                                        const TypeRef &Ty, bool Const) {
+ExprPtr PlaceLowering::placeAtOffset(ExprPtr RecordPtr, uint64_t Bytes,
+                                     const TypeRef &Ty, bool Const) {
   ExprPtr Ptr = std::move(RecordPtr);
   if (Bytes != 0) {
     TypeRef RecordPtrTy = Ptr->Ty;
@@ -204,7 +205,7 @@ ExprPtr FunctionLowering::placeAtOffset(ExprPtr RecordPtr, uint64_t Bytes,
   return wrap(ExprKind::Deref, std::move(Ptr), Ty);
 }
 
-ExprPtr FunctionLowering::load(LValue LV) {
+ExprPtr PlaceLowering::load(LValue LV) {
   if (LV.SegmentOverride != Segment::None)
     return segmentLoad(std::move(LV));
   if (!LV.Bitfield.empty()) {
@@ -231,7 +232,7 @@ ExprPtr FunctionLowering::load(LValue LV) {
 // record may be misaligned: `p.read_unaligned()`. A temporary (a compound
 // literal, iov_iter_ubuf's `*i = (struct iov_iter){...}`) is read once:
 // it moves.
-ExprPtr FunctionLowering::copyRecord(LValue LV, bool MayBeUnaligned) {
+ExprPtr PlaceLowering::copyRecord(LValue LV, bool MayBeUnaligned) {
   if (LV.SegmentOverride != Segment::None)
     return segmentLoad(std::move(LV));
   const ir::Expr *Base = LV.Place.get();
@@ -245,7 +246,7 @@ ExprPtr FunctionLowering::copyRecord(LValue LV, bool MayBeUnaligned) {
                         Ty);
 }
 
-ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
+ExprPtr PlaceLowering::store(LValue LV, ExprPtr Value) {
   if (LV.SegmentOverride != Segment::None)
     return segmentStore(std::move(LV), std::move(Value));
   if (!LV.Bitfield.empty()) {
@@ -284,20 +285,19 @@ ExprPtr FunctionLowering::store(LValue LV, ExprPtr Value) {
   return ir::makeAssign(std::move(LV.Place), std::move(Value));
 }
 
-FunctionLowering::LValue FunctionLowering::duplicate(const LValue &LV) {
+LValue LValue::duplicate() const {
   LValue C;
-  C.Place = ir::clone(*LV.Place);
-  C.Bitfield = LV.Bitfield;
-  C.Ty = LV.Ty;
-  C.Volatile = LV.Volatile;
-  C.SegmentOverride = LV.SegmentOverride;
-  C.Source = LV.Source;
+  C.Place = ir::clone(*Place);
+  C.Bitfield = Bitfield;
+  C.Ty = Ty;
+  C.Volatile = Volatile;
+  C.SegmentOverride = SegmentOverride;
+  C.Source = Source;
   return C;
 }
 
 // Evaluates the place's address once so it can be both read and written.
-FunctionLowering::LValue FunctionLowering::stabilize(LValue LV,
-                                                     std::vector<ir::Stmt> &Pre) {
+LValue PlaceLowering::stabilize(LValue LV, std::vector<ir::Stmt> &Pre) {
   if (ir::isSimplePlace(*LV.Place))
     return LV;
   if (LV.Place->Kind == ExprKind::Block)
@@ -315,7 +315,7 @@ FunctionLowering::LValue FunctionLowering::stabilize(LValue LV,
 }
 
 // `&place` as a raw pointer; `&*p` is just `p`.
-ExprPtr FunctionLowering::addressOfPlace(LValue LV, bool Mutable) {
+ExprPtr PlaceLowering::addressOfPlace(LValue LV, bool Mutable) {
   TypeRef PtrTy = Type::pointer(LV.Ty, !Mutable);
   if (LV.Place->Kind == ExprKind::Deref)
     return ir::makeCast(std::move(LV.Place->Ops[0]), PtrTy);
@@ -324,7 +324,7 @@ ExprPtr FunctionLowering::addressOfPlace(LValue LV, bool Mutable) {
   return Addr;
 }
 
-ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
+ExprPtr PlaceLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   Sub = Sub->IgnoreParens();
   if (isa<CompoundLiteralExpr>(Sub))
     reject(Sub, "compound-literal",
@@ -335,13 +335,13 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
       // Translated without its `...` (it never reads it), the function has
       // no Rust form a variadic pointer can hold.
       if (ignoresVariadicArguments(Callee) &&
-          functionSymbol(Callee).Kind == ir::SymbolKind::InlineFn)
+          Scope.functionSymbol(Callee).Kind == ir::SymbolKind::InlineFn)
         reject(Sub, "variadic-function",
                "address of '" + Callee->getNameAsString() +
                    "', a variadic function translated without its variadic "
                    "part");
       auto P = makeExpr(ExprKind::Path, Ty);
-      P->Sym = functionSymbol(Callee);
+      P->Sym = Scope.functionSymbol(Callee);
       // A noreturn function is `-> !` in Rust (bindgen 0.60's declarations
       // aside), which Rust will not cast to C's pointer returning void: the
       // same pointer, transmuted.
@@ -361,11 +361,12 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
   // `&*p` and `&p[i]` compute an address without touching memory.
   if (const auto *UO = dyn_cast<UnaryOperator>(Sub))
     if (UO->getOpcode() == UO_Deref)
-      return ir::makeCast(rvalue(UO->getSubExpr()), Ty);
+      return ir::makeCast(Exprs.rvalue(UO->getSubExpr()), Ty);
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Sub))
-    return ir::makeCast(pointerOffset(rvalue(AS->getBase()),
-                                      rvalue(AS->getIdx()),
-                                      AS->getBase()->getType(), false),
+    return ir::makeCast(Operators.pointerOffset(Exprs.rvalue(AS->getBase()),
+                                                Exprs.rvalue(AS->getIdx()),
+                                                AS->getBase()->getType(),
+                                                false),
                         Ty);
   LValue LV = lvalue(Sub);
   if (!LV.Bitfield.empty())
@@ -377,8 +378,7 @@ ExprPtr FunctionLowering::addressOf(const clang::Expr *Sub, QualType PtrTy) {
 }
 
 // `addr_of(_mut)!(place) as Ty`, mutable unless C points to const.
-ExprPtr FunctionLowering::pointerTo(LValue LV, QualType PtrTy,
-                                    const TypeRef &Ty) {
+ExprPtr PlaceLowering::pointerTo(LValue LV, QualType PtrTy, const TypeRef &Ty) {
   if (LV.Place->Kind == ExprKind::Deref) // an opaque record's member
     return ir::makeCast(std::move(LV.Place->Ops[0]), Ty);
   bool Mut = !PtrTy->getPointeeType().isConstQualified();

@@ -50,11 +50,11 @@ bool endsSection(const clang::Stmt *S) {
 
 } // namespace
 
-void FunctionLowering::switchStmt(const SwitchStmt *S,
-                                  std::vector<ir::Stmt> &Out) {
+void SectionLowering::switchStmt(const SwitchStmt *S,
+                                 std::vector<ir::Stmt> &Out) {
   if (S->getInit() || S->getConditionVariable())
     reject(S, "unsupported-statement", "switch with a declaration");
-  ExprPtr Scrutinee = rvalue(S->getCond());
+  ExprPtr Scrutinee = Exprs.rvalue(S->getCond());
   TypeRef CondTy = Scrutinee->Ty;
 
   std::vector<const clang::Stmt *> Top;
@@ -112,7 +112,7 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
   for (const SwitchSection &Sec : Sections)
     AllStmts.insert(AllStmts.end(), Sec.Stmts.begin(), Sec.Stmts.end());
   if (Sections.size() > 1)
-    hoistDeclarations(AllStmts, Out);
+    Stmts.hoistDeclarations(AllStmts, Out);
 
   std::string SwLabel = freshLabel("switch");
 
@@ -133,15 +133,15 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
     if (Start < 0)
       Start = Default;
     std::vector<ir::Stmt> Body;
-    Jumps.push_back({SwLabel, "", false, CleanupScopes.size()});
+    Scope.Jumps.push_back({SwLabel, "", false, Scope.CleanupScopes.size()});
     for (size_t I = Start < 0 ? Sections.size() : Start; I < Sections.size();
          ++I) {
       for (const clang::Stmt *X : Sections[I].Stmts)
-        stmt(X, Body);
+        Stmts.stmt(X, Body);
       if (!Sections[I].Stmts.empty() && endsSection(Sections[I].Stmts.back()))
         break;
     }
-    Jumps.pop_back();
+    Scope.Jumps.pop_back();
     ExprPtr Block = ir::makeBlock(std::move(Body), nullptr, Type::unit());
     Block->Label = SwLabel;
     Out.push_back(ir::Stmt::expr(std::move(Block)));
@@ -154,7 +154,7 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
 
   auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
   Match->Ops.push_back(std::move(Scrutinee));
-  Jumps.push_back({SwLabel, "", false, CleanupScopes.size()});
+  Scope.Jumps.push_back({SwLabel, "", false, Scope.CleanupScopes.size()});
 
   if (!Fallthrough) {
     // Every section ends in a jump: one match arm per section.
@@ -166,7 +166,7 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
       if (N && isa<BreakStmt>(Sec.Stmts.back()))
         --N;
       for (size_t I = 0; I < N; ++I)
-        stmt(Sec.Stmts[I], Body);
+        Stmts.stmt(Sec.Stmts[I], Body);
       ir::MatchArm Arm{Sec.Values,
                        ir::makeBlock(std::move(Body), nullptr, Type::unit())};
       if (Sec.IsDefault) {
@@ -180,7 +180,7 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
     if (!HasDefault)
       Default.Body = ir::makeBlock({}, nullptr, Type::unit());
     Match->Arms.push_back(std::move(Default));
-    Jumps.pop_back();
+    Scope.Jumps.pop_back();
     std::vector<ir::Stmt> Wrapper;
     Wrapper.push_back(ir::Stmt::expr(std::move(Match)));
     ExprPtr Block = ir::makeBlock(std::move(Wrapper), nullptr, Type::unit());
@@ -214,16 +214,16 @@ void FunctionLowering::switchStmt(const SwitchStmt *S,
     Current.clear();
     Current.push_back(ir::Stmt::expr(std::move(Block)));
     for (const clang::Stmt *X : Sections[I].Stmts)
-      stmt(X, Current);
+      Stmts.stmt(X, Current);
   }
-  Jumps.pop_back();
+  Scope.Jumps.pop_back();
   ExprPtr Outer = ir::makeBlock(std::move(Current), nullptr, Type::unit());
   Outer->Label = SwLabel;
   Out.push_back(ir::Stmt::expr(std::move(Outer)));
 }
 
-void FunctionLowering::gotoRegion(const CompoundStmt *CS,
-                                  std::vector<ir::Stmt> &Out) {
+void SectionLowering::gotoRegion(const CompoundStmt *CS,
+                                 std::vector<ir::Stmt> &Out) {
   // Split into sections at the top-level labels.
   std::vector<std::vector<const clang::Stmt *>> Sections(1);
   GotoRegion R;
@@ -256,7 +256,7 @@ void FunctionLowering::gotoRegion(const CompoundStmt *CS,
   std::vector<const clang::Stmt *> Hoist;
   for (size_t K = 0; K + 1 < Sections.size(); ++K)
     Hoist.insert(Hoist.end(), Sections[K].begin(), Sections[K].end());
-  hoistDeclarations(Hoist, Out);
+  Stmts.hoistDeclarations(Hoist, Out);
 
   R.SectionLabels.resize(Sections.size());
   for (size_t K = 1; K < Sections.size(); ++K)
@@ -279,20 +279,20 @@ void FunctionLowering::gotoRegion(const CompoundStmt *CS,
     Current.push_back(ir::Stmt::expr(std::move(Match)));
   }
 
-  Regions.push_back(std::move(R));
+  Scope.Regions.push_back(std::move(R));
   for (size_t K = 0; K < Sections.size(); ++K) {
-    Regions.back().CurrentSection = static_cast<unsigned>(K);
-    if (!Regions.back().SectionLabels[K].empty()) {
+    Scope.Regions.back().CurrentSection = static_cast<unsigned>(K);
+    if (!Scope.Regions.back().SectionLabels[K].empty()) {
       ExprPtr Block = ir::makeBlock(std::move(Current), nullptr, Type::unit());
-      Block->Label = Regions.back().SectionLabels[K];
+      Block->Label = Scope.Regions.back().SectionLabels[K];
       Current.clear();
       Current.push_back(ir::Stmt::expr(std::move(Block)));
     }
     for (const clang::Stmt *S : Sections[K])
-      stmt(S, Current);
+      Stmts.stmt(S, Current);
   }
-  GotoRegion Done = std::move(Regions.back());
-  Regions.pop_back();
+  GotoRegion Done = std::move(Scope.Regions.back());
+  Scope.Regions.pop_back();
 
   if (!Backward) {
     for (auto &S : Current)
@@ -306,12 +306,12 @@ void FunctionLowering::gotoRegion(const CompoundStmt *CS,
   Out.push_back(ir::Stmt::expr(std::move(Loop)));
 }
 
-void FunctionLowering::gotoStmt(const LabelDecl *Target, const clang::Stmt *S,
-                                std::vector<ir::Stmt> &Out) {
-  for (const auto &Scope : CleanupScopes)
+void SectionLowering::gotoStmt(const LabelDecl *Target, const clang::Stmt *S,
+                               std::vector<ir::Stmt> &Out) {
+  for (const auto &Scope : Scope.CleanupScopes)
     if (!Scope.empty())
       reject(S, "cleanup-attribute", "goto while a cleanup variable is live");
-  for (auto It = Regions.rbegin(); It != Regions.rend(); ++It) {
+  for (auto It = Scope.Regions.rbegin(); It != Scope.Regions.rend(); ++It) {
     auto Found = It->SectionOf.find(Target);
     if (Found == It->SectionOf.end())
       continue;

@@ -1,4 +1,4 @@
-//===- frontend/lowering/SegmentLowering.cpp - Per-CPU places through %gs -===//
+//===- SegmentLowering.cpp - Per-CPU places through %gs -------------------===//
 //
 // A place in x86's `__seg_gs` (or `__seg_fs`) address space holds an offset
 // from the segment base: the kernel's per-CPU data with
@@ -51,7 +51,7 @@ static ir::AsmOperand addressOperand(int Index) {
   return Op;
 }
 
-unsigned FunctionLowering::segmentAccessBytes(const LValue &LV) {
+unsigned PlaceLowering::segmentAccessBytes(const LValue &LV) {
   unsigned Bytes = movBytes(LV.Ty);
   if (!LV.Bitfield.empty() || Bytes == 0)
     reject(LV.Source, "per-cpu-access",
@@ -61,7 +61,7 @@ unsigned FunctionLowering::segmentAccessBytes(const LValue &LV) {
   return Bytes;
 }
 
-ExprPtr FunctionLowering::segmentLoad(LValue LV) {
+ExprPtr PlaceLowering::segmentLoad(LValue LV) {
   unsigned Bytes = segmentAccessBytes(LV);
   TypeRef Ty = LV.Ty;
   TypeRef RegTy = Ty->isBool() ? Type::integer(8, false) : Ty;
@@ -88,7 +88,7 @@ ExprPtr FunctionLowering::segmentLoad(LValue LV) {
   return ir::makeBlock(std::move(Stmts), std::move(Result), Ty);
 }
 
-ExprPtr FunctionLowering::segmentStore(LValue LV, ExprPtr Value) {
+ExprPtr PlaceLowering::segmentStore(LValue LV, ExprPtr Value) {
   unsigned Bytes = segmentAccessBytes(LV);
   if (Value->Ty->isBool())
     Value = ir::makeCast(std::move(Value), Type::integer(8, false));

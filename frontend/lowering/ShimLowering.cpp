@@ -1,4 +1,4 @@
-//===- frontend/lowering/ShimLowering.cpp - Semantically equivalent forms -===//
+//===- ShimLowering.cpp - Semantically equivalent forms -------------------===//
 //
 // A shim replaces a call Rust cannot express at the requested --rust-version
 // with a form C itself uses for the same meaning, and the report says so
@@ -43,8 +43,7 @@ bool isStaticBranch(const FunctionDecl *FD) {
 
 } // namespace
 
-ExprPtr FunctionLowering::shimCall(const CallExpr *E,
-                                   const FunctionDecl *Callee) {
+ExprPtr ShimLowering::shimCall(const CallExpr *E, const FunctionDecl *Callee) {
   if (!LC.Shims || !Callee)
     return nullptr;
   if (isStaticBranch(Callee))
@@ -58,7 +57,7 @@ ExprPtr FunctionLowering::shimCall(const CallExpr *E,
 // `static_key_count(key) > 0`, runtime-shims/static_key.rs's
 // h2r_static_key_enabled on the key's `enabled.counter`. Null if the key
 // is not shaped that way.
-ExprPtr FunctionLowering::staticKeyTest(const CallExpr *E) {
+ExprPtr ShimLowering::staticKeyTest(const CallExpr *E) {
   const clang::Expr *KeyArg = E->getArg(0);
   QualType KeyTy = KeyArg->getType()->getPointeeType();
   const FieldDecl *Enabled = fieldNamed(KeyTy->getAsRecordDecl(), "enabled");
@@ -73,7 +72,7 @@ ExprPtr FunctionLowering::staticKeyTest(const CallExpr *E) {
     return nullptr; // the shim reads atomic_t's `int`
 
   // `&k->key` names the key's place itself.
-  ExprPtr KeyPtr = rvalue(KeyArg);
+  ExprPtr KeyPtr = Exprs.rvalue(KeyArg);
   ExprPtr Key = KeyPtr->Kind == ExprKind::AddrOf
                     ? std::move(KeyPtr->Ops[0])
                     : wrap(ExprKind::Deref, std::move(KeyPtr), type(KeyTy, E));
@@ -96,15 +95,16 @@ ExprPtr FunctionLowering::staticKeyTest(const CallExpr *E) {
                                     Type::boolean())
                     : std::move(On);
   else
-    Result = ir::makeBinary(ir::BinaryOp::Ne, std::move(On),
-                            coerce(rvalue(BranchArg), Type::boolean()),
-                            Type::boolean());
-  Shims.push_back({"static-key-test",
-                   "static branch on a key known only at the call site: "
-                   "the key test jump_label.h uses without jump labels "
-                   "(static_key_count(key) > 0)",
-                   E->getBeginLoc()});
-  return coerce(std::move(Result), type(E->getType(), E));
+    Result =
+        ir::makeBinary(ir::BinaryOp::Ne, std::move(On),
+                       Exprs.coerce(Exprs.rvalue(BranchArg), Type::boolean()),
+                       Type::boolean());
+  Scope.Shims.push_back({"static-key-test",
+                         "static branch on a key known only at the call site: "
+                         "the key test jump_label.h uses without jump labels "
+                         "(static_key_count(key) > 0)",
+                         E->getBeginLoc()});
+  return Exprs.coerce(std::move(Result), type(E->getType(), E));
 }
 
 } // namespace h2r::frontend

@@ -24,7 +24,7 @@ using ir::TypeRef;
 // `&v`, a variable of static storage, through any casts (`__ADDRESSABLE`'s
 // `(void *)(uintptr_t)&sym`), or null: an address a static's constant
 // initialiser can hold.
-const UnaryOperator *FunctionLowering::staticAddress(const clang::Expr *Init) {
+const UnaryOperator *staticAddress(const clang::Expr *Init) {
   const clang::Expr *E = Init->IgnoreParenCasts();
   const auto *UO = dyn_cast<UnaryOperator>(E);
   if (!UO || UO->getOpcode() != UO_AddrOf)
@@ -37,16 +37,16 @@ const UnaryOperator *FunctionLowering::staticAddress(const clang::Expr *Init) {
 // The address AddrOf takes, as a pointer of type Ty: a cast through an
 // integer in C is none here, since a constant cannot turn an address into
 // an integer.
-ExprPtr FunctionLowering::staticAddressValue(const UnaryOperator *AddrOf,
-                                             const TypeRef &Ty) {
-  return ir::makeCast(rvalue(AddrOf), Ty);
+ExprPtr StaticLocalLowering::staticAddressValue(const UnaryOperator *AddrOf,
+                                                const TypeRef &Ty) {
+  return ir::makeCast(Exprs.rvalue(AddrOf), Ty);
 }
 
 // Is an aggregate initialiser made of what a Rust constant can store member
 // by member: integers, string literals (`__func__`, `__FILE__`), zeros,
 // addresses of statics, and aggregates of those, with no bitfield (whose
 // setters are not `const`) and no member bindgen hides (stored by offset)?
-bool FunctionLowering::constantRecord(const clang::Expr *Init) {
+bool StaticLocalLowering::constantRecord(const clang::Expr *Init) {
   const clang::Expr *I = Init->IgnoreParenImpCasts();
   if (const auto *IL = dyn_cast<InitListExpr>(I)) {
     if (const RecordDecl *RD = I->getType()->getAsRecordDecl()) {
@@ -72,8 +72,8 @@ bool FunctionLowering::constantRecord(const clang::Expr *Init) {
          Expr::NPCK_NotNull;
 }
 
-void FunctionLowering::staticLocal(const VarDecl *VD) {
-  if (Statics.count(VD))
+void StaticLocalLowering::staticLocal(const VarDecl *VD) {
+  if (Scope.Statics.count(VD))
     return;
   // A static in a section the linker discards that nothing reads
   // (`__ADDRESSABLE(sym)`) only names a symbol for the compile and objtool.
@@ -86,7 +86,7 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
   std::string Name = Base;
   for (unsigned N = 1;; ++N) {
     bool Taken = false;
-    for (const auto &[D, Existing] : Statics)
+    for (const auto &[D, Existing] : Scope.Statics)
       Taken |= Existing == Name;
     if (!Taken)
       break;
@@ -96,7 +96,7 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
   ExprPtr Init;
   const clang::Expr *IE = VD->getInit();
   if (!IE) {
-    Init = zeroValue(Ty);
+    Init = Stmts.zeroValue(Ty);
   } else if (const APValue *V = VD->evaluateValue()) {
     if (V->isInt() && Ty->isInt())
       Init = ir::makeInt(V->getInt().extOrTrunc(64).getZExtValue(), Ty);
@@ -104,7 +104,7 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
       Init = std::make_unique<ir::Expr>(ExprKind::BoolLit, Ty);
       Init->IntValue = V->getInt().getBoolValue();
     } else if (V->isLValue() && V->isNullPointer())
-      Init = zeroValue(Ty);
+      Init = Stmts.zeroValue(Ty);
   }
   if (!Init && IE && Ty->isPointer())
     if (const UnaryOperator *Address = staticAddress(IE))
@@ -114,7 +114,7 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
     // Member by member into a zeroed value, in the static's constant
     // initialiser (branch profiling's `{ .func = __func__, .file =
     // __FILE__, .line = __LINE__ }`).
-    Init = initializer(IE, VD->getType());
+    Init = Inits.initializer(IE, VD->getType());
   }
   if (!Init && IE) {
     // A zero aggregate initialiser (`= {0}` or `= {}`) is `zeroed()`.
@@ -127,7 +127,7 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
                    Sub->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0;
       }
     if (AllZero)
-      Init = zeroValue(Ty);
+      Init = Stmts.zeroValue(Ty);
   }
   if (!Init)
     reject(IE, "static-local-initializer",
@@ -138,7 +138,7 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
     reject(IE, "static-local-alignment",
            "static '" + VD->getNameAsString() +
                "' is aligned beyond its type's alignment");
-  Statics[VD] = Name;
+  Scope.Statics[VD] = Name;
   ir::Stmt Item(ir::Stmt::Kind::Static);
   Item.Item.Name = Name;
   Item.Item.Ty = Ty;
@@ -146,7 +146,7 @@ void FunctionLowering::staticLocal(const VarDecl *VD) {
   if (const auto *S = VD->getAttr<SectionAttr>())
     Item.Item.Section = S->getName().str();
   Item.Item.Used = VD->hasAttr<UsedAttr>();
-  StaticItems.push_back(std::move(Item));
+  Scope.StaticItems.push_back(std::move(Item));
 }
 
 } // namespace h2r::frontend

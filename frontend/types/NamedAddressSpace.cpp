@@ -1,4 +1,4 @@
-//===- frontend/types/NamedAddressSpace.cpp - x86 segment address spaces --===//
+//===- NamedAddressSpace.cpp - x86 segment address spaces -----------------===//
 #include "frontend/types/NamedAddressSpace.h"
 
 #include "clang/Basic/AddressSpaces.h"

@@ -1,4 +1,4 @@
-//===- frontend/types/RecordLayout.cpp - Records as #[repr(C)] Rust -------===//
+//===- RecordLayout.cpp - Records as #[repr(C)] Rust ----------------------===//
 //
 // A record's Rust layout from Clang's: its fields, the padding between them
 // and its alignment as `#[repr(C)]` (and `packed`, `align`) give them, and

@@ -1,4 +1,4 @@
-//===- frontend/types/TypeLowering.h - C types to IR types ------*- C++ -*-===//
+//===- TypeLowering.h - C types to IR types ---------------------*- C++ -*-===//
 //
 // Maps C types to the IR's Rust types the way bindgen does (so the output
 // agrees with `bindings::`), names anonymous records and members with

@@ -1,4 +1,4 @@
-//===- frontend/asm/target/AArch64.cpp - AArch64 asm ----------------------===//
+//===- AArch64.cpp - AArch64 asm ------------------------------------------===//
 //
 // GCC's AArch64 constraints: general registers (r) are Rust's reg, written
 // as an x register (`{0:x}`, as GCC prints `%0`) or a w register under

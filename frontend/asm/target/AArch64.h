@@ -1,4 +1,4 @@
-//===- frontend/asm/target/AArch64.h - AArch64 asm --------------*- C++ -*-===//
+//===- AArch64.h - AArch64 asm ----------------------------------*- C++ -*-===//
 //
 // The AArch64 target of the asm lowering. docs/constructs.md tabulates its
 // constraint letters and modifiers beside x86-64's.

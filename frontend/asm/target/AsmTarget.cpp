@@ -1,4 +1,4 @@
-//===- frontend/asm/target/AsmTarget.cpp - One architecture's asm ---------===//
+//===- AsmTarget.cpp - One architecture's asm -----------------------------===//
 
 #include "frontend/asm/target/AsmTarget.h"
 

@@ -1,4 +1,4 @@
-//===- frontend/asm/target/X86_64.cpp - x86-64 asm, AT&T syntax -----------===//
+//===- X86_64.cpp - x86-64 asm, AT&T syntax -------------------------------===//
 //
 // GCC's x86-64 constraints: registers (r q Q R l) are Rust's reg, reg_abcd
 // or reg_byte; fixed registers (a c d S D) are explicit registers, whose

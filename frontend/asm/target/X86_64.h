@@ -1,4 +1,4 @@
-//===- frontend/asm/target/X86_64.h - x86-64 asm, AT&T syntax ---*- C++ -*-===//
+//===- X86_64.h - x86-64 asm, AT&T syntax -----------------------*- C++ -*-===//
 //
 // The x86-64 target of the asm lowering, and the x86 spellings the per-CPU
 // places of `__seg_gs` (SegmentLowering.cpp, x86 alone) write their asm in.

@@ -1,4 +1,4 @@
-//===- Specialisation.cpp - Constants from the call site ------------------===//
+//===- SpecialisationLowering.cpp - Constants from the call site ----------===//
 //
 // C inlines `arch_static_branch(key, false)` into its caller, where `key` is
 // `&some_key`: only there is its asm's `"i"(key)` a constant. A closure
@@ -52,7 +52,8 @@ const clang::Expr *readOnlyLocalInit(const clang::Expr *E) {
   if (!V || isa<ParmVarDecl>(V) || !V->hasLocalStorage() || !V->getInit() ||
       V->getType()->isArrayType() || V->getType()->isRecordType())
     return nullptr;
-  const auto *F = dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+  const auto *F =
+      dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
   if (!F || writesLocal(F->getBody(), V))
     return nullptr;
   return V->getInit();
@@ -87,7 +88,6 @@ std::string namePart(const ConstArg &A) {
     S += "_" + std::to_string(A.Offset < 0 ? -A.Offset : A.Offset);
   return S;
 }
-
 
 // Where a parameter's value must be known: an asm immediate (no register
 // or memory alternative) ...
@@ -140,8 +140,9 @@ void buildBugParamsOf(const Stmt *S, const FunctionDecl *F,
 
 // The parameters of F that reach a place Direct marks, in F's body or as
 // the arguments of closure callees whose parameters do.
-const std::set<unsigned> &LoweringContext::paramsReaching(
-    const FunctionDecl *F, ParamSets &Memo, const DirectParams &Direct) {
+const std::set<unsigned> &
+LoweringContext::paramsReaching(const FunctionDecl *F, ParamSets &Memo,
+                                const DirectParams &Direct) {
   static const std::set<unsigned> None;
   F = F->getDefinition();
   if (!F)
@@ -168,8 +169,7 @@ const std::set<unsigned> &LoweringContext::paramsReaching(
   return Memo[F] = std::move(Out);
 }
 
-const std::set<unsigned> &
-LoweringContext::constParams(const FunctionDecl *F) {
+const std::set<unsigned> &LoweringContext::constParams(const FunctionDecl *F) {
   return paramsReaching(
       F, ConstParams,
       [this](const Stmt *S, const FunctionDecl *Fn, std::set<unsigned> &Out) {
@@ -190,7 +190,7 @@ LoweringContext::buildBugParams(const FunctionDecl *F) {
 
 // E's value if it is known here: a constant expression, a parameter this
 // lowering is specialised for, or arithmetic and `&p->member` over them.
-std::optional<ConstArg> FunctionLowering::constArg(const clang::Expr *E) {
+std::optional<ConstArg> SpecialisationLowering::constArg(const clang::Expr *E) {
   E = E->IgnoreParens();
   if (const ConstArg *A = boundArgument(E))
     return *A;
@@ -218,14 +218,14 @@ std::optional<ConstArg> FunctionLowering::constArg(const clang::Expr *E) {
         }
       }
   }
-  if (Bound.empty())
+  if (Scope.Bound.empty())
     return std::nullopt;
   return constArgOfBound(E);
 }
 
 // The forms over bound parameters Clang cannot evaluate by itself.
 std::optional<ConstArg>
-FunctionLowering::constArgOfBound(const clang::Expr *E) {
+SpecialisationLowering::constArgOfBound(const clang::Expr *E) {
   if (const auto *CE = dyn_cast<CastExpr>(E)) {
     std::optional<ConstArg> In = constArg(CE->getSubExpr());
     if (!In)
@@ -343,8 +343,8 @@ FunctionLowering::constArgOfBound(const clang::Expr *E) {
 // A call to a closure function whose parameters reach an asm immediate,
 // with constants for all of them: a call to its specialisation, without
 // those arguments. Null if the call is not of that shape.
-ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
-                                          const FunctionDecl *Callee) {
+ExprPtr SpecialisationLowering::specialisedCall(const CallExpr *E,
+                                                const FunctionDecl *Callee) {
   if (!LC.Inlines.count(Callee->getCanonicalDecl()))
     return nullptr;
   // Asm immediates need every such argument constant; __builtin_constant_p
@@ -405,14 +405,14 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
   const LoweringContext::Specialisation &S = Found->second;
   if (!S.Fn)
     return nullptr;
-  Reached.insert(S.Reached.begin(), S.Reached.end());
-  SpecialisationsCalled.insert(Name);
-  Notes.insert(Notes.end(), S.Notes.begin(), S.Notes.end());
-  Shims.insert(Shims.end(), S.Shims.begin(), S.Shims.end());
-  Notes.push_back({"call-site-specialisation",
-                   "'" + Def->getNameAsString() + "' specialised for " +
-                       S.Arguments + " as '" + Name + "'",
-                   E->getBeginLoc()});
+  Scope.Reached.insert(S.Reached.begin(), S.Reached.end());
+  Scope.SpecialisationsCalled.insert(Name);
+  Scope.Notes.insert(Scope.Notes.end(), S.Notes.begin(), S.Notes.end());
+  Scope.Shims.insert(Scope.Shims.end(), S.Shims.begin(), S.Shims.end());
+  Scope.Notes.push_back({"call-site-specialisation",
+                         "'" + Def->getNameAsString() + "' specialised for " +
+                             S.Arguments + " as '" + Name + "'",
+                         E->getBeginLoc()});
 
   TypeRef Ty = Callee->isNoReturn() ? Type::never() : type(E->getType(), E);
   auto C = makeExpr(ExprKind::Call, Ty);
@@ -421,33 +421,34 @@ ExprPtr FunctionLowering::specialisedCall(const CallExpr *E,
   for (unsigned I = 0; I < E->getNumArgs(); ++I) {
     if (Needed.count(I))
       continue;
-    ExprPtr V = rvalue(E->getArg(I));
+    ExprPtr V = Exprs.rvalue(E->getArg(I));
     if (FPT && I < FPT->getNumParams())
-      V = coerce(std::move(V), type(FPT->getParamType(I), E));
+      V = Exprs.coerce(std::move(V), type(FPT->getParamType(I), E));
     C->Ops.push_back(std::move(V));
   }
   return C;
 }
 
 // The constant a reference to a parameter of this specialisation names.
-const ConstArg *FunctionLowering::boundArgument(const clang::Expr *E) const {
+const ConstArg *
+SpecialisationLowering::boundArgument(const clang::Expr *E) const {
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-  auto It = P ? Bound.find(P) : Bound.end();
-  return It == Bound.end() ? nullptr : &It->second;
+  auto It = P ? Scope.Bound.find(P) : Scope.Bound.end();
+  return It == Scope.Bound.end() ? nullptr : &It->second;
 }
 
-ir::Symbol FunctionLowering::symbolOf(const ValueDecl *D,
-                                      const clang::Expr *Where) {
+ir::Symbol SpecialisationLowering::symbolOf(const ValueDecl *D,
+                                            const clang::Expr *Where) {
   if (const auto *F = dyn_cast<FunctionDecl>(D))
-    return functionSymbol(F);
+    return Scope.functionSymbol(F);
   const auto *VD = cast<VarDecl>(D);
   return LC.externStatic(VD, type(VD->getType(), Where));
 }
 
 // A bound parameter read as a value: the constant itself.
-ExprPtr FunctionLowering::boundValue(const ConstArg &A, QualType T,
-                                     const clang::Expr *Where) {
+ExprPtr SpecialisationLowering::boundValue(const ConstArg &A, QualType T,
+                                           const clang::Expr *Where) {
   TypeRef Ty = type(T, Where);
   if (A.K == ConstArg::Kind::Int) {
     if (Ty->isBool()) {
@@ -469,8 +470,7 @@ ExprPtr FunctionLowering::boundValue(const ConstArg &A, QualType T,
   int64_t Offset = A.Offset;
   QualType Want = T->getPointeeType().getCanonicalType().getUnqualifiedType();
   QualType Cur = VD->getType();
-  while (Cur.getCanonicalType().getUnqualifiedType() != Want ||
-         Offset != 0) {
+  while (Cur.getCanonicalType().getUnqualifiedType() != Want || Offset != 0) {
     const auto *RT = Cur->getAs<RecordType>();
     const RecordDecl *RD = RT ? RT->getDecl()->getDefinition() : nullptr;
     const FieldDecl *Inner = nullptr;
@@ -487,15 +487,15 @@ ExprPtr FunctionLowering::boundValue(const ConstArg &A, QualType T,
     if (!Inner)
       break;
     Offset -= static_cast<int64_t>(Ctx.getFieldOffset(Inner) / 8);
-    auto Member = wrap(ExprKind::Field, std::move(Place),
-                       type(Inner->getType(), Where));
+    auto Member =
+        wrap(ExprKind::Field, std::move(Place), type(Inner->getType(), Where));
     Member->Name = LC.Types.fieldName(Inner);
     Place = std::move(Member);
     Cur = Inner->getType();
   }
   TypeRef PlaceTy = Place->Ty;
-  ExprPtr Ptr = wrap(ExprKind::AddrOf, std::move(Place),
-                     Type::pointer(PlaceTy, false));
+  ExprPtr Ptr =
+      wrap(ExprKind::AddrOf, std::move(Place), Type::pointer(PlaceTy, false));
   Ptr->Mutable = true;
   if (Offset != 0) {
     TypeRef PtrTy = Ptr->Ty;

@@ -1,0 +1,42 @@
+//===- ExprLowering.h - C expressions to the IR -----------------*- C++ -*-===//
+//
+// Values, calls and side effects (ExprLowering.cpp): the entry for every C
+// expression, which hands operators, places, builtins and atomics to their
+// steps.
+//
+//===----------------------------------------------------------------------===//
+#ifndef H2R_FRONTEND_LOWERING_EXPRLOWERING_H
+#define H2R_FRONTEND_LOWERING_EXPRLOWERING_H
+
+#include "frontend/lowering/FunctionScope.h"
+
+#include "clang/AST/OperationKinds.h"
+
+namespace h2r::frontend {
+
+class ExprLowering : LoweringStep {
+public:
+  using LoweringStep::LoweringStep;
+
+  ir::ExprPtr rvalue(const clang::Expr *E);
+  ir::ExprPtr condition(const clang::Expr *E);
+  ir::ExprPtr toBool(ir::ExprPtr V);
+  ir::ExprPtr coerce(ir::ExprPtr V, const ir::TypeRef &Want);
+  void effect(const clang::Expr *E, std::vector<ir::Stmt> &Out);
+  bool mayBeConstant(const clang::Expr *E);
+
+private:
+  const clang::FunctionDecl *calleeBehindStatics(const clang::CallExpr *E);
+  ir::ExprPtr call(const clang::CallExpr *E);
+  ir::ExprPtr declRef(const clang::Expr *E);
+  ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
+  ir::ExprPtr constantFold(const clang::Expr *E);
+
+  // OpaqueValueExpr temporaries (`?:` with an omitted middle) by their local.
+  std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;
+  llvm::DenseMap<const clang::Expr *, bool> MayBeConstant;
+};
+
+} // namespace h2r::frontend
+
+#endif
