@@ -35,8 +35,8 @@ best "kernel corpus (394 helpers, one TU), translate" \
   "$tool" translate -p "$dir" "$dir/helpers.c" \
   --bindgen-parameters=corpus/kernel/bindgen_parameters \
   --bindings-path=crate::bindings -o "$out/k.rs" --report "$out/k.json"
-semantic=(corpus/semantics/*.c)
-best "semantic corpus (${#semantic[@]} files), translate" \
+semantic=(corpus/semantics/*/*.c)
+best "semantic corpus (${#semantic[@]} cases), translate" \
   "$tool" translate "${semantic[@]}" --types=self --rust-version=1.87 \
   -o "$out/s.rs" -- -O2
 

@@ -45,9 +45,9 @@ corpus() {
   local tool=$1 out=$2
   mkdir -p "$out"
   cd "$root/corpus"
-  for src in semantics/*.c rejections/*.c aarch64/*.c; do
+  for src in semantics/*/*.c rejections/*/*.c aarch64/*.c; do
     local name cflags=() opts=()
-    name=$(basename "${src%.c}")
+    name=${src%.c} name=${name//\//_}
     read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
     [[ $src == aarch64/* ]] && cflags=("${AARCH64_PARSE[@]}")
     "$tool" translate "$src" --types=self --rust-version=1.87 "${opts[@]}" \
@@ -55,7 +55,7 @@ corpus() {
       -- -O2 -fno-strict-overflow "${cflags[@]}" 2> "$out/$name.err" || true
   done
   # A survey of the semantic corpus, rendered in every format.
-  "$tool" survey semantics/*.c --types=self -o "$out/survey.json" -- -O2 \
+  "$tool" survey semantics/*/*.c --types=self -o "$out/survey.json" -- -O2 \
     2> "$out/survey.err" || true
   render "$tool" "$out/survey.json" "$out"
   cd - > /dev/null

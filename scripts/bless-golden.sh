@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rewrites corpus/*/<name>.expected.rs from the current translation, after
-# a deliberate change to the output. Review `git diff corpus` before
+# Rewrites every corpus case's <case>.expected.rs from the current
+# translation, after a deliberate change to the output. Review `git diff corpus` before
 # committing: what changed there is what the change does to users' output.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

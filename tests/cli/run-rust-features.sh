@@ -14,10 +14,11 @@ c = collections.Counter(h["status"] for h in json.load(open(sys.argv[1]))["helpe
 print(" ".join("%s=%d" % kv for kv in sorted(c.items())))' "$1"
 }
 
-src=$corpus/semantics/specialise.c
+# The specialisation topic's cases, translated together.
+src=("$corpus"/semantics/specialise/*.c)
 translate() { # name, options...
   local name=$1; shift
-  "$tool" translate "$src" --types=self "$@" -o "$name.rs" --report "$name.json" \
+  "$tool" translate "${src[@]}" --types=self "$@" -o "$name.rs" --report "$name.json" \
     -- -O2 -fno-strict-overflow
 }
 translate old --rust-version=1.85
@@ -40,7 +41,7 @@ check "rustc 1.85 needs the feature" grep -q "label operands for inline assembly
 "$rust185/rustc" "${lints[@]}" -o libold.rlib old.rs 2> rustc-old.txt
 check "rustc 1.85 compiles the shimmed output as is" test $? = 0
 
-"$tool" translate "$src" --rust-features=asm_goto,labels -o bad.rs -- -O2 2> err.txt
+"$tool" translate "${src[0]}" --rust-features=asm_goto,labels -o bad.rs -- -O2 2> err.txt
 check "unknown feature exits 1" test $? = 1
 check "unknown feature: one line" test "$(wc -l < err.txt)" = 1
 check "unknown feature message" grep -qx "helpers2rs: error: --rust-features: unknown feature 'labels' (known: asm_goto)" err.txt

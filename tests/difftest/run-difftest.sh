@@ -24,7 +24,7 @@ rustflags=(--edition=2021 -O -D warnings
 # A corpus file may ask for options: /* helpers2rs-options: ... */
 read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
 # ... and the C side its flags: /* difftest-cflags: ... */ (a shim's C
-# reference form, corpus/semantics/shims.c).
+# reference form, corpus/semantics/shims/shims.c).
 read -ra cflags <<< "$(sed -n 's|^/\* difftest-cflags: \(.*\) \*/$|\1|p' "$src")"
 # ... and the compiler whose meaning the C original has, where Clang's
 # differs: /* difftest-cc: gcc */ (GCC puts a `__seg_gs` memory operand of

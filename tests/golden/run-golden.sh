@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Golden tests: every corpus C file has its expected Rust beside it
-# (corpus/<dir>/<name>.expected.rs); the translation must match it byte for
-# byte, pass clippy's lint gate as errors and be left unchanged by rustfmt.
-# corpus/aarch64's files are parsed and compiled for AArch64.
+# Golden tests: every corpus case has its expected Rust beside it
+# (corpus/semantics/<topic>/<case>.c and <case>.expected.rs: one topic per
+# folder, one construct per case, what the cases of a topic share in its
+# common.h); the translation must match it byte for byte, pass clippy's lint
+# gate as errors and be left unchanged by rustfmt. corpus/aarch64's files
+# are parsed and compiled for AArch64.
 #
 #   run-golden.sh <helpers2rs> <out-dir> [--bless]
 #
@@ -23,15 +25,16 @@ out=$(realpath "$out")
 . "$root/tests/aarch64-corpus.sh"
 failed=0
 cd "$root/corpus"
-for src in semantics/*.c rejections/*.c aarch64/*.c; do
+for src in semantics/*/*.c rejections/*/*.c aarch64/*.c; do
   name=${src%.c}
   expected=$name.expected.rs
-  actual=$out/$(basename "$name").rs
+  case=${name//\//_}
+  actual=$out/$case.rs
   read -ra opts <<< "$(sed -n 's|^/\* helpers2rs-options: \(.*\) \*/$|\1|p' "$src")"
   cflags=() rustflags=() crate=$actual
   if [[ $src == aarch64/* ]]; then
     cflags=("${AARCH64_PARSE[@]}") rustflags=("${AARCH64_RUSTFLAGS[@]}")
-    crate=$out/$(basename "$name")_no_std.rs
+    crate=$out/${case}_no_std.rs
   fi
   # Relative input names: the output names files as the command line does.
   "$tool" translate "$src" --types=self --rust-version=1.87 "${opts[@]}" -o "$actual" \
@@ -53,7 +56,7 @@ for src in semantics/*.c rejections/*.c aarch64/*.c; do
     failed=1
   fi
   if ! "$CLIPPY_DRIVER" --edition=2021 --crate-type=lib "${lints[@]}" "${rustflags[@]}" \
-       -o "$out/lib$(basename "$name").rlib" "$crate" 2> "$actual.clippy"; then
+       -o "$out/lib${case//-/_}.rlib" "$crate" 2> "$actual.clippy"; then
     echo "FAIL $src: clippy"; head -40 "$actual.clippy"; failed=1
   fi
   if ! "$RUSTFMT" --edition 2021 --check "$actual" > "$actual.fmt"; then

@@ -17,9 +17,10 @@ check() {
   else failed=$((failed + 1)); echo "FAIL $name"; fi
 }
 translates() { # <helpers2rs>
-  (cd "$root/corpus" && "$1" translate semantics/arith.c --types=self --rust-version=1.87 \
+  local case=semantics/arith/basic-operators
+  (cd "$root/corpus" && "$1" translate $case.c --types=self --rust-version=1.87 \
      -o "$work/arith.rs" -- -O2 -fno-strict-overflow 2>/dev/null) &&
-    cmp -s "$work/arith.rs" "$root/corpus/semantics/arith.expected.rs"
+    cmp -s "$work/arith.rs" "$root/corpus/$case.expected.rs"
 }
 
 cmake --install "$build" --prefix "$work/prefix" > install.log 2>&1

@@ -10,6 +10,7 @@ a JSON library exception from the analysis.
     fuzz-report.py <helpers2rs> <corpus-dir> <work-dir> [--runs N] [--seed S]
 """
 import argparse
+import glob
 import json
 import os
 import random
@@ -30,7 +31,8 @@ os.chdir(opts.work)
 rng = random.Random(opts.seed)
 
 # Real reports to start from.
-sources = [os.path.join(opts.corpus, "semantics", n) for n in ("gnu.c", "shims.c")]
+sources = sorted(glob.glob(os.path.join(opts.corpus, "semantics", "gnu", "*.c")) +
+                 glob.glob(os.path.join(opts.corpus, "semantics", "shims", "*.c")))
 subprocess.run([opts.tool, "translate", *sources, "--types=self", "--report",
                 "translation.json", "-o", "translation.rs", "--", "-O2"],
                check=True, stderr=subprocess.DEVNULL)
