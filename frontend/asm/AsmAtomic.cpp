@@ -98,6 +98,8 @@ bool samePlace(const clang::Expr *A, const clang::Expr *B,
   return IdA == IdB;
 }
 
+} // namespace
+
 // One x86 instruction of an asm template: its mnemonic without the size
 // suffix, its operand size and its AT&T operands (source first).
 struct Instruction {
@@ -105,6 +107,8 @@ struct Instruction {
   unsigned Bits = 0;
   std::vector<std::string> Operands;
 };
+
+namespace {
 
 std::optional<Instruction> atomicInstruction(const std::string &Text) {
   static const std::regex Form(
@@ -142,140 +146,183 @@ bool valueFlag(const std::string &Cond) {
 
 } // namespace
 
-bool AsmLowering::asmAtomic(const GCCAsmStmt *S, std::vector<ir::Stmt> &Out) {
+// An asm that is one locked instruction on integer memory, as asmAtomic
+// reads it: everything is decided before any IR is built, so a rejected
+// asm is left to asmStmt untouched.
+struct AtomicAsm {
+  Instruction I;
+  unsigned MemOp = 0; // the destination, a read-write memory output
+  const clang::Expr *MemE = nullptr;
+  std::optional<unsigned> MemIn; // the same place as an "m" input
+  TypeRef MemTy;
+  const clang::Expr *SrcE = nullptr; // null: inc and dec
+  bool SrcIsOutput = false;          // xadd and xchg: gets the old value
+  // Flags of the new value the asm outputs, and cmpxchg's accumulator.
+  std::vector<std::pair<unsigned, std::string>> Flags;
+  std::optional<unsigned> Accumulator;
+};
+
+std::optional<AtomicAsm> AsmLowering::lockedInstruction(const GCCAsmStmt *S) {
   if (!LC.Asm->hasLockedAtomics() || LC.SanitizedAccesses)
-    return false;
+    return std::nullopt;
   bool Locked = false;
   std::optional<Instruction> I = atomicInstruction(
       loneInstruction(S->getAsmString()->getString().str(), Locked));
   if (!I || (!Locked && I->Op != "xchg") || S->isAsmGoto() ||
       !LC.Rust.atLeast(1, 75) || I->Operands.empty() || I->Operands.size() > 2)
-    return false;
+    return std::nullopt;
   for (unsigned C = 0; C < S->getNumClobbers(); ++C)
     if (S->getClobber(C) != "memory" && S->getClobber(C) != "cc")
-      return false;
-  std::vector<std::optional<unsigned>> Refs;
-  for (const std::string &Text : I->Operands)
-    Refs.push_back(referencedOperand(S, Text));
-  for (const auto &R : Refs)
+      return std::nullopt;
+  std::vector<unsigned> Refs;
+  for (const std::string &Text : I->Operands) {
+    std::optional<unsigned> R = referencedOperand(S, Text);
     if (!R)
-      return false;
-  const unsigned NumOut = S->getNumOutputs();
+      return std::nullopt;
+    Refs.push_back(*R);
+  }
+  AtomicAsm A;
+  A.I = *I;
   // The destination: read-write integer memory of the instruction's size,
   // in the default address space (a per-CPU place has no Rust pointer).
-  unsigned MemOp = *Refs.back();
-  if (MemOp >= NumOut)
-    return false;
-  AsmConstraint MemC = LC.Asm->parseConstraint(S->getOutputConstraint(MemOp).str());
-  const clang::Expr *MemE = S->getOutputExpr(MemOp);
+  const unsigned NumOut = S->getNumOutputs();
+  A.MemOp = Refs.back();
+  if (A.MemOp >= NumOut)
+    return std::nullopt;
+  AsmConstraint MemC =
+      LC.Asm->parseConstraint(S->getOutputConstraint(A.MemOp).str());
+  A.MemE = S->getOutputExpr(A.MemOp);
   if (!MemC.AllowsMem || MemC.AllowsReg ||
-      MemE->getType().getAddressSpace() != LangAS::Default ||
-      MemE->refersToBitField())
-    return false;
+      A.MemE->getType().getAddressSpace() != LangAS::Default ||
+      A.MemE->refersToBitField())
+    return std::nullopt;
   // `"=m"(v->counter) : "m"(v->counter)` (atomic64_64.h) says "+m" in two.
-  std::optional<unsigned> MemIn;
   for (unsigned In = 0; In < S->getNumInputs(); ++In) {
     AsmConstraint C = LC.Asm->parseConstraint(S->getInputConstraint(In).str());
     if (C.AllowsMem && !C.AllowsReg && !C.AllowsImm &&
-        samePlace(S->getInputExpr(In), MemE, Ctx))
-      MemIn = NumOut + In;
+        samePlace(S->getInputExpr(In), A.MemE, Ctx))
+      A.MemIn = NumOut + In;
   }
-  if (!MemC.ReadWrite && !MemIn)
-    return false;
-  TypeRef MemTy = type(MemE->getType(), S);
-  if (!isIntOfBits(MemTy, I->Bits))
-    return false;
-  // The source: an input (cmpxchg's new value, add's operand) or, for xadd
-  // and xchg, a read-write register that receives the old value.
+  if (!MemC.ReadWrite && !A.MemIn)
+    return std::nullopt;
+  A.MemTy = type(A.MemE->getType(), S);
+  if (!isIntOfBits(A.MemTy, I->Bits) || !atomicOperands(S, Refs, A))
+    return std::nullopt;
+  return A;
+}
+
+// The source (an input: cmpxchg's new value, add's operand; or, for xadd
+// and xchg, a read-write register that receives the old value), and every
+// other operand: flags of the new value, or cmpxchg's accumulator.
+bool AsmLowering::atomicOperands(const GCCAsmStmt *S,
+                                 const std::vector<unsigned> &Refs,
+                                 AtomicAsm &A) {
+  const unsigned NumOut = S->getNumOutputs();
+  const std::string &Op = A.I.Op;
   bool HasSrc = Refs.size() == 2;
-  unsigned Src = HasSrc ? *Refs.front() : 0;
-  bool SrcIsOutput = I->Op == "xadd" || I->Op == "xchg";
-  bool Unary = I->Op == "inc" || I->Op == "dec";
-  if (Unary == HasSrc || (HasSrc && (Src < NumOut) != SrcIsOutput) ||
-      (HasSrc && MemIn && Src == *MemIn))
+  unsigned Src = HasSrc ? Refs.front() : 0;
+  A.SrcIsOutput = Op == "xadd" || Op == "xchg";
+  bool Unary = Op == "inc" || Op == "dec";
+  if (Unary == HasSrc || (HasSrc && (Src < NumOut) != A.SrcIsOutput) ||
+      (HasSrc && A.MemIn && Src == *A.MemIn))
     return false;
-  const clang::Expr *SrcE = nullptr;
   if (HasSrc) {
     bool Output = Src < NumOut;
     AsmConstraint C =
         LC.Asm->parseConstraint(Output ? S->getOutputConstraint(Src).str()
                                   : S->getInputConstraint(Src - NumOut).str());
-    const clang::Expr *E = SrcE =
+    const clang::Expr *E = A.SrcE =
         Output ? S->getOutputExpr(Src) : S->getInputExpr(Src - NumOut);
     if ((Output && (!C.ReadWrite || !C.AllowsReg || C.AllowsMem ||
                     !C.ExplicitReg.empty())) ||
         (!Output && (C.Tied >= 0 || (C.AllowsMem && !C.AllowsReg))) ||
-        !isIntOfBits(type(E->getType(), S), I->Bits))
+        !isIntOfBits(type(E->getType(), S), A.I.Bits))
       return false;
   }
-  // Every other operand: flags of the new value, or cmpxchg's accumulator.
-  std::vector<std::pair<unsigned, std::string>> Flags;
-  std::optional<unsigned> Accumulator;
   for (unsigned G = 0; G < NumOut; ++G) {
-    if (G == MemOp || (HasSrc && G == Src))
+    if (G == A.MemOp || (HasSrc && G == Src))
       continue;
     AsmConstraint C = LC.Asm->parseConstraint(S->getOutputConstraint(G).str());
     if (valueFlag(C.FlagCond))
-      Flags.emplace_back(G, C.FlagCond);
-    else if (I->Op == "cmpxchg" && C.ExplicitReg == "ax" && C.ReadWrite &&
-             !Accumulator)
-      Accumulator = G;
+      A.Flags.emplace_back(G, C.FlagCond);
+    else if (Op == "cmpxchg" && C.ExplicitReg == "ax" && C.ReadWrite &&
+             !A.Accumulator)
+      A.Accumulator = G;
     else
       return false;
   }
-  if (S->getNumInputs() !=
-      (HasSrc && Src >= NumOut ? 1u : 0u) + (MemIn ? 1u : 0u))
+  return S->getNumInputs() ==
+         (HasSrc && Src >= NumOut ? 1u : 0u) + (A.MemIn ? 1u : 0u);
+}
+
+bool AsmLowering::asmAtomic(const GCCAsmStmt *S, std::vector<ir::Stmt> &Out) {
+  std::optional<AtomicAsm> A = lockedInstruction(S);
+  if (!A)
     return false;
-  // Everything is decided before any IR is built: a `false` leaves the
-  // asm to asmStmt untouched.
-  if (I->Op == "cmpxchg") {
-    if (!Accumulator || Flags.size() != 1 ||
-        Flags[0].second.find('s') != std::string::npos ||
-        !isIntOfBits(type(S->getOutputExpr(*Accumulator)->getType(), S),
-                     I->Bits))
+  const std::string &Op = A->I.Op;
+  const TypeRef &MemTy = A->MemTy;
+  if (Op == "cmpxchg") {
+    if (!A->Accumulator || A->Flags.size() != 1 ||
+        A->Flags[0].second.find('s') != std::string::npos ||
+        !isIntOfBits(type(S->getOutputExpr(*A->Accumulator)->getType(), S),
+                     A->I.Bits))
       return false;
     atomicCmpxchg(S,
                   Atomics.atomicCellAt(
-                      Places.addressOfPlace(Places.lvalue(MemE), true), MemTy),
-                  MemTy, *Accumulator, Flags[0], Out);
+                      Places.addressOfPlace(Places.lvalue(A->MemE), true),
+                      MemTy),
+                  MemTy, *A->Accumulator, A->Flags[0], Out);
     return true;
   }
   // Flags say what the new value is: for inc/dec and add/sub of a constant
   // LLVM reads them off the locked instruction; otherwise the asm stays.
-  if (!Flags.empty() && (!(Unary || I->Op == "add" || I->Op == "sub") ||
-                         (SrcE && !SrcE->isIntegerConstantExpr(Ctx))))
+  bool Unary = Op == "inc" || Op == "dec";
+  if (!A->Flags.empty() &&
+      (!(Unary || Op == "add" || Op == "sub") ||
+       (A->SrcE && !A->SrcE->isIntegerConstantExpr(Ctx))))
     return false;
+  const clang::Expr *SrcE = A->SrcE;
   ExprPtr Cell = Atomics.atomicCellAt(
-      Places.addressOfPlace(Places.lvalue(MemE), true), MemTy);
+      Places.addressOfPlace(Places.lvalue(A->MemE), true), MemTy);
   ExprPtr Operand =
-      SrcE ? Exprs.coerce(SrcIsOutput ? Places.load(Places.lvalue(SrcE))
-                                      : Exprs.rvalue(SrcE),
+      SrcE ? Exprs.coerce(A->SrcIsOutput ? Places.load(Places.lvalue(SrcE))
+                                         : Exprs.rvalue(SrcE),
                           MemTy)
            : ir::makeInt(1, MemTy);
   ExprPtr Rmw = Atomics.atomicRmw(
-      std::move(Cell), rmwOperation(I->Op),
-      Flags.empty() ? std::move(Operand) : ir::clone(*Operand), seqCst(),
+      std::move(Cell), rmwOperation(Op),
+      A->Flags.empty() ? std::move(Operand) : ir::clone(*Operand), seqCst(),
       /*NewValue=*/false, MemTy);
-  if (SrcIsOutput) {
+  if (A->SrcIsOutput) {
     Out.push_back(ir::Stmt::expr(
         Places.store(Places.lvalue(SrcE),
                      Exprs.coerce(std::move(Rmw), type(SrcE->getType(), S)))));
     return true;
   }
-  if (Flags.empty()) {
+  if (A->Flags.empty()) {
     Out.push_back(ir::Stmt::expr(std::move(Rmw)));
     return true;
   }
+  atomicFlags(S, *A, std::move(Rmw), std::move(Operand), Out);
+  return true;
+}
+
+// The new value computed from the old one the atomic returns, and each flag
+// the asm outputs read off it.
+void AsmLowering::atomicFlags(const GCCAsmStmt *S, const AtomicAsm &A,
+                              ExprPtr Rmw, ExprPtr Operand,
+                              std::vector<ir::Stmt> &Out) {
+  const TypeRef &MemTy = A.MemTy;
   ir::LocalId Old = addLocal("__old", MemTy);
   ir::LocalId New = addLocal("__new", MemTy);
   Out.push_back(ir::Stmt::let(Old, std::move(Rmw)));
   ExprPtr Next = ir::makeMethod(
-      I->Op == "dec" || I->Op == "sub" ? "wrapping_sub" : "wrapping_add",
+      A.I.Op == "dec" || A.I.Op == "sub" ? "wrapping_sub" : "wrapping_add",
       ir::makeLocal(Old, MemTy), {}, MemTy);
   Next->Ops.push_back(std::move(Operand));
   Out.push_back(ir::Stmt::let(New, std::move(Next)));
-  for (auto &[G, Cond] : Flags) {
-    TypeRef Signed = Type::integer(I->Bits, true);
+  for (const auto &[G, Cond] : A.Flags) {
+    TypeRef Signed = Type::integer(A.I.Bits, true);
     bool Sign = Cond == "s" || Cond == "ns";
     bool Negated = Cond[0] == 'n';
     ExprPtr Value = ir::makeLocal(New, MemTy);
@@ -292,7 +339,6 @@ bool AsmLowering::asmAtomic(const GCCAsmStmt *S, std::vector<ir::Stmt> &Out) {
     Out.push_back(
         ir::Stmt::expr(Places.store(std::move(FlagLV), std::move(Test))));
   }
-  return true;
 }
 
 // cmpxchg sets ZF exactly when the value it read equals the accumulator, and

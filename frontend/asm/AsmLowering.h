@@ -26,6 +26,7 @@ class GCCAsmStmt;
 namespace h2r::frontend {
 
 struct AsmState;
+struct AtomicAsm;
 
 class AsmLowering : LoweringStep {
 public:
@@ -36,6 +37,12 @@ public:
 private:
   // One locked instruction as core atomics (AsmAtomic.cpp).
   bool asmAtomic(const clang::GCCAsmStmt *S, std::vector<ir::Stmt> &Out);
+  std::optional<AtomicAsm> lockedInstruction(const clang::GCCAsmStmt *S);
+  bool atomicOperands(const clang::GCCAsmStmt *S,
+                      const std::vector<unsigned> &Refs, AtomicAsm &A);
+  void atomicFlags(const clang::GCCAsmStmt *S, const AtomicAsm &A,
+                   ir::ExprPtr Rmw, ir::ExprPtr Operand,
+                   std::vector<ir::Stmt> &Out);
   void atomicCmpxchg(const clang::GCCAsmStmt *S, ir::ExprPtr Cell,
                      const ir::TypeRef &MemTy, unsigned Accumulator,
                      const std::pair<unsigned, std::string> &Flag,

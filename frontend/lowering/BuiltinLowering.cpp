@@ -282,43 +282,50 @@ ExprPtr BuiltinLowering::libraryCall(const CallExpr *E, unsigned ID) {
   }
 }
 
-ExprPtr BuiltinLowering::builtinCall(const CallExpr *E, unsigned ID) {
-  TypeRef Ty = type(E->getType(), E);
+namespace {
+
+// The operation of a checked-arithmetic builtin, or null.
+const char *overflowOperation(unsigned ID) {
+  switch (ID) {
+  case Builtin::BI__builtin_add_overflow:
+  case Builtin::BI__builtin_sadd_overflow:
+  case Builtin::BI__builtin_saddl_overflow:
+  case Builtin::BI__builtin_saddll_overflow:
+  case Builtin::BI__builtin_uadd_overflow:
+  case Builtin::BI__builtin_uaddl_overflow:
+  case Builtin::BI__builtin_uaddll_overflow:
+    return "add";
+  case Builtin::BI__builtin_sub_overflow:
+  case Builtin::BI__builtin_ssub_overflow:
+  case Builtin::BI__builtin_ssubl_overflow:
+  case Builtin::BI__builtin_ssubll_overflow:
+  case Builtin::BI__builtin_usub_overflow:
+  case Builtin::BI__builtin_usubl_overflow:
+  case Builtin::BI__builtin_usubll_overflow:
+    return "sub";
+  case Builtin::BI__builtin_mul_overflow:
+  case Builtin::BI__builtin_smul_overflow:
+  case Builtin::BI__builtin_smull_overflow:
+  case Builtin::BI__builtin_smulll_overflow:
+  case Builtin::BI__builtin_umul_overflow:
+  case Builtin::BI__builtin_umull_overflow:
+  case Builtin::BI__builtin_umulll_overflow:
+    return "mul";
+  default:
+    return nullptr;
+  }
+}
+
+} // namespace
+
+// Bit scans, counts and byte swaps, or null for another builtin.
+ExprPtr BuiltinLowering::bitBuiltin(const CallExpr *E, unsigned ID,
+                                    const TypeRef &Ty) {
   auto Arg = [&](unsigned I) { return Exprs.rvalue(E->getArg(I)); };
   auto BitCount = [&](const char *Name) {
     return ir::makeCast(method(Name, Arg(0), nullptr, u32Type()), Ty);
   };
   switch (ID) {
-  case Builtin::BI__builtin_expect:
-  case Builtin::BI__builtin_expect_with_probability:
-  case Builtin::BI__builtin_assume_aligned:
-    return Arg(0);
-  case Builtin::BI__builtin_unreachable:
-    return coreCall("core::hint::unreachable_unchecked", Type::never(), {});
-  case Builtin::BI__builtin_trap: {
-    if (!LC.Asm)
-      reject(E, "builtin", "'__builtin_trap' has no translation on " +
-                               Ctx.getTargetInfo().getTriple().getArchName().str());
-    auto Trap = std::make_unique<ir::Expr>(ExprKind::Asm, Type::never());
-    Trap->Text = LC.Asm->trapInstruction();
-    Trap->AsmOpts.Syntax = LC.Asm->syntax();
-    Trap->AsmOpts.NoReturn = Trap->AsmOpts.NoMem = Trap->AsmOpts.NoStack =
-        true;
-    return Trap;
-  }
-  case Builtin::BI__builtin_return_address:
-    return returnAddressBuiltin(E, Ty);
-  case Builtin::BI__builtin_constant_p:
-    return constantPBuiltin(E, Ty);
-  case Builtin::BI__builtin_object_size:
-  case Builtin::BI__builtin_dynamic_object_size: {
-    // The "unknown" answer: -1 for types 0 and 1, 0 for types 2 and 3.
-    Expr::EvalResult Kind;
-    if (!E->getArg(1)->EvaluateAsInt(Kind, Ctx))
-      reject(E, "builtin", "object size type is not a constant");
-    bool Minimum = Kind.Val.getInt().getZExtValue() & 2;
-    return ir::makeInt(Minimum ? 0 : ~uint64_t(0), Ty);
-  }
   case Builtin::BI__builtin_ctz:
   case Builtin::BI__builtin_ctzl:
   case Builtin::BI__builtin_ctzll:
@@ -347,30 +354,51 @@ ExprPtr BuiltinLowering::builtinCall(const CallExpr *E, unsigned ID) {
   case Builtin::BI__builtin_bswap32:
   case Builtin::BI__builtin_bswap64:
     return method("swap_bytes", Exprs.coerce(Arg(0), Ty), nullptr, Ty);
-  case Builtin::BI__builtin_add_overflow:
-  case Builtin::BI__builtin_sadd_overflow:
-  case Builtin::BI__builtin_saddl_overflow:
-  case Builtin::BI__builtin_saddll_overflow:
-  case Builtin::BI__builtin_uadd_overflow:
-  case Builtin::BI__builtin_uaddl_overflow:
-  case Builtin::BI__builtin_uaddll_overflow:
-    return overflowBuiltin(E, "add");
-  case Builtin::BI__builtin_sub_overflow:
-  case Builtin::BI__builtin_ssub_overflow:
-  case Builtin::BI__builtin_ssubl_overflow:
-  case Builtin::BI__builtin_ssubll_overflow:
-  case Builtin::BI__builtin_usub_overflow:
-  case Builtin::BI__builtin_usubl_overflow:
-  case Builtin::BI__builtin_usubll_overflow:
-    return overflowBuiltin(E, "sub");
-  case Builtin::BI__builtin_mul_overflow:
-  case Builtin::BI__builtin_smul_overflow:
-  case Builtin::BI__builtin_smull_overflow:
-  case Builtin::BI__builtin_smulll_overflow:
-  case Builtin::BI__builtin_umul_overflow:
-  case Builtin::BI__builtin_umull_overflow:
-  case Builtin::BI__builtin_umulll_overflow:
-    return overflowBuiltin(E, "mul");
+  default:
+    return nullptr;
+  }
+}
+
+// The architecture's trap instruction, as an asm that does not return.
+ExprPtr BuiltinLowering::trapBuiltin(const CallExpr *E) {
+  if (!LC.Asm)
+    reject(E, "builtin", "'__builtin_trap' has no translation on " +
+                             Ctx.getTargetInfo().getTriple().getArchName().str());
+  auto Trap = std::make_unique<ir::Expr>(ExprKind::Asm, Type::never());
+  Trap->Text = LC.Asm->trapInstruction();
+  Trap->AsmOpts.Syntax = LC.Asm->syntax();
+  Trap->AsmOpts.NoReturn = Trap->AsmOpts.NoMem = Trap->AsmOpts.NoStack = true;
+  return Trap;
+}
+
+ExprPtr BuiltinLowering::builtinCall(const CallExpr *E, unsigned ID) {
+  TypeRef Ty = type(E->getType(), E);
+  if (ExprPtr Bits = bitBuiltin(E, ID, Ty))
+    return Bits;
+  if (const char *Op = overflowOperation(ID))
+    return overflowBuiltin(E, Op);
+  switch (ID) {
+  case Builtin::BI__builtin_expect:
+  case Builtin::BI__builtin_expect_with_probability:
+  case Builtin::BI__builtin_assume_aligned:
+    return Exprs.rvalue(E->getArg(0));
+  case Builtin::BI__builtin_unreachable:
+    return coreCall("core::hint::unreachable_unchecked", Type::never(), {});
+  case Builtin::BI__builtin_trap:
+    return trapBuiltin(E);
+  case Builtin::BI__builtin_return_address:
+    return returnAddressBuiltin(E, Ty);
+  case Builtin::BI__builtin_constant_p:
+    return constantPBuiltin(E, Ty);
+  case Builtin::BI__builtin_object_size:
+  case Builtin::BI__builtin_dynamic_object_size: {
+    // The "unknown" answer: -1 for types 0 and 1, 0 for types 2 and 3.
+    Expr::EvalResult Kind;
+    if (!E->getArg(1)->EvaluateAsInt(Kind, Ctx))
+      reject(E, "builtin", "object size type is not a constant");
+    bool Minimum = Kind.Val.getInt().getZExtValue() & 2;
+    return ir::makeInt(Minimum ? 0 : ~uint64_t(0), Ty);
+  }
   case Builtin::BI__builtin_memcpy:
   case Builtin::BI__builtin_memmove:
   case Builtin::BI__builtin_memset:

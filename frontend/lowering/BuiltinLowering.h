@@ -20,6 +20,9 @@ public:
   bool constantPAnswer(const clang::CallExpr *E);
 
 private:
+  ir::ExprPtr bitBuiltin(const clang::CallExpr *E, unsigned ID,
+                         const ir::TypeRef &Ty);
+  ir::ExprPtr trapBuiltin(const clang::CallExpr *E);
   ir::ExprPtr sameTypeOverflow(ir::ExprPtr Lhs, ir::ExprPtr Rhs,
                                ir::ExprPtr ResPtr, const char *Op,
                                ir::TypeRef Ty);

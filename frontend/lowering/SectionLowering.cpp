@@ -25,14 +25,14 @@ using ir::ExprPtr;
 using ir::Type;
 using ir::TypeRef;
 
-namespace {
-
 // One switch section: its case values and its statements.
 struct SwitchSection {
   std::vector<std::pair<uint64_t, uint64_t>> Values;
   bool IsDefault = false;
   std::vector<const clang::Stmt *> Stmts;
 };
+
+namespace {
 
 bool endsSection(const clang::Stmt *S) {
   for (;;) {
@@ -50,13 +50,9 @@ bool endsSection(const clang::Stmt *S) {
 
 } // namespace
 
-void SectionLowering::switchStmt(const SwitchStmt *S,
-                                 std::vector<ir::Stmt> &Out) {
-  if (S->getInit() || S->getConditionVariable())
-    reject(S, "unsupported-statement", "switch with a declaration");
-  ExprPtr Scrutinee = Exprs.rvalue(S->getCond());
-  TypeRef CondTy = Scrutinee->Ty;
-
+std::vector<SwitchSection>
+SectionLowering::switchSections(const SwitchStmt *S,
+                                std::vector<const clang::Stmt *> &Prelude) {
   std::vector<const clang::Stmt *> Top;
   if (const auto *CS = dyn_cast<CompoundStmt>(S->getBody()))
     Top.assign(CS->body_begin(), CS->body_end());
@@ -64,7 +60,6 @@ void SectionLowering::switchStmt(const SwitchStmt *S,
     Top.push_back(S->getBody());
 
   std::vector<SwitchSection> Sections;
-  std::vector<const clang::Stmt *> Prelude;
   for (const clang::Stmt *X : Top) {
     bool Labelled = false;
     while (isa<SwitchCase>(X)) {
@@ -107,6 +102,16 @@ void SectionLowering::switchStmt(const SwitchStmt *S,
               reject(Sub, "switch-case-nested",
                      "case label nested inside another statement");
       });
+  return Sections;
+}
+
+void SectionLowering::switchStmt(const SwitchStmt *S,
+                                 std::vector<ir::Stmt> &Out) {
+  if (S->getInit() || S->getConditionVariable())
+    reject(S, "unsupported-statement", "switch with a declaration");
+  ExprPtr Scrutinee = Exprs.rvalue(S->getCond());
+  std::vector<const clang::Stmt *> Prelude;
+  std::vector<SwitchSection> Sections = switchSections(S, Prelude);
 
   std::vector<const clang::Stmt *> AllStmts = Prelude;
   for (const SwitchSection &Sec : Sections)
@@ -115,81 +120,89 @@ void SectionLowering::switchStmt(const SwitchStmt *S,
     Stmts.hoistDeclarations(AllStmts, Out);
 
   std::string SwLabel = freshLabel("switch");
-
-  // A constant scrutinee (`switch (sizeof(*p))`) runs one section and those
-  // it falls into; the rest is dead in every build, as with a constant if.
-  if (Scrutinee->Kind == ExprKind::IntLit) {
-    int64_t V = CondTy->isSigned()
-                    ? signedValue(Scrutinee->IntValue, CondTy->bits())
-                    : static_cast<int64_t>(Scrutinee->IntValue);
-    int Start = -1, Default = -1;
-    for (size_t I = 0; I < Sections.size(); ++I) {
-      if (Sections[I].IsDefault)
-        Default = static_cast<int>(I);
-      for (const auto &[Lo, Hi] : Sections[I].Values)
-        if (static_cast<int64_t>(Lo) <= V && V <= static_cast<int64_t>(Hi))
-          Start = static_cast<int>(I);
-    }
-    if (Start < 0)
-      Start = Default;
-    std::vector<ir::Stmt> Body;
-    Scope.Jumps.push_back({SwLabel, "", false, Scope.CleanupScopes.size()});
-    for (size_t I = Start < 0 ? Sections.size() : Start; I < Sections.size();
-         ++I) {
-      for (const clang::Stmt *X : Sections[I].Stmts)
-        Stmts.stmt(X, Body);
-      if (!Sections[I].Stmts.empty() && endsSection(Sections[I].Stmts.back()))
-        break;
-    }
-    Scope.Jumps.pop_back();
-    ExprPtr Block = ir::makeBlock(std::move(Body), nullptr, Type::unit());
-    Block->Label = SwLabel;
-    Out.push_back(ir::Stmt::expr(std::move(Block)));
-    return;
-  }
-
-  bool Fallthrough = false;
-  for (size_t I = 0; I + 1 < Sections.size(); ++I)
-    Fallthrough |= Sections[I].Stmts.empty() || !endsSection(Sections[I].Stmts.back());
-
-  auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
-  Match->Ops.push_back(std::move(Scrutinee));
   Scope.Jumps.push_back({SwLabel, "", false, Scope.CleanupScopes.size()});
-
-  if (!Fallthrough) {
-    // Every section ends in a jump: one match arm per section.
-    ir::MatchArm Default;
-    bool HasDefault = false;
-    for (const SwitchSection &Sec : Sections) {
-      std::vector<ir::Stmt> Body;
-      size_t N = Sec.Stmts.size();
-      if (N && isa<BreakStmt>(Sec.Stmts.back()))
-        --N;
-      for (size_t I = 0; I < N; ++I)
-        Stmts.stmt(Sec.Stmts[I], Body);
-      ir::MatchArm Arm{Sec.Values,
-                       ir::makeBlock(std::move(Body), nullptr, Type::unit())};
-      if (Sec.IsDefault) {
-        Arm.Patterns.clear();
-        Default = std::move(Arm);
-        HasDefault = true;
-      } else {
-        Match->Arms.push_back(std::move(Arm));
-      }
-    }
-    if (!HasDefault)
-      Default.Body = ir::makeBlock({}, nullptr, Type::unit());
-    Match->Arms.push_back(std::move(Default));
-    Scope.Jumps.pop_back();
-    std::vector<ir::Stmt> Wrapper;
-    Wrapper.push_back(ir::Stmt::expr(std::move(Match)));
-    ExprPtr Block = ir::makeBlock(std::move(Wrapper), nullptr, Type::unit());
-    Block->Label = SwLabel;
-    Out.push_back(ir::Stmt::expr(std::move(Block)));
-    return;
+  ExprPtr Block;
+  if (Scrutinee->Kind == ExprKind::IntLit) {
+    Block = constantSwitch(*Scrutinee, Sections);
+  } else {
+    bool Fallthrough = false;
+    for (size_t I = 0; I + 1 < Sections.size(); ++I)
+      Fallthrough |= Sections[I].Stmts.empty() ||
+                     !endsSection(Sections[I].Stmts.back());
+    auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
+    Match->Ops.push_back(std::move(Scrutinee));
+    Block = Fallthrough ? fallthroughSwitch(std::move(Match), Sections, SwLabel)
+                        : matchSwitch(std::move(Match), Sections);
   }
+  Scope.Jumps.pop_back();
+  Block->Label = SwLabel;
+  Out.push_back(ir::Stmt::expr(std::move(Block)));
+}
 
-  // Fallthrough: the match only picks the section to start in.
+// A constant scrutinee (`switch (sizeof(*p))`) runs one section and those
+// it falls into; the rest is dead in every build, as with a constant if.
+ExprPtr SectionLowering::constantSwitch(const ir::Expr &Scrutinee,
+                                        const std::vector<SwitchSection> &Sections) {
+  const TypeRef &CondTy = Scrutinee.Ty;
+  int64_t V = CondTy->isSigned()
+                  ? signedValue(Scrutinee.IntValue, CondTy->bits())
+                  : static_cast<int64_t>(Scrutinee.IntValue);
+  int Start = -1, Default = -1;
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    if (Sections[I].IsDefault)
+      Default = static_cast<int>(I);
+    for (const auto &[Lo, Hi] : Sections[I].Values)
+      if (static_cast<int64_t>(Lo) <= V && V <= static_cast<int64_t>(Hi))
+        Start = static_cast<int>(I);
+  }
+  if (Start < 0)
+    Start = Default;
+  std::vector<ir::Stmt> Body;
+  for (size_t I = Start < 0 ? Sections.size() : Start; I < Sections.size();
+       ++I) {
+    for (const clang::Stmt *X : Sections[I].Stmts)
+      Stmts.stmt(X, Body);
+    if (!Sections[I].Stmts.empty() && endsSection(Sections[I].Stmts.back()))
+      break;
+  }
+  return ir::makeBlock(std::move(Body), nullptr, Type::unit());
+}
+
+// Every section ends in a jump: one match arm per section.
+ExprPtr SectionLowering::matchSwitch(ExprPtr Match,
+                                     const std::vector<SwitchSection> &Sections) {
+  ir::MatchArm Default;
+  bool HasDefault = false;
+  for (const SwitchSection &Sec : Sections) {
+    std::vector<ir::Stmt> Body;
+    size_t N = Sec.Stmts.size();
+    if (N && isa<BreakStmt>(Sec.Stmts.back()))
+      --N;
+    for (size_t I = 0; I < N; ++I)
+      Stmts.stmt(Sec.Stmts[I], Body);
+    ir::MatchArm Arm{Sec.Values,
+                     ir::makeBlock(std::move(Body), nullptr, Type::unit())};
+    if (Sec.IsDefault) {
+      Arm.Patterns.clear();
+      Default = std::move(Arm);
+      HasDefault = true;
+    } else {
+      Match->Arms.push_back(std::move(Arm));
+    }
+  }
+  if (!HasDefault)
+    Default.Body = ir::makeBlock({}, nullptr, Type::unit());
+  Match->Arms.push_back(std::move(Default));
+  std::vector<ir::Stmt> Wrapper;
+  Wrapper.push_back(ir::Stmt::expr(std::move(Match)));
+  return ir::makeBlock(std::move(Wrapper), nullptr, Type::unit());
+}
+
+// Fallthrough: the match only picks the section to start in.
+ExprPtr
+SectionLowering::fallthroughSwitch(ExprPtr Match,
+                                   const std::vector<SwitchSection> &Sections,
+                                   const std::string &SwLabel) {
   std::vector<std::string> Entry;
   for (size_t I = 0; I < Sections.size(); ++I)
     Entry.push_back(freshLabel("case"));
@@ -216,10 +229,7 @@ void SectionLowering::switchStmt(const SwitchStmt *S,
     for (const clang::Stmt *X : Sections[I].Stmts)
       Stmts.stmt(X, Current);
   }
-  Scope.Jumps.pop_back();
-  ExprPtr Outer = ir::makeBlock(std::move(Current), nullptr, Type::unit());
-  Outer->Label = SwLabel;
-  Out.push_back(ir::Stmt::expr(std::move(Outer)));
+  return ir::makeBlock(std::move(Current), nullptr, Type::unit());
 }
 
 void SectionLowering::gotoRegion(const CompoundStmt *CS,

@@ -11,6 +11,8 @@
 
 namespace h2r::frontend {
 
+struct SwitchSection;
+
 class SectionLowering : LoweringStep {
 public:
   using LoweringStep::LoweringStep;
@@ -19,6 +21,21 @@ public:
   void switchStmt(const clang::SwitchStmt *S, std::vector<ir::Stmt> &Out);
   void gotoStmt(const clang::LabelDecl *Target, const clang::Stmt *S,
                 std::vector<ir::Stmt> &Out);
+
+private:
+  // A switch's sections, from one case label group to the next, and the
+  // statements before the first.
+  std::vector<SwitchSection>
+  switchSections(const clang::SwitchStmt *S,
+                 std::vector<const clang::Stmt *> &Prelude);
+  // The switch's block, by how its sections are entered.
+  ir::ExprPtr constantSwitch(const ir::Expr &Scrutinee,
+                             const std::vector<SwitchSection> &Sections);
+  ir::ExprPtr matchSwitch(ir::ExprPtr Match,
+                          const std::vector<SwitchSection> &Sections);
+  ir::ExprPtr fallthroughSwitch(ir::ExprPtr Match,
+                                const std::vector<SwitchSection> &Sections,
+                                const std::string &SwLabel);
 };
 
 } // namespace h2r::frontend
