@@ -213,111 +213,125 @@ TypeRef AsmLowering::tiedRegisterType(AsmState &A, unsigned G,
 
 void AsmLowering::asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out) {
   for (unsigned G = 0; G < A.NumOut; ++G) {
-    if (A.Cmpxchg && G == A.Cmpxchg->Flag) {
-      LValue LV = Places.lvalue(A.S->getOutputExpr(G));
-      A.Plans[G].Kind = AsmOperandKind::ComparedFlag;
-      const TypeRef &Ty = A.Cmpxchg->Ty;
-      ExprPtr Same = ir::makeBinary(
-          A.Cmpxchg->Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq,
-          ir::makeLocal(A.Cmpxchg->After, Ty), ir::makeLocal(A.Cmpxchg->Before, Ty),
-          Type::boolean());
-      if (!LV.Ty->isBool())
-        Same = ir::makeCast(std::move(Same), LV.Ty);
-      A.After.push_back(
-          ir::Stmt::expr(Places.store(std::move(LV), std::move(Same))));
-      continue;
-    }
-    if (A.Cmpxchg && G == A.Cmpxchg->Accumulator) {
-      LValue LV = Places.lvalue(A.S->getOutputExpr(G));
-      AsmOperandPlan &P = A.Plans[G];
-      P.Bytes = byteSize(LV.Ty);
-      TypeRef Ty = LV.Ty;
-      ir::AsmOperand Op;
-      Op.Dir = ir::AsmDir::InOut;
-      Op.In = A.addOp(ir::makeLocal(A.Cmpxchg->Before, Ty));
-      Op.Out = A.addOp(ir::makeLocal(A.Cmpxchg->After, Ty));
-      asmRegister(A, std::move(Op), asmConstraint(A, G), G);
-      A.After.push_back(ir::Stmt::expr(
-          Places.store(std::move(LV), ir::makeLocal(A.Cmpxchg->After, Ty))));
-      continue;
-    }
-    AsmConstraint C = asmConstraint(A, G);
-    const clang::Expr *OE = A.S->getOutputExpr(G);
-    if (std::optional<std::string> Reg = globalRegisterVariable(OE)) {
-      // GCC's idiom for "this asm calls": the stack pointer as an in-out
-      // operand keeps the call after the frame is set up. Rust gives an
-      // asm! without `nostack` an aligned stack it may push to.
-      if (!LC.Asm->isStackPointerRegister(*Reg) || !C.ReadWrite)
-        reject(OE, "global-register-variable",
-               "operand " + A.operandName(G) + " is the register variable '" +
-                   *Reg + "', which Rust cannot bind");
-      A.Plans[G].Kind = AsmOperandKind::StackPointer;
-      A.StackPointerOperand = true;
-      continue;
-    }
-    LValue LV = Places.lvalue(OE);
-    AsmOperandPlan &P = A.Plans[G];
-    if (!isAsmValueType(LV.Ty))
-      reject(OE, "asm-operand-type",
-             "operand " + A.operandName(G) + " is not a scalar");
-    TypeRef AT = asmType(LV.Ty);
-    P.Bytes = byteSize(AT);
-    if (!C.FlagCond.empty()) {
-      // `set<cond>` into a byte register, appended to the template.
-      P.Kind = AsmOperandKind::Flag;
-      P.FlagCond = C.FlagCond;
-      TypeRef U8 = Type::integer(8, false);
-      ir::LocalId Tmp = addLocal("__flag", U8);
-      Out.push_back(ir::Stmt::let(Tmp, nullptr));
-      ir::AsmOperand Op;
-      Op.Dir = ir::AsmDir::LateOut;
-      Op.Class = ir::AsmRegClass::RegByte;
-      Op.Out = A.addOp(ir::makeLocal(Tmp, U8));
-      A.addPositional(std::move(Op), P);
-      // `set<cond>` writes exactly 0 or 1: a bool as it stands, no compare.
-      ExprPtr Value = ir::makeLocal(Tmp, U8);
-      Value = LV.Ty->isBool()
-                  ? wrap(ExprKind::Transmute, std::move(Value), LV.Ty)
-                  : ir::makeCast(std::move(Value), LV.Ty);
-      A.After.push_back(
-          ir::Stmt::expr(Places.store(std::move(LV), std::move(Value))));
-      continue;
-    }
-    if (!C.AllowsReg && C.ExplicitReg.empty() && C.AllowsMem) {
-      // The address goes in; the asm writes through it.
-      A.MemoryOutput = true;
-      if (!LV.Bitfield.empty())
-        reject(OE, "asm-operand-type", "memory operand is a bitfield");
-      asmMemory(A, G, OE, /*Written=*/true);
-      continue;
-    }
-    if (!C.AllowsReg && C.ExplicitReg.empty())
-      reject(OE, "asm-constraint-unsupported",
-             "output " + A.operandName(G) + " allows no register");
-    TypeRef RegTy = tiedRegisterType(A, G, AT);
-    ir::LocalId Tmp = addLocal("__asm_out", RegTy);
-    Out.push_back(ir::Stmt::let(Tmp, nullptr));
-    ir::AsmOperand Op;
-    Op.Dir = C.ReadWrite      ? ir::AsmDir::InOut
-             : C.EarlyClobber ? ir::AsmDir::Out
-                              : ir::AsmDir::LateOut;
-    Op.Out = A.addOp(ir::makeLocal(Tmp, RegTy));
-    if (C.ReadWrite)
-      Op.In = A.addOp(asmValue(Places.load(LV.duplicate()), AT));
-    asmRegister(A, std::move(Op), C, G);
-    ExprPtr Value = ir::makeLocal(Tmp, RegTy);
-    if (!ir::sameType(RegTy, AT))
-      Value = ir::makeCast(std::move(Value), AT);
-    if (LV.Ty->isBool())
-      Value = Exprs.toBool(std::move(Value));
-    else if (LV.Ty->kind() == Type::Kind::FnPtr) {
-      auto T = std::make_unique<ir::Expr>(ExprKind::Transmute, LV.Ty);
-      T->Ops.push_back(std::move(Value));
-      Value = std::move(T);
-    }
-    A.After.push_back(
-        ir::Stmt::expr(Places.store(std::move(LV), std::move(Value))));
+    if (A.Cmpxchg && (G == A.Cmpxchg->Flag || G == A.Cmpxchg->Accumulator))
+      cmpxchgOutput(A, G);
+    else
+      asmOutput(A, G, Out);
   }
+}
+
+// A lone cmpxchg's zero flag, `after == before` of its accumulator, and
+// the accumulator itself.
+void AsmLowering::cmpxchgOutput(AsmState &A, unsigned G) {
+  LValue LV = Places.lvalue(A.S->getOutputExpr(G));
+  if (G == A.Cmpxchg->Flag) {
+    A.Plans[G].Kind = AsmOperandKind::ComparedFlag;
+    const TypeRef &Ty = A.Cmpxchg->Ty;
+    ExprPtr Same = ir::makeBinary(
+        A.Cmpxchg->Negated ? ir::BinaryOp::Ne : ir::BinaryOp::Eq,
+        ir::makeLocal(A.Cmpxchg->After, Ty), ir::makeLocal(A.Cmpxchg->Before, Ty),
+        Type::boolean());
+    if (!LV.Ty->isBool())
+      Same = ir::makeCast(std::move(Same), LV.Ty);
+    A.After.push_back(
+        ir::Stmt::expr(Places.store(std::move(LV), std::move(Same))));
+    return;
+  }
+  AsmOperandPlan &P = A.Plans[G];
+  P.Bytes = byteSize(LV.Ty);
+  TypeRef Ty = LV.Ty;
+  ir::AsmOperand Op;
+  Op.Dir = ir::AsmDir::InOut;
+  Op.In = A.addOp(ir::makeLocal(A.Cmpxchg->Before, Ty));
+  Op.Out = A.addOp(ir::makeLocal(A.Cmpxchg->After, Ty));
+  asmRegister(A, std::move(Op), asmConstraint(A, G), G);
+  A.After.push_back(ir::Stmt::expr(
+      Places.store(std::move(LV), ir::makeLocal(A.Cmpxchg->After, Ty))));
+}
+
+// `set<cond>` into a byte register, appended to the template.
+void AsmLowering::flagOutput(AsmState &A, unsigned G, const AsmConstraint &C,
+                             LValue LV, std::vector<ir::Stmt> &Out) {
+  AsmOperandPlan &P = A.Plans[G];
+  P.Kind = AsmOperandKind::Flag;
+  P.FlagCond = C.FlagCond;
+  TypeRef U8 = Type::integer(8, false);
+  ir::LocalId Tmp = addLocal("__flag", U8);
+  Out.push_back(ir::Stmt::let(Tmp, nullptr));
+  ir::AsmOperand Op;
+  Op.Dir = ir::AsmDir::LateOut;
+  Op.Class = ir::AsmRegClass::RegByte;
+  Op.Out = A.addOp(ir::makeLocal(Tmp, U8));
+  A.addPositional(std::move(Op), P);
+  // `set<cond>` writes exactly 0 or 1: a bool as it stands, no compare.
+  ExprPtr Value = ir::makeLocal(Tmp, U8);
+  Value = LV.Ty->isBool() ? wrap(ExprKind::Transmute, std::move(Value), LV.Ty)
+                          : ir::makeCast(std::move(Value), LV.Ty);
+  A.After.push_back(
+      ir::Stmt::expr(Places.store(std::move(LV), std::move(Value))));
+}
+
+void AsmLowering::asmOutput(AsmState &A, unsigned G,
+                            std::vector<ir::Stmt> &Out) {
+  AsmConstraint C = asmConstraint(A, G);
+  const clang::Expr *OE = A.S->getOutputExpr(G);
+  if (std::optional<std::string> Reg = globalRegisterVariable(OE)) {
+    // GCC's idiom for "this asm calls": the stack pointer as an in-out
+    // operand keeps the call after the frame is set up. Rust gives an
+    // asm! without `nostack` an aligned stack it may push to.
+    if (!LC.Asm->isStackPointerRegister(*Reg) || !C.ReadWrite)
+      reject(OE, "global-register-variable",
+             "operand " + A.operandName(G) + " is the register variable '" +
+                 *Reg + "', which Rust cannot bind");
+    A.Plans[G].Kind = AsmOperandKind::StackPointer;
+    A.StackPointerOperand = true;
+    return;
+  }
+  LValue LV = Places.lvalue(OE);
+  AsmOperandPlan &P = A.Plans[G];
+  if (!isAsmValueType(LV.Ty))
+    reject(OE, "asm-operand-type",
+           "operand " + A.operandName(G) + " is not a scalar");
+  TypeRef AT = asmType(LV.Ty);
+  P.Bytes = byteSize(AT);
+  if (!C.FlagCond.empty()) {
+    flagOutput(A, G, C, std::move(LV), Out);
+    return;
+  }
+  if (!C.AllowsReg && C.ExplicitReg.empty() && C.AllowsMem) {
+    // The address goes in; the asm writes through it.
+    A.MemoryOutput = true;
+    if (!LV.Bitfield.empty())
+      reject(OE, "asm-operand-type", "memory operand is a bitfield");
+    asmMemory(A, G, OE, /*Written=*/true);
+    return;
+  }
+  if (!C.AllowsReg && C.ExplicitReg.empty())
+    reject(OE, "asm-constraint-unsupported",
+           "output " + A.operandName(G) + " allows no register");
+  TypeRef RegTy = tiedRegisterType(A, G, AT);
+  ir::LocalId Tmp = addLocal("__asm_out", RegTy);
+  Out.push_back(ir::Stmt::let(Tmp, nullptr));
+  ir::AsmOperand Op;
+  Op.Dir = C.ReadWrite      ? ir::AsmDir::InOut
+           : C.EarlyClobber ? ir::AsmDir::Out
+                            : ir::AsmDir::LateOut;
+  Op.Out = A.addOp(ir::makeLocal(Tmp, RegTy));
+  if (C.ReadWrite)
+    Op.In = A.addOp(asmValue(Places.load(LV.duplicate()), AT));
+  asmRegister(A, std::move(Op), C, G);
+  ExprPtr Value = ir::makeLocal(Tmp, RegTy);
+  if (!ir::sameType(RegTy, AT))
+    Value = ir::makeCast(std::move(Value), AT);
+  if (LV.Ty->isBool())
+    Value = Exprs.toBool(std::move(Value));
+  else if (LV.Ty->kind() == Type::Kind::FnPtr) {
+    auto T = std::make_unique<ir::Expr>(ExprKind::Transmute, LV.Ty);
+    T->Ops.push_back(std::move(Value));
+    Value = std::move(T);
+  }
+  A.After.push_back(
+      ir::Stmt::expr(Places.store(std::move(LV), std::move(Value))));
 }
 
 // Labels: each is a block that performs the goto.

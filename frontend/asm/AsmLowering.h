@@ -27,6 +27,7 @@ namespace h2r::frontend {
 
 struct AsmState;
 struct AtomicAsm;
+struct LValue;
 
 class AsmLowering : LoweringStep {
 public:
@@ -51,6 +52,10 @@ private:
   // Operands (AsmLowering.cpp; the inputs in AsmInputs.cpp).
   AsmConstraint asmConstraint(const AsmState &A, unsigned G);
   void asmOutputs(AsmState &A, std::vector<ir::Stmt> &Out);
+  void asmOutput(AsmState &A, unsigned G, std::vector<ir::Stmt> &Out);
+  void cmpxchgOutput(AsmState &A, unsigned G);
+  void flagOutput(AsmState &A, unsigned G, const AsmConstraint &C, LValue LV,
+                  std::vector<ir::Stmt> &Out);
   ir::TypeRef tiedRegisterType(AsmState &A, unsigned G,
                                const ir::TypeRef &OutTy);
   void asmInputs(AsmState &A);

@@ -246,6 +246,60 @@ bool OperatorLowering::exactPointee(const TypeRef &P) const {
   return false;
 }
 
+namespace {
+
+// A comparison, as bool: `p == NULL` reads better as `p.is_null()` /
+// `f.is_none()`; C compares function pointers by address, and so does this.
+ExprPtr comparison(BinaryOperatorKind Op, ExprPtr L, ExprPtr R) {
+  bool Eq = Op == BO_EQ || Op == BO_NE;
+  bool AgainstNull =
+      L->Kind == ExprKind::NullPtr || R->Kind == ExprKind::NullPtr;
+  if (Eq && AgainstNull && (L->Ty->isPointer() || isFnPtr(L->Ty))) {
+    ExprPtr P = L->Kind == ExprKind::NullPtr ? std::move(R) : std::move(L);
+    bool Fn = isFnPtr(P->Ty);
+    ExprPtr Cmp = method(Fn ? (Op == BO_EQ ? "is_none" : "is_some") : "is_null",
+                         std::move(P), nullptr, Type::boolean());
+    if (Op == BO_NE && !Fn)
+      Cmp = ir::makeUnary(ir::UnaryOp::Not, std::move(Cmp), Type::boolean());
+    return Cmp;
+  }
+  if (isFnPtr(L->Ty)) {
+    L = wrap(ExprKind::Transmute, std::move(L), usizeType());
+    R = wrap(ExprKind::Transmute, std::move(R), usizeType());
+  }
+  ir::BinaryOp Sym = Op == BO_LT   ? ir::BinaryOp::Lt
+                     : Op == BO_GT ? ir::BinaryOp::Gt
+                     : Op == BO_LE ? ir::BinaryOp::Le
+                     : Op == BO_GE ? ir::BinaryOp::Ge
+                     : Op == BO_EQ ? ir::BinaryOp::Eq
+                                   : ir::BinaryOp::Ne;
+  return ir::makeBinary(Sym, std::move(L), std::move(R), Type::boolean());
+}
+
+} // namespace
+
+// C subtracts pointers into one array, and the difference divides exactly:
+// `offset_from` says both, so the division is a shift or a multiply, never
+// a signed division.
+ExprPtr OperatorLowering::pointerDifference(ExprPtr L, ExprPtr R, QualType LTy,
+                                            const TypeRef &Ty) {
+  uint64_t Size = 1;
+  QualType Pointee = LTy->getPointeeType();
+  if (!Pointee->isVoidType() && !Pointee->isFunctionType())
+    Size = Ctx.getTypeSizeInChars(Pointee).getQuantity();
+  if (Size != 1 && exactPointee(L->Ty) &&
+      sameType(L->Ty->pointee(), R->Ty->pointee()))
+    return ir::makeCast(
+        method("offset_from", std::move(L), std::move(R), isizeType()), Ty);
+  ExprPtr Diff =
+      method("wrapping_sub", ir::makeCast(std::move(L), isizeType()),
+             ir::makeCast(std::move(R), isizeType()), isizeType());
+  if (Size != 1)
+    Diff = method("wrapping_div", std::move(Diff),
+                  ir::makeInt(Size, isizeType()), isizeType());
+  return ir::makeCast(std::move(Diff), Ty);
+}
+
 ExprPtr OperatorLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
                                 QualType LTy, QualType RTy, QualType ResTy,
                                 const clang::Stmt *Where) {
@@ -273,28 +327,8 @@ ExprPtr OperatorLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
       return pointerOffset(std::move(R), std::move(L), RTy, false);
     return Wrapping("wrapping_add", ir::BinaryOp::Add);
   case BO_Sub:
-    if (LTy->isPointerType() && RTy->isPointerType()) {
-      uint64_t Size = 1;
-      QualType Pointee = LTy->getPointeeType();
-      if (!Pointee->isVoidType() && !Pointee->isFunctionType())
-        Size = Ctx.getTypeSizeInChars(Pointee).getQuantity();
-      // C subtracts pointers into one array, and the difference divides
-      // exactly: `offset_from` says both, so the division is a shift or a
-      // multiply, never a signed division.
-      if (Size != 1 && exactPointee(L->Ty) && sameType(L->Ty->pointee(),
-                                                      R->Ty->pointee()))
-        return ir::makeCast(method("offset_from", std::move(L), std::move(R),
-                                   isizeType()),
-                            Ty);
-      ExprPtr Diff = method("wrapping_sub",
-                            ir::makeCast(std::move(L), isizeType()),
-                            ir::makeCast(std::move(R), isizeType()),
-                            isizeType());
-      if (Size != 1)
-        Diff = method("wrapping_div", std::move(Diff),
-                      ir::makeInt(Size, isizeType()), isizeType());
-      return ir::makeCast(std::move(Diff), Ty);
-    }
+    if (LTy->isPointerType() && RTy->isPointerType())
+      return pointerDifference(std::move(L), std::move(R), LTy, Ty);
     if (LTy->isPointerType())
       return pointerOffset(std::move(L), std::move(R), LTy, true);
     return Wrapping("wrapping_sub", ir::BinaryOp::Sub);
@@ -319,35 +353,8 @@ ExprPtr OperatorLowering::arith(BinaryOperatorKind Op, ExprPtr L, ExprPtr R,
   case BO_LE:
   case BO_GE:
   case BO_EQ:
-  case BO_NE: {
-    ExprPtr Cmp;
-    bool Eq = Op == BO_EQ || Op == BO_NE;
-    bool AgainstNull =
-        L->Kind == ExprKind::NullPtr || R->Kind == ExprKind::NullPtr;
-    // `p == NULL` reads better as `p.is_null()` / `f.is_none()`.
-    if (Eq && AgainstNull && (L->Ty->isPointer() || isFnPtr(L->Ty))) {
-      ExprPtr P = L->Kind == ExprKind::NullPtr ? std::move(R) : std::move(L);
-      bool Fn = isFnPtr(P->Ty);
-      Cmp = method(Fn ? (Op == BO_EQ ? "is_none" : "is_some") : "is_null",
-                   std::move(P), nullptr, Type::boolean());
-      if (Op == BO_NE && !Fn)
-        Cmp = ir::makeUnary(ir::UnaryOp::Not, std::move(Cmp), Type::boolean());
-    } else {
-      // C compares function pointers by address; so does this.
-      if (isFnPtr(L->Ty)) {
-        L = wrap(ExprKind::Transmute, std::move(L), usizeType());
-        R = wrap(ExprKind::Transmute, std::move(R), usizeType());
-      }
-      ir::BinaryOp Sym = Op == BO_LT   ? ir::BinaryOp::Lt
-                         : Op == BO_GT ? ir::BinaryOp::Gt
-                         : Op == BO_LE ? ir::BinaryOp::Le
-                         : Op == BO_GE ? ir::BinaryOp::Ge
-                         : Op == BO_EQ ? ir::BinaryOp::Eq
-                                       : ir::BinaryOp::Ne;
-      Cmp = ir::makeBinary(Sym, std::move(L), std::move(R), Type::boolean());
-    }
-    return ir::makeCast(std::move(Cmp), Ty);
-  }
+  case BO_NE:
+    return ir::makeCast(comparison(Op, std::move(L), std::move(R)), Ty);
   default:
     reject(Where, "unsupported-operator", "binary operator");
   }

@@ -33,6 +33,8 @@ private:
                     clang::QualType LTy, clang::QualType RTy,
                     clang::QualType ResTy, const clang::Stmt *Where);
   bool exactPointee(const ir::TypeRef &P) const;
+  ir::ExprPtr pointerDifference(ir::ExprPtr L, ir::ExprPtr R,
+                                clang::QualType LTy, const ir::TypeRef &Ty);
 };
 
 } // namespace h2r::frontend

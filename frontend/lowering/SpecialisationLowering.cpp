@@ -223,83 +223,136 @@ std::optional<ConstArg> SpecialisationLowering::constArg(const clang::Expr *E) {
   return constArgOfBound(E);
 }
 
+namespace {
+
+// A cast of a constant, or none where the cast makes it no constant.
+std::optional<ConstArg> castConstant(const CastExpr *CE, ConstArg In,
+                                     ASTContext &Ctx) {
+  switch (CE->getCastKind()) {
+  case CK_LValueToRValue:
+  case CK_NoOp:
+  case CK_BitCast:
+    return In;
+  case CK_IntegralCast:
+  case CK_IntegralToBoolean: {
+    if (In.K != ConstArg::Kind::Int)
+      return std::nullopt;
+    QualType To = CE->getType();
+    llvm::APSInt V = In.Int;
+    if (CE->getCastKind() == CK_IntegralToBoolean)
+      V = llvm::APSInt(llvm::APInt(1, V != 0), true);
+    V = V.extOrTrunc(Ctx.getIntWidth(To));
+    V.setIsSigned(To->isSignedIntegerOrEnumerationType());
+    In.Int = V;
+    return In;
+  }
+  default:
+    return std::nullopt;
+  }
+}
+
+// `~`, `-` or `!` of an integer constant.
+std::optional<ConstArg> unaryConstant(const UnaryOperator *UO, ConstArg V,
+                                      ASTContext &Ctx) {
+  switch (UO->getOpcode()) {
+  case UO_Not:
+    V.Int = ~V.Int;
+    return V;
+  case UO_Minus:
+    V.Int = -V.Int;
+    return V;
+  case UO_LNot:
+    V.Int = llvm::APSInt::get(V.Int == 0)
+                .extOrTrunc(Ctx.getIntWidth(UO->getType()));
+    return V;
+  default:
+    return std::nullopt;
+  }
+}
+
+// A bitwise, additive, multiplicative or shift operator on two integer
+// constants.
+std::optional<ConstArg> binaryConstant(const BinaryOperator *BO, ConstArg L,
+                                       const ConstArg &R) {
+  switch (BO->getOpcode()) {
+  case BO_Or:
+    L.Int = L.Int | R.Int;
+    return L;
+  case BO_And:
+    L.Int = L.Int & R.Int;
+    return L;
+  case BO_Xor:
+    L.Int = L.Int ^ R.Int;
+    return L;
+  case BO_Add:
+    L.Int = L.Int + R.Int;
+    return L;
+  case BO_Sub:
+    L.Int = L.Int - R.Int;
+    return L;
+  case BO_Mul:
+    L.Int = L.Int * R.Int;
+    return L;
+  case BO_Shl:
+    L.Int = L.Int << R.Int.getLimitedValue(L.Int.getBitWidth() - 1);
+    return L;
+  case BO_Shr:
+    L.Int = L.Int >> R.Int.getLimitedValue(L.Int.getBitWidth() - 1);
+    return L;
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+// `&((char *)key)[branch]`, `&key->member`: a bound address plus a
+// constant offset.
+std::optional<ConstArg>
+SpecialisationLowering::addressOfBound(const UnaryOperator *UO) {
+  int64_t Offset = 0;
+  const clang::Expr *Cur = UO->getSubExpr()->IgnoreParens();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Cur)) {
+    std::optional<ConstArg> Base = constArg(AS->getBase());
+    std::optional<ConstArg> Index = constArg(AS->getIdx());
+    if (!Base || Base->K != ConstArg::Kind::Address || !Index ||
+        Index->K != ConstArg::Kind::Int)
+      return std::nullopt;
+    Base->Offset += Index->Int.getExtValue() *
+                    Ctx.getTypeSizeInChars(AS->getType()).getQuantity();
+    return Base;
+  }
+  while (const auto *ME = dyn_cast<MemberExpr>(Cur)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field || Field->isBitField())
+      return std::nullopt;
+    Offset += Ctx.getFieldOffset(Field) / 8;
+    if (ME->isArrow()) {
+      std::optional<ConstArg> Base = constArg(ME->getBase());
+      if (!Base || Base->K != ConstArg::Kind::Address)
+        return std::nullopt;
+      Base->Offset += Offset;
+      return Base;
+    }
+    Cur = ME->getBase()->IgnoreParens();
+  }
+  return std::nullopt;
+}
+
 // The forms over bound parameters Clang cannot evaluate by itself.
 std::optional<ConstArg>
 SpecialisationLowering::constArgOfBound(const clang::Expr *E) {
   if (const auto *CE = dyn_cast<CastExpr>(E)) {
     std::optional<ConstArg> In = constArg(CE->getSubExpr());
-    if (!In)
-      return std::nullopt;
-    switch (CE->getCastKind()) {
-    case CK_LValueToRValue:
-    case CK_NoOp:
-    case CK_BitCast:
-      return In;
-    case CK_IntegralCast:
-    case CK_IntegralToBoolean: {
-      if (In->K != ConstArg::Kind::Int)
-        return std::nullopt;
-      QualType To = CE->getType();
-      llvm::APSInt V = In->Int;
-      if (CE->getCastKind() == CK_IntegralToBoolean)
-        V = llvm::APSInt(llvm::APInt(1, V != 0), true);
-      V = V.extOrTrunc(Ctx.getIntWidth(To));
-      V.setIsSigned(To->isSignedIntegerOrEnumerationType());
-      In->Int = V;
-      return In;
-    }
-    default:
-      return std::nullopt;
-    }
+    return In ? castConstant(CE, std::move(*In), Ctx) : std::nullopt;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    if (UO->getOpcode() == UO_AddrOf) {
-      int64_t Offset = 0;
-      const clang::Expr *Cur = UO->getSubExpr()->IgnoreParens();
-      // `&((char *)key)[branch]`: an address and a constant index.
-      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Cur)) {
-        std::optional<ConstArg> Base = constArg(AS->getBase());
-        std::optional<ConstArg> Index = constArg(AS->getIdx());
-        if (!Base || Base->K != ConstArg::Kind::Address || !Index ||
-            Index->K != ConstArg::Kind::Int)
-          return std::nullopt;
-        Base->Offset += Index->Int.getExtValue() *
-                        Ctx.getTypeSizeInChars(AS->getType()).getQuantity();
-        return Base;
-      }
-      while (const auto *ME = dyn_cast<MemberExpr>(Cur)) {
-        const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-        if (!Field || Field->isBitField())
-          return std::nullopt;
-        Offset += Ctx.getFieldOffset(Field) / 8;
-        if (ME->isArrow()) {
-          std::optional<ConstArg> Base = constArg(ME->getBase());
-          if (!Base || Base->K != ConstArg::Kind::Address)
-            return std::nullopt;
-          Base->Offset += Offset;
-          return Base;
-        }
-        Cur = ME->getBase()->IgnoreParens();
-      }
-      return std::nullopt;
-    }
+    if (UO->getOpcode() == UO_AddrOf)
+      return addressOfBound(UO);
     std::optional<ConstArg> V = constArg(UO->getSubExpr());
     if (!V || V->K != ConstArg::Kind::Int)
       return std::nullopt;
-    switch (UO->getOpcode()) {
-    case UO_Not:
-      V->Int = ~V->Int;
-      return V;
-    case UO_Minus:
-      V->Int = -V->Int;
-      return V;
-    case UO_LNot:
-      V->Int = llvm::APSInt::get(V->Int == 0)
-                   .extOrTrunc(Ctx.getIntWidth(UO->getType()));
-      return V;
-    default:
-      return std::nullopt;
-    }
+    return unaryConstant(UO, std::move(*V), Ctx);
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     std::optional<ConstArg> L = constArg(BO->getLHS());
@@ -308,34 +361,7 @@ SpecialisationLowering::constArgOfBound(const clang::Expr *E) {
         R->K != ConstArg::Kind::Int ||
         (!BO->isShiftOp() && L->Int.getBitWidth() != R->Int.getBitWidth()))
       return std::nullopt;
-    switch (BO->getOpcode()) {
-    case BO_Or:
-      L->Int = L->Int | R->Int;
-      return L;
-    case BO_And:
-      L->Int = L->Int & R->Int;
-      return L;
-    case BO_Xor:
-      L->Int = L->Int ^ R->Int;
-      return L;
-    case BO_Add:
-      L->Int = L->Int + R->Int;
-      return L;
-    case BO_Sub:
-      L->Int = L->Int - R->Int;
-      return L;
-    case BO_Mul:
-      L->Int = L->Int * R->Int;
-      return L;
-    case BO_Shl:
-      L->Int = L->Int << R->Int.getLimitedValue(L->Int.getBitWidth() - 1);
-      return L;
-    case BO_Shr:
-      L->Int = L->Int >> R->Int.getLimitedValue(L->Int.getBitWidth() - 1);
-      return L;
-    default:
-      return std::nullopt;
-    }
+    return binaryConstant(BO, std::move(*L), *R);
   }
   return std::nullopt;
 }

@@ -29,6 +29,7 @@ public:
 
 private:
   std::optional<ConstArg> constArgOfBound(const clang::Expr *E);
+  std::optional<ConstArg> addressOfBound(const clang::UnaryOperator *UO);
 };
 
 } // namespace h2r::frontend
