@@ -150,6 +150,68 @@ ExprPtr ExprLowering::constantFold(const clang::Expr *E) {
   return ir::makeInt(V.extOrTrunc(64).getZExtValue(), Ty);
 }
 
+ExprPtr ExprLowering::floatLiteral(const FloatingLiteral *FL) {
+  const clang::Expr *E = FL;
+  llvm::SmallString<32> Text;
+  FL->getValue().toString(Text, 17, 0);
+  std::string S = Text.str().str();
+  if (S.find_first_of(".eEn") == std::string::npos)
+    S += ".0";
+  if (S.find_first_of("nN") != std::string::npos)
+    reject(E, "unsupported-literal", "non-finite floating literal");
+  auto F = makeExpr(ExprKind::FloatLit, type(E->getType(), E));
+  F->Text = S;
+  return F;
+}
+
+// `c ? a : b`: only the branch C would run where the condition is constant.
+ExprPtr ExprLowering::conditional(const ConditionalOperator *CO) {
+  const clang::Expr *E = CO;
+  TypeRef Ty = type(E->getType(), E);
+  ExprPtr Cond = condition(CO->getCond());
+  if (Cond->Kind == ExprKind::BoolLit) {
+    const clang::Expr *Taken =
+        Cond->IntValue ? CO->getTrueExpr() : CO->getFalseExpr();
+    if (Ty->isUnit()) {
+      std::vector<ir::Stmt> Body;
+      effect(Taken, Body);
+      return ir::makeBlock(std::move(Body), nullptr, Ty);
+    }
+    return coerce(rvalue(Taken), Ty);
+  }
+  ExprPtr Then, Else;
+  if (Ty->isUnit()) {
+    std::vector<ir::Stmt> A, B;
+    effect(CO->getTrueExpr(), A);
+    effect(CO->getFalseExpr(), B);
+    Then = ir::makeBlock(std::move(A), nullptr, Ty);
+    Else = ir::makeBlock(std::move(B), nullptr, Ty);
+  } else {
+    Then = ir::makeBlock({}, coerce(rvalue(CO->getTrueExpr()), Ty), Ty);
+    Else = ir::makeBlock({}, coerce(rvalue(CO->getFalseExpr()), Ty), Ty);
+  }
+  return ir::makeIf(std::move(Cond), std::move(Then), std::move(Else), Ty);
+}
+
+// `a ?: b` evaluates `a` once.
+ExprPtr ExprLowering::elvis(const BinaryConditionalOperator *BCO) {
+  const clang::Expr *E = BCO;
+    const OpaqueValueExpr *OVE = BCO->getOpaqueValue();
+  if (OVE->getSourceExpr()->isGLValue())
+    reject(E, "unsupported-expression", "'?:' on an lvalue operand");
+  TypeRef Ty = type(E->getType(), E);
+  ir::LocalId Tmp =
+      addLocal("__cond", type(OVE->getSourceExpr()->getType(), E));
+  std::vector<ir::Stmt> Pre;
+  Pre.push_back(ir::Stmt::let(Tmp, rvalue(OVE->getSourceExpr())));
+  Opaque[OVE] = Tmp;
+  ExprPtr If = ir::makeIf(condition(BCO->getCond()),
+                          ir::makeBlock({}, rvalue(BCO->getTrueExpr()), Ty),
+                          ir::makeBlock({}, rvalue(BCO->getFalseExpr()), Ty),
+                          Ty);
+  return withStmts(std::move(Pre), std::move(If));
+}
+
 ExprPtr ExprLowering::rvalue(const clang::Expr *E) {
   E = E->IgnoreParens();
   if (ExprPtr Folded = constantFold(E))
@@ -157,18 +219,8 @@ ExprPtr ExprLowering::rvalue(const clang::Expr *E) {
 
   if (const auto *IL = dyn_cast<IntegerLiteral>(E))
     return ir::makeInt(IL->getValue().getZExtValue(), type(E->getType(), E));
-  if (const auto *FL = dyn_cast<FloatingLiteral>(E)) {
-    llvm::SmallString<32> Text;
-    FL->getValue().toString(Text, 17, 0);
-    std::string S = Text.str().str();
-    if (S.find_first_of(".eEn") == std::string::npos)
-      S += ".0";
-    if (S.find_first_of("nN") != std::string::npos)
-      reject(E, "unsupported-literal", "non-finite floating literal");
-    auto F = makeExpr(ExprKind::FloatLit, type(E->getType(), E));
-    F->Text = S;
-    return F;
-  }
+  if (const auto *FL = dyn_cast<FloatingLiteral>(E))
+    return floatLiteral(FL);
   if (const auto *CE = dyn_cast<CastExpr>(E))
     return Operators.lowerCast(CE);
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
@@ -176,49 +228,10 @@ ExprPtr ExprLowering::rvalue(const clang::Expr *E) {
                                 : Operators.binary(BO);
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return Operators.unary(UO);
-  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
-    TypeRef Ty = type(E->getType(), E);
-    ExprPtr Cond = condition(CO->getCond());
-    if (Cond->Kind == ExprKind::BoolLit) {
-      const clang::Expr *Taken =
-          Cond->IntValue ? CO->getTrueExpr() : CO->getFalseExpr();
-      if (Ty->isUnit()) {
-        std::vector<ir::Stmt> Body;
-        effect(Taken, Body);
-        return ir::makeBlock(std::move(Body), nullptr, Ty);
-      }
-      return coerce(rvalue(Taken), Ty);
-    }
-    ExprPtr Then, Else;
-    if (Ty->isUnit()) {
-      std::vector<ir::Stmt> A, B;
-      effect(CO->getTrueExpr(), A);
-      effect(CO->getFalseExpr(), B);
-      Then = ir::makeBlock(std::move(A), nullptr, Ty);
-      Else = ir::makeBlock(std::move(B), nullptr, Ty);
-    } else {
-      Then = ir::makeBlock({}, coerce(rvalue(CO->getTrueExpr()), Ty), Ty);
-      Else = ir::makeBlock({}, coerce(rvalue(CO->getFalseExpr()), Ty), Ty);
-    }
-    return ir::makeIf(std::move(Cond), std::move(Then), std::move(Else), Ty);
-  }
-  if (const auto *BCO = dyn_cast<BinaryConditionalOperator>(E)) {
-    // `a ?: b` evaluates `a` once.
-    const OpaqueValueExpr *OVE = BCO->getOpaqueValue();
-    if (OVE->getSourceExpr()->isGLValue())
-      reject(E, "unsupported-expression", "'?:' on an lvalue operand");
-    TypeRef Ty = type(E->getType(), E);
-    ir::LocalId Tmp =
-        addLocal("__cond", type(OVE->getSourceExpr()->getType(), E));
-    std::vector<ir::Stmt> Pre;
-    Pre.push_back(ir::Stmt::let(Tmp, rvalue(OVE->getSourceExpr())));
-    Opaque[OVE] = Tmp;
-    ExprPtr If = ir::makeIf(condition(BCO->getCond()),
-                            ir::makeBlock({}, rvalue(BCO->getTrueExpr()), Ty),
-                            ir::makeBlock({}, rvalue(BCO->getFalseExpr()), Ty),
-                            Ty);
-    return withStmts(std::move(Pre), std::move(If));
-  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return conditional(CO);
+  if (const auto *BCO = dyn_cast<BinaryConditionalOperator>(E))
+    return elvis(BCO);
   if (const auto *OVE = dyn_cast<OpaqueValueExpr>(E)) {
     auto It = Opaque.find(OVE);
     if (It == Opaque.end())

@@ -12,6 +12,12 @@
 
 #include "clang/AST/OperationKinds.h"
 
+namespace clang {
+class BinaryConditionalOperator;
+class ConditionalOperator;
+class FloatingLiteral;
+} // namespace clang
+
 namespace h2r::frontend {
 
 class ExprLowering : LoweringStep {
@@ -31,6 +37,9 @@ private:
   ir::ExprPtr declRef(const clang::Expr *E);
   ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
   ir::ExprPtr constantFold(const clang::Expr *E);
+  ir::ExprPtr floatLiteral(const clang::FloatingLiteral *FL);
+  ir::ExprPtr conditional(const clang::ConditionalOperator *CO);
+  ir::ExprPtr elvis(const clang::BinaryConditionalOperator *BCO);
 
   // OpaqueValueExpr temporaries (`?:` with an omitted middle) by their local.
   std::map<const clang::OpaqueValueExpr *, ir::LocalId> Opaque;

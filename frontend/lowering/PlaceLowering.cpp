@@ -41,40 +41,88 @@ LValue PlaceLowering::lvalue(const clang::Expr *E) {
   return LV;
 }
 
+// A variable: a local, a static local's item, or a C global.
+LValue PlaceLowering::variable(const DeclRefExpr *DRE, LValue LV) {
+  const clang::Expr *E = DRE;
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD)
+    reject(E, "unsupported-lvalue", "reference to a non-variable");
+  LV.Ty = type(VD->getType(), E);
+  if (VD->hasLocalStorage()) {
+    auto It = Scope.Locals.find(VD);
+    if (It == Scope.Locals.end())
+      reject(E, "unsupported-lvalue", "variable used before its declaration");
+    LV.Place = ir::makeLocal(It->second, LV.Ty);
+    return LV;
+  }
+  auto P = makeExpr(ExprKind::Path, LV.Ty);
+  P->Mutable = !VD->getType().isConstQualified();
+  if (std::optional<std::string> Reg = globalRegisterVariable(E))
+    reject(E, "global-register-variable",
+           "'" + VD->getNameAsString() + "' is the register '" + *Reg +
+               "', which Rust cannot name outside asm!");
+  if (VD->isStaticLocal()) {
+    StaticLocals.staticLocal(VD);
+    P->Sym = {ir::SymbolKind::LocalStatic, Scope.Statics[VD]};
+  } else {
+    if (VD->getStorageClass() == SC_Static)
+      reject(E, "static-global",
+             "file-scope static variable '" + VD->getNameAsString() + "'");
+    P->Sym = LC.externStatic(VD, LV.Ty);
+  }
+  LV.Place = std::move(P);
+  return LV;
+}
+
+// A member: a field of the base place, a bitfield accessor's place, or a
+// place at the member's offset.
+LValue PlaceLowering::member(const MemberExpr *ME, LValue LV) {
+  const clang::Expr *E = ME;
+  const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!Field)
+    reject(E, "unsupported-lvalue", "member is not a field");
+  if (LC.Types.membersByOffset(Field->getParent()) ||
+      LC.Types.isMsAnonymousMember(Field))
+    return memberByOffset(ME);
+  ExprPtr Base;
+  const clang::Expr *BaseE = ME->getBase();
+  QualType BaseTy = BaseE->getType();
+  if (ME->isArrow()) {
+    BaseTy = BaseTy->getPointeeType();
+    Base = wrap(ExprKind::Deref, Exprs.rvalue(BaseE), type(BaseTy, E));
+  } else if (BaseE->isGLValue()) {
+    LValue BaseLV = lvalue(BaseE);
+    Base = std::move(BaseLV.Place);
+  } else {
+    Base = Exprs.rvalue(BaseE);
+  }
+  // Accessing through a volatile struct makes the member volatile too.
+  LV.Volatile = LV.Volatile || BaseTy.isVolatileQualified();
+  try {
+    LV.Ty = LC.Types.lowerField(Field->getType());
+  } catch (LoweringFailure &F) {
+    F.Loc = E->getBeginLoc();
+    throw;
+  }
+  std::string Name = LC.Types.fieldName(Field);
+  if (Field->isBitField()) {
+    LV.Place = std::move(Base);
+    LV.Bitfield = Name;
+    return LV;
+  }
+  auto F = wrap(ExprKind::Field, std::move(Base), LV.Ty);
+  F->Name = Name;
+  F->Unsafe = Field->getParent()->isUnion();
+  LV.Place = std::move(F);
+  return LV;
+}
+
 LValue PlaceLowering::place(const clang::Expr *E) {
   E = E->IgnoreParens();
   LValue LV;
   LV.Volatile = E->getType().isVolatileQualified();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    if (!VD)
-      reject(E, "unsupported-lvalue", "reference to a non-variable");
-    LV.Ty = type(VD->getType(), E);
-    if (VD->hasLocalStorage()) {
-      auto It = Scope.Locals.find(VD);
-      if (It == Scope.Locals.end())
-        reject(E, "unsupported-lvalue", "variable used before its declaration");
-      LV.Place = ir::makeLocal(It->second, LV.Ty);
-      return LV;
-    }
-    auto P = makeExpr(ExprKind::Path, LV.Ty);
-    P->Mutable = !VD->getType().isConstQualified();
-    if (std::optional<std::string> Reg = globalRegisterVariable(E))
-      reject(E, "global-register-variable",
-             "'" + VD->getNameAsString() + "' is the register '" + *Reg +
-                 "', which Rust cannot name outside asm!");
-    if (VD->isStaticLocal()) {
-      StaticLocals.staticLocal(VD);
-      P->Sym = {ir::SymbolKind::LocalStatic, Scope.Statics[VD]};
-    } else {
-      if (VD->getStorageClass() == SC_Static)
-        reject(E, "static-global",
-               "file-scope static variable '" + VD->getNameAsString() + "'");
-      P->Sym = LC.externStatic(VD, LV.Ty);
-    }
-    LV.Place = std::move(P);
-    return LV;
-  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return variable(DRE, std::move(LV));
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (UO->getOpcode() != UO_Deref)
       reject(E, "unsupported-lvalue", "unary operator used as an lvalue");
@@ -84,45 +132,8 @@ LValue PlaceLowering::place(const clang::Expr *E) {
     LV.Place = wrap(ExprKind::Deref, Exprs.rvalue(UO->getSubExpr()), LV.Ty);
     return LV;
   }
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!Field)
-      reject(E, "unsupported-lvalue", "member is not a field");
-    if (LC.Types.membersByOffset(Field->getParent()) ||
-        LC.Types.isMsAnonymousMember(Field))
-      return memberByOffset(ME);
-    ExprPtr Base;
-    const clang::Expr *BaseE = ME->getBase();
-    QualType BaseTy = BaseE->getType();
-    if (ME->isArrow()) {
-      BaseTy = BaseTy->getPointeeType();
-      Base = wrap(ExprKind::Deref, Exprs.rvalue(BaseE), type(BaseTy, E));
-    } else if (BaseE->isGLValue()) {
-      LValue BaseLV = lvalue(BaseE);
-      Base = std::move(BaseLV.Place);
-    } else {
-      Base = Exprs.rvalue(BaseE);
-    }
-    // Accessing through a volatile struct makes the member volatile too.
-    LV.Volatile = LV.Volatile || BaseTy.isVolatileQualified();
-    try {
-      LV.Ty = LC.Types.lowerField(Field->getType());
-    } catch (LoweringFailure &F) {
-      F.Loc = E->getBeginLoc();
-      throw;
-    }
-    std::string Name = LC.Types.fieldName(Field);
-    if (Field->isBitField()) {
-      LV.Place = std::move(Base);
-      LV.Bitfield = Name;
-      return LV;
-    }
-    auto F = wrap(ExprKind::Field, std::move(Base), LV.Ty);
-    F->Name = Name;
-    F->Unsafe = Field->getParent()->isUnion();
-    LV.Place = std::move(F);
-    return LV;
-  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return member(ME, std::move(LV));
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
     LV.Ty = type(E->getType(), E);
     ExprPtr Ptr = Operators.pointerOffset(Exprs.rvalue(AS->getBase()),

@@ -15,6 +15,7 @@
 #include <optional>
 
 namespace clang {
+class DeclRefExpr;
 class MemberExpr;
 } // namespace clang
 
@@ -58,6 +59,8 @@ public:
 private:
   LValue memberByOffset(const clang::MemberExpr *Outer);
   LValue place(const clang::Expr *E);
+  LValue variable(const clang::DeclRefExpr *DRE, LValue LV);
+  LValue member(const clang::MemberExpr *ME, LValue LV);
   // Per-CPU places (SegmentLowering.cpp).
   unsigned segmentAccessBytes(const LValue &LV);
   ir::ExprPtr segmentLoad(LValue LV);

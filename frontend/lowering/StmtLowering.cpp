@@ -51,6 +51,70 @@ ExprPtr StmtLowering::blockOf(const clang::Stmt *S) {
   return ir::makeBlock(std::move(Body), nullptr, Type::unit());
 }
 
+void StmtLowering::returnStmt(const ReturnStmt *RS,
+                              std::vector<ir::Stmt> &Out) {
+  auto Ret = std::make_unique<ir::Expr>(ExprKind::Return, Type::unit());
+  bool Cleanups = false;
+  for (const auto &Open : Scope.CleanupScopes)
+    Cleanups |= !Open.empty();
+  if (const clang::Expr *V = RS->getRetValue()) {
+    if (Fn.Ret->isUnit() || Fn.Ret->isNever()) {
+      Exprs.effect(V, Out);
+    } else if (Cleanups) {
+      // The value is computed before the cleanups run.
+      ir::LocalId Tmp = addLocal("__ret", Fn.Ret);
+      Out.push_back(
+          ir::Stmt::let(Tmp, Exprs.coerce(Exprs.rvalue(V), Fn.Ret)));
+      Ret->Ops.push_back(ir::makeLocal(Tmp, Fn.Ret));
+    } else {
+      Ret->Ops.push_back(Exprs.coerce(Exprs.rvalue(V), Fn.Ret));
+    }
+  }
+  runCleanups(0, Out);
+  Out.push_back(ir::Stmt::expr(std::move(Ret)));
+}
+
+void StmtLowering::ifStmt(const IfStmt *IS, std::vector<ir::Stmt> &Out) {
+  if (IS->getInit() || IS->getConditionVariable())
+    reject(IS, "unsupported-statement", "if with a declaration");
+  // A constant condition (IS_ENABLED(), BUILD_BUG_ON()) keeps only the
+  // branch C would run; the other is dead code in every build.
+  // The condition is lowered first: it is a literal when Clang can fold
+  // it or when our own answers (__builtin_constant_p) decide it.
+  ExprPtr Cond = Exprs.condition(IS->getCond());
+  if (Cond->Kind == ExprKind::BoolLit) {
+    if (const clang::Stmt *Branch =
+            Cond->IntValue ? IS->getThen() : IS->getElse())
+      Out.push_back(ir::Stmt::expr(blockOf(Branch)));
+    return;
+  }
+  ExprPtr Then = blockOf(IS->getThen());
+  ExprPtr Else = IS->getElse() ? blockOf(IS->getElse()) : nullptr;
+  Out.push_back(ir::Stmt::expr(ir::makeIf(std::move(Cond), std::move(Then),
+                                          std::move(Else), Type::unit())));
+}
+
+// `break` and `continue`: the cleanups of the scopes they leave run first.
+void StmtLowering::jumpStmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
+  if (isa<BreakStmt>(S)) {
+    if (Scope.Jumps.empty())
+      reject(S, "unsupported-statement", "break outside a loop or switch");
+    runCleanups(Scope.Jumps.back().CleanupDepth, Out);
+    Out.push_back(ir::Stmt::expr(ir::makeBreak(Scope.Jumps.back().BreakLabel)));
+    return;
+  }
+  for (auto It = Scope.Jumps.rbegin(); It != Scope.Jumps.rend(); ++It) {
+    if (It->ContinueLabel.empty())
+      continue;
+    runCleanups(It->CleanupDepth, Out);
+    Out.push_back(ir::Stmt::expr(It->ContinueIsBreak
+                                     ? ir::makeBreak(It->ContinueLabel)
+                                     : ir::makeContinue(It->ContinueLabel)));
+    return;
+  }
+  reject(S, "unsupported-statement", "continue outside a loop");
+}
+
 void StmtLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
   if (!S || isa<NullStmt>(S))
     return;
@@ -64,69 +128,14 @@ void StmtLowering::stmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out) {
         declaration(VD, Out, HoistedVars.count(VD) != 0);
     return;
   }
-  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-    auto Ret = std::make_unique<ir::Expr>(ExprKind::Return, Type::unit());
-    bool Cleanups = false;
-    for (const auto &Scope : Scope.CleanupScopes)
-      Cleanups |= !Scope.empty();
-    if (const clang::Expr *V = RS->getRetValue()) {
-      if (Fn.Ret->isUnit() || Fn.Ret->isNever()) {
-        Exprs.effect(V, Out);
-      } else if (Cleanups) {
-        // The value is computed before the cleanups run.
-        ir::LocalId Tmp = addLocal("__ret", Fn.Ret);
-        Out.push_back(
-            ir::Stmt::let(Tmp, Exprs.coerce(Exprs.rvalue(V), Fn.Ret)));
-        Ret->Ops.push_back(ir::makeLocal(Tmp, Fn.Ret));
-      } else {
-        Ret->Ops.push_back(Exprs.coerce(Exprs.rvalue(V), Fn.Ret));
-      }
-    }
-    runCleanups(0, Out);
-    Out.push_back(ir::Stmt::expr(std::move(Ret)));
-    return;
-  }
-  if (const auto *IS = dyn_cast<IfStmt>(S)) {
-    if (IS->getInit() || IS->getConditionVariable())
-      reject(S, "unsupported-statement", "if with a declaration");
-    // A constant condition (IS_ENABLED(), BUILD_BUG_ON()) keeps only the
-    // branch C would run; the other is dead code in every build.
-    // The condition is lowered first: it is a literal when Clang can fold
-    // it or when our own answers (__builtin_constant_p) decide it.
-    ExprPtr Cond = Exprs.condition(IS->getCond());
-    if (Cond->Kind == ExprKind::BoolLit) {
-      if (const clang::Stmt *Branch =
-              Cond->IntValue ? IS->getThen() : IS->getElse())
-        Out.push_back(ir::Stmt::expr(blockOf(Branch)));
-      return;
-    }
-    ExprPtr Then = blockOf(IS->getThen());
-    ExprPtr Else = IS->getElse() ? blockOf(IS->getElse()) : nullptr;
-    Out.push_back(ir::Stmt::expr(ir::makeIf(std::move(Cond), std::move(Then),
-                                            std::move(Else), Type::unit())));
-    return;
-  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(S))
+    return returnStmt(RS, Out);
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return ifStmt(IS, Out);
   if (isa<WhileStmt>(S) || isa<DoStmt>(S) || isa<ForStmt>(S))
     return loop(S, Out);
-  if (isa<BreakStmt>(S)) {
-    if (Scope.Jumps.empty())
-      reject(S, "unsupported-statement", "break outside a loop or switch");
-    runCleanups(Scope.Jumps.back().CleanupDepth, Out);
-    Out.push_back(ir::Stmt::expr(ir::makeBreak(Scope.Jumps.back().BreakLabel)));
-    return;
-  }
-  if (isa<ContinueStmt>(S)) {
-    for (auto It = Scope.Jumps.rbegin(); It != Scope.Jumps.rend(); ++It) {
-      if (It->ContinueLabel.empty())
-        continue;
-      runCleanups(It->CleanupDepth, Out);
-      Out.push_back(ir::Stmt::expr(
-          It->ContinueIsBreak ? ir::makeBreak(It->ContinueLabel)
-                              : ir::makeContinue(It->ContinueLabel)));
-      return;
-    }
-    reject(S, "unsupported-statement", "continue outside a loop");
-  }
+  if (isa<BreakStmt>(S) || isa<ContinueStmt>(S))
+    return jumpStmt(S, Out);
   if (const auto *SS = dyn_cast<SwitchStmt>(S))
     return Sections.switchStmt(SS, Out);
   if (const auto *GS = dyn_cast<GotoStmt>(S))

@@ -9,6 +9,11 @@
 
 #include "frontend/lowering/FunctionScope.h"
 
+namespace clang {
+class IfStmt;
+class ReturnStmt;
+} // namespace clang
+
 namespace h2r::frontend {
 
 class StmtLowering : LoweringStep {
@@ -22,6 +27,9 @@ public:
 
 private:
   void compound(const clang::CompoundStmt *CS, std::vector<ir::Stmt> &Out);
+  void returnStmt(const clang::ReturnStmt *RS, std::vector<ir::Stmt> &Out);
+  void ifStmt(const clang::IfStmt *IS, std::vector<ir::Stmt> &Out);
+  void jumpStmt(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
   void declaration(const clang::VarDecl *VD, std::vector<ir::Stmt> &Out,
                    bool Hoisted);
   void loop(const clang::Stmt *S, std::vector<ir::Stmt> &Out);
