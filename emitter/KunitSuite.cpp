@@ -87,95 +87,31 @@ public:
     // With doubles, the copy of the C original whose calls go to them.
     std::string CName =
         declareCOriginal(F, Doubled ? copiedOriginal(F.CName) : F.CName);
-    std::ostringstream Args, Setup;
-    std::vector<std::string> Dims;
-    unsigned Pointers = 0;
-    const std::map<size_t, AllocatorArgument> &Roles =
-        H.Check.AllocatorArguments;
-    bool HasPointer = false; // or a record: the grid has a fill pattern
-    for (size_t I = 0; I != F.Params.size(); ++I) {
-      Type::Kind K = F.Locals[F.Params[I]].Ty->kind();
-      HasPointer |= (K == Type::Kind::Pointer || K == Type::Kind::Record) &&
-                    !Roles.count(I); // an allocator's object is null
-    }
-    for (size_t I = 0; I != F.Params.size(); ++I) {
-      const Local &L = F.Locals[F.Params[I]];
-      std::string Name = "a" + std::to_string(I);
-      Args << (I ? ", " : "") << Name;
-      if (L.Ty->kind() == Type::Kind::Record)
-        Setup << "            // SAFETY: the zone is aligned for the record "
-                 "and holds its bytes.\n";
-      auto Role = Roles.find(I);
-      auto Bound = H.Check.IndexBounds.find(I);
-      Setup << "            let " << Name << " = "
-            << (Role != Roles.end()
-                    ? allocatorArgument(Role->second, *L.Ty, Dims)
-                : Bound != H.Check.IndexBounds.end() &&
-                      L.Ty->kind() == Type::Kind::Int
-                    ? index(*L.Ty, Dims, HasPointer, Bound->second)
-                    : argument(*L.Ty, Dims, HasPointer, Pointers))
-            << ";\n";
-      const std::vector<size_t> &Mutexes = H.Check.InitialisedMutexes;
-      if (std::find(Mutexes.begin(), Mutexes.end(), I) != Mutexes.end())
-        Setup << "            // SAFETY: the zone holds a mutex's bytes, "
-                 "which the kernel's\n"
-              << "            // initialiser makes an unlocked mutex.\n"
-              << "            unsafe { "
-              << declareCOriginal(*MutexInit, MutexInit->CName) << "("
-              << Name
-              << ", c\"helpers2rs\".as_ptr().cast(), "
-                 "core::ptr::null_mut()) };\n";
-    }
+    CaseArguments A = caseArguments(F, H);
     std::string FirstAnswer;
     if (Doubled)
-      FirstAnswer = gridDigit("ANSWERS.len()", Dims);
-    bool UsesDigits = !Dims.empty();
-    if (HasPointer)
-      Dims.push_back("PATTERNS.len()");
+      FirstAnswer = gridDigit("ANSWERS.len()", A.Dims);
+    bool UsesDigits = !A.Dims.empty();
+    if (A.HasPointer)
+      A.Dims.push_back("PATTERNS.len()");
     std::string DimList;
-    for (const std::string &D : Dims)
+    for (const std::string &D : A.Dims)
       DimList += (DimList.empty() ? "" : ", ") + D;
-    const Type &Ret = F.Ret ? *F.Ret : *Type::unit();
-    bool Returns = Ret.kind() != Type::Kind::Unit;
-    std::string Result = "Outcome::of(" + (Returns ? result(Ret) : "0") + ")";
-    if (H.Check.Allocates != Allocation::None)
-      Result = freed(H.Check);
-    bool UsesZones = Pointers != 0;
     std::string Translation =
         std::string("bindings::") +
         (H.Check.HiddenByBindings ? HiddenHelpersModule + std::string("::")
                                   : "") +
         F.RustName;
-    std::string Call = "if c {\n    " + CName + "(" + Args.str() +
-                       ")\n} else {\n    " + Translation + "(" + Args.str() +
-                       ")\n}";
-    // The side's call, in the wrappers that measure what else it does.
-    std::ostringstream Side;
-    Side << "// SAFETY: the arguments are those the C original is called "
-            "with, and\n"
-         << "// point into the zones, which outlive the call.\n"
-         << (Returns ? "let r = unsafe {\n" : "unsafe {\n") << indented(Call)
-         << "\n"
-         << (Returns ? "};\n" : "}\n") << Result;
-    std::string Body = Side.str();
-    if (!H.Check.PreemptCount.empty()) {
-      Setup << preemptCountLet(H.Check.PreemptCount);
-      Body = "measuring_preempt_count(preempt_count, || {\n" +
-             indented(Body) + "\n})";
-      UsesPreemptCount = UsesBits = true;
-    }
-    if (H.Check.CountsWarnings) {
-      Body = "counting_warnings(|| {\n" + indented(Body) + "\n})";
-      UsesWarnings = true;
-    }
-    if (Doubled)
-      Body = "doubled(" + FirstAnswer + ", || {\n" + indented(Body) + "\n})";
+    std::string Call = "if c {\n    " + CName + "(" + A.Args.str() +
+                       ")\n} else {\n    " + Translation + "(" +
+                       A.Args.str() + ")\n}";
+    std::string Body = caseBody(F, H, Call, FirstAnswer, A.Setup);
     std::ostringstream Same;
     Same << "same(\"" << F.RustName << "\", &[" << DimList << "], "
-         << (HasPointer ? "true" : "false") << ", " << zoneBytes(H) << ", |"
-         << (UsesDigits ? "d" : "_") << ", " << (UsesZones ? "z" : "_")
+         << (A.HasPointer ? "true" : "false") << ", " << zoneBytes(H) << ", |"
+         << (UsesDigits ? "d" : "_") << ", " << (A.Pointers ? "z" : "_")
          << ", c| {\n"
-         << Setup.str() << indented(Body, 12) << "\n        })";
+         << A.Setup.str() << indented(Body, 12) << "\n        })";
     testCase(F.RustName, Same.str());
     if (H.Check.ChecksAddresses) {
       testCase(F.RustName + "_kasan",
@@ -218,6 +154,89 @@ public:
   }
 
 private:
+  // A test case's arguments: the call's list, the lets that set them up,
+  // the grid's dimensions, how many point into the zones, and whether the
+  // grid has a fill pattern (a pointer or a record not an allocator's).
+  struct CaseArguments {
+    std::ostringstream Args, Setup;
+    std::vector<std::string> Dims;
+    unsigned Pointers = 0;
+    bool HasPointer = false;
+  };
+
+  CaseArguments caseArguments(const Function &F, const HelperRecord &H) {
+    CaseArguments A;
+    const std::map<size_t, AllocatorArgument> &Roles =
+        H.Check.AllocatorArguments;
+    for (size_t I = 0; I != F.Params.size(); ++I) {
+      Type::Kind K = F.Locals[F.Params[I]].Ty->kind();
+      A.HasPointer |= (K == Type::Kind::Pointer || K == Type::Kind::Record) &&
+                      !Roles.count(I); // an allocator's object is null
+    }
+    for (size_t I = 0; I != F.Params.size(); ++I) {
+      const Local &L = F.Locals[F.Params[I]];
+      std::string Name = "a" + std::to_string(I);
+      A.Args << (I ? ", " : "") << Name;
+      if (L.Ty->kind() == Type::Kind::Record)
+        A.Setup << "            // SAFETY: the zone is aligned for the record "
+                   "and holds its bytes.\n";
+      auto Role = Roles.find(I);
+      auto Bound = H.Check.IndexBounds.find(I);
+      A.Setup << "            let " << Name << " = "
+              << (Role != Roles.end()
+                      ? allocatorArgument(Role->second, *L.Ty, A.Dims)
+                  : Bound != H.Check.IndexBounds.end() &&
+                          L.Ty->kind() == Type::Kind::Int
+                      ? index(*L.Ty, A.Dims, A.HasPointer, Bound->second)
+                      : argument(*L.Ty, A.Dims, A.HasPointer, A.Pointers))
+              << ";\n";
+      const std::vector<size_t> &Mutexes = H.Check.InitialisedMutexes;
+      if (std::find(Mutexes.begin(), Mutexes.end(), I) != Mutexes.end())
+        A.Setup << "            // SAFETY: the zone holds a mutex's bytes, "
+                   "which the kernel's\n"
+                << "            // initialiser makes an unlocked mutex.\n"
+                << "            unsafe { "
+                << declareCOriginal(*MutexInit, MutexInit->CName) << "("
+                << Name
+                << ", c\"helpers2rs\".as_ptr().cast(), "
+                   "core::ptr::null_mut()) };\n";
+    }
+    return A;
+  }
+
+  // The side's call, in the wrappers that measure what else it does;
+  // FirstAnswer, the grid digit of a doubled case's first answer, is empty
+  // where the case has no doubles.
+  std::string caseBody(const Function &F, const HelperRecord &H,
+                       const std::string &Call, const std::string &FirstAnswer,
+                       std::ostringstream &Setup) {
+    const Type &Ret = F.Ret ? *F.Ret : *Type::unit();
+    bool Returns = Ret.kind() != Type::Kind::Unit;
+    std::string Result = "Outcome::of(" + (Returns ? result(Ret) : "0") + ")";
+    if (H.Check.Allocates != Allocation::None)
+      Result = freed(H.Check);
+    std::ostringstream Side;
+    Side << "// SAFETY: the arguments are those the C original is called "
+            "with, and\n"
+         << "// point into the zones, which outlive the call.\n"
+         << (Returns ? "let r = unsafe {\n" : "unsafe {\n") << indented(Call)
+         << "\n"
+         << (Returns ? "};\n" : "}\n") << Result;
+    std::string Body = Side.str();
+    if (!H.Check.PreemptCount.empty()) {
+      Setup << preemptCountLet(H.Check.PreemptCount);
+      Body = "measuring_preempt_count(preempt_count, || {\n" +
+             indented(Body) + "\n})";
+      UsesPreemptCount = UsesBits = true;
+    }
+    if (H.Check.CountsWarnings) {
+      Body = "counting_warnings(|| {\n" + indented(Body) + "\n})";
+      UsesWarnings = true;
+    }
+    if (!FirstAnswer.empty())
+      Body = "doubled(" + FirstAnswer + ", || {\n" + indented(Body) + "\n})";
+    return Body;
+  }
   // A test case named Name, passing where Check (a `bool` expression) is
   // true.
   void testCase(const std::string &Name, const std::string &Check) {

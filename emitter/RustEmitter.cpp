@@ -347,41 +347,28 @@ std::string emitType(const Type &T, const EmitOptions &Opts) {
   return Printer(Empty, Opts).type(T);
 }
 
-std::string emitModule(const Module &M, const EmitOptions &Opts) {
-  std::ostringstream OS;
-  Printer P(M, Opts);
-  if (!Opts.Banner.empty()) {
-    std::istringstream Lines(Opts.Banner);
-    for (std::string L; std::getline(Lines, L);)
-      OS << "// " << L << "\n";
-    OS << "\n";
-  }
+namespace {
 
-  for (const RecordDef &R : M.Records)
-    if (Opts.Types == TypeMode::Self || R.FunctionLocal) {
-      emitRecord(R, P, Opts, OS);
-      OS << "\n";
-    }
-  // Opaque records reached by offset: the offsets are Clang's, for this
-  // layout (self mode's records assert their own).
-  if (Opts.Types == TypeMode::Bindgen && !M.OpaqueLayouts.empty()) {
-    OS << "// Opaque in the bindings, reached by byte offset: the layout the "
-          "offsets assume.\n";
-    for (const OpaqueLayout &L : M.OpaqueLayouts) {
-      std::string Ty = P.type(*Type::record(L.Name));
-      OS << "const _: () = assert!(core::mem::size_of::<" << Ty
-         << ">() == " << L.Size << ");\n";
-      OS << "const _: () = assert!(core::mem::align_of::<" << Ty
-         << ">() == " << L.Align << ");\n";
-    }
-    OS << "\n";
+// Opaque records reached by offset: the offsets are Clang's, for this
+// layout (self mode's records assert their own).
+void emitOpaqueLayouts(const Module &M, Printer &P, std::ostream &OS) {
+  OS << "// Opaque in the bindings, reached by byte offset: the layout the "
+        "offsets assume.\n";
+  for (const OpaqueLayout &L : M.OpaqueLayouts) {
+    std::string Ty = P.type(*Type::record(L.Name));
+    OS << "const _: () = assert!(core::mem::size_of::<" << Ty
+       << ">() == " << L.Size << ");\n";
+    OS << "const _: () = assert!(core::mem::align_of::<" << Ty
+       << ">() == " << L.Align << ");\n";
   }
-  // The shims the translation calls, verbatim from runtime-shims/.
-  for (const ShimSource &S : ShimSources)
-    if (callsShim(M, S.Function))
-      OS << "// " << S.File << " (helpers2rs)\n" << S.Text << "\n";
-  // What the bindings lack, the output declares; beside bindings (in the
-  // kernel's bindings crate) it keeps these to itself.
+  OS << "\n";
+}
+
+// What the bindings lack, the output declares; beside bindings (in the
+// kernel's bindings crate) it keeps these to itself. Then the helpers left
+// to C.
+void emitExternBlocks(const Module &M, Printer &P, const EmitOptions &Opts,
+                      std::ostream &OS) {
   if (!M.ExternFns.empty() || !M.ExternStatics.empty()) {
     const char *Vis = Opts.Types == TypeMode::Self ? "pub " : "";
     if (Opts.Types == TypeMode::Bindgen)
@@ -398,7 +385,6 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
          << ";\n";
     OS << "}\n\n";
   }
-
   if (!M.Fallbacks.empty()) {
     OS << "// Helpers left to the C side (see the coverage report).\n"
        << ExternBlockHeader;
@@ -410,7 +396,11 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
     }
     OS << "}\n\n";
   }
+}
 
+// The helpers at the top, the static inline functions they reach in a
+// module of their own.
+void emitFunctions(const Module &M, Printer &P, std::ostream &OS) {
   bool AnyInline = false;
   for (const Function &F : M.Functions) {
     if (F.FnRole == Function::Role::Inline) {
@@ -420,31 +410,62 @@ std::string emitModule(const Module &M, const EmitOptions &Opts) {
     P.function(F, Scope::Top, OS);
     OS << "\n";
   }
-  if (AnyInline) {
-    OS << "/// The static inline functions the helpers reach.\nmod inlines {\n";
-    bool First = true;
-    for (const Function &F : M.Functions) {
-      if (F.FnRole != Function::Role::Inline)
-        continue;
-      if (!First)
-        OS << "\n";
-      First = false;
-      P.function(F, Scope::Inlines, OS);
+  if (!AnyInline)
+    return;
+  OS << "/// The static inline functions the helpers reach.\nmod inlines {\n";
+  bool First = true;
+  for (const Function &F : M.Functions) {
+    if (F.FnRole != Function::Role::Inline)
+      continue;
+    if (!First)
+      OS << "\n";
+    First = false;
+    P.function(F, Scope::Inlines, OS);
+  }
+  OS << "}\n";
+}
+
+// The translations the bindings' C functions of the same names hide, for
+// the in-kernel differential suite.
+void emitHiddenHelpers(const EmitOptions &Opts, std::ostream &OS) {
+  OS << "\n/// The translations that the bindings' C functions of the same "
+        "names hide\n/// (`bindings::"
+     << Opts.HiddenHelpers.front()
+     << "` is C's), for the in-kernel differential suite.\npub mod "
+     << HiddenHelpersModule << " {\n    pub use super::";
+  bool Several = Opts.HiddenHelpers.size() > 1;
+  OS << (Several ? "{" : "");
+  for (size_t I = 0; I != Opts.HiddenHelpers.size(); ++I)
+    OS << (I ? ", " : "") << Opts.HiddenHelpers[I];
+  OS << (Several ? "}" : "") << ";\n}\n";
+}
+
+} // namespace
+
+std::string emitModule(const Module &M, const EmitOptions &Opts) {
+  std::ostringstream OS;
+  Printer P(M, Opts);
+  if (!Opts.Banner.empty()) {
+    std::istringstream Lines(Opts.Banner);
+    for (std::string L; std::getline(Lines, L);)
+      OS << "// " << L << "\n";
+    OS << "\n";
+  }
+  for (const RecordDef &R : M.Records)
+    if (Opts.Types == TypeMode::Self || R.FunctionLocal) {
+      emitRecord(R, P, Opts, OS);
+      OS << "\n";
     }
-    OS << "}\n";
-  }
-  if (!Opts.HiddenHelpers.empty()) {
-    OS << "\n/// The translations that the bindings' C functions of the same "
-          "names hide\n/// (`bindings::"
-       << Opts.HiddenHelpers.front()
-       << "` is C's), for the in-kernel differential suite.\npub mod "
-       << HiddenHelpersModule << " {\n    pub use super::";
-    bool Several = Opts.HiddenHelpers.size() > 1;
-    OS << (Several ? "{" : "");
-    for (size_t I = 0; I != Opts.HiddenHelpers.size(); ++I)
-      OS << (I ? ", " : "") << Opts.HiddenHelpers[I];
-    OS << (Several ? "}" : "") << ";\n}\n";
-  }
+  if (Opts.Types == TypeMode::Bindgen && !M.OpaqueLayouts.empty())
+    emitOpaqueLayouts(M, P, OS);
+  // The shims the translation calls, verbatim from runtime-shims/.
+  for (const ShimSource &S : ShimSources)
+    if (callsShim(M, S.Function))
+      OS << "// " << S.File << " (helpers2rs)\n" << S.Text << "\n";
+  emitExternBlocks(M, P, Opts, OS);
+  emitFunctions(M, P, OS);
+  if (!Opts.HiddenHelpers.empty())
+    emitHiddenHelpers(Opts, OS);
   return OS.str();
 }
 
