@@ -124,6 +124,50 @@ static std::optional<llvm::APSInt> binaryValue(BinaryOperatorKind Op,
   }
 }
 
+// `+`, `-`, `~` or `!` of a value.
+static std::optional<llvm::APSInt> unaryValue(UnaryOperatorKind Op,
+                                              const llvm::APSInt &V,
+                                              QualType T, ASTContext &Ctx) {
+  switch (Op) {
+  case UO_Plus:
+    return V;
+  case UO_Minus:
+    return -V;
+  case UO_Not:
+    return ~V;
+  case UO_LNot:
+    return convertTo(llvm::APSInt::get(V == 0), T, Ctx);
+  default:
+    return std::nullopt;
+  }
+}
+
+// A binary operator: `&&` and `||` decided by their left operand as C's
+// short-circuit decides them.
+std::optional<llvm::APSInt>
+ConstantConditions::foldBinary(const BinaryOperator *BO) {
+  QualType T = BO->getType();
+  std::optional<llvm::APSInt> L = foldWithLocals(BO->getLHS());
+  if (!L)
+    return std::nullopt;
+  if (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr) {
+    bool Decided = BO->getOpcode() == BO_LAnd ? *L == 0 : *L != 0;
+    if (Decided)
+      return convertTo(llvm::APSInt::get(*L != 0), T, Ctx);
+    std::optional<llvm::APSInt> R = foldWithLocals(BO->getRHS());
+    if (!R)
+      return std::nullopt;
+    return convertTo(llvm::APSInt::get(*R != 0), T, Ctx);
+  }
+  std::optional<llvm::APSInt> R = foldWithLocals(BO->getRHS());
+  if (!R)
+    return std::nullopt;
+  std::optional<llvm::APSInt> V = binaryValue(BO->getOpcode(), *L, *R);
+  if (!V)
+    return std::nullopt;
+  return convertTo(*V, T, Ctx);
+}
+
 std::optional<llvm::APSInt>
 ConstantConditions::foldWithLocals(const clang::Expr *E) {
   E = E->IgnoreParens();
@@ -152,42 +196,10 @@ ConstantConditions::foldWithLocals(const clang::Expr *E) {
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     std::optional<llvm::APSInt> V = foldWithLocals(UO->getSubExpr());
-    if (!V)
-      return std::nullopt;
-    switch (UO->getOpcode()) {
-    case UO_Plus:
-      return V;
-    case UO_Minus:
-      return -*V;
-    case UO_Not:
-      return ~*V;
-    case UO_LNot:
-      return convertTo(llvm::APSInt::get(*V == 0), T, Ctx);
-    default:
-      return std::nullopt;
-    }
+    return V ? unaryValue(UO->getOpcode(), *V, T, Ctx) : std::nullopt;
   }
-  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    std::optional<llvm::APSInt> L = foldWithLocals(BO->getLHS());
-    if (!L)
-      return std::nullopt;
-    if (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr) {
-      bool Decided = BO->getOpcode() == BO_LAnd ? *L == 0 : *L != 0;
-      if (Decided)
-        return convertTo(llvm::APSInt::get(*L != 0), T, Ctx);
-      std::optional<llvm::APSInt> R = foldWithLocals(BO->getRHS());
-      if (!R)
-        return std::nullopt;
-      return convertTo(llvm::APSInt::get(*R != 0), T, Ctx);
-    }
-    std::optional<llvm::APSInt> R = foldWithLocals(BO->getRHS());
-    if (!R)
-      return std::nullopt;
-    std::optional<llvm::APSInt> V = binaryValue(BO->getOpcode(), *L, *R);
-    if (!V)
-      return std::nullopt;
-    return convertTo(*V, T, Ctx);
-  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return foldBinary(BO);
   if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
     std::optional<llvm::APSInt> C = foldWithLocals(CO->getCond());
     if (!C)

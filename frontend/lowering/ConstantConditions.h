@@ -27,6 +27,8 @@ public:
   std::optional<llvm::APSInt> foldWithLocals(const clang::Expr *E);
 
 private:
+  std::optional<llvm::APSInt> foldBinary(const clang::BinaryOperator *BO);
+
   std::map<const clang::VarDecl *, std::optional<llvm::APSInt>> ConstantLocals;
 };
 

@@ -232,65 +232,90 @@ SectionLowering::fallthroughSwitch(ExprPtr Match,
   return ir::makeBlock(std::move(Current), nullptr, Type::unit());
 }
 
-void SectionLowering::gotoRegion(const CompoundStmt *CS,
-                                 std::vector<ir::Stmt> &Out) {
-  // Split into sections at the top-level labels.
-  std::vector<std::vector<const clang::Stmt *>> Sections(1);
-  GotoRegion R;
-  std::vector<std::string> FirstLabelName(1);
+namespace {
+
+using LabelSections = std::vector<std::vector<const clang::Stmt *>>;
+
+// A compound statement's sections, split at its top-level labels, with the
+// section of each label in R and the first label's name of each section.
+LabelSections splitAtLabels(const CompoundStmt *CS, GotoRegion &R,
+                       std::vector<std::string> &FirstLabelName) {
+  LabelSections Split(1);
+  FirstLabelName.resize(1);
   for (const clang::Stmt *S : CS->body()) {
     if (isa<LabelStmt>(S)) {
-      Sections.emplace_back();
+      Split.emplace_back();
       FirstLabelName.push_back(cast<LabelStmt>(S)->getName());
       while (const auto *LS = dyn_cast<LabelStmt>(S)) {
-        R.SectionOf[LS->getDecl()] = Sections.size() - 1;
+        R.SectionOf[LS->getDecl()] = Split.size() - 1;
         S = LS->getSubStmt();
       }
     }
-    Sections.back().push_back(S);
+    Split.back().push_back(S);
   }
+  return Split;
+}
 
-  // A goto from section k to a label in a section <= k jumps backwards.
-  std::set<unsigned> BackwardTargets;
-  for (size_t K = 0; K < Sections.size(); ++K)
-    for (const clang::Stmt *S : Sections[K])
+// A goto from section k to a label in a section <= k jumps backwards.
+std::set<unsigned> backwardTargets(const LabelSections &Split, const GotoRegion &R) {
+  std::set<unsigned> Targets;
+  for (size_t K = 0; K < Split.size(); ++K)
+    for (const clang::Stmt *S : Split[K])
       forEachSubStmt(S, [&](const clang::Stmt *Sub) {
         if (const auto *GS = dyn_cast<GotoStmt>(Sub)) {
           auto It = R.SectionOf.find(GS->getLabel());
           if (It != R.SectionOf.end() && It->second <= K)
-            BackwardTargets.insert(It->second);
+            Targets.insert(It->second);
         }
       });
+  return Targets;
+}
+
+// The dispatch loop's match: the state's section, else the entry.
+ExprPtr dispatchMatch(const GotoRegion &R, const std::set<unsigned> &Targets) {
+  TypeRef U32 = Type::integer(32, false);
+  auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
+  Match->Ops.push_back(ir::makeLocal(R.State, U32));
+  for (unsigned K : Targets)
+    if (K > 0)
+      Match->Arms.push_back(
+          {{{K, K}},
+           ir::makeBlock({}, ir::makeBreak(R.SectionLabels[K]), Type::never())});
+  Match->Arms.push_back(
+      {{}, ir::makeBlock({}, ir::makeBreak(R.SectionLabels[0]), Type::never())});
+  return Match;
+}
+
+} // namespace
+
+void SectionLowering::gotoRegion(const CompoundStmt *CS,
+                                 std::vector<ir::Stmt> &Out) {
+  GotoRegion R;
+  std::vector<std::string> FirstLabelName;
+  LabelSections Split = splitAtLabels(CS, R, FirstLabelName);
+  std::set<unsigned> BackwardTargets = backwardTargets(Split, R);
   bool Backward = !BackwardTargets.empty();
 
   std::vector<const clang::Stmt *> Hoist;
-  for (size_t K = 0; K + 1 < Sections.size(); ++K)
-    Hoist.insert(Hoist.end(), Sections[K].begin(), Sections[K].end());
+  for (size_t K = 0; K + 1 < Split.size(); ++K)
+    Hoist.insert(Hoist.end(), Split[K].begin(), Split[K].end());
   Stmts.hoistDeclarations(Hoist, Out);
 
-  R.SectionLabels.resize(Sections.size());
-  for (size_t K = 1; K < Sections.size(); ++K)
+  R.SectionLabels.resize(Split.size());
+  for (size_t K = 1; K < Split.size(); ++K)
     R.SectionLabels[K] = freshLabel(ir::rustIdent(FirstLabelName[K]));
   std::vector<ir::Stmt> Current;
   if (Backward) {
     R.LoopLabel = freshLabel("dispatch");
     R.SectionLabels[0] = freshLabel("entry");
     R.State = addLocal("__goto", Type::integer(32, false));
-    Out.push_back(ir::Stmt::let(R.State, ir::makeInt(0, Type::integer(32, false))));
-    auto Match = std::make_unique<ir::Expr>(ExprKind::Match, Type::unit());
-    Match->Ops.push_back(ir::makeLocal(R.State, Type::integer(32, false)));
-    for (unsigned K : BackwardTargets)
-      if (K > 0)
-        Match->Arms.push_back(
-            {{{K, K}}, ir::makeBlock({}, ir::makeBreak(R.SectionLabels[K]),
-                                     Type::never())});
-    Match->Arms.push_back(
-        {{}, ir::makeBlock({}, ir::makeBreak(R.SectionLabels[0]), Type::never())});
-    Current.push_back(ir::Stmt::expr(std::move(Match)));
+    Out.push_back(
+        ir::Stmt::let(R.State, ir::makeInt(0, Type::integer(32, false))));
+    Current.push_back(ir::Stmt::expr(dispatchMatch(R, BackwardTargets)));
   }
 
   Scope.Regions.push_back(std::move(R));
-  for (size_t K = 0; K < Sections.size(); ++K) {
+  for (size_t K = 0; K < Split.size(); ++K) {
     Scope.Regions.back().CurrentSection = static_cast<unsigned>(K);
     if (!Scope.Regions.back().SectionLabels[K].empty()) {
       ExprPtr Block = ir::makeBlock(std::move(Current), nullptr, Type::unit());
@@ -298,7 +323,7 @@ void SectionLowering::gotoRegion(const CompoundStmt *CS,
       Current.clear();
       Current.push_back(ir::Stmt::expr(std::move(Block)));
     }
-    for (const clang::Stmt *S : Sections[K])
+    for (const clang::Stmt *S : Split[K])
       Stmts.stmt(S, Current);
   }
   GotoRegion Done = std::move(Scope.Regions.back());

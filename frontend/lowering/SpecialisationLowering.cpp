@@ -366,6 +366,36 @@ SpecialisationLowering::constArgOfBound(const clang::Expr *E) {
   return std::nullopt;
 }
 
+// Def lowered with Bindings for its parameters, once per name in the unit;
+// null while that lowering is under way (a recursive call).
+const LoweringContext::Specialisation *SpecialisationLowering::specialisation(
+    const FunctionDecl *Def, const ConstBindings &Bindings,
+    const std::string &Name, const std::string &Arguments) {
+  if (LC.SpecialisationsInProgress.count(Name))
+    return nullptr;
+  auto Found = LC.Specialisations.find(Name);
+  if (Found != LC.Specialisations.end())
+    return &Found->second;
+  LC.SpecialisationsInProgress.insert(Name);
+  FunctionLowering Nested(LC, Def, Bindings);
+  auto Result = Nested.run();
+  LC.SpecialisationsInProgress.erase(Name);
+  LoweringContext::Specialisation S;
+  S.Of = Def;
+  S.Arguments = Arguments;
+  // Not translatable even with constants: the usual lowering says why.
+  if (auto *Fn = std::get_if<ir::Function>(&Result)) {
+    Fn->RustName = Name;
+    Fn->SpecialisedFor = Arguments;
+    S.Fn = std::move(*Fn);
+    S.Reached = Nested.reached();
+    S.Calls = Nested.specialisationsCalled();
+    S.Notes = Nested.notes();
+    S.Shims = Nested.shims();
+  }
+  return &LC.Specialisations.emplace(Name, std::move(S)).first->second;
+}
+
 // A call to a closure function whose parameters reach an asm immediate,
 // with constants for all of them: a call to its specialisation, without
 // those arguments. Null if the call is not of that shape.
@@ -402,35 +432,11 @@ ExprPtr SpecialisationLowering::specialisedCall(const CallExpr *E,
                  " = " + A->describe();
   }
   Name = ir::rustIdent(Name);
-  if (LC.SpecialisationsInProgress.count(Name))
+  const LoweringContext::Specialisation *Made =
+      specialisation(Def, Bindings, Name, Arguments);
+  if (!Made || !Made->Fn)
     return nullptr;
-  auto Found = LC.Specialisations.find(Name);
-  if (Found == LC.Specialisations.end()) {
-    LC.SpecialisationsInProgress.insert(Name);
-    FunctionLowering Nested(LC, Def, Bindings);
-    auto Result = Nested.run();
-    LC.SpecialisationsInProgress.erase(Name);
-    LoweringContext::Specialisation S;
-    S.Of = Def;
-    S.Arguments = Arguments;
-    if (auto *Fn = std::get_if<ir::Function>(&Result)) {
-      Fn->RustName = Name;
-      Fn->SpecialisedFor = Arguments;
-      S.Fn = std::move(*Fn);
-    } else {
-      // Not translatable even with constants: the usual lowering says why.
-      LC.Specialisations.emplace(Name, std::move(S));
-      return nullptr;
-    }
-    S.Reached = Nested.reached();
-    S.Calls = Nested.specialisationsCalled();
-    S.Notes = Nested.notes();
-    S.Shims = Nested.shims();
-    Found = LC.Specialisations.emplace(Name, std::move(S)).first;
-  }
-  const LoweringContext::Specialisation &S = Found->second;
-  if (!S.Fn)
-    return nullptr;
+  const LoweringContext::Specialisation &S = *Made;
   Scope.Reached.insert(S.Reached.begin(), S.Reached.end());
   Scope.SpecialisationsCalled.insert(Name);
   Scope.Notes.insert(Scope.Notes.end(), S.Notes.begin(), S.Notes.end());

@@ -30,6 +30,9 @@ public:
 private:
   std::optional<ConstArg> constArgOfBound(const clang::Expr *E);
   std::optional<ConstArg> addressOfBound(const clang::UnaryOperator *UO);
+  const LoweringContext::Specialisation *
+  specialisation(const clang::FunctionDecl *Def, const ConstBindings &Bindings,
+                 const std::string &Name, const std::string &Arguments);
 };
 
 } // namespace h2r::frontend
