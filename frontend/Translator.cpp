@@ -133,11 +133,11 @@ private:
 
 } // namespace
 
-bool translate(const tooling::CompilationDatabase &DB,
-               const std::vector<std::string> &Files,
-               const TranslateOptions &Opts, TranslationOutput &Out) {
-  // Every command must parse; what clang would reject is dropped, and -v
-  // says what.
+// Every command must parse; what clang would reject is dropped, and -v
+// says what.
+static bool commandsParse(const tooling::CompilationDatabase &DB,
+                          const std::vector<std::string> &Files,
+                          const TranslateOptions &Opts) {
   std::set<std::string> Said;
   for (const std::string &File : Files)
     for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
@@ -158,7 +158,31 @@ bool translate(const tooling::CompilationDatabase &DB,
             << "helpers2rs: note: dropped from the compile command of '" << File
             << "':" << Line << "\n";
     }
+  return true;
+}
 
+// What the suite and the output need to know of the bindings: whether
+// warnings can be counted and locks tracked, and which helpers the
+// bindings also name.
+static void noteBindings(const BindingsInventory *Bindings,
+                         TranslationOutput &Out) {
+  Out.KunitCountsWarnings =
+      Bindings && !Bindings->AssumeAll &&
+      Bindings->Functions.count("kunit_start_suppress_warning") &&
+      Bindings->Functions.count("kunit_suppressed_warning_count");
+  Out.TracksLocks = !Bindings || Bindings->AssumeAll ||
+                    Bindings->Functions.count("lock_acquire");
+  if (Bindings && !Bindings->AssumeAll)
+    for (const ir::HelperRecord &H : Out.Report.Helpers)
+      if (Bindings->Functions.count(H.RustName))
+        Out.HelpersNamedInBindings.insert(H.RustName);
+}
+
+bool translate(const tooling::CompilationDatabase &DB,
+               const std::vector<std::string> &Files,
+               const TranslateOptions &Opts, TranslationOutput &Out) {
+  if (!commandsParse(DB, Files, Opts))
+    return false;
   if (Files.empty())
     return true;
   // What the bindings hold, seen through the first input's command (the
@@ -204,17 +228,7 @@ bool translate(const tooling::CompilationDatabase &DB,
   Merger.finish();
   if (!Inventory.wait())
     return false;
-  const BindingsInventory *Bindings = Inventory.get();
-  Out.KunitCountsWarnings =
-      Bindings && !Bindings->AssumeAll &&
-      Bindings->Functions.count("kunit_start_suppress_warning") &&
-      Bindings->Functions.count("kunit_suppressed_warning_count");
-  Out.TracksLocks = !Bindings || Bindings->AssumeAll ||
-                    Bindings->Functions.count("lock_acquire");
-  if (Bindings && !Bindings->AssumeAll)
-    for (const ir::HelperRecord &H : Out.Report.Helpers)
-      if (Bindings->Functions.count(H.RustName))
-        Out.HelpersNamedInBindings.insert(H.RustName);
+  noteBindings(Inventory.get(), Out);
   return Ok;
 }
 

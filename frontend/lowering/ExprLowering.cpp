@@ -316,31 +316,69 @@ const FunctionDecl *ExprLowering::calleeBehindStatics(const CallExpr *E) {
   return F;
 }
 
+// A call C's compiler gives a meaning of its own: a builtin, a C library
+// function with a core operation, a call with constant arguments to a
+// function specialised for them, a shim. Null for a plain call.
+ExprPtr ExprLowering::specialCall(const CallExpr *E,
+                                  const FunctionDecl *Callee) {
+  if (unsigned ID = Callee->getBuiltinID()) {
+    // A C library function (`memcpy`): the core operation where there is
+    // one, else a call like any other.
+    if (Ctx.BuiltinInfo.isPredefinedLibFunction(ID)) {
+      if (ExprPtr Core = Builtins.libraryCall(E, ID))
+        return Core;
+    } else if (!Ctx.BuiltinInfo.isLibFunction(ID) ||
+               Callee->getName().starts_with("__builtin_")) {
+      return Builtins.builtinCall(E, ID);
+    }
+  }
+  if (!Callee->getType()->getAs<FunctionProtoType>())
+    reject(E, "no-prototype",
+           "call to '" + Callee->getNameAsString() +
+               "', which has no prototype");
+  if (ExprPtr Call = Specialised.specialisedCall(E, Callee))
+    return Call;
+  return ShimCalls.shimCall(E, Callee);
+}
+
+// The call's arguments, converted to the parameters' types; those a
+// translated variadic function never reads are evaluated for their effects
+// only, into Effects, before the call (C leaves the order open).
+void ExprLowering::callArguments(const CallExpr *E, const FunctionDecl *Callee,
+                                 ir::Expr &C, std::vector<ir::Stmt> &Effects) {
+  std::vector<TypeRef> ParamTys;
+  if (Callee) {
+    if (const auto *FPT = Callee->getType()->getAs<FunctionProtoType>())
+      for (QualType P : FPT->getParamTypes())
+        ParamTys.push_back(type(P, E));
+  } else if (isFnPtr(C.Ops[0]->Ty)) {
+    ParamTys = C.Ops[0]->Ty->params();
+  }
+  bool DropVariadic = Callee && C.Sym.Kind == ir::SymbolKind::InlineFn &&
+                      ignoresVariadicArguments(Callee);
+  unsigned I = 0;
+  for (const clang::Expr *Arg : E->arguments()) {
+    if (DropVariadic && I >= ParamTys.size()) {
+      if (Arg->HasSideEffects(Ctx))
+        Effects.push_back(ir::Stmt::expr(rvalue(Arg)));
+      ++I;
+      continue;
+    }
+    ExprPtr V = rvalue(Arg);
+    if (I < ParamTys.size())
+      V = coerce(std::move(V), ParamTys[I]);
+    C.Ops.push_back(std::move(V));
+    ++I;
+  }
+}
+
 ExprPtr ExprLowering::call(const CallExpr *E) {
   const FunctionDecl *Callee = E->getDirectCallee();
   if (!Callee)
     Callee = calleeBehindStatics(E);
-  if (Callee) {
-    if (unsigned ID = Callee->getBuiltinID()) {
-      // A C library function (`memcpy`): the core operation where there is
-      // one, else a call like any other.
-      if (Ctx.BuiltinInfo.isPredefinedLibFunction(ID)) {
-        if (ExprPtr Core = Builtins.libraryCall(E, ID))
-          return Core;
-      } else if (!Ctx.BuiltinInfo.isLibFunction(ID) ||
-                 Callee->getName().starts_with("__builtin_")) {
-        return Builtins.builtinCall(E, ID);
-      }
-    }
-    if (!Callee->getType()->getAs<FunctionProtoType>())
-      reject(E, "no-prototype",
-             "call to '" + Callee->getNameAsString() +
-                 "', which has no prototype");
-    if (ExprPtr Call = Specialised.specialisedCall(E, Callee))
-      return Call;
-    if (ExprPtr Shim = ShimCalls.shimCall(E, Callee))
-      return Shim;
-  }
+  if (Callee)
+    if (ExprPtr Special = specialCall(E, Callee))
+      return Special;
   if (Callee && Callee->hasAttr<ErrorAttr>())
     reject(E, "error-attribute-call",
            "call to '" + Callee->getNameAsString() +
@@ -357,33 +395,8 @@ ExprPtr ExprLowering::call(const CallExpr *E) {
     C = makeExpr(ExprKind::CallPtr, Ty);
     C->Ops.push_back(rvalue(E->getCallee()));
   }
-  std::vector<TypeRef> ParamTys;
-  if (Callee) {
-    if (const auto *FPT = Callee->getType()->getAs<FunctionProtoType>())
-      for (QualType P : FPT->getParamTypes())
-        ParamTys.push_back(type(P, E));
-  } else if (isFnPtr(C->Ops[0]->Ty)) {
-    ParamTys = C->Ops[0]->Ty->params();
-  }
-  // Arguments a translated variadic function never reads: evaluated for
-  // their effects only, before the call (C leaves the order open).
-  bool DropVariadic = Callee && C->Sym.Kind == ir::SymbolKind::InlineFn &&
-                      ignoresVariadicArguments(Callee);
   std::vector<ir::Stmt> Effects;
-  unsigned I = 0;
-  for (const clang::Expr *Arg : E->arguments()) {
-    if (DropVariadic && I >= ParamTys.size()) {
-      if (Arg->HasSideEffects(Ctx))
-        Effects.push_back(ir::Stmt::expr(rvalue(Arg)));
-      ++I;
-      continue;
-    }
-    ExprPtr V = rvalue(Arg);
-    if (I < ParamTys.size())
-      V = coerce(std::move(V), ParamTys[I]);
-    C->Ops.push_back(std::move(V));
-    ++I;
-  }
+  callArguments(E, Callee, *C, Effects);
   bool BoundNoreturn = Callee && Callee->isNoReturn() &&
                        C->Sym.Kind == ir::SymbolKind::BindingsFn;
   if (BoundNoreturn && !LC.BindingsNoreturnAsNever) {

@@ -34,6 +34,11 @@ public:
 private:
   const clang::FunctionDecl *calleeBehindStatics(const clang::CallExpr *E);
   ir::ExprPtr call(const clang::CallExpr *E);
+  ir::ExprPtr specialCall(const clang::CallExpr *E,
+                          const clang::FunctionDecl *Callee);
+  void callArguments(const clang::CallExpr *E,
+                     const clang::FunctionDecl *Callee, ir::Expr &C,
+                     std::vector<ir::Stmt> &Effects);
   ir::ExprPtr declRef(const clang::Expr *E);
   ir::ExprPtr stmtExpr(const clang::CompoundStmt *CS, clang::QualType Ty);
   ir::ExprPtr constantFold(const clang::Expr *E);

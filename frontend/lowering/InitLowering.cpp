@@ -100,6 +100,74 @@ void InitLowering::fieldInitByOffset(const ir::Expr &RecordPlace,
                   Sub, F->getType(), Out);
 }
 
+// An array's elements, one place each; a filler must be zero.
+void InitLowering::initializeArray(const ir::Expr &Place,
+                                   const InitListExpr *IL, QualType Elem,
+                                   const clang::Expr *Init,
+                                   std::vector<ir::Stmt> &Out) {
+    TypeRef ElemTy = type(Elem, Init);
+  if (IL->hasArrayFiller() && !isZeroInit(IL->getArrayFiller(), Ctx))
+    reject(Init, "init-list", "array filler that is not zero");
+  for (unsigned Idx = 0; Idx < IL->getNumInits(); ++Idx) {
+    if (isZeroInit(IL->getInit(Idx), Ctx))
+      continue;
+    auto Addr = wrap(ExprKind::AddrOf, ir::clone(Place),
+                     Type::pointer(Place.Ty, false));
+    Addr->Mutable = true;
+    ExprPtr Ptr = ir::makeCast(std::move(Addr), Type::pointer(ElemTy, false));
+    Ptr = method("wrapping_offset", std::move(Ptr),
+                 ir::makeInt(Idx, isizeType()), Ptr->Ty);
+    initializePlace(wrap(ExprKind::Deref, std::move(Ptr), ElemTy),
+                    IL->getInit(Idx), Elem, Out);
+  }
+}
+
+// A record's fields (a union's one), each into its place.
+void InitLowering::initializeRecord(const ir::Expr &Place,
+                                    const InitListExpr *IL,
+                                    const RecordDecl *RD,
+                                    const clang::Expr *Init,
+                                    std::vector<ir::Stmt> &Out) {
+    bool ByOffset = LC.Types.membersByOffset(RD);
+  auto InitField = [&](const FieldDecl *F, const clang::Expr *Sub) {
+    if (isZeroInit(Sub, Ctx))
+      return;
+    if (ByOffset || LC.Types.isMsAnonymousMember(F)) {
+      fieldInitByOffset(Place, F, Sub, Out);
+      return;
+    }
+    std::string Name = LC.Types.fieldName(F);
+    if (F->isBitField()) {
+      LValue LV;
+      LV.Place = ir::clone(Place);
+      LV.Bitfield = Name;
+      LV.Ty = type(F->getType(), Init);
+      ExprPtr V = Exprs.coerce(Exprs.rvalue(Sub), LV.Ty);
+      Out.push_back(
+          ir::Stmt::expr(Places.store(std::move(LV), std::move(V))));
+      return;
+    }
+    auto FE = wrap(ExprKind::Field, ir::clone(Place), type(F->getType(), Init));
+    FE->Name = Name;
+    FE->Unsafe = RD->isUnion();
+    initializePlace(std::move(FE), Sub, F->getType(), Out);
+  };
+  if (RD->isUnion()) {
+    if (const FieldDecl *F = IL->getInitializedFieldInUnion())
+      if (IL->getNumInits() > 0)
+        InitField(F, IL->getInit(0));
+    return;
+  }
+  unsigned Idx = 0;
+  for (const FieldDecl *F : RD->fields()) {
+    if (F->isUnnamedBitField())
+      continue;
+    if (Idx >= IL->getNumInits())
+      break;
+    InitField(F, IL->getInit(Idx++));
+  }
+}
+
 void InitLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
                                    QualType Ty, std::vector<ir::Stmt> &Out) {
   const clang::Expr *I = Init->IgnoreParens();
@@ -132,64 +200,11 @@ void InitLowering::initializePlace(ExprPtr Place, const clang::Expr *Init,
     return;
   }
   if (const auto *AT = Ctx.getAsArrayType(Ty)) {
-    QualType Elem = AT->getElementType();
-    TypeRef ElemTy = type(Elem, Init);
-    if (IL->hasArrayFiller() && !isZeroInit(IL->getArrayFiller(), Ctx))
-      reject(Init, "init-list", "array filler that is not zero");
-    for (unsigned Idx = 0; Idx < IL->getNumInits(); ++Idx) {
-      if (isZeroInit(IL->getInit(Idx), Ctx))
-        continue;
-      auto Addr = wrap(ExprKind::AddrOf, ir::clone(*Place),
-                       Type::pointer(Place->Ty, false));
-      Addr->Mutable = true;
-      ExprPtr Ptr = ir::makeCast(std::move(Addr), Type::pointer(ElemTy, false));
-      Ptr = method("wrapping_offset", std::move(Ptr),
-                   ir::makeInt(Idx, isizeType()), Ptr->Ty);
-      initializePlace(wrap(ExprKind::Deref, std::move(Ptr), ElemTy),
-                      IL->getInit(Idx), Elem, Out);
-    }
+    initializeArray(*Place, IL, AT->getElementType(), Init, Out);
     return;
   }
   if (const auto *RT = Ty->getAs<RecordType>()) {
-    const RecordDecl *RD = RT->getDecl()->getDefinition();
-    bool ByOffset = LC.Types.membersByOffset(RD);
-    auto InitField = [&](const FieldDecl *F, const clang::Expr *Sub) {
-      if (isZeroInit(Sub, Ctx))
-        return;
-      if (ByOffset || LC.Types.isMsAnonymousMember(F)) {
-        fieldInitByOffset(*Place, F, Sub, Out);
-        return;
-      }
-      std::string Name = LC.Types.fieldName(F);
-      if (F->isBitField()) {
-        LValue LV;
-        LV.Place = ir::clone(*Place);
-        LV.Bitfield = Name;
-        LV.Ty = type(F->getType(), Init);
-        ExprPtr V = Exprs.coerce(Exprs.rvalue(Sub), LV.Ty);
-        Out.push_back(
-            ir::Stmt::expr(Places.store(std::move(LV), std::move(V))));
-        return;
-      }
-      auto FE = wrap(ExprKind::Field, ir::clone(*Place), type(F->getType(), Init));
-      FE->Name = Name;
-      FE->Unsafe = RD->isUnion();
-      initializePlace(std::move(FE), Sub, F->getType(), Out);
-    };
-    if (RD->isUnion()) {
-      if (const FieldDecl *F = IL->getInitializedFieldInUnion())
-        if (IL->getNumInits() > 0)
-          InitField(F, IL->getInit(0));
-      return;
-    }
-    unsigned Idx = 0;
-    for (const FieldDecl *F : RD->fields()) {
-      if (F->isUnnamedBitField())
-        continue;
-      if (Idx >= IL->getNumInits())
-        break;
-      InitField(F, IL->getInit(Idx++));
-    }
+    initializeRecord(*Place, IL, RT->getDecl()->getDefinition(), Init, Out);
     return;
   }
   if (IL->getNumInits() == 1) {

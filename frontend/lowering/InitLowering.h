@@ -9,6 +9,11 @@
 
 #include "frontend/lowering/FunctionScope.h"
 
+namespace clang {
+class InitListExpr;
+class RecordDecl;
+} // namespace clang
+
 namespace h2r::frontend {
 
 class InitLowering : LoweringStep {
@@ -22,6 +27,12 @@ private:
                          const clang::Expr *Sub, std::vector<ir::Stmt> &Out);
   void initializePlace(ir::ExprPtr Place, const clang::Expr *Init,
                        clang::QualType Ty, std::vector<ir::Stmt> &Out);
+  void initializeArray(const ir::Expr &Place, const clang::InitListExpr *IL,
+                       clang::QualType Elem, const clang::Expr *Init,
+                       std::vector<ir::Stmt> &Out);
+  void initializeRecord(const ir::Expr &Place, const clang::InitListExpr *IL,
+                        const clang::RecordDecl *RD, const clang::Expr *Init,
+                        std::vector<ir::Stmt> &Out);
 };
 
 } // namespace h2r::frontend

@@ -118,6 +118,27 @@ void TypeLowering::layoutOpaqueRecord(const RecordDecl *Def, ir::RecordDef &R) {
   R.Members.push_back(std::move(Blob));
 }
 
+// A union's alignment attribute, where its members' natural alignment is
+// less, and its tail padding, where its largest member is shorter.
+void TypeLowering::finishUnion(const RecordDecl *Def, ir::RecordDef &R) {
+  uint64_t Natural = 1, Largest = 0;
+  for (const FieldDecl *FD : Def->fields()) {
+    if (!FD->isBitField())
+      Natural = std::max(Natural, rustAlign(FD->getType()));
+    if (!FD->getType()->isIncompleteArrayType())
+      Largest = std::max<uint64_t>(
+          Largest, Ctx.getTypeSizeInChars(FD->getType()).getQuantity());
+  }
+  if (R.Align > Natural)
+    R.AlignAttr = static_cast<unsigned>(R.Align);
+  if (alignUp(Largest, R.Align) != R.Size) {
+    ir::RecordMember P(ir::RecordMember::Kind::Padding);
+    P.Name = "_pad_1";
+    P.Bytes = R.Size;
+    R.Members.push_back(std::move(P));
+  }
+}
+
 void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
   const ASTRecordLayout &L = Ctx.getASTRecordLayout(Def);
   R.Size = L.getSize().getQuantity();
@@ -194,22 +215,7 @@ void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
   }
   CloseUnit();
   if (Def->isUnion()) {
-    uint64_t Natural = 1, Largest = 0;
-    for (const FieldDecl *FD : Def->fields()) {
-      if (!FD->isBitField())
-        Natural = std::max(Natural, rustAlign(FD->getType()));
-      if (!FD->getType()->isIncompleteArrayType())
-        Largest = std::max<uint64_t>(
-            Largest, Ctx.getTypeSizeInChars(FD->getType()).getQuantity());
-    }
-    if (R.Align > Natural)
-      R.AlignAttr = static_cast<unsigned>(R.Align);
-    if (alignUp(Largest, R.Align) != R.Size) {
-      ir::RecordMember P(ir::RecordMember::Kind::Padding);
-      P.Name = "_pad_1";
-      P.Bytes = R.Size;
-      R.Members.push_back(std::move(P));
-    }
+    finishUnion(Def, R);
     return;
   }
   Placer.finish(R.Size, R.Align);

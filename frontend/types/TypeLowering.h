@@ -95,6 +95,7 @@ private:
   ir::TypeRef lowerBuiltin(const clang::BuiltinType *BT, clang::QualType T);
   ir::TypeRef lowerRecord(const clang::RecordDecl *RD, bool AsPointee);
   void layoutRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
+  void finishUnion(const clang::RecordDecl *Def, ir::RecordDef &R);
   void layoutOpaqueRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
   void nameAnonymousMembers(const clang::RecordDecl *RD);
   uint64_t rustAlign(clang::QualType C);
