@@ -72,7 +72,7 @@ std::string Printer::asmOperand(const Expr &E, const AsmOperand &Op) {
   std::string S = spelling(Op.Dir) + registerSpec(Op) + " ";
   switch (Op.Dir) {
   case AsmDir::Sym:
-    return S + itemPath(Op.Sym);
+    return S + Spell.itemPath(Op.Sym);
   case AsmDir::Label: {
     ++Indent;
     S += block(*E.Ops[Op.In], Indent);

@@ -226,7 +226,7 @@ std::string Printer::volatileRead(const Expr &E, bool NameType) {
                         ? volatileRead(Addr, /*NameType=*/true)
                         : expr(Addr, PrecAssign);
   return std::string("core::ptr::read_volatile") +
-         (NameType ? "::<" + type(*E.Ty) + ">" : "") + "(" + Arg + ")";
+         (NameType ? "::<" + Spell.type(*E.Ty) + ">" : "") + "(" + Arg + ")";
 }
 
 std::string Printer::statementExpr(const Expr &E) {
@@ -244,9 +244,9 @@ std::string Printer::matchExpr(const Expr &E) {
     for (const auto &[Lo, Hi] : Arm.Patterns) {
       if (!Pat.empty())
         Pat += " | ";
-      Pat += pattern(Lo, ScrTy);
+      Pat += Spell.pattern(Lo, ScrTy);
       if (Hi != Lo)
-        Pat += "..=" + pattern(Hi, ScrTy);
+        Pat += "..=" + Spell.pattern(Hi, ScrTy);
     }
     if (Pat.empty())
       Pat = "_";
@@ -276,18 +276,18 @@ std::string Printer::stringLiteral(const Expr &E, int &Prec) {
         T.pointee()->bits() == 8 && T.pointee()->isSigned())
       return S;
     Prec = PrecCast;
-    return S + " as " + type(T);
+    return S + " as " + Spell.type(T);
   }
   std::string S = escapeByteString(E.Text) + ".as_ptr()";
   if (T.isPointer() && T.isPointeeConst() && T.pointee()->isInt() &&
       T.pointee()->bits() == 8 && !T.pointee()->isSigned())
     return S;
   Prec = PrecCast;
-  return S + " as " + type(T);
+  return S + " as " + Spell.type(T);
 }
 
 std::string Printer::pathExpr(const Expr &E, int &Prec) {
-  std::string P = itemPath(E.Sym);
+  std::string P = Spell.itemPath(E.Sym);
   if (isStatic(E.Sym.Kind)) {
     // Statics are reached through a raw pointer so no reference to a
     // `static mut` is ever formed. A static holding a function pointer is
@@ -298,7 +298,7 @@ std::string Printer::pathExpr(const Expr &E, int &Prec) {
   }
   // A function named as a value is a non-null function pointer.
   if (E.Ty && E.Ty->kind() == Type::Kind::FnPtr)
-    return "Some(" + P + " as " + fnPtrSignature(*E.Ty) + ")";
+    return "Some(" + P + " as " + Spell.fnPtrSignature(*E.Ty) + ")";
   return P;
 }
 
@@ -355,7 +355,7 @@ std::string Printer::addrOfExpr(const Expr &E) {
   const Expr &Place = *E.Ops[0];
   std::string Inner;
   if (Place.Kind == ExprKind::Path)
-    Inner = itemPath(Place.Sym);
+    Inner = Spell.itemPath(Place.Sym);
   else
     Inner = expr(Place, PrecAssign);
   return std::string(E.Mutable ? "core::ptr::addr_of_mut!("
@@ -368,7 +368,7 @@ std::string Printer::callExpr(const Expr &E, int &Prec) {
   size_t First = 0;
   std::string S;
   if (E.Kind == ExprKind::Call) {
-    S = itemPath(E.Sym);
+    S = Spell.itemPath(E.Sym);
   } else {
     // Calling a null function pointer is undefined in C: no panic path.
     S = leftOperand(*E.Ops[0], PrecPostfix) + ".unwrap_unchecked()";
@@ -436,11 +436,11 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     StmtStart = false;
   switch (E.Kind) {
   case ExprKind::IntLit:
-    return intLiteral(E.IntValue, *E.Ty, Prec);
+    return Spell.intLiteral(E.IntValue, *E.Ty, Prec);
   case ExprKind::BoolLit:
     return E.IntValue ? "true" : "false";
   case ExprKind::FloatLit:
-    return E.Text + "_" + type(*E.Ty);
+    return E.Text + "_" + Spell.type(*E.Ty);
   case ExprKind::ByteStr:
     return stringLiteral(E, Prec);
   case ExprKind::NullPtr:
@@ -448,9 +448,9 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
       return "None";
     return std::string(E.Ty->isPointeeConst() ? "core::ptr::null::<"
                                               : "core::ptr::null_mut::<") +
-           type(*E.Ty->pointee()) + ">()";
+           Spell.type(*E.Ty->pointee()) + ">()";
   case ExprKind::Zeroed:
-    return "core::mem::zeroed::<" + type(*E.Ty) + ">()";
+    return "core::mem::zeroed::<" + Spell.type(*E.Ty) + ">()";
   case ExprKind::Unit:
     return "()";
   case ExprKind::Local:
@@ -473,15 +473,15 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
     return methodExpr(E, Prec);
   case ExprKind::Cast:
     Prec = PrecCast;
-    return leftOperand(*E.Ops[0], PrecCast) + " as " + type(*E.Ty);
+    return leftOperand(*E.Ops[0], PrecCast) + " as " + Spell.type(*E.Ty);
   case ExprKind::NewtypeWrap:
-    return bindingsItem(E.Ty->name()) + "(" + expr(*E.Ops[0], PrecAssign) + ")";
+    return Spell.bindingsItem(E.Ty->name()) + "(" + expr(*E.Ops[0], PrecAssign) + ")";
   case ExprKind::NewtypeValue:
     Prec = PrecPostfix;
     return leftOperand(*E.Ops[0], PrecPostfix) + ".0";
   case ExprKind::Transmute:
-    return "core::mem::transmute::<" + type(*E.Ops[0]->Ty) + ", " +
-           type(*E.Ty) + ">(" + expr(*E.Ops[0], PrecAssign) + ")";
+    return "core::mem::transmute::<" + Spell.type(*E.Ops[0]->Ty) + ", " +
+           Spell.type(*E.Ty) + ">(" + expr(*E.Ops[0], PrecAssign) + ")";
   case ExprKind::Deref:
     return derefExpr(E, Prec);
   case ExprKind::AddrOf:
@@ -527,7 +527,7 @@ std::string Printer::stmt(const Stmt &S, unsigned Ind) {
   case Stmt::Kind::Let: {
     const Local &L = Fn->Locals[S.Local];
     std::string Out = Pad + "let " + (L.Mutable ? "mut " : "") + L.Name +
-                      ": " + type(*L.Ty);
+                      ": " + Spell.type(*L.Ty);
     if (S.E)
       Out += " = " + expr(*S.E, PrecAssign);
     return Out + ";\n";
@@ -545,7 +545,7 @@ std::string Printer::stmt(const Stmt &S, unsigned Ind) {
     if (S.Item.Used)
       Attrs += Pad + "#[used]\n";
     return Attrs + Pad + "static mut " + S.Item.Name + ": " +
-           type(*S.Item.Ty) + " = " + Init + ";\n";
+           Spell.type(*S.Item.Ty) + " = " + Init + ";\n";
   }
   case Stmt::Kind::Expr: {
     const Expr &E = *S.E;

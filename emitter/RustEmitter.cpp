@@ -1,8 +1,7 @@
-//===- emitter/RustEmitter.cpp - IR types, paths and items to Rust --------===//
+//===- emitter/RustEmitter.cpp - IR modules to Rust -----------------------===//
 //
 // The module's layout: records, extern blocks, helpers, `mod inlines`; each
-// function's signature and doc comment; types and item paths as seen from
-// where they are printed.
+// function's signature and doc comment.
 //
 //===----------------------------------------------------------------------===//
 #include "emitter/Printer.h"
@@ -16,141 +15,10 @@ namespace h2r::emit {
 
 using namespace ir;
 
-std::string Printer::fnPtrSignature(const Type &T) const {
-  std::string S = "unsafe extern \"C\" fn(";
-  for (size_t I = 0; I < T.params().size(); ++I) {
-    if (I)
-      S += ", ";
-    S += type(*T.params()[I]);
-  }
-  if (T.isVariadic())
-    S += T.params().empty() ? "..." : ", ...";
-  S += ")";
-  if (!T.returnType()->isUnit())
-    S += " -> " + type(*T.returnType());
-  return S;
-}
-
-std::string Printer::type(const Type &T) const {
-  switch (T.kind()) {
-  case Type::Kind::Unit:
-    return "()";
-  case Type::Kind::Never:
-    return "!";
-  case Type::Kind::Bool:
-    return "bool";
-  case Type::Kind::Int:
-    return T.intName();
-  case Type::Kind::Float:
-    return T.bits() == 32 ? "f32" : "f64";
-  case Type::Kind::CVoid:
-    return "core::ffi::c_void";
-  case Type::Kind::Pointer:
-    return std::string(T.isPointeeConst() ? "*const " : "*mut ") +
-           type(*T.pointee());
-  case Type::Kind::Array:
-    return "[" + type(*T.element()) + "; " + std::to_string(T.count()) + "]";
-  case Type::Kind::Record:
-    if (Opts.Types == TypeMode::Bindgen && !OwnRecords.count(T.name()))
-      return bindingsType(T.name());
-    return (Where == Scope::Inlines ? "super::" : "") + T.name();
-  case Type::Kind::FnPtr:
-    return "Option<" + fnPtrSignature(T) + ">";
-  case Type::Kind::Newtype:
-    return bindingsType(T.name());
-  case Type::Kind::Tuple: {
-    std::string Out = "(";
-    for (const auto &E : T.elements())
-      Out += (Out.size() > 1 ? ", " : "") + type(*E);
-    return Out + ")";
-  }
-  }
-  return "()";
-}
-
-// BindingsPath is written as seen from the output's top level: `crate::..`
-// and `::..` hold everywhere, a relative path is one level further up from
-// `inlines`.
-std::string Printer::bindingsItem(const std::string &Name) const {
-  const std::string &Path = Opts.BindingsPath;
-  bool Absolute = Path.rfind("crate::", 0) == 0 || Path == "crate" ||
-                  Path.rfind("::", 0) == 0;
-  std::string Prefix = Path + "::";
-  if (Where == Scope::Inlines && !Absolute)
-    Prefix = "super::" + Prefix;
-  return Prefix + Name;
-}
-
-std::string Printer::bindingsType(const std::string &Name) const {
-  if (!Opts.BindingsInScope)
-    return bindingsItem(Name);
-  return (Where == Scope::Inlines ? "super::" : "") + Name;
-}
-
-std::string Printer::itemPath(const Symbol &Sym) const {
-  switch (Sym.Kind) {
-  case SymbolKind::InlineFn:
-    return (Where == Scope::Top ? "inlines::" : "") + Sym.Name;
-  case SymbolKind::BindingsFn:
-  case SymbolKind::BindingsStatic:
-    return bindingsItem(Sym.Name);
-  case SymbolKind::HelperFn:
-  case SymbolKind::ShimFn:
-  case SymbolKind::ExternFn:
-  case SymbolKind::ExternStatic:
-    return (Where == Scope::Inlines ? "super::" : "") + Sym.Name;
-  case SymbolKind::LocalStatic:
-  case SymbolKind::Core:
-    return Sym.Name;
-  }
-  return Sym.Name;
-}
-
-std::string Printer::intLiteral(uint64_t Bits, const Type &T,
-                                int &Prec) const {
-  unsigned W = T.bits();
-  std::string Suffix = T.intName();
-  Prec = PrecPrimary;
-  if (T.isSigned()) {
-    int64_t V;
-    if (W >= 64)
-      V = static_cast<int64_t>(Bits);
-    else {
-      uint64_t SignBit = uint64_t(1) << (W - 1);
-      uint64_t Masked = Bits & ((SignBit << 1) - 1);
-      V = (Masked & SignBit) ? static_cast<int64_t>(Masked) -
-                                   static_cast<int64_t>(SignBit << 1)
-                             : static_cast<int64_t>(Masked);
-    }
-    if (V < 0) {
-      uint64_t Mag = uint64_t(0) - static_cast<uint64_t>(V);
-      if (W <= 64 && Mag == (uint64_t(1) << (W - 1)))
-        return Suffix + "::MIN";
-      Prec = PrecUnary;
-      return "-" + std::to_string(Mag) + "_" + Suffix;
-    }
-    return std::to_string(V) + "_" + Suffix;
-  }
-  if (W < 64)
-    Bits &= (uint64_t(1) << W) - 1;
-  if (Bits >= 0x10000) {
-    std::ostringstream OS;
-    OS << "0x" << std::hex << Bits << "_" << Suffix;
-    return OS.str();
-  }
-  return std::to_string(Bits) + "_" + Suffix;
-}
-
-
-std::string Printer::pattern(uint64_t V, const Type &T) const {
-  int Prec;
-  return intLiteral(V, T, Prec);
-}
-
 // A reviewer sees where the code comes from; clippy::missing_safety_doc
 // asks every public unsafe function for its contract.
-void Printer::helperDoc(const Function &F, const std::string &Pad,
-                        std::ostream &OS) {
+static void helperDoc(const Function &F, const std::string &Pad,
+                      std::ostream &OS) {
   std::string File = F.Loc.File.substr(F.Loc.File.find_last_of('/') + 1);
   OS << Pad << "/// Translation of `" << F.CName << "`";
   if (!File.empty())
@@ -175,7 +43,7 @@ static bool transmutesByteToBool(const Expr &E) {
 
 void Printer::function(const Function &F, Scope S, std::ostream &OS) {
   Fn = &F;
-  Where = S;
+  Spell.Where = S;
   Indent = S == Scope::Inlines ? 1 : 0;
   std::string Pad = indent(Indent);
   if (S == Scope::Top)
@@ -197,11 +65,11 @@ void Printer::function(const Function &F, Scope S, std::ostream &OS) {
     const Local &L = F.Locals[F.Params[I]];
     if (I)
       OS << ", ";
-    OS << (L.Mutable ? "mut " : "") << L.Name << ": " << type(*L.Ty);
+    OS << (L.Mutable ? "mut " : "") << L.Name << ": " << Spell.type(*L.Ty);
   }
   OS << ")";
   if (!F.Ret->isUnit())
-    OS << " -> " << type(*F.Ret);
+    OS << " -> " << Spell.type(*F.Ret);
   OS << " " << block(*F.Body, Indent) << "\n";
   Fn = nullptr;
 }

@@ -140,6 +140,41 @@ private:
     Cur = After;
   }
 
+  // `&local`: the local's address escapes, so every later access is one.
+  bool addressOfLocal(const Expr &E) {
+    const Expr *R = root(*E.Ops[0]);
+    if (!R)
+      return false;
+    AddressTaken.insert(R->Local);
+    if (E.Mutable)
+      MutablyBorrowed.insert(R->Local);
+    event(EventKind::Read, R->Local);
+    return true;
+  }
+
+  // `&&` and `||`: the right operand may not run.
+  void shortCircuit(const Expr &E) {
+    expr(*E.Ops[0]);
+    unsigned Fork = Cur, Join = newNode();
+    split();
+    expr(*E.Ops[1]);
+    edge(Cur, Join);
+    edge(Fork, Join);
+    Cur = Join;
+  }
+
+  // `break`, `continue`, `return`: control goes to the target, not on.
+  void jump(const Expr &E) {
+    children(E);
+    if (E.Kind == ExprKind::Return) {
+      edge(Cur, Exit);
+    } else {
+      const Target &T = target(E.Label);
+      edge(Cur, E.Kind == ExprKind::Break ? T.Break : T.Continue);
+    }
+    Cur = NoNode;
+  }
+
   void ifExpr(const Expr &E) {
     expr(*E.Ops[0]);
     unsigned Fork = Cur, Join = newNode();
@@ -224,13 +259,8 @@ void CfgBuilder::expr(const Expr &E) {
     write(*E.Ops[0], &E);
     return;
   case ExprKind::AddrOf:
-    if (const Expr *R = root(*E.Ops[0])) {
-      AddressTaken.insert(R->Local);
-      if (E.Mutable)
-        MutablyBorrowed.insert(R->Local);
-      event(EventKind::Read, R->Local);
+    if (addressOfLocal(E))
       return;
-    }
     break;
   case ExprKind::BitfieldSet:
     if (const Expr *R = root(*E.Ops[0])) {
@@ -247,13 +277,7 @@ void CfgBuilder::expr(const Expr &E) {
     return;
   case ExprKind::Binary:
     if (E.BOp == BinaryOp::And || E.BOp == BinaryOp::Or) {
-      expr(*E.Ops[0]);
-      unsigned Fork = Cur, Join = newNode();
-      split();
-      expr(*E.Ops[1]);
-      edge(Cur, Join);
-      edge(Fork, Join);
-      Cur = Join;
+      shortCircuit(E);
       return;
     }
     break;
@@ -265,17 +289,9 @@ void CfgBuilder::expr(const Expr &E) {
     loop(E);
     return;
   case ExprKind::Break:
-  case ExprKind::Continue: {
-    children(E);
-    const Target &T = target(E.Label);
-    edge(Cur, E.Kind == ExprKind::Break ? T.Break : T.Continue);
-    Cur = NoNode;
-    return;
-  }
+  case ExprKind::Continue:
   case ExprKind::Return:
-    children(E);
-    edge(Cur, Exit);
-    Cur = NoNode;
+    jump(E);
     return;
   case ExprKind::Call:
   case ExprKind::CallPtr:

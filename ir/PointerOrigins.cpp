@@ -184,83 +184,100 @@ private:
 
   // The first dereference in E of a pointer that is not derived (or, where
   // E is read, not the running task's). Writes: E is a place written.
-  std::string strayIn(const Expr &E, bool Writes = false) {
-    // Only a read may go through the running task's pointer.
-    auto Needs = [&](const Expr &Ptr, bool Reads = false) {
-      return derived(Ptr) || (Reads && isCurrent(Ptr))
-                 ? std::string()
-                 : "dereferences a pointer not derived from its arguments "
-                   "(in `" + F.CName + "`)";
-    };
+  // A pointer dereferenced must be derived; only a read may go through the
+  // running task's pointer.
+  std::string needsDerived(const Expr &Ptr, bool Reads = false) {
+    return derived(Ptr) || (Reads && isCurrent(Ptr))
+               ? std::string()
+               : "dereferences a pointer not derived from its arguments "
+                 "(in `" + F.CName + "`)";
+  }
+
+  std::string strayInCall(const Expr &E) {
+    if (const Function *C = Origins.Functions.callee(E.Sym))
+      return Origins.analyse(*C, derivedArguments(E)).Stray;
+    if (reportsWarning(E.Sym.Name))
+      return ""; // the kernel's bug_entry and format
+    for (const ExprPtr &A : E.Ops)
+      if (isPointer(*A))
+        if (std::string Why = needsDerived(*A); !Why.empty())
+          return Why;
+    return "";
+  }
+
+  std::string strayInAsm(const Expr &E) {
+    for (size_t I = 0; I != E.AsmOps.size(); ++I) {
+      const AsmOperand &Op = E.AsmOps[I];
+      if (Op.In >= 0 && Op.Dir != AsmDir::Label && isPointer(*E.Ops[Op.In]) &&
+          addressesMemory(E.Text, I))
+        if (std::string Why = needsDerived(*E.Ops[Op.In]); !Why.empty())
+          return Why;
+    }
+    return "";
+  }
+
+  // What E itself does with a pointer not derived from the arguments, its
+  // operands aside.
+  std::string strayHere(const Expr &E, bool Writes) {
     std::string Why;
-    switch (E.Kind) {
-    case ExprKind::Deref:
-      Why = Needs(*E.Ops[0], !Writes);
-      break;
-    case ExprKind::VolatileRead:
-      Why = Needs(*E.Ops[0], true);
-      break;
-    case ExprKind::VolatileWrite:
-      Why = Needs(*E.Ops[0]);
-      break;
-    case ExprKind::Method:
-      if (isPointer(*E.Ops[0]) && !isAddressMethod(E.Name))
-        for (const ExprPtr &A : E.Ops)
-          if (Why.empty() && isPointer(*A))
-            Why = Needs(*A);
-      break;
-    case ExprKind::Call:
-      if (const Function *C = Origins.Functions.callee(E.Sym)) {
-        Why = Origins.analyse(*C, derivedArguments(E)).Stray;
-        break;
-      }
-      if (reportsWarning(E.Sym.Name))
-        break; // the kernel's bug_entry and format
+  switch (E.Kind) {
+  case ExprKind::Deref:
+    Why = needsDerived(*E.Ops[0], !Writes);
+    break;
+  case ExprKind::VolatileRead:
+    Why = needsDerived(*E.Ops[0], true);
+    break;
+  case ExprKind::VolatileWrite:
+    Why = needsDerived(*E.Ops[0]);
+    break;
+  case ExprKind::Method:
+    if (isPointer(*E.Ops[0]) && !isAddressMethod(E.Name))
       for (const ExprPtr &A : E.Ops)
         if (Why.empty() && isPointer(*A))
-          Why = Needs(*A);
-      break;
-    case ExprKind::Asm:
-      for (size_t I = 0; I != E.AsmOps.size(); ++I) {
-        const AsmOperand &Op = E.AsmOps[I];
-        if (Why.empty() && Op.In >= 0 && Op.Dir != AsmDir::Label &&
-            isPointer(*E.Ops[Op.In]) && addressesMemory(E.Text, I))
-          Why = Needs(*E.Ops[Op.In]);
-      }
-      break;
-    case ExprKind::CallPtr:
-      Why = "calls through a function pointer (in `" + F.CName + "`)";
-      break;
-    case ExprKind::IntLit:
-    case ExprKind::BoolLit:
-    case ExprKind::FloatLit:
-    case ExprKind::ByteStr:
-    case ExprKind::NullPtr:
-    case ExprKind::Zeroed:
-    case ExprKind::Unit:
-    case ExprKind::Local:
-    case ExprKind::Path:
-    case ExprKind::Unary:
-    case ExprKind::Binary:
-    case ExprKind::Cast:
-    case ExprKind::NewtypeWrap:
-    case ExprKind::NewtypeValue:
-    case ExprKind::Transmute:
-    case ExprKind::AddrOf:
-    case ExprKind::Field:
-    case ExprKind::BitfieldGet:
-    case ExprKind::BitfieldSet:
-    case ExprKind::Assign:
-    case ExprKind::Block:
-    case ExprKind::If:
-    case ExprKind::Loop:
-    case ExprKind::While:
-    case ExprKind::Match:
-    case ExprKind::Break:
-    case ExprKind::Continue:
-    case ExprKind::Return:
-      break;
-    }
+          Why = needsDerived(*A);
+    break;
+  case ExprKind::Call:
+    return strayInCall(E);
+  case ExprKind::Asm:
+    return strayInAsm(E);
+  case ExprKind::CallPtr:
+    Why = "calls through a function pointer (in `" + F.CName + "`)";
+    break;
+  case ExprKind::IntLit:
+  case ExprKind::BoolLit:
+  case ExprKind::FloatLit:
+  case ExprKind::ByteStr:
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+  case ExprKind::Local:
+  case ExprKind::Path:
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+  case ExprKind::Cast:
+  case ExprKind::NewtypeWrap:
+  case ExprKind::NewtypeValue:
+  case ExprKind::Transmute:
+  case ExprKind::AddrOf:
+  case ExprKind::Field:
+  case ExprKind::BitfieldGet:
+  case ExprKind::BitfieldSet:
+  case ExprKind::Assign:
+  case ExprKind::Block:
+  case ExprKind::If:
+  case ExprKind::Loop:
+  case ExprKind::While:
+  case ExprKind::Match:
+  case ExprKind::Break:
+  case ExprKind::Continue:
+  case ExprKind::Return:
+    break;
+  }
+    return Why;
+  }
+
+  std::string strayIn(const Expr &E, bool Writes = false) {
+    std::string Why = strayHere(E, Writes);
     // A place written is written through its fields, not through the
     // pointers it reads (the Deref's operand).
     bool PlaceWritten = E.Kind == ExprKind::Assign ||

@@ -131,50 +131,58 @@ std::optional<uint64_t> wrapping(const std::string &Name, uint64_t A,
   return std::nullopt;
 }
 
+// `&&`, `||`, comparisons and bitwise operators of literals.
+ExprPtr foldBinary(ExprPtr E) {
+  Expr &L = *E->Ops[0], &R = *E->Ops[1];
+  if (E->BOp == BinaryOp::And || E->BOp == BinaryOp::Or) {
+    // The left operand decides, or leaves the right one as the value.
+    bool IsAnd = E->BOp == BinaryOp::And;
+    if (isBoolLit(L))
+      return (L.IntValue != 0) == IsAnd ? std::move(E->Ops[1])
+                                        : std::move(E->Ops[0]);
+    // `x && true`, `x || false`: x.
+    if (isBoolLit(R) && (R.IntValue != 0) == IsAnd)
+      return std::move(E->Ops[0]);
+    return E;
+  }
+  if (isBoolLit(L) && isBoolLit(R) &&
+      (E->BOp == BinaryOp::Eq || E->BOp == BinaryOp::Ne))
+    return boolLit((L.IntValue == R.IntValue) == (E->BOp == BinaryOp::Eq));
+  if (!isIntLit(L) || !isIntLit(R) || !L.Ty->equals(*R.Ty))
+    return E;
+  if (std::optional<bool> C = compare(E->BOp, L, R))
+    return boolLit(*C);
+  if (std::optional<uint64_t> V = bitwise(E->BOp, L.IntValue, R.IntValue))
+    return makeInt(normalise(*V, *E->Ty), E->Ty);
+  return E;
+}
+
+// Wrapping arithmetic of literals.
+ExprPtr foldMethod(ExprPtr E) {
+  if (E->Ops.empty() || !isIntLit(*E->Ops[0]) || !E->Ty ||
+      !E->Ty->equals(*E->Ops[0]->Ty))
+    return E;
+  const Type &T = *E->Ty;
+  if (E->Name == "wrapping_neg" && E->Ops.size() == 1)
+    return makeInt(normalise(uint64_t(0) - E->Ops[0]->IntValue, T), E->Ty);
+  if (E->Ops.size() != 2 || !isIntLit(*E->Ops[1]))
+    return E;
+  if (std::optional<uint64_t> V =
+          wrapping(E->Name, E->Ops[0]->IntValue, E->Ops[1]->IntValue, T))
+    return makeInt(normalise(*V, T), E->Ty);
+  return E;
+}
+
 ExprPtr fold(ExprPtr E) {
   switch (E->Kind) {
   case ExprKind::Unary:
     if (E->UOp == UnaryOp::Not && isBoolLit(*E->Ops[0]))
       return boolLit(!E->Ops[0]->IntValue);
     return E;
-  case ExprKind::Binary: {
-    Expr &L = *E->Ops[0], &R = *E->Ops[1];
-    if (E->BOp == BinaryOp::And || E->BOp == BinaryOp::Or) {
-      // The left operand decides, or leaves the right one as the value.
-      bool IsAnd = E->BOp == BinaryOp::And;
-      if (isBoolLit(L))
-        return (L.IntValue != 0) == IsAnd ? std::move(E->Ops[1])
-                                          : std::move(E->Ops[0]);
-      // `x && true`, `x || false`: x.
-      if (isBoolLit(R) && (R.IntValue != 0) == IsAnd)
-        return std::move(E->Ops[0]);
-      return E;
-    }
-    if (isBoolLit(L) && isBoolLit(R) &&
-        (E->BOp == BinaryOp::Eq || E->BOp == BinaryOp::Ne))
-      return boolLit((L.IntValue == R.IntValue) == (E->BOp == BinaryOp::Eq));
-    if (!isIntLit(L) || !isIntLit(R) || !L.Ty->equals(*R.Ty))
-      return E;
-    if (std::optional<bool> C = compare(E->BOp, L, R))
-      return boolLit(*C);
-    if (std::optional<uint64_t> V = bitwise(E->BOp, L.IntValue, R.IntValue))
-      return makeInt(normalise(*V, *E->Ty), E->Ty);
-    return E;
-  }
-  case ExprKind::Method: {
-    if (E->Ops.empty() || !isIntLit(*E->Ops[0]) || !E->Ty ||
-        !E->Ty->equals(*E->Ops[0]->Ty))
-      return E;
-    const Type &T = *E->Ty;
-    if (E->Name == "wrapping_neg" && E->Ops.size() == 1)
-      return makeInt(normalise(uint64_t(0) - E->Ops[0]->IntValue, T), E->Ty);
-    if (E->Ops.size() != 2 || !isIntLit(*E->Ops[1]))
-      return E;
-    if (std::optional<uint64_t> V =
-            wrapping(E->Name, E->Ops[0]->IntValue, E->Ops[1]->IntValue, T))
-      return makeInt(normalise(*V, T), E->Ty);
-    return E;
-  }
+  case ExprKind::Binary:
+    return foldBinary(std::move(E));
+  case ExprKind::Method:
+    return foldMethod(std::move(E));
   case ExprKind::If:
     // The branch a constant condition takes; the other cannot run.
     if (isBoolLit(*E->Ops[0])) {
