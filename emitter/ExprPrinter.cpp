@@ -90,11 +90,9 @@ bool isBlockLike(const Expr &E) {
   return false;
 }
 
-// Where a piece of code sits: references to sibling items differ between the
-
 // `x as u32 < y` does not parse: a cast followed by `<` or `<<` reads as the
 // start of generic arguments.
-bool Printer::endsWithCast(const Expr &E) const {
+static bool endsWithCast(const Expr &E) {
   switch (E.Kind) {
   case ExprKind::Cast:
     return true;
@@ -430,29 +428,28 @@ static bool startsWithOperand(const Expr &E) {
   return ir::traits(E.Kind).OperandFirst;
 }
 
+std::string Printer::loopExpr(const Expr &E) {
+  std::string Label = E.Label.empty() ? "" : "'" + E.Label + ": ";
+  if (E.Kind == ExprKind::Loop)
+    return Label + "loop " + block(*E.Ops[0], Indent);
+  return Label + "while " + expr(*E.Ops[0], PrecAssign) + " " +
+         block(*E.Ops[1], Indent);
+}
+
 std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   Prec = PrecPrimary;
   if (!startsWithOperand(E))
     StmtStart = false;
   switch (E.Kind) {
   case ExprKind::IntLit:
-    return Spell.intLiteral(E.IntValue, *E.Ty, Prec);
   case ExprKind::BoolLit:
-    return E.IntValue ? "true" : "false";
   case ExprKind::FloatLit:
-    return E.Text + "_" + Spell.type(*E.Ty);
+  case ExprKind::NullPtr:
+  case ExprKind::Zeroed:
+  case ExprKind::Unit:
+    return Spell.literal(E, Prec);
   case ExprKind::ByteStr:
     return stringLiteral(E, Prec);
-  case ExprKind::NullPtr:
-    if (E.Ty->kind() == Type::Kind::FnPtr)
-      return "None";
-    return std::string(E.Ty->isPointeeConst() ? "core::ptr::null::<"
-                                              : "core::ptr::null_mut::<") +
-           Spell.type(*E.Ty->pointee()) + ">()";
-  case ExprKind::Zeroed:
-    return "core::mem::zeroed::<" + Spell.type(*E.Ty) + ">()";
-  case ExprKind::Unit:
-    return "()";
   case ExprKind::Local:
     return Fn->Locals[E.Local].Name;
   case ExprKind::Path:
@@ -499,11 +496,8 @@ std::string Printer::exprUnparenthesised(const Expr &E, int &Prec) {
   case ExprKind::If:
     return ifExpr(E);
   case ExprKind::Loop:
-    return (E.Label.empty() ? "" : "'" + E.Label + ": ") + "loop " +
-           block(*E.Ops[0], Indent);
   case ExprKind::While:
-    return (E.Label.empty() ? "" : "'" + E.Label + ": ") + "while " +
-           expr(*E.Ops[0], PrecAssign) + " " + block(*E.Ops[1], Indent);
+    return loopExpr(E);
   case ExprKind::Match:
     return matchExpr(E);
   case ExprKind::Break:

@@ -49,12 +49,12 @@ private:
   std::string callExpr(const ir::Expr &E, int &Prec);
   std::string assignExpr(const ir::Expr &E, int &Prec);
   std::string ifExpr(const ir::Expr &E);
+  std::string loopExpr(const ir::Expr &E);
   std::string returnExpr(const ir::Expr &E, int &Prec);
   std::string block(const ir::Expr &B, unsigned Indent);
   std::string blockBody(const ir::Expr &B, unsigned Indent);
   std::string stmt(const ir::Stmt &S, unsigned Indent);
   std::string matchExpr(const ir::Expr &E);
-  bool endsWithCast(const ir::Expr &E) const;
   std::string leftOperand(const ir::Expr &Op, int MinPrec);
   std::string asmExpr(const ir::Expr &E);
   std::string statementExpr(const ir::Expr &E);

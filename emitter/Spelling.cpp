@@ -148,4 +148,23 @@ std::string Spelling::pattern(uint64_t V, const Type &T) const {
   return intLiteral(V, T, Prec);
 }
 
+std::string Spelling::literal(const Expr &E, int &Prec) const {
+  Prec = PrecPrimary;
+  if (E.Kind == ExprKind::IntLit)
+    return intLiteral(E.IntValue, *E.Ty, Prec);
+  if (E.Kind == ExprKind::BoolLit)
+    return E.IntValue ? "true" : "false";
+  if (E.Kind == ExprKind::FloatLit)
+    return E.Text + "_" + type(*E.Ty);
+  if (E.Kind == ExprKind::NullPtr && E.Ty->kind() == Type::Kind::FnPtr)
+    return "None";
+  if (E.Kind == ExprKind::NullPtr)
+    return std::string(E.Ty->isPointeeConst() ? "core::ptr::null::<"
+                                              : "core::ptr::null_mut::<") +
+           type(*E.Ty->pointee()) + ">()";
+  if (E.Kind == ExprKind::Zeroed)
+    return "core::mem::zeroed::<" + type(*E.Ty) + ">()";
+  return "()"; // Unit
+}
+
 } // namespace h2r::emit

@@ -52,6 +52,8 @@ public:
   // negative one is a unary minus).
   std::string intLiteral(uint64_t Bits, const ir::Type &T, int &Prec) const;
   std::string pattern(uint64_t V, const ir::Type &T) const;
+  // A literal expression: integer, bool, float, null, zeroed, unit.
+  std::string literal(const ir::Expr &E, int &Prec) const;
 
   Scope Where = Scope::Top;
 

@@ -27,84 +27,12 @@ public:
          {"helpers", "translated", "shimmed", "fallback", "functions"})
       if (S)
         integer(*S, "summary.", K);
-    if (const json *C = object(R, "", "configuration", /*Optional=*/true)) {
-      string(*C, "configuration.", "target");
-      for (const char *K : {"release", "compiler", "rustc"})
-        stringOrNull(*C, "configuration.", K);
-      integer(*C, "configuration.", "options_set");
-      strings(*C, "configuration.", "defined_elsewhere", /*Optional=*/true);
-      if (const json *Read = object(*C, "configuration.", "options_read"))
-        for (const auto &[Name, Value] : Read->items())
-          if (!Value.is_string() && !Value.is_null())
-            fail("configuration.options_read." + Name,
-                 "expected a string or null, found " + found(Value));
-    }
-    if (const json *O = object(R, "", "options", /*Optional=*/true)) {
-      oneOf(*O, "options.", "fallback_route", {"unstated", "call", "lto"},
-            /*Optional=*/true);
-      if (const json *B =
-              object(*O, "options.", "body_compile", /*Optional=*/true)) {
-        string(*B, "options.body_compile.", "command");
-        strings(*B, "options.body_compile.", "macros");
-        strings(*B, "options.body_compile.", "uninstrumented_sanitizers");
-        forEach(*B, "options.body_compile.", "predefined_differences",
-                [&](const json &D, const std::string &Q) {
-                  string(D, Q, "name");
-                  stringOrNull(D, Q, "compile");
-                  stringOrNull(D, Q, "parse");
-                });
-      }
-    }
-    forEach(R, "", "helpers", [&](const json &H, const std::string &P) {
-      string(H, P, "name");
-      string(H, P, "location");
-      string(H, P, "file", /*Optional=*/true);
-      oneOf(H, P, "status", {"translated", "shimmed", "fallback"});
-      strings(H, P, "closure");
-      reasons(H, P, "reasons");
-      reasons(H, P, "notes", /*Optional=*/true);
-      reasons(H, P, "shims", /*Optional=*/true);
-      forEach(
-          H, P, "macro_changes",
-          [&](const json &C, const std::string &Q) {
-            strings(C, Q, "chain");
-            string(C, Q, "function");
-            string(C, Q, "location");
-            string(C, Q, "why_same");
-            boolean(C, Q, "parsed_as_compiled", /*Optional=*/true);
-          },
-          /*Optional=*/true);
-      if (const json *K = object(H, P, "kernel_check", /*Optional=*/true)) {
-        oneOf(*K, P + "kernel_check.", "verdict",
-              {"in-suite", "not-checkable"});
-        string(*K, P + "kernel_check.", "reason", /*Optional=*/true);
-        boolean(*K, P + "kernel_check.", "counts_warnings", /*Optional=*/true);
-        boolean(*K, P + "kernel_check.", "kasan_case", /*Optional=*/true);
-        boolean(*K, P + "kernel_check.", "changes_preempt_count",
-                /*Optional=*/true);
-        strings(*K, P + "kernel_check.", "initialised_mutexes",
-                /*Optional=*/true);
-        strings(*K, P + "kernel_check.", "doubles", /*Optional=*/true);
-        if (const json *Code =
-                object(*K, P + "kernel_check.", "code_address_arguments",
-                       /*Optional=*/true))
-          for (const auto &[Name, Args] : Code->items())
-            counts(*Code, P + "kernel_check.code_address_arguments.",
-                   Name.c_str());
-        if (const json *Bounds = object(*K, P + "kernel_check.", "index_bounds",
-                                        /*Optional=*/true))
-          for (const auto &[Name, Bound] : Bounds->items())
-            count(*Bounds, P + "kernel_check.index_bounds.", Name.c_str());
-        oneOf(*K, P + "kernel_check.", "allocates", {"memory", "pages"},
-              /*Optional=*/true);
-        if (const json *Roles =
-                object(*K, P + "kernel_check.", "allocator_arguments",
-                       /*Optional=*/true))
-          for (const auto &[Name, Role] : Roles->items())
-            oneOf(*Roles, P + "kernel_check.allocator_arguments.", Name.c_str(),
-                  {"object", "size", "order", "alignment", "flags", "node"});
-      }
-    });
+    if (const json *C = object(R, "", "configuration", /*Optional=*/true))
+      configuration(*C);
+    if (const json *O = object(R, "", "options", /*Optional=*/true))
+      options(*O);
+    forEach(R, "", "helpers",
+            [&](const json &H, const std::string &P) { helper(H, P); });
     forEach(R, "", "functions", [&](const json &F, const std::string &P) {
       string(F, P, "name");
       string(F, P, "location");
@@ -114,6 +42,83 @@ public:
       string(F, P, "rust", /*Optional=*/true);
     });
   }
+
+  void configuration(const json &C) {
+    string(C, "configuration.", "target");
+    for (const char *K : {"release", "compiler", "rustc"})
+      stringOrNull(C, "configuration.", K);
+    integer(C, "configuration.", "options_set");
+    strings(C, "configuration.", "defined_elsewhere", /*Optional=*/true);
+    if (const json *Read = object(C, "configuration.", "options_read"))
+      for (const auto &[Name, Value] : Read->items())
+        if (!Value.is_string() && !Value.is_null())
+          fail("configuration.options_read." + Name,
+               "expected a string or null, found " + found(Value));
+  }
+
+  void options(const json &O) {
+    oneOf(O, "options.", "fallback_route", {"unstated", "call", "lto"},
+          /*Optional=*/true);
+    const json *B = object(O, "options.", "body_compile", /*Optional=*/true);
+    if (!B)
+      return;
+    string(*B, "options.body_compile.", "command");
+    strings(*B, "options.body_compile.", "macros");
+    strings(*B, "options.body_compile.", "uninstrumented_sanitizers");
+    forEach(*B, "options.body_compile.", "predefined_differences",
+            [&](const json &D, const std::string &Q) {
+              string(D, Q, "name");
+              stringOrNull(D, Q, "compile");
+              stringOrNull(D, Q, "parse");
+            });
+  }
+
+  void helper(const json &H, const std::string &P) {
+    string(H, P, "name");
+    string(H, P, "location");
+    string(H, P, "file", /*Optional=*/true);
+    oneOf(H, P, "status", {"translated", "shimmed", "fallback"});
+    strings(H, P, "closure");
+    reasons(H, P, "reasons");
+    reasons(H, P, "notes", /*Optional=*/true);
+    reasons(H, P, "shims", /*Optional=*/true);
+    forEach(
+        H, P, "macro_changes",
+        [&](const json &C, const std::string &Q) {
+          strings(C, Q, "chain");
+          string(C, Q, "function");
+          string(C, Q, "location");
+          string(C, Q, "why_same");
+          boolean(C, Q, "parsed_as_compiled", /*Optional=*/true);
+        },
+        /*Optional=*/true);
+    if (const json *K = object(H, P, "kernel_check", /*Optional=*/true))
+      kernelCheck(*K, P + "kernel_check.");
+  }
+
+  void kernelCheck(const json &K, const std::string &P) {
+    oneOf(K, P, "verdict", {"in-suite", "not-checkable"});
+    string(K, P, "reason", /*Optional=*/true);
+    boolean(K, P, "counts_warnings", /*Optional=*/true);
+    boolean(K, P, "kasan_case", /*Optional=*/true);
+    boolean(K, P, "changes_preempt_count", /*Optional=*/true);
+    strings(K, P, "initialised_mutexes", /*Optional=*/true);
+    strings(K, P, "doubles", /*Optional=*/true);
+    if (const json *Code =
+            object(K, P, "code_address_arguments", /*Optional=*/true))
+      for (const auto &[Name, Args] : Code->items())
+        counts(*Code, P + "code_address_arguments.", Name.c_str());
+    if (const json *Bounds = object(K, P, "index_bounds", /*Optional=*/true))
+      for (const auto &[Name, Bound] : Bounds->items())
+        count(*Bounds, P + "index_bounds.", Name.c_str());
+    oneOf(K, P, "allocates", {"memory", "pages"}, /*Optional=*/true);
+    if (const json *Roles =
+            object(K, P, "allocator_arguments", /*Optional=*/true))
+      for (const auto &[Name, Role] : Roles->items())
+        oneOf(*Roles, P + "allocator_arguments.", Name.c_str(),
+              {"object", "size", "order", "alignment", "flags", "node"});
+  }
+
 
   void codegen(const json &C) {
     oneOf(C, "", "kind", {"codegen"});

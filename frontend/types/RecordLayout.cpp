@@ -118,6 +118,16 @@ void TypeLowering::layoutOpaqueRecord(const RecordDecl *Def, ir::RecordDef &R) {
   R.Members.push_back(std::move(Blob));
 }
 
+// The `packed(N)` a record needs: its alignment, where that is less than
+// its fields' natural one; 0 where it needs none.
+unsigned TypeLowering::packedTo(const RecordDecl *Def, uint64_t Align) {
+  uint64_t MaxNatural = 1;
+  for (const FieldDecl *FD : Def->fields())
+    if (!FD->isBitField())
+      MaxNatural = std::max(MaxNatural, rustAlign(FD->getType()));
+  return Align < MaxNatural ? static_cast<unsigned>(Align) : 0;
+}
+
 // A union's alignment attribute, where its members' natural alignment is
 // less, and its tail padding, where its largest member is shorter.
 void TypeLowering::finishUnion(const RecordDecl *Def, ir::RecordDef &R) {
@@ -144,11 +154,7 @@ void TypeLowering::layoutRecord(const RecordDecl *Def, ir::RecordDef &R) {
   R.Size = L.getSize().getQuantity();
   R.Align = L.getAlignment().getQuantity();
 
-  uint64_t MaxNatural = 1;
-  for (const FieldDecl *FD : Def->fields())
-    if (!FD->isBitField())
-      MaxNatural = std::max(MaxNatural, rustAlign(FD->getType()));
-  unsigned PackedTo = R.Align < MaxNatural ? static_cast<unsigned>(R.Align) : 0;
+  unsigned PackedTo = packedTo(Def, R.Align);
   R.PackedTo = PackedTo;
 
   MemberPlacer Placer(R, PackedTo);

@@ -96,6 +96,7 @@ private:
   ir::TypeRef lowerRecord(const clang::RecordDecl *RD, bool AsPointee);
   void layoutRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
   void finishUnion(const clang::RecordDecl *Def, ir::RecordDef &R);
+  unsigned packedTo(const clang::RecordDecl *Def, uint64_t Align);
   void layoutOpaqueRecord(const clang::RecordDecl *Def, ir::RecordDef &R);
   void nameAnonymousMembers(const clang::RecordDecl *RD);
   uint64_t rustAlign(clang::QualType C);
