@@ -151,23 +151,21 @@ ExprPtr ExprLowering::constantFold(const clang::Expr *E) {
 }
 
 ExprPtr ExprLowering::floatLiteral(const FloatingLiteral *FL) {
-  const clang::Expr *E = FL;
   llvm::SmallString<32> Text;
   FL->getValue().toString(Text, 17, 0);
   std::string S = Text.str().str();
   if (S.find_first_of(".eEn") == std::string::npos)
     S += ".0";
   if (S.find_first_of("nN") != std::string::npos)
-    reject(E, "unsupported-literal", "non-finite floating literal");
-  auto F = makeExpr(ExprKind::FloatLit, type(E->getType(), E));
+    reject(FL, "unsupported-literal", "non-finite floating literal");
+  auto F = makeExpr(ExprKind::FloatLit, type(FL->getType(), FL));
   F->Text = S;
   return F;
 }
 
 // `c ? a : b`: only the branch C would run where the condition is constant.
 ExprPtr ExprLowering::conditional(const ConditionalOperator *CO) {
-  const clang::Expr *E = CO;
-  TypeRef Ty = type(E->getType(), E);
+  TypeRef Ty = type(CO->getType(), CO);
   ExprPtr Cond = condition(CO->getCond());
   if (Cond->Kind == ExprKind::BoolLit) {
     const clang::Expr *Taken =
@@ -195,13 +193,12 @@ ExprPtr ExprLowering::conditional(const ConditionalOperator *CO) {
 
 // `a ?: b` evaluates `a` once.
 ExprPtr ExprLowering::elvis(const BinaryConditionalOperator *BCO) {
-  const clang::Expr *E = BCO;
     const OpaqueValueExpr *OVE = BCO->getOpaqueValue();
   if (OVE->getSourceExpr()->isGLValue())
-    reject(E, "unsupported-expression", "'?:' on an lvalue operand");
-  TypeRef Ty = type(E->getType(), E);
+    reject(BCO, "unsupported-expression", "'?:' on an lvalue operand");
+  TypeRef Ty = type(BCO->getType(), BCO);
   ir::LocalId Tmp =
-      addLocal("__cond", type(OVE->getSourceExpr()->getType(), E));
+      addLocal("__cond", type(OVE->getSourceExpr()->getType(), BCO));
   std::vector<ir::Stmt> Pre;
   Pre.push_back(ir::Stmt::let(Tmp, rvalue(OVE->getSourceExpr())));
   Opaque[OVE] = Tmp;

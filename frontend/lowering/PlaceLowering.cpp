@@ -43,22 +43,21 @@ LValue PlaceLowering::lvalue(const clang::Expr *E) {
 
 // A variable: a local, a static local's item, or a C global.
 LValue PlaceLowering::variable(const DeclRefExpr *DRE, LValue LV) {
-  const clang::Expr *E = DRE;
   const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
   if (!VD)
-    reject(E, "unsupported-lvalue", "reference to a non-variable");
-  LV.Ty = type(VD->getType(), E);
+    reject(DRE, "unsupported-lvalue", "reference to a non-variable");
+  LV.Ty = type(VD->getType(), DRE);
   if (VD->hasLocalStorage()) {
     auto It = Scope.Locals.find(VD);
     if (It == Scope.Locals.end())
-      reject(E, "unsupported-lvalue", "variable used before its declaration");
+      reject(DRE, "unsupported-lvalue", "variable used before its declaration");
     LV.Place = ir::makeLocal(It->second, LV.Ty);
     return LV;
   }
   auto P = makeExpr(ExprKind::Path, LV.Ty);
   P->Mutable = !VD->getType().isConstQualified();
-  if (std::optional<std::string> Reg = globalRegisterVariable(E))
-    reject(E, "global-register-variable",
+  if (std::optional<std::string> Reg = globalRegisterVariable(DRE))
+    reject(DRE, "global-register-variable",
            "'" + VD->getNameAsString() + "' is the register '" + *Reg +
                "', which Rust cannot name outside asm!");
   if (VD->isStaticLocal()) {
@@ -66,7 +65,7 @@ LValue PlaceLowering::variable(const DeclRefExpr *DRE, LValue LV) {
     P->Sym = {ir::SymbolKind::LocalStatic, Scope.Statics[VD]};
   } else {
     if (VD->getStorageClass() == SC_Static)
-      reject(E, "static-global",
+      reject(DRE, "static-global",
              "file-scope static variable '" + VD->getNameAsString() + "'");
     P->Sym = LC.externStatic(VD, LV.Ty);
   }
@@ -77,10 +76,9 @@ LValue PlaceLowering::variable(const DeclRefExpr *DRE, LValue LV) {
 // A member: a field of the base place, a bitfield accessor's place, or a
 // place at the member's offset.
 LValue PlaceLowering::member(const MemberExpr *ME, LValue LV) {
-  const clang::Expr *E = ME;
   const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
   if (!Field)
-    reject(E, "unsupported-lvalue", "member is not a field");
+    reject(ME, "unsupported-lvalue", "member is not a field");
   if (LC.Types.membersByOffset(Field->getParent()) ||
       LC.Types.isMsAnonymousMember(Field))
     return memberByOffset(ME);
@@ -89,7 +87,7 @@ LValue PlaceLowering::member(const MemberExpr *ME, LValue LV) {
   QualType BaseTy = BaseE->getType();
   if (ME->isArrow()) {
     BaseTy = BaseTy->getPointeeType();
-    Base = wrap(ExprKind::Deref, Exprs.rvalue(BaseE), type(BaseTy, E));
+    Base = wrap(ExprKind::Deref, Exprs.rvalue(BaseE), type(BaseTy, ME));
   } else if (BaseE->isGLValue()) {
     LValue BaseLV = lvalue(BaseE);
     Base = std::move(BaseLV.Place);
@@ -101,7 +99,7 @@ LValue PlaceLowering::member(const MemberExpr *ME, LValue LV) {
   try {
     LV.Ty = LC.Types.lowerField(Field->getType());
   } catch (LoweringFailure &F) {
-    F.Loc = E->getBeginLoc();
+    F.Loc = ME->getBeginLoc();
     throw;
   }
   std::string Name = LC.Types.fieldName(Field);
