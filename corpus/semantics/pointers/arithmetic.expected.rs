@@ -54,21 +54,7 @@ const _: () = assert!(core::mem::align_of::<outer__bindgen_ty_2>() == 8);
 const _: () = assert!(core::mem::offset_of!(outer__bindgen_ty_2, a) == 0);
 const _: () = assert!(core::mem::offset_of!(outer__bindgen_ty_2, b) == 8);
 
-/// `union number`
-#[repr(C)]
-#[derive(Copy, Clone)]
-pub union number {
-    pub whole: i64,
-    pub halves: [i32; 2],
-    pub raw: [u8; 8],
-}
-const _: () = assert!(core::mem::size_of::<number>() == 8);
-const _: () = assert!(core::mem::align_of::<number>() == 8);
-const _: () = assert!(core::mem::offset_of!(number, whole) == 0);
-const _: () = assert!(core::mem::offset_of!(number, halves) == 0);
-const _: () = assert!(core::mem::offset_of!(number, raw) == 0);
-
-/// Translation of `rust_helper_ptr_add` (arithmetic.c:28).
+/// Translation of `rust_helper_ptr_add` (arithmetic.c:4).
 ///
 /// # Safety
 ///
@@ -78,7 +64,7 @@ pub unsafe extern "C" fn ptr_add(p: *mut i32, n: i32) -> *mut i32 {
     p.wrapping_offset((n & 7_i32) as isize)
 }
 
-/// Translation of `rust_helper_ptr_sub` (arithmetic.c:29).
+/// Translation of `rust_helper_ptr_sub` (arithmetic.c:5).
 ///
 /// # Safety
 ///
@@ -89,7 +75,7 @@ pub unsafe extern "C" fn ptr_sub(p: *mut i32, n: u8) -> *mut i32 {
         .wrapping_offset(((n as i32 & 15_i32) as isize).wrapping_neg())
 }
 
-/// Translation of `rust_helper_ptr_diff` (arithmetic.c:30).
+/// Translation of `rust_helper_ptr_diff` (arithmetic.c:6).
 ///
 /// # Safety
 ///
@@ -100,7 +86,7 @@ pub unsafe extern "C" fn ptr_diff(p: *mut i32, n: i32) -> i64 {
     q.offset_from(p) as i64
 }
 
-/// Translation of `rust_helper_ptr_diff_struct` (arithmetic.c:31).
+/// Translation of `rust_helper_ptr_diff_struct` (arithmetic.c:7).
 ///
 /// # Safety
 ///
@@ -112,7 +98,7 @@ pub unsafe extern "C" fn ptr_diff_struct(p: *mut outer) -> i64 {
         .wrapping_div(56_isize) as i64
 }
 
-/// Translation of `rust_helper_ptr_cmp` (arithmetic.c:32).
+/// Translation of `rust_helper_ptr_cmp` (arithmetic.c:8).
 ///
 /// # Safety
 ///
@@ -122,7 +108,7 @@ pub unsafe extern "C" fn ptr_cmp(p: *mut i32, n: i32) -> i32 {
     (p.wrapping_offset((n & 3_i32) as isize) < p.wrapping_offset(2_isize)) as i32
 }
 
-/// Translation of `rust_helper_void_arith` (arithmetic.c:33).
+/// Translation of `rust_helper_void_arith` (arithmetic.c:9).
 ///
 /// # Safety
 ///
@@ -132,7 +118,7 @@ pub unsafe extern "C" fn void_arith(p: *mut core::ffi::c_void, n: i32) -> *mut c
     (p as *mut i8).wrapping_offset((n & 63_i32) as isize) as *mut core::ffi::c_void
 }
 
-/// Translation of `rust_helper_index` (arithmetic.c:34).
+/// Translation of `rust_helper_index` (arithmetic.c:10).
 ///
 /// # Safety
 ///
@@ -140,164 +126,4 @@ pub unsafe extern "C" fn void_arith(p: *mut core::ffi::c_void, n: i32) -> *mut c
 #[inline(always)]
 pub unsafe extern "C" fn index(p: *mut i64, i: i32) -> i64 {
     unsafe { (*p.wrapping_offset((i & 7_i32) as isize)).wrapping_add(*p.wrapping_offset(1_isize)) }
-}
-
-/// Translation of `rust_helper_nested` (arithmetic.c:36).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn nested(o: *mut outer) -> i32 {
-    unsafe {
-        ((*o).in_.lo as i32)
-            .wrapping_mul(3_i32)
-            .wrapping_add((*o).in_.hi as i32)
-    }
-}
-
-/// Translation of `rust_helper_anon_union` (arithmetic.c:37).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn anon_union(o: *mut outer) -> u32 {
-    unsafe {
-        *(core::ptr::addr_of_mut!((*o).__bindgen_anon_1.bytes) as *mut u8)
-            .wrapping_offset(1_isize) = 18_u8;
-        (*o).__bindgen_anon_1.word
-    }
-}
-
-/// Translation of `rust_helper_anon_struct` (arithmetic.c:41).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn anon_struct(o: *mut outer) -> i64 {
-    unsafe { (*o).pair.a.wrapping_sub((*o).pair.b) }
-}
-
-/// Translation of `rust_helper_array_member` (arithmetic.c:42).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn array_member(o: *mut outer, i: i32) -> i32 {
-    unsafe {
-        let __place: *mut i32 =
-            (core::ptr::addr_of_mut!((*o).arr) as *mut i32).wrapping_offset((i & 3_i32) as isize);
-        *__place = (*__place).wrapping_add(
-            *(core::ptr::addr_of_mut!((*o).arr) as *mut i32).wrapping_offset(5_isize),
-        );
-        *(core::ptr::addr_of_mut!((*o).arr) as *mut i32)
-            .wrapping_offset((i.wrapping_add(1_i32) & 3_i32) as isize)
-    }
-}
-
-/// Translation of `rust_helper_copy` (arithmetic.c:46).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn copy(dst: *mut outer, src: *mut outer) {
-    unsafe {
-        *dst = *src;
-    }
-}
-
-/// Translation of `rust_helper_copy_member` (arithmetic.c:47).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn copy_member(o: *mut outer) {
-    unsafe {
-        let mut t: inner = (*o).in_;
-        t.lo = t.lo.wrapping_add(1_i16);
-        (*o).in_ = t;
-    }
-}
-
-/// Translation of `rust_helper_union_pun` (arithmetic.c:48).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn union_pun(u: *mut number) -> i32 {
-    unsafe {
-        let __place: *mut i32 =
-            (core::ptr::addr_of_mut!((*u).halves) as *mut i32).wrapping_offset(0_isize);
-        *__place ^= 85_i32;
-        (*(core::ptr::addr_of_mut!((*u).raw) as *mut u8).wrapping_offset(0_isize) as i32)
-            .wrapping_add(
-                *(core::ptr::addr_of_mut!((*u).raw) as *mut u8).wrapping_offset(7_isize) as i32,
-            )
-    }
-}
-
-/// Translation of `rust_helper_union_local` (arithmetic.c:49).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn union_local(a: i32, b: i32) -> i64 {
-    unsafe {
-        let mut n: number = core::mem::zeroed::<number>();
-        *(core::ptr::addr_of_mut!(n.halves) as *mut i32).wrapping_offset(0_isize) = a;
-        *(core::ptr::addr_of_mut!(n.halves) as *mut i32).wrapping_offset(1_isize) = b;
-        n.whole
-    }
-}
-
-/// Translation of `rust_helper_local_struct` (arithmetic.c:55).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn local_struct(a: i32, b: i32) -> i32 {
-    unsafe {
-        let mut o: outer = {
-            let mut __init: outer = core::mem::zeroed::<outer>();
-            __init.id = a;
-            __init.in_.lo = 1_i16;
-            __init.in_.hi = 2_i16;
-            *(core::ptr::addr_of_mut!(__init.arr) as *mut i32).wrapping_offset(2_isize) = 7_i32;
-            __init
-        };
-        o.pair.b = b as i64;
-        o.id.wrapping_add(o.in_.hi as i32)
-            .wrapping_add(*(core::ptr::addr_of_mut!(o.arr) as *mut i32).wrapping_offset(2_isize))
-            .wrapping_add(o.pair.b as i32)
-            .wrapping_add(*(core::ptr::addr_of_mut!(o.arr) as *mut i32).wrapping_offset(0_isize))
-    }
-}
-
-/// Translation of `rust_helper_local_array` (arithmetic.c:60).
-///
-/// # Safety
-///
-/// The caller must meet the C function's own requirements on its arguments.
-#[inline(always)]
-pub unsafe extern "C" fn local_array(i: i32) -> i32 {
-    unsafe {
-        let mut a: [i32; 5] = {
-            let mut __init: [i32; 5] = core::mem::zeroed::<[i32; 5]>();
-            *(core::ptr::addr_of_mut!(__init) as *mut i32).wrapping_offset(0_isize) = 1_i32;
-            *(core::ptr::addr_of_mut!(__init) as *mut i32).wrapping_offset(1_isize) = 2_i32;
-            *(core::ptr::addr_of_mut!(__init) as *mut i32).wrapping_offset(2_isize) = 3_i32;
-            __init
-        };
-        *(core::ptr::addr_of_mut!(a) as *mut i32).wrapping_offset(4_isize) = i;
-        (*(core::ptr::addr_of_mut!(a) as *mut i32).wrapping_offset((i & 3_i32) as isize))
-            .wrapping_add(*(core::ptr::addr_of_mut!(a) as *mut i32).wrapping_offset(4_isize))
-    }
 }
