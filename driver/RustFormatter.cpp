@@ -132,29 +132,36 @@ std::optional<std::string> formatRust(const std::string &Source,
   return (*Buf)->getBuffer().str();
 }
 
-BudgetedFormatter::BudgetedFormatter(FormatRequest Request)
-    : Request(std::move(Request)),
-      Budget(std::chrono::seconds(this->Request.TimeoutSeconds)) {}
+PartsFormatter::PartsFormatter(FormatRequest Request)
+    : Request(std::move(Request)) {}
 
-std::string BudgetedFormatter::operator()(std::string Text) {
-  long Left = std::chrono::duration_cast<std::chrono::seconds>(Budget).count();
-  if (Left < 1) {
-    errs() << "helpers2rs: warning: the output is not formatted: rustfmt "
-              "spent its "
-           << Request.TimeoutSeconds << " s on earlier parts\n";
-    return Text;
+void PartsFormatter::add(std::string Text) {
+  auto P = std::make_unique<Part>();
+  P->Text = std::move(Text);
+  Part *Started = P.get();
+  P->Laid = std::async(std::launch::async, [this, Started] {
+    return formatRust(Started->Text, Request, Started->Error);
+  });
+  Parts.push_back(std::move(P));
+}
+
+std::vector<std::string> PartsFormatter::finish() {
+  std::vector<std::string> Laid;
+  std::vector<std::string> Said;
+  for (std::unique_ptr<Part> &P : Parts) {
+    if (std::optional<std::string> Formatted = P->Laid.get()) {
+      Laid.push_back(std::move(*Formatted));
+      continue;
+    }
+    if (std::find(Said.begin(), Said.end(), P->Error) == Said.end()) {
+      errs() << "helpers2rs: warning: the output is not formatted: "
+             << P->Error << "; --formatter=none skips rustfmt\n";
+      Said.push_back(P->Error);
+    }
+    Laid.push_back(std::move(P->Text));
   }
-  FormatRequest Part = Request;
-  Part.TimeoutSeconds = Left;
-  std::string FormatError;
-  auto Start = std::chrono::steady_clock::now();
-  std::optional<std::string> Formatted = formatRust(Text, Part, FormatError);
-  Budget -= std::chrono::steady_clock::now() - Start;
-  if (Formatted)
-    return std::move(*Formatted);
-  errs() << "helpers2rs: warning: the output is not formatted: " << FormatError
-         << "; --formatter=none skips rustfmt\n";
-  return Text;
+  Parts.clear();
+  return Laid;
 }
 
 } // namespace h2r::driver

@@ -8,10 +8,12 @@
 #ifndef H2R_DRIVER_RUSTFORMATTER_H
 #define H2R_DRIVER_RUSTFORMATTER_H
 
-#include <chrono>
 #include <cstddef>
+#include <future>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace h2r::driver {
 
@@ -34,18 +36,26 @@ std::optional<std::string> formatRust(const std::string &Source,
                                       std::string &Error);
 
 // rustfmt over the parts of one run (the output, the suite, the report's
-// items) within one time budget, the request's timeout: a part it cannot
-// lay out in time is written as printed once, not waited for again by
-// every later part.
-class BudgetedFormatter {
+// items) side by side: they are independent, and each part's timeout runs
+// from the same start, so a rustfmt that hangs is waited for once, not
+// once per part.
+class PartsFormatter {
 public:
-  explicit BudgetedFormatter(FormatRequest Request);
-  // rustfmt's layout of Text, or Text itself with a warning.
-  std::string operator()(std::string Text);
+  explicit PartsFormatter(FormatRequest Request);
+  // Starts rustfmt on Text; finish() gives its layout at the same index.
+  void add(std::string Text);
+  // Every part laid out, or as printed where rustfmt could not lay it out,
+  // with a warning per distinct reason.
+  std::vector<std::string> finish();
 
 private:
+  struct Part {
+    std::string Text;
+    std::string Error;
+    std::future<std::optional<std::string>> Laid;
+  };
   FormatRequest Request;
-  std::chrono::steady_clock::duration Budget;
+  std::vector<std::unique_ptr<Part>> Parts;
 };
 
 } // namespace h2r::driver

@@ -196,7 +196,8 @@ void planSuite(frontend::TranslationOutput &Out, emit::EmitOptions &EO) {
       EO.HiddenHelpers.push_back(H.RustName);
 }
 
-// The outputs' text, laid out by rustfmt unless --formatter=none.
+// The outputs' text, laid out by rustfmt, its parts side by side, unless
+// --formatter=none.
 void emitOutputs(const Translation &T, const std::vector<std::string> &Files,
                  frontend::TranslationOutput &Out, OutputPlan &P) {
   emit::EmitOptions EO = T.Emit;
@@ -208,33 +209,52 @@ void emitOutputs(const Translation &T, const std::vector<std::string> &Files,
   if (P.Suite != OutputPlan::None)
     planSuite(Out, EO);
 
-  FormatRequest Request;
-  Request.Rustfmt = RustfmtPath;
-  if (!T.KernelTree.empty() && sys::fs::exists(T.KernelTree + "/.rustfmt.toml"))
-    Request.ConfigPath = T.KernelTree + "/.rustfmt.toml";
-  BudgetedFormatter Rustfmt(Request);
-  std::function<std::string(std::string)> Layout = [&](std::string Text) {
-    return FormatterOpt == "rustfmt" ? Rustfmt(std::move(Text)) : Text;
-  };
-
-  P.Outputs[0].Content = Layout(emit::emitModule(Out.Module, EO));
-  if (P.Suite != OutputPlan::None) {
-    emit::KunitSuite Suite = emit::emitKunitSuite(
+  std::string Module = emit::emitModule(Out.Module, EO);
+  std::optional<emit::KunitSuite> Suite;
+  if (P.Suite != OutputPlan::None)
+    Suite = emit::emitKunitSuite(
         Out.Module, Out.Report.Helpers,
         Banner + "\nThe in-kernel differential suite of this translation.",
         KunitSuiteCPath.empty() ? emit::KunitSuiteForm::Attribute
                                 : emit::KunitSuiteForm::CTable);
-    P.Outputs[P.Suite].Content = Layout(std::move(Suite.Rust));
+  emit::JoinedReviewItems Items;
+  if (P.Report != OutputPlan::None)
+    Items = emit::joinReviewItems(Out.Module, EO);
+  std::string LaidItems = Items.Text;
+
+  if (FormatterOpt == "rustfmt") {
+    FormatRequest Request;
+    Request.Rustfmt = RustfmtPath;
+    if (!T.KernelTree.empty() &&
+        sys::fs::exists(T.KernelTree + "/.rustfmt.toml"))
+      Request.ConfigPath = T.KernelTree + "/.rustfmt.toml";
+    PartsFormatter Rustfmt(Request);
+    Rustfmt.add(std::move(Module));
+    if (Suite)
+      Rustfmt.add(std::move(Suite->Rust));
+    if (!Items.Names.empty())
+      Rustfmt.add(std::move(LaidItems));
+    std::vector<std::string> Laid = Rustfmt.finish();
+    Module = std::move(Laid[0]);
+    if (Suite)
+      Suite->Rust = std::move(Laid[1]);
+    if (!Items.Names.empty())
+      LaidItems = std::move(Laid.back());
+  }
+
+  P.Outputs[0].Content = std::move(Module);
+  if (Suite) {
+    P.Outputs[P.Suite].Content = std::move(Suite->Rust);
     if (P.SuiteC != OutputPlan::None)
-      P.Outputs[P.SuiteC].Content = std::move(Suite.C);
+      P.Outputs[P.SuiteC].Content = std::move(Suite->C);
     if (P.SuiteSyms != OutputPlan::None)
-      P.Outputs[P.SuiteSyms].Content = std::move(Suite.SymbolMap);
+      P.Outputs[P.SuiteSyms].Content = std::move(Suite->SymbolMap);
   }
   if (P.Report != OutputPlan::None) {
-    std::map<std::string, std::string> Items =
-        emit::reviewItems(Out.Module, EO, Layout);
+    std::map<std::string, std::string> ByName =
+        emit::partReviewItems(LaidItems, Items);
     for (ir::FunctionRecord &F : Out.Report.Functions)
-      if (auto It = Items.find(F.Name); It != Items.end())
+      if (auto It = ByName.find(F.Name); It != ByName.end())
         F.RustSource = It->second;
     P.Outputs[P.Report].Content =
         report::reportToJson(Out.Report).dump(2) + "\n";

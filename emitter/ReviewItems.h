@@ -1,8 +1,10 @@
-//===- emitter/ReviewItems.h - The Rust beside each function's C -*- C++
-//-*-===//
+//===- emitter/ReviewItems.h - The Rust beside each C function --*- C++ -*-===//
 //
 // The report shows a reviewer each function's Rust beside its C: the item
-// as the output prints it, laid out as the output is.
+// as the output prints it, laid out as the output is. Every function's item
+// (emitFunctionItems) is joined into one text, a marker comment parting
+// them, so that one rustfmt run lays out all of them; the laid-out text is
+// then parted again by C name.
 //
 //===----------------------------------------------------------------------===//
 #ifndef H2R_EMITTER_REVIEWITEMS_H
@@ -10,18 +12,23 @@
 
 #include "emitter/RustEmitter.h"
 
-#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace h2r::emit {
 
-// Every function's items (emitFunctionItems) by C name, laid out by one
-// call of Layout over all of them (a marker comment parts them): one
-// rustfmt run, not one per function.
+struct JoinedReviewItems {
+  std::string Text;
+  std::vector<std::string> Names; // the C name of each item, in order
+};
+
+JoinedReviewItems joinReviewItems(const ir::Module &M,
+                                  const EmitOptions &Opts);
+
+// The items of Laid (Items' text, laid out) by C name.
 std::map<std::string, std::string>
-reviewItems(const ir::Module &M, const EmitOptions &Opts,
-            const std::function<std::string(std::string)> &Layout);
+partReviewItems(const std::string &Laid, const JoinedReviewItems &Items);
 
 } // namespace h2r::emit
 
