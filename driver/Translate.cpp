@@ -220,7 +220,7 @@ void emitOutputs(const Translation &T, const std::vector<std::string> &Files,
   emit::JoinedReviewItems Items;
   if (P.Report != OutputPlan::None)
     Items = emit::joinReviewItems(Out.Module, EO);
-  std::string LaidItems = Items.Text;
+  std::string LaidItems = std::move(Items.Text);
 
   if (FormatterOpt == "rustfmt") {
     FormatRequest Request;

@@ -102,9 +102,10 @@ public:
         (H.Check.HiddenByBindings ? HiddenHelpersModule + std::string("::")
                                   : "") +
         F.RustName;
-    std::string Call = "if c {\n    " + CName + "(" + A.Args.str() +
-                       ")\n} else {\n    " + Translation + "(" +
-                       A.Args.str() + ")\n}";
+    std::string Args = A.Args.str();
+    std::string Call = "if c {\n    " + CName + "(" + Args +
+                       ")\n} else {\n    " + Translation + "(" + Args +
+                       ")\n}";
     std::string Body = caseBody(F, H, Call, FirstAnswer, A.Setup);
     std::ostringstream Same;
     Same << "same(\"" << F.RustName << "\", &[" << DimList << "], "

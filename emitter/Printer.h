@@ -30,7 +30,7 @@ inline std::string indent(unsigned N) { return std::string(N * 4, ' '); }
 class Printer {
 public:
   Printer(const ir::Module &M, const EmitOptions &Opts)
-      : M(M), Opts(Opts), Spell(M, Opts) {}
+      : Opts(Opts), Spell(M, Opts) {}
 
   std::string type(const ir::Type &T) const { return Spell.type(T); }
   std::string expr(const ir::Expr &E, int MinPrec);
@@ -60,7 +60,6 @@ private:
   std::string statementExpr(const ir::Expr &E);
   std::string volatileRead(const ir::Expr &E, bool NameType);
 
-  const ir::Module &M;
   const EmitOptions &Opts;
   Spelling Spell;
   const ir::Function *Fn = nullptr;

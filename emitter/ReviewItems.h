@@ -26,7 +26,7 @@ struct JoinedReviewItems {
 JoinedReviewItems joinReviewItems(const ir::Module &M,
                                   const EmitOptions &Opts);
 
-// The items of Laid (Items' text, laid out) by C name.
+// The items of Laid (Items' text, laid out; Items' names part it) by C name.
 std::map<std::string, std::string>
 partReviewItems(const std::string &Laid, const JoinedReviewItems &Items);
 

@@ -212,7 +212,7 @@ const char *const ExternBlockHeader = "#[allow(improper_ctypes)]\n"
 
 std::string emitType(const Type &T, const EmitOptions &Opts) {
   Module Empty;
-  return Printer(Empty, Opts).type(T);
+  return Spelling(Empty, Opts).type(T);
 }
 
 namespace {
